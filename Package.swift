@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// SpineTriage: a bedside decision aid for spine imaging.
+///
+/// Layers, from the inside out (each depends only on the ones above it):
+/// - `TriageEngine`: the pure decision logic (questions, answers, rules -> recommendation). No I/O.
+/// - `TriageFormats`: strict JSON for answers and recommendations, text/HTML/FHIR documents. No I/O.
+/// - `TriageUI`: the terminal UI core (state, actions, key map, update, render into a cell grid).
+///   No ncurses.
+/// - `CursesBackend`: the only code that calls ncurses (through the `CNcurses` system library).
+/// - `SpineTriageCLI`: the commands (evaluate, rules, export, questionnaire, the UI, --plain) and the
+///   file system (atomic writes, drafts).
+/// - `spine-triage`: the thin executable.
+let package = Package(
+  name: "spine-triage",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "spine-triage", targets: ["spine-triage"]),
+    .library(name: "TriageEngine", targets: ["TriageEngine"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "TriageEngine"),
+    .target(name: "TriageFormats", dependencies: ["TriageEngine"]),
+    .target(name: "TriageUI", dependencies: ["TriageEngine", "TriageFormats"]),
+    .systemLibrary(
+      name: "CNcurses",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "CursesBackend", dependencies: ["CNcurses", "TriageUI"]),
+    .target(
+      name: "SpineTriageCLI",
+      dependencies: [
+        "TriageEngine", "TriageFormats", "TriageUI", "CursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "spine-triage", dependencies: ["SpineTriageCLI"]),
+    .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine"]),
+    .testTarget(name: "TriageFormatsTests", dependencies: ["TriageFormats", "TriageEngine"]),
+    .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageEngine"]),
+    .testTarget(
+      name: "CursesBackendTests", dependencies: ["CursesBackend", "TriageUI", "CNcurses"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TriageEngine"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+import TriageFormats
+
+/// Turns bytes into an answer sheet, with errors that name the file, line and key.
+enum AnswersInput {
+  static func sheet(from bytes: [UInt8], name: String) throws(CLIFailure) -> AnswerSheet {
+    do {
+      return try AnswersCodec.decode(bytes)
+    } catch let error as JSONSyntaxError {
+      throw CLIFailure("\(name): invalid JSON at \(error)", status: ExitStatus.dataError)
+    } catch let error as AnswersError {
+      throw CLIFailure("\(name): \(error.key): \(error.message)", status: ExitStatus.dataError)
+    } catch {
+      throw CLIFailure("\(name): \(error)", status: ExitStatus.dataError)
+    }
+  }
+
+  static func load(_ path: String) throws(CLIFailure) -> AnswerSheet {
+    let bytes = try InputFile.read(path)
+    return try sheet(from: bytes, name: path == "-" ? "standard input" : path)
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// The program's exit statuses (BSD sysexits), documented in README.md.
+public enum ExitStatus {
+  /// Success.
+  public static let ok: Int32 = 0
+  /// Bad usage: unknown option, missing argument (EX_USAGE).
+  public static let usage: Int32 = 64
+  /// Bad data: malformed JSON, wrong type, unknown identifier, out-of-range number (EX_DATAERR).
+  public static let dataError: Int32 = 65
+  /// An input file that cannot be read: missing, a directory, no permission (EX_NOINPUT).
+  public static let noInput: Int32 = 66
+  /// No terminal that curses can use (EX_UNAVAILABLE).
+  public static let unavailable: Int32 = 69
+  /// An output file that cannot be created: exists, read-only folder (EX_CANTCREAT).
+  public static let cannotCreate: Int32 = 73
+  /// A write failed: disk full, I/O error (EX_IOERR).
+  public static let ioError: Int32 = 74
+}
+
+/// A failure to report as one line on standard error, with its exit status.
+public struct CLIFailure: Error, CustomStringConvertible {
+  /// The message (without the program name).
+  public let message: String
+  /// The exit status.
+  public let status: Int32
+
+  public init(_ message: String, status: Int32) {
+    self.message = message
+    self.status = status
+  }
+
+  public var description: String { message }
+
+  /// Prints the message on standard error and turns it into an `ExitCode`.
+  func exit() -> ExitCode {
+    StandardStreams.writeError("spine-triage: \(message)\n")
+    return ExitCode(status)
+  }
+}

@@ -1,0 +1,87 @@
+/// A patient's answers: the input of the triage engine.
+///
+/// Findings are tri-state; a finding never answered is ``Answer/unknown``. Numbers are optional:
+/// `nil` means not recorded, and is never taken as zero where zero would lower the urgency.
+public struct Answers: Sendable, Hashable {
+  /// Valid range of ``age`` (years).
+  public static let ageRange = 0...120
+  /// Valid range of ``symptomWeeks`` and ``conservativeWeeks``.
+  public static let weeksRange = 0...520
+
+  /// Age in whole years.
+  public var age: Int?
+  /// Sex (optional).
+  public var sex: Sex?
+  /// Weeks of the current episode.
+  public var symptomWeeks: Int?
+  /// Weeks of optimal conservative care already tried without adequate improvement.
+  public var conservativeWeeks: Int?
+  /// Findings answered `yes`.
+  public private(set) var yesSet = FindingSet()
+  /// Findings answered `no`.
+  public private(set) var noSet = FindingSet()
+
+  /// Creates answers; every finding starts `unknown`.
+  public init(
+    age: Int? = nil, sex: Sex? = nil, symptomWeeks: Int? = nil, conservativeWeeks: Int? = nil,
+    findings: [Finding: Answer] = [:]
+  ) {
+    self.age = age
+    self.sex = sex
+    self.symptomWeeks = symptomWeeks
+    self.conservativeWeeks = conservativeWeeks
+    for (finding, answer) in findings { self[finding] = answer }
+  }
+
+  /// The answer to `finding`.
+  public subscript(finding: Finding) -> Answer {
+    get {
+      if yesSet.contains(finding) { return .yes }
+      if noSet.contains(finding) { return .no }
+      return .unknown
+    }
+    set {
+      yesSet.remove(finding)
+      noSet.remove(finding)
+      switch newValue {
+      case .yes: yesSet.insert(finding)
+      case .no: noSet.insert(finding)
+      case .unknown: break
+      }
+    }
+  }
+
+  /// How many findings and numbers have been answered (not unknown).
+  public var answeredCount: Int {
+    yesSet.count + noSet.count + [age, symptomWeeks, conservativeWeeks].compactMap { $0 }.count
+      + (sex == nil ? 0 : 1)
+  }
+
+  /// Whether nothing at all has been answered.
+  public var isEmpty: Bool { answeredCount == 0 }
+}
+
+/// The numeric inputs, as a small option set (which numbers contributed to a rule).
+public struct NumericInputs: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// `age`
+  public static let age = NumericInputs(rawValue: 1)
+  /// `symptom_weeks`
+  public static let symptomWeeks = NumericInputs(rawValue: 2)
+  /// `conservative_weeks`
+  public static let conservativeWeeks = NumericInputs(rawValue: 4)
+  /// `sex`
+  public static let sex = NumericInputs(rawValue: 8)
+
+  /// The identifiers of the inputs in the set, in contract order.
+  public var ids: [String] {
+    var result: [String] = []
+    if contains(.age) { result.append("age") }
+    if contains(.sex) { result.append("sex") }
+    if contains(.symptomWeeks) { result.append("symptom_weeks") }
+    if contains(.conservativeWeeks) { result.append("conservative_weeks") }
+    return result
+  }
+}

@@ -1,0 +1,69 @@
+/// A compact set of findings (a 128-bit bitset), used for answers and for the findings that fired
+/// a rule. Value type, no allocation.
+public struct FindingSet: Sendable, Hashable {
+  @usableFromInline var low: UInt64 = 0
+  @usableFromInline var high: UInt64 = 0
+
+  /// The empty set.
+  @inlinable public init() {}
+
+  /// A set holding the given findings.
+  @inlinable public init(_ findings: [Finding]) {
+    for finding in findings { insert(finding) }
+  }
+
+  /// Whether the set holds `finding`.
+  @inlinable public func contains(_ finding: Finding) -> Bool {
+    let index = Int(finding.rawValue)
+    return index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
+  }
+
+  /// Adds `finding`.
+  @inlinable public mutating func insert(_ finding: Finding) {
+    let index = Int(finding.rawValue)
+    if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
+  }
+
+  /// Removes `finding`.
+  @inlinable public mutating func remove(_ finding: Finding) {
+    let index = Int(finding.rawValue)
+    if index < 64 { low &= ~(1 << UInt64(index)) } else { high &= ~(1 << UInt64(index - 64)) }
+  }
+
+  /// Whether the set is empty.
+  @inlinable public var isEmpty: Bool { low == 0 && high == 0 }
+
+  /// How many findings the set holds.
+  @inlinable public var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+
+  /// The union of two sets.
+  @inlinable public func union(_ other: FindingSet) -> FindingSet {
+    var result = self
+    result.low |= other.low
+    result.high |= other.high
+    return result
+  }
+
+  /// The findings in catalogue order.
+  public var members: [Finding] { Finding.allCases.filter { contains($0) } }
+}
+
+extension FindingSet {
+  /// The findings in both sets.
+  @inlinable public func intersection(_ other: FindingSet) -> FindingSet {
+    var result = self
+    result.low &= other.low
+    result.high &= other.high
+    return result
+  }
+
+  /// Whether every finding of `other` is in this set.
+  @inlinable public func isSuperset(of other: FindingSet) -> Bool {
+    intersection(other) == other
+  }
+}
+
+extension FindingSet: ExpressibleByArrayLiteral {
+  /// A set written as a literal, for example `[.saddleAnesthesia, .urinaryRetention]`.
+  public init(arrayLiteral elements: Finding...) { self.init(elements) }
+}

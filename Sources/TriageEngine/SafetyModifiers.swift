@@ -1,0 +1,186 @@
+/// The MR-safety modifiers (reference A10, `SF-` rules), applied after the indication rules to
+/// choose the modality and contrast, and to say what must happen before the scan.
+enum SafetyModifiers {
+  struct Result {
+    var imaging: [ImagingStudy]
+    var alternatives: [Alternative]
+    var items: [SafetyItem]
+  }
+
+  static let hrs =
+    "HRS expert consensus on MRI and CIEDs (Indik et al., Heart Rhythm 2017; reaffirmed 2022)"
+  static let astm = "ASTM F2503 MR safety marking (2023); ACR Manual on MR Safety"
+
+  static func apply(
+    _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
+    compression: Bool
+  ) -> Result {
+    var result = Result(imaging: imaging, alternatives: alternatives, items: [])
+    let mriConsidered =
+      imaging.contains { $0.modality == .mri }
+      || alternatives.contains { $0.study.modality == .mri }
+    guard mriConsidered || (f.isYes(.pregnant) && !imaging.isEmpty) else { return result }
+
+    func add(
+      _ id: String, _ level: SafetyLevel, _ message: String, before: String? = nil,
+      source: String, _ findings: FindingSet
+    ) {
+      result.items.append(
+        SafetyItem(
+          id: id, level: level, message: message, before: before, source: source,
+          findings: findings.members))
+    }
+
+    // MRI contraindicated: switch to CT (myelography for compression) (SF-6, SF-11).
+    if f.isYes(.abandonedLeads) {
+      add(
+        "SF-6", .stop,
+        "Fractured, epicardial or abandoned cardiac leads: MRI is not advised; the MRI has been replaced by CT"
+          + (compression ? " myelography" : ""),
+        source: hrs, [.abandonedLeads])
+      result.imaging = result.imaging.map { study in
+        guard study.modality == .mri else { return study }
+        return compression
+          ? ImagingStudy(.ctMyelogram, study.region, .none)
+          : ImagingStudy(.ct, study.region, .without)
+      }
+      result.alternatives.removeAll { $0.study.modality == .mri }
+    } else if f.isYes(.pacemakerLegacy) {
+      add(
+        "SF-6", .stop,
+        "Pacemaker or defibrillator that is not MR-conditional: MRI only under an institutional protocol (HRS 2017 class IIa)",
+        before:
+          "Confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography.",
+        source: hrs, [.pacemakerLegacy])
+    }
+    if f.isYes(.pacemakerConditional) {
+      add(
+        "SF-5", .caution,
+        "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
+          + (f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
+            ? "" : "; confirm there are no abandoned leads"),
+        source: hrs, [.pacemakerConditional])
+    }
+    if f.isYes(.orbitalMetal) {
+      add(
+        "SF-7", .stop, "Possible metal in the orbit (welding or grinding) not cleared since",
+        before:
+          "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography.",
+        source:
+          "Seidenwurm et al., AJNR 2000; Murphy and Brunberg, AJR (orbital foreign body screening)",
+        [.orbitalMetal])
+    }
+    if f.isYes(.cochlearImplant) {
+      add(
+        "SF-8", .stop, "Cochlear implant: MR conditions depend on the model",
+        before:
+          "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant.",
+        source: "Manufacturer MRI guidelines (Advanced Bionics, Cochlear)", [.cochlearImplant])
+    }
+    if f.isYes(.neurostimulator) {
+      add(
+        "SF-9", .stop, "Active implant (neurostimulator, drug pump)",
+        before:
+          "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT.",
+        source: astm, [.neurostimulator])
+    }
+    if f.isYes(.metalFragments) {
+      add(
+        "SF-9", .stop,
+        "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
+        before:
+          "Establish the MR status of each implant (MR Safe, MR Conditional, MR Unsafe) and localise fragments with radiographs; otherwise use CT.",
+        source: astm, [.metalFragments])
+    }
+
+    // Contrast (SF-1 to SF-4).
+    if f.isYes(.pregnant) {
+      let hadContrast = result.imaging.contains {
+        $0.modality == .mri && $0.contrast == .withAndWithout
+      }
+      if hadContrast {
+        result.imaging = result.imaging.map { study in
+          study.modality == .mri && study.contrast == .withAndWithout
+            ? ImagingStudy(.mri, study.region, .without) : study
+        }
+        result.alternatives.removeAll { result.imaging.contains($0.study) }
+      }
+      add(
+        "SF-4", .caution,
+        hadContrast
+          ? "Pregnancy: MRI without gadolinium (contrast removed); give contrast only with a documented reason. Non-contrast MRI is acceptable at any stage when warranted"
+          : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium",
+        source:
+          "ACOG Committee Opinion 723 (2017, reaffirmed 2021); ACR gadolinium pregnancy statement",
+        [.pregnant])
+      if result.imaging.contains(where: { $0.modality == .ct || $0.modality == .ctMyelogram }) {
+        add(
+          "SF-4", .caution,
+          "Pregnancy and CT: ionising radiation; justify the study and follow the local pregnancy protocol (MRI preferred when it can answer the question in time)",
+          source: "ACOG Committee Opinion 723 (2017, reaffirmed 2021)", [.pregnant])
+      }
+    }
+    let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
+    if contrast {
+      switch f.answers[.renalImpairment] {
+      case .yes:
+        add(
+          "SF-2", .caution,
+          "eGFR below 30, dialysis or AKI: no group I gadolinium agent (gadodiamide, gadopentetate, gadoversetamide); a group II agent is acceptable, and dialysis changes are unnecessary",
+          source:
+            "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021); ACR Manual on Contrast Media",
+          [.renalImpairment])
+      case .unknown:
+        add(
+          "SF-2", .info,
+          "Renal function not recorded: check eGFR, dialysis and acute kidney injury before gadolinium",
+          source: "ACR Manual on Contrast Media", [])
+      case .no:
+        add(
+          "SF-1", .info, "Gadolinium: any agent; group II (macrocyclic) agents preferred",
+          source: "ACR Manual on Contrast Media", [])
+      }
+      if f.isYes(.contrastReaction) {
+        add(
+          "SF-3", .caution,
+          "Previous reaction to gadolinium: use non-contrast MRI if it answers the question; otherwise a different agent with or without premedication, and record the reaction",
+          source: "ACR Manual on Contrast Media", [.contrastReaction])
+      }
+    }
+    if f.isYes(.claustrophobia) {
+      add(
+        "SF-10", .caution,
+        "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible",
+        source: "Munn et al., Radiography 2015; Dewey et al., JMRI 2007", [.claustrophobia])
+    }
+
+    let stops = result.items.contains { $0.level == .stop }
+    if stops && urgency >= .urgent {
+      add(
+        "SF-11", .caution,
+        "If MRI cannot be done safely in time: CT without contrast, with CT myelography at a spinal centre; never plain films to exclude cord compression; do not delay transfer",
+        source: "ACR Low Back Pain V4 (2021); NICE NG234 (2023)", [])
+      let region = result.imaging.first?.region ?? .wholeSpine
+      let fallback = Alternative(
+        ImagingStudy(compression ? .ctMyelogram : .ct, region, compression ? .none : .without),
+        when: "MRI cannot be done safely in time")
+      if !result.imaging.contains(fallback.study) && !result.alternatives.contains(fallback) {
+        result.alternatives.insert(fallback, at: 0)
+      }
+    }
+
+    // Unknown is never no: say which screening items are still open.
+    let open = QuestionCatalogue.questions(on: .mriSafety).filter {
+      f.answers[$0.finding] == .unknown
+    }
+    if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
+      add(
+        "SF-0", .info,
+        "MRI safety screen incomplete: \(open.count) item\(open.count == 1 ? "" : "s") unanswered ("
+          + open.map(\.id).joined(separator: ", ") + ")",
+        source: "ACR Manual on MR Safety (screening before every MRI)", [])
+    }
+    result.items.sort { $0.level < $1.level }
+    return result
+  }
+}

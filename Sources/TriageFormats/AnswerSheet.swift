@@ -1,0 +1,34 @@
+import TriageEngine
+
+/// An answers file: the engine's ``Answers`` plus the optional identifiers a summary carries.
+///
+/// The file format is `spec/questionnaire.md` section 1, extended (new keys only) with
+/// `patient_id` and `clinician`, both optional strings.
+public struct AnswerSheet: Sendable, Hashable {
+  /// The answers.
+  public var answers: Answers
+  /// The patient identifier, if typed (free text, at most 64 characters).
+  public var patientID: String?
+  /// The clinician's name, if typed (free text, at most 64 characters).
+  public var clinician: String?
+
+  /// The longest identifier or name accepted.
+  public static let maxTextLength = 64
+
+  /// Creates a sheet.
+  public init(answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil) {
+    self.answers = answers
+    self.patientID = patientID
+    self.clinician = clinician
+  }
+}
+
+/// Bad answers: names the key that is wrong and why.
+public struct AnswersError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The key path, for example `findings.saddle_anesthesia`, or `(document)`.
+  public let key: String
+  /// What is wrong.
+  public let message: String
+
+  public var description: String { "\(key): \(message)" }
+}

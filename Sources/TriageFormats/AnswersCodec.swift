@@ -1,0 +1,164 @@
+import TriageEngine
+
+/// Reads and writes the answers file (strict: anything unexpected is an error naming the key).
+public enum AnswersCodec {
+  /// The top-level keys of the answers file, in the order they are written.
+  public static let topLevelKeys = [
+    "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician", "findings",
+  ]
+
+  /// Parses and validates an answers document.
+  public static func decode(_ bytes: [UInt8]) throws -> AnswerSheet {
+    try decode(JSONParser.parse(bytes))
+  }
+
+  /// Validates a parsed answers document.
+  public static func decode(_ value: JSONValue) throws(AnswersError) -> AnswerSheet {
+    guard case .object(let members) = value else {
+      throw AnswersError(key: "(document)", message: "expected an object, got \(value.typeName)")
+    }
+    var sheet = AnswerSheet()
+    for (key, value) in members {
+      switch key {
+      case "age":
+        sheet.answers.age = try integer(value, key: key, range: Answers.ageRange)
+      case "symptom_weeks":
+        sheet.answers.symptomWeeks = try integer(value, key: key, range: Answers.weeksRange)
+      case "conservative_weeks":
+        sheet.answers.conservativeWeeks = try integer(value, key: key, range: Answers.weeksRange)
+      case "sex":
+        guard case .string(let text) = value, let sex = Sex(rawValue: text) else {
+          throw AnswersError(
+            key: key, message: "expected \"female\", \"male\" or \"other\", got \(show(value))")
+        }
+        sheet.answers.sex = sex
+      case "patient_id": sheet.patientID = try text(value, key: key)
+      case "clinician": sheet.clinician = try text(value, key: key)
+      case "findings":
+        guard case .object(let findings) = value else {
+          throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
+        }
+        for (id, answer) in findings {
+          let path = "findings.\(id)"
+          guard let finding = Finding(id: id) else {
+            throw AnswersError(key: path, message: "unknown finding identifier")
+          }
+          sheet.answers[finding] = try self.answer(answer, key: path)
+        }
+      default:
+        throw AnswersError(
+          key: key,
+          message: "unknown key (expected one of: \(topLevelKeys.joined(separator: ", ")))")
+      }
+    }
+    if let care = sheet.answers.conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
+      care > weeks
+    {
+      throw AnswersError(
+        key: "conservative_weeks",
+        message: "\(care) weeks of care is more than the \(weeks) weeks of symptoms")
+    }
+    return sheet
+  }
+
+  static func show(_ value: JSONValue) -> String {
+    switch value {
+    case .string(let text): "\"\(text.prefix(40))\""
+    case .number(let text): text
+    case .bool(let flag): flag ? "true" : "false"
+    default: value.typeName
+    }
+  }
+
+  static func integer(_ value: JSONValue, key: String, range: ClosedRange<Int>) throws(AnswersError)
+    -> Int
+  {
+    guard case .number(let text) = value else {
+      throw AnswersError(key: key, message: "expected a whole number, got \(value.typeName)")
+    }
+    // Accept integral spellings only: 45, 45.0, 4.5e1; never round.
+    guard let number = wholeNumber(text) else {
+      throw AnswersError(key: key, message: "expected a whole number, got \(text)")
+    }
+    guard range.contains(number) else {
+      throw AnswersError(
+        key: key,
+        message: "\(text) is out of range (\(range.lowerBound) to \(range.upperBound))")
+    }
+    return number
+  }
+
+  /// The integer value of a JSON number's text, if it is a whole number of modest size.
+  static func wholeNumber(_ text: String) -> Int? {
+    if let value = Int(text) { return value }
+    guard text.count <= 32, let double = Double(text), double.isFinite,
+      double.rounded() == double, abs(double) < 1e15
+    else { return nil }
+    return Int(double)
+  }
+
+  static func text(_ value: JSONValue, key: String) throws(AnswersError) -> String {
+    guard case .string(let text) = value else {
+      throw AnswersError(key: key, message: "expected a string, got \(value.typeName)")
+    }
+    guard text.count <= AnswerSheet.maxTextLength else {
+      throw AnswersError(key: key, message: "longer than \(AnswerSheet.maxTextLength) characters")
+    }
+    guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+      throw AnswersError(key: key, message: "contains control characters")
+    }
+    let trimmed = text.trimmingSpaces
+    return trimmed
+  }
+
+  static func answer(_ value: JSONValue, key: String) throws(AnswersError) -> Answer {
+    switch value {
+    case .bool(let flag): return flag ? .yes : .no
+    case .string(let text):
+      if let answer = Answer(rawValue: text) { return answer }
+      throw AnswersError(
+        key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \"\(text.prefix(40))\"")
+    default:
+      throw AnswersError(
+        key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \(value.typeName)")
+    }
+  }
+
+  /// The answers file for `sheet`: numbers first, then identifiers, then every answered finding
+  /// (unknown findings are left out, which means unknown).
+  public static func encode(_ sheet: AnswerSheet, pretty: Bool = true) -> String {
+    JSONWriter.string(json(sheet), pretty: pretty) + (pretty ? "\n" : "")
+  }
+
+  /// The JSON value of `sheet`.
+  public static func json(_ sheet: AnswerSheet) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = []
+    let answers = sheet.answers
+    if let age = answers.age { members.append(("age", .number(String(age)))) }
+    if let sex = answers.sex { members.append(("sex", .string(sex.rawValue))) }
+    if let weeks = answers.symptomWeeks {
+      members.append(("symptom_weeks", .number(String(weeks))))
+    }
+    if let care = answers.conservativeWeeks {
+      members.append(("conservative_weeks", .number(String(care))))
+    }
+    if let patient = sheet.patientID { members.append(("patient_id", .string(patient))) }
+    if let clinician = sheet.clinician { members.append(("clinician", .string(clinician))) }
+    var findings: [(key: String, value: JSONValue)] = []
+    for question in QuestionCatalogue.questions where answers[question.finding] != .unknown {
+      findings.append((question.id, .string(answers[question.finding].rawValue)))
+    }
+    members.append(("findings", .object(findings)))
+    return .object(members)
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces.
+  var trimmingSpaces: String {
+    var scalars = Substring(self)
+    while scalars.first == " " { scalars.removeFirst() }
+    while scalars.last == " " { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,66 @@
+import TriageEngine
+
+/// The recommendation as the contract's JSON (`spec/questionnaire.md` section 3), with the
+/// extension fields `rules[].urgency`, `rules[].note`, `safety[].before`, `safety[].source`.
+public enum RecommendationJSON {
+  /// The JSON value of `recommendation`.
+  public static func json(_ recommendation: Recommendation) -> JSONValue {
+    .object([
+      ("urgency", .string(recommendation.urgency.id)),
+      ("label", .string(recommendation.label)),
+      ("timeframe", .string(recommendation.timeframe)),
+      ("imaging", .array(recommendation.imaging.map(study))),
+      (
+        "alternatives",
+        .array(
+          recommendation.alternatives.map { alternative in
+            guard case .object(var members) = study(alternative.study) else { return .null }
+            members.append(("when", .string(alternative.when)))
+            return .object(members)
+          })
+      ),
+      ("rules", .array(recommendation.rules.map(rule))),
+      ("safety", .array(recommendation.safety.map(safety))),
+      ("missing", .array(recommendation.missing.map { .string($0) })),
+      ("safety_net", .array(recommendation.safetyNet.map { .string($0) })),
+      ("ruleset", .string(recommendation.ruleset)),
+    ])
+  }
+
+  /// The JSON text of `recommendation`.
+  public static func string(_ recommendation: Recommendation, pretty: Bool) -> String {
+    JSONWriter.string(json(recommendation), pretty: pretty)
+  }
+
+  static func study(_ study: ImagingStudy) -> JSONValue {
+    .object([
+      ("modality", .string(study.modality.rawValue)),
+      ("region", .string(study.region.rawValue)),
+      ("contrast", .string(study.contrast.rawValue)),
+    ])
+  }
+
+  static func rule(_ fired: FiredRule) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("id", .string(fired.rule.id)),
+      ("title", .string(fired.rule.title)),
+      ("urgency", fired.rule.urgency.map { .string($0.id) } ?? .null),
+      ("source", .string(fired.rule.source)),
+      ("findings", .array(fired.evidence.map { .string($0) })),
+    ]
+    if let note = fired.rule.note { members.append(("note", .string(note))) }
+    return .object(members)
+  }
+
+  static func safety(_ item: SafetyItem) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("id", .string(item.id)),
+      ("level", .string(item.level.rawValue)),
+      ("message", .string(item.message)),
+    ]
+    if let before = item.before { members.append(("before", .string(before))) }
+    members.append(("source", .string(item.source)))
+    members.append(("findings", .array(item.findings.map { .string($0.id) })))
+    return .object(members)
+  }
+}

@@ -1,0 +1,3 @@
+import SpineTriageCLI
+
+SpineTriage.main()
