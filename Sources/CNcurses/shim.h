@@ -26,3 +26,59 @@ static inline int st_put(WINDOW *w, int y, int x, const char *utf8, attr_t attrs
   return r;
 }
 #endif
+
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Signals: a C handler records a termination signal so the blocking read returns and the Swift
+   loop can save and restore the terminal; crash signals restore the terminal and re-raise. */
+static volatile sig_atomic_t st_pending_signal = 0;
+static volatile sig_atomic_t st_curses_active = 0;
+
+static void st_record_signal(int sig) { st_pending_signal = sig; }
+
+static void st_crash_handler(int sig) {
+  if (st_curses_active) { endwin(); st_curses_active = 0; }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static inline int st_take_pending_signal(void) {
+  int sig = st_pending_signal;
+  st_pending_signal = 0;
+  return sig;
+}
+
+static inline void st_set_curses_active(int active) { st_curses_active = active; }
+
+/* Termination signals interrupt the blocking read (no SA_RESTART). */
+static inline void st_install_signal_handlers(void) {
+  struct sigaction sa;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sa.sa_handler = st_record_signal;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGQUIT, &sa, NULL);
+  struct sigaction crash;
+  sigemptyset(&crash.sa_mask);
+  crash.sa_flags = SA_RESETHAND;
+  crash.sa_handler = st_crash_handler;
+  sigaction(SIGSEGV, &crash, NULL);
+  sigaction(SIGBUS, &crash, NULL);
+  sigaction(SIGILL, &crash, NULL);
+  sigaction(SIGTRAP, &crash, NULL);
+  sigaction(SIGABRT, &crash, NULL);
+  sigaction(SIGFPE, &crash, NULL);
+}
+
+/* Restores default dispositions and re-raises `sig` (after the terminal has been restored). */
+static inline void st_reraise(int sig) {
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static inline int st_key_f0(void) { return KEY_F0; }
+static inline WINDOW *st_stdscr(void) { return stdscr; }

@@ -1,24 +1,61 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ArgumentParser
 
 /// The `spine-triage` command: the terminal UI by default, and the non-interactive commands.
 public struct SpineTriage: ParsableCommand {
+  /// The program's version.
   public static let version = "0.1.0"
 
   public static let configuration = CommandConfiguration(
     commandName: "spine-triage",
     abstract: "Bedside decision support for spine imaging (low back and neck pain).",
     discussion: """
-      With no subcommand, opens the checklist UI in the terminal.
+      With no subcommand, opens the checklist screens in the terminal (keyboard only; ? for help).
       Decision support only: it shows every rule it used and its source; the clinician decides.
+      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 69 no usable terminal,
+      73 cannot create a file, 74 write error.
       """,
     version: version,
     subcommands: [EvaluateCommand.self, RulesCommand.self])
 
+  @Option(name: .long, help: "Open an answers file (or a draft) for review or completion.")
+  var load: String?
+
+  @Flag(name: .long, help: "Line-by-line prompts on standard input and output (screen readers, no curses).")
+  var plain = false
+
+  @Option(name: .customLong("output-dir"), help: "Folder for exports from the UI (default: SPINE_TRIAGE_DIR, else the XDG data folder).")
+  var outputDir: String?
+
+  @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
+  var noColor = false
+
   public init() {}
 
   public func run() throws {
-    throw CLIFailure(
-      "the terminal UI is not available in this build", status: ExitStatus.unavailable
-    ).exit()
+    let noColorEnv = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+    do {
+      if plain {
+        try PlainSession.run(load: load)
+        return
+      }
+      if let signal = try InteractiveCommand.run(
+        load: load, outputFolder: outputDir, noColor: noColor || noColorEnv)
+      {
+        // Terminated by a signal: the draft is saved and the terminal restored; die the same way.
+        signal_default_and_raise(signal)
+      }
+    } catch {
+      throw error.exit()
+    }
   }
+}
+
+/// Restores the default disposition of `signal` and raises it, so the exit status says why.
+func signal_default_and_raise(_ number: Int32) {
+  signal(number, SIG_DFL)
+  raise(number)
+  exit(128 + number)
 }

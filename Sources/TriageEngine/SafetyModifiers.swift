@@ -103,7 +103,10 @@ enum SafetyModifiers {
           study.modality == .mri && study.contrast == .withAndWithout
             ? ImagingStudy(.mri, study.region, .without) : study
         }
-        result.alternatives.removeAll { result.imaging.contains($0.study) }
+        // Read the imaging outside the mutation: `result` is captured by `add`, so reading it
+        // inside `removeAll` is an overlapping access (a fatal exclusivity violation).
+        let imaging = result.imaging
+        result.alternatives.removeAll { imaging.contains($0.study) }
       }
       add(
         "SF-4", .caution,

@@ -11,15 +11,28 @@ public struct AnswerSheet: Sendable, Hashable {
   public var patientID: String?
   /// The clinician's name, if typed (free text, at most 64 characters).
   public var clinician: String?
+  /// The consultation identifier (a UUID), issued once per assessment and kept in its draft.
+  public var consultationID: String?
 
   /// The longest identifier or name accepted.
   public static let maxTextLength = 64
 
   /// Creates a sheet.
-  public init(answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil) {
+  public init(
+    answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil,
+    consultationID: String? = nil
+  ) {
     self.answers = answers
     self.patientID = patientID
     self.clinician = clinician
+    self.consultationID = consultationID
+  }
+
+  /// Whether `text` is a UUID in the 8-4-4-4-12 hexadecimal form.
+  public static func isUUID(_ text: String) -> Bool {
+    let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+    return groups.map(\.count) == [8, 4, 4, 4, 12]
+      && groups.allSatisfy { $0.allSatisfy { $0.isHexDigit } }
   }
 }
 

@@ -4,7 +4,8 @@ import TriageEngine
 public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
-    "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician", "findings",
+    "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
+    "consultation_id", "findings",
   ]
 
   /// Parses and validates an answers document.
@@ -34,6 +35,11 @@ public enum AnswersCodec {
         sheet.answers.sex = sex
       case "patient_id": sheet.patientID = try text(value, key: key)
       case "clinician": sheet.clinician = try text(value, key: key)
+      case "consultation_id":
+        guard case .string(let id) = value, AnswerSheet.isUUID(id) else {
+          throw AnswersError(key: key, message: "expected a UUID string, got \(show(value))")
+        }
+        sheet.consultationID = id.lowercased()
       case "findings":
         guard case .object(let findings) = value else {
           throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
@@ -144,6 +150,7 @@ public enum AnswersCodec {
     }
     if let patient = sheet.patientID { members.append(("patient_id", .string(patient))) }
     if let clinician = sheet.clinician { members.append(("clinician", .string(clinician))) }
+    if let id = sheet.consultationID { members.append(("consultation_id", .string(id))) }
     var findings: [(key: String, value: JSONValue)] = []
     for question in QuestionCatalogue.questions where answers[question.finding] != .unknown {
       findings.append((question.id, .string(answers[question.finding].rawValue)))

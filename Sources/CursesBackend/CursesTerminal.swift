@@ -1,0 +1,190 @@
+import CNcurses
+import TriageUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the terminal delivered.
+public enum TerminalEvent: Equatable, Sendable {
+  case key(Key)
+  case resize(TerminalSize)
+  /// A termination signal arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
+  case signal(Int32)
+  /// Input ended (the terminal went away).
+  case endOfInput
+}
+
+/// Why the terminal could not start.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+  public let description: String
+}
+
+/// The only code that calls ncurses: it copies a ``Screen`` to the terminal (ncurses sends only
+/// the cells that changed) and reads keys. One thread only; not `Sendable`.
+public final class CursesTerminal {
+  private let screenPointer: OpaquePointer
+  private let window: UnsafeMutablePointer<WINDOW>
+  private let theme: CursesTheme
+  private var active = true
+  /// The glyphs that suit the locale.
+  public let glyphs: Glyphs
+  /// Whether colours are used.
+  public let usesColor: Bool
+
+  /// Starts curses on `input`/`output` (the controlling terminal by default).
+  ///
+  /// - Parameters:
+  ///   - noColor: monochrome theme (as when `NO_COLOR` is set).
+  ///   - installSignalHandlers: restore the terminal on termination and crash signals.
+  public init(
+    input: UnsafeMutablePointer<FILE>? = nil, output: UnsafeMutablePointer<FILE>? = nil,
+    noColor: Bool, installSignalHandlers: Bool = true
+  ) throws {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    glyphs = codeset.uppercased().filter { $0 != "-" } == "UTF8" ? .unicode : .ascii
+    guard let term = getenv("TERM"), term.pointee != 0 else {
+      throw TerminalUnavailable(description: "TERM is not set: set TERM (for example xterm-256color) or use --plain")
+    }
+    let termName = String(cString: term)
+    if termName == "dumb" {
+      throw TerminalUnavailable(description: "TERM=dumb cannot show the checklist screens: use --plain")
+    }
+    let inFile = input ?? fdopen(0, "r")
+    let outFile = output ?? fdopen(1, "w")
+    guard let pointer = newterm(nil, outFile, inFile) else {
+      throw TerminalUnavailable(
+        description: "the terminal type '\(termName)' is unknown to curses: set TERM (for example xterm-256color) or use --plain")
+    }
+    screenPointer = pointer
+    guard let standard = st_stdscr() else {
+      endwin()
+      delscreen(pointer)
+      throw TerminalUnavailable(description: "curses could not create its window")
+    }
+    window = standard
+    st_set_curses_active(1)
+    if installSignalHandlers { st_install_signal_handlers() }
+    raw()
+    noecho()
+    nonl()
+    keypad(window, true)
+    set_escdelay(25)
+    curs_set(1)
+    usesColor = !noColor && has_colors()
+    if usesColor { CursesTheme.setUpColors() }
+    theme = CursesTheme(color: usesColor)
+  }
+
+  deinit { restore() }
+
+  /// Restores the terminal (idempotent).
+  public func restore() {
+    guard active else { return }
+    active = false
+    endwin()
+    st_set_curses_active(0)
+  }
+
+  /// The current size.
+  public var size: TerminalSize {
+    TerminalSize(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
+  }
+
+  /// Draws `screen`: every cell is written into curses' virtual screen, then `wrefresh` sends
+  /// only the difference from the previous frame.
+  public func present(_ screen: Screen) {
+    let rows = min(screen.rows, Int(getmaxy(window)))
+    let columns = min(screen.columns, Int(getmaxx(window)))
+    for row in 0..<rows {
+      var column = 0
+      while column < columns {
+        let role = screen[row, column].role
+        var run = ""
+        var end = column
+        while end < columns && screen[row, end].role == role {
+          run.append(screen[row, end].character)
+          end += 1
+        }
+        let (attrs, pair) = theme.style(role)
+        // The last cell of the last row cannot be written without scrolling on some terminals.
+        if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns {
+          run = String(run.dropLast())
+          if !run.isEmpty { _ = st_put(window, Int32(row), Int32(column), run, attrs, pair) }
+          if let last = Optional(screen[row, columns - 1]) {
+            wattr_set(window, attrs, pair, nil)
+            mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
+            wattr_set(window, 0, 0, nil)
+          }
+        } else {
+          _ = st_put(window, Int32(row), Int32(column), run, attrs, pair)
+        }
+        column = end
+      }
+    }
+    if let cursor = screen.cursor, cursor.row < rows, cursor.column < columns {
+      curs_set(1)
+      wmove(window, Int32(cursor.row), Int32(cursor.column))
+    } else {
+      curs_set(0)
+    }
+    wrefresh(window)
+  }
+
+  /// Repaints every cell on the next refresh (Ctrl-L, after suspend).
+  public func invalidate() {
+    clearok(window, true)
+  }
+
+  /// Waits for the next key, resize or signal. Blocks in the kernel: no polling.
+  public func nextEvent() -> TerminalEvent {
+    while true {
+      let pending = st_take_pending_signal()
+      if pending != 0 { return .signal(pending) }
+      var character: wint_t = 0
+      let result = wget_wch(window, &character)
+      let signal = st_take_pending_signal()
+      if signal != 0 { return .signal(signal) }
+      if result == OK { return .key(KeyDecoder.character(UInt32(character))) }
+      if result == st_key_code_yes() {
+        if Int32(character) == KEY_RESIZE { return .resize(size) }
+        return .key(KeyDecoder.functionKey(Int32(character)))
+      }
+      // ERR: interrupted (EINTR) or end of input.
+      if errno == EINTR { continue }
+      return .endOfInput
+    }
+  }
+
+  /// Suspends the process (Ctrl-Z under raw mode), restoring the terminal; redraws on return.
+  public func suspend() {
+    def_prog_mode()
+    endwin()
+    st_set_curses_active(0)
+    kill(getpid(), SIGTSTP)
+    st_set_curses_active(1)
+    reset_prog_mode()
+    clearok(window, true)
+    wrefresh(window)
+  }
+
+  /// The text of one row as curses holds it (for headless tests).
+  public func rowText(_ row: Int) -> String {
+    var buffer = [wchar_t](repeating: 0, count: Int(getmaxx(window)) + 1)
+    mvwinnwstr(window, Int32(row), 0, &buffer, Int32(getmaxx(window)))
+    var text = ""
+    for code in buffer.prefix(while: { $0 != 0 }) {
+      if let scalar = Unicode.Scalar(UInt32(code)) { text.unicodeScalars.append(scalar) }
+    }
+    return text
+  }
+
+  /// Pushes a key back onto the input queue (for headless tests).
+  public func push(character: Character) {
+    for scalar in character.unicodeScalars.reversed() { unget_wch(wchar_t(scalar.value)) }
+  }
+
+  /// Pushes a function-key code back onto the input queue (for headless tests).
+  public func push(keyCode: Int32) { ungetch(keyCode) }
+}

@@ -1,0 +1,90 @@
+import TriageEngine
+import TriageFormats
+import TriageUI
+
+/// Carries out the UI's effects with the file system: the draft, exports, printing. Every
+/// failure comes back as a status message; the assessment in memory is never lost.
+final class EffectRunner {
+  private let drafts: DraftStore?
+  private let draftsProblem: String?
+  private let directories: AppDirectories
+  private var lastDraftError: String?
+  /// The folder for exports given with `-o`, if any.
+  private let outputFolder: String?
+
+  init(directories: AppDirectories, outputFolder: String? = nil) {
+    self.directories = directories
+    self.outputFolder = outputFolder
+    do {
+      drafts = DraftStore(folder: try directories.stateFolder())
+      draftsProblem = nil
+    } catch {
+      drafts = nil
+      draftsProblem = error.message
+    }
+  }
+
+  /// The draft store, if there is a state folder.
+  var draftStore: DraftStore? { drafts }
+
+  /// Saves the draft; returns a message the first time it fails (and when it recovers).
+  @discardableResult
+  func saveDraft(_ sheet: AnswerSheet) -> StatusMessage? {
+    guard let drafts else {
+      if lastDraftError == nil {
+        lastDraftError = draftsProblem
+        return StatusMessage("Draft not saved: \(draftsProblem ?? "no state folder")", isError: true)
+      }
+      return nil
+    }
+    do {
+      try drafts.save(sheet)
+      if lastDraftError != nil {
+        lastDraftError = nil
+        return StatusMessage("Draft saved again.")
+      }
+      return nil
+    } catch {
+      let first = lastDraftError == nil
+      lastDraftError = error.message
+      return first ? StatusMessage("Draft not saved: \(error.message)", isError: true) : nil
+    }
+  }
+
+  /// Deletes the draft.
+  func discardDraft() { drafts?.discard() }
+
+  /// Writes the summary in `kind`; reports the path or the error.
+  func export(_ kind: ExportKind, sheet: AnswerSheet) -> [Action] {
+    do {
+      let path = try Exporter.write(kind, sheet: sheet, folder: try exportFolder())
+      return [.markExported, .report(StatusMessage("Saved \(kind.rawValue) summary: \(path)"))]
+    } catch {
+      return [.report(StatusMessage("Export failed: \(error.message). Answers kept.", isError: true))]
+    }
+  }
+
+  private func exportFolder() throws(CLIFailure) -> String {
+    if let outputFolder { return outputFolder }
+    return try directories.exportFolder()
+  }
+
+  /// Saves the text summary, then sends it to `lp`.
+  func print(sheet: AnswerSheet) -> [Action] {
+    let path: String
+    do {
+      path = try Exporter.write(.text, sheet: sheet, folder: try exportFolder())
+    } catch {
+      return [.report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))]
+    }
+    switch Printer.print(path) {
+    case .queued:
+      return [.markExported, .report(StatusMessage("Sent to the printer; also saved: \(path)"))]
+    case .unavailable(let reason):
+      return [
+        .markExported,
+        .report(StatusMessage("Not printed (\(reason)); the summary is saved at \(path)", isError: true)),
+      ]
+    }
+  }
+}

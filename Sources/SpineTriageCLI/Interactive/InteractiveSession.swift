@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import CursesBackend
+import TriageEngine
+import TriageFormats
+import TriageUI
+
+/// The interactive loop: render, present, read a key, update, run the effects. The draft is
+/// saved after every change, before the next key is read.
+final class InteractiveSession {
+  private var state: AppState
+  private let terminal: CursesTerminal
+  private let keyMap = KeyMap.standard
+  private let effects: EffectRunner
+
+  init(
+    sheet: AnswerSheet, terminal: CursesTerminal, effects: EffectRunner,
+    draftOffer: AppState.DraftOffer?, notice: StatusMessage?
+  ) {
+    self.terminal = terminal
+    self.effects = effects
+    state = AppState(sheet: sheet, size: terminal.size, draftOffer: draftOffer)
+    state.message = notice
+  }
+
+  /// Runs until the user quits or a signal arrives; returns the signal, if any.
+  func run() -> Int32? {
+    while true {
+      terminal.present(Renderer.render(state, glyphs: terminal.glyphs))
+      let action: Action
+      switch terminal.nextEvent() {
+      case .key(let key):
+        guard let mapped = keyMap.action(for: key, in: state) else { continue }
+        action = mapped
+      case .resize(let size): action = .resize(size)
+      case .signal(let signal):
+        effects.saveDraft(state.sheet)
+        return signal
+      case .endOfInput:
+        effects.saveDraft(state.sheet)
+        return SIGHUP
+      }
+      for effect in Update.apply(action, to: &state) {
+        switch effect {
+        case .quit:
+          return nil
+        case .saveDraft:
+          if let problem = effects.saveDraft(state.sheet) {
+            _ = Update.apply(.report(problem), to: &state)
+          }
+        case .export(let kind):
+          for follow in effects.export(kind, sheet: state.sheet) {
+            _ = Update.apply(follow, to: &state)
+          }
+        case .print:
+          for follow in effects.print(sheet: state.sheet) {
+            _ = Update.apply(follow, to: &state)
+          }
+        case .suspend:
+          terminal.suspend()
+          _ = Update.apply(.resize(terminal.size), to: &state)
+        case .redraw:
+          terminal.invalidate()
+        case .discardDraft:
+          effects.discardDraft()
+        }
+      }
+    }
+  }
+}

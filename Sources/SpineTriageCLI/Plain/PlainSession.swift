@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import TriageEngine
+import TriageFormats
+import TriageUI
+
+/// `spine-triage --plain`: the questionnaire as numbered line-by-line prompts on standard input
+/// and output, for screen readers and terminals where curses cannot run. It ends by printing
+/// the recommendation in text. The draft is saved after every answer.
+enum PlainSession {
+  static func run(load: String?) throws(CLIFailure) {
+    var sheet = AnswerSheet()
+    if let load { sheet = try AnswersInput.load(load) }
+    if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
+    let effects = EffectRunner(directories: AppDirectories.current())
+    var reader = LineReader(descriptor: 0)
+    var number = 0
+    var stopped = false
+
+    func say(_ text: String) { StandardStreams.writeOutput(text) }
+    /// Asks until a valid answer, end of input, or "q". Returns nil to stop.
+    func ask<T>(_ prompt: String, _ parse: (String) -> T??, hint: String) -> T?? {
+      number += 1
+      while true {
+        say("\(number). \(prompt) \(hint): ")
+        guard let line = reader.readLine() else {
+          say("\n")
+          stopped = true
+          return nil
+        }
+        let text = line.trimmingCharacters
+        if text == "q" || text == "quit" {
+          stopped = true
+          return nil
+        }
+        if let value = parse(text) { return value }
+        say("   Not understood: '\(text.prefix(20))'. \(hint).\n")
+      }
+    }
+
+    say(
+      "SpineTriage \(SpineTriage.version), plain mode. Decision support only: the clinician decides.\n"
+        + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
+        + " never taken as no). Type q to stop and see the recommendation.\n")
+    screens: for screen in QuestionScreen.allCases {
+      if screen == .neckTrauma && !Page.neckTraumaApplies(sheet.answers) { continue }
+      say("\n\(screen.title)\n")
+      if screen == .presentation {
+        for field in NumberField.allCases where field.value(in: sheet.answers) == nil {
+          let range = field.range
+          let value: Int?? = ask(field.label + "?", { text in
+            if text.isEmpty || text == "u" { return .some(nil) }
+            guard let value = Int(text), range.contains(value) else { return nil }
+            return .some(value)
+          }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
+          guard let value else { break screens }
+          field.set(value, in: &sheet.answers)
+          effects.saveDraft(sheet)
+        }
+      }
+      for question in QuestionCatalogue.questions(on: screen)
+      where sheet.answers[question.finding] == .unknown {
+        let answer: Answer?? = ask(question.text + "?", { text in
+          switch text.lowercased() {
+          case "y", "yes": return .some(.yes)
+          case "n", "no": return .some(.no)
+          case "", "u", "unknown", "?": return .some(.unknown)
+          default: return nil
+          }
+        }, hint: "[y/n/Enter]")
+        guard let answer else { break screens }
+        if let answer, answer != .unknown {
+          sheet.answers[question.finding] = answer
+          effects.saveDraft(sheet)
+        }
+      }
+    }
+    if stopped { say("\nStopped; the recommendation for the answers so far:\n") }
+    say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
+  }
+}
+
+/// Reads lines from a file descriptor without Foundation.
+struct LineReader {
+  let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var finished = false
+
+  init(descriptor: Int32) { self.descriptor = descriptor }
+
+  /// The next line without its newline, or nil at end of input.
+  mutating func readLine() -> String? {
+    while true {
+      if let newline = buffer.firstIndex(of: 0x0A) {
+        let line = String(decoding: buffer[..<newline], as: UTF8.self)
+        buffer.removeSubrange(...newline)
+        return line
+      }
+      if finished {
+        guard !buffer.isEmpty else { return nil }
+        let line = String(decoding: buffer, as: UTF8.self)
+        buffer.removeAll()
+        return line
+      }
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        finished = true
+        continue
+      }
+      buffer.append(contentsOf: chunk[..<count])
+    }
+  }
+}
+
+extension String {
+  var trimmingCharacters: String {
+    var text = Substring(self)
+    while let first = text.first, first.isWhitespace { text.removeFirst() }
+    while let last = text.last, last.isWhitespace { text.removeLast() }
+    return String(text)
+  }
+}

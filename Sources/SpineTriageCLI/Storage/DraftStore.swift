@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import TriageFormats
+
+/// The autosaved draft: one answers file (the contract's format, so `--load` reads it too) in
+/// the state folder, mode 0600, replaced atomically at every change.
+public struct DraftStore: Sendable {
+  /// The draft file.
+  public let path: String
+  /// The folder it lives in.
+  public let folder: String
+
+  /// A store in `folder`.
+  public init(folder: String) {
+    self.folder = folder
+    path = folder + "/draft.json"
+  }
+
+  /// What was found on start.
+  public enum Found {
+    /// A readable draft, its modification time and how many answers it holds.
+    case draft(AnswerSheet, savedAt: String, answers: Int)
+    /// An unreadable draft, moved aside (never deleted) to this path.
+    case corrupt(reason: String, keptAt: String)
+  }
+
+  /// Looks for a draft. A corrupt one is renamed aside and reported.
+  public func find() -> Found? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    do {
+      let bytes = try InputFile.read(path)
+      let sheet = try AnswersInput.sheet(from: bytes, name: path)
+      return .draft(
+        sheet, savedAt: SystemClock.iso8601(info.st_mtim.tv_sec),
+        answers: sheet.answers.answeredCount)
+    } catch {
+      let aside = folder + "/draft.corrupt-\(SystemClock.fileStamp()).json"
+      if rename(path, aside) != 0 {
+        return .corrupt(reason: error.message, keptAt: path)
+      }
+      return .corrupt(reason: error.message, keptAt: aside)
+    }
+  }
+
+  /// Saves `sheet` (atomic replace, 0600).
+  public func save(_ sheet: AnswerSheet) throws(CLIFailure) {
+    try AppDirectories.ensure(folder)
+    try AtomicFile.write(Array(AnswersCodec.encode(sheet).utf8), to: path, replace: true)
+  }
+
+  /// Deletes the draft (after a finished, exported assessment, when the user agrees).
+  public func discard() {
+    unlink(path)
+  }
+}

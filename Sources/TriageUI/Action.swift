@@ -1,0 +1,98 @@
+import TriageEngine
+
+/// What the user asked for: keys become actions through the ``KeyMap``; ``Update`` applies them.
+public enum Action: Hashable, Sendable {
+  case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom
+  case nextPage, previousPage
+  /// Jump to the page with this number (1-based, as shown in the tab bar).
+  case gotoPage(Int)
+  /// Answer the focused finding (yes, no, or clear with `.unknown`).
+  case answer(Answer)
+  /// Space: unanswered -> yes -> no -> unanswered (sex: female -> male -> other -> unset).
+  case cycle
+  /// Clear the focused item (finding, number, sex or text field).
+  case clear
+  /// Type a digit into the focused number.
+  case typeDigit(Int)
+  /// Delete the last digit of the focused number.
+  case deleteDigit
+  /// Set the sex field.
+  case setSex(Sex)
+  /// Start editing the focused text field.
+  case beginEdit
+  /// Type a character into the text field being edited.
+  case typeText(Character)
+  /// Delete the last character of the text field being edited.
+  case deleteText
+  /// Keep the edited text.
+  case commitEdit
+  /// Drop the edited text.
+  case cancelEdit
+  case toggleHelp
+  /// q or Ctrl-C: quit, asking first when answers would be lost.
+  case requestQuit
+  case confirmQuit
+  case cancelQuit
+  /// Open the export chooser.
+  case openExportMenu
+  /// Export the summary to a file.
+  case export(ExportKind)
+  /// Send the text summary to the printer.
+  case printSummary
+  /// Ctrl-Z: suspend to the shell.
+  case suspend
+  /// Redraw the whole screen (Ctrl-L).
+  case redraw
+  /// The terminal changed size.
+  case resize(TerminalSize)
+  /// A result reported back by the runner (export, print, draft), shown on the status line.
+  case report(StatusMessage)
+  /// Mark the answers as exported (no quit confirmation needed).
+  case markExported
+  /// Dismiss a message or overlay.
+  case dismiss
+  /// Resume the draft offered on start.
+  case resumeDraft
+  /// Discard the offered draft (start a new assessment), or the exported one on quitting.
+  case discardDraft
+  /// Quit and keep the draft.
+  case keepDraftAndQuit
+}
+
+/// The export formats offered from the UI.
+public enum ExportKind: String, Hashable, Sendable, CaseIterable {
+  case text
+  case html
+  case fhir
+}
+
+/// A message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+  /// The text.
+  public var text: String
+  /// Whether it reports a failure (shown with the error role and an "Error:" prefix).
+  public var isError: Bool
+
+  public init(_ text: String, isError: Bool = false) {
+    self.text = text
+    self.isError = isError
+  }
+}
+
+/// Work for the runner to do after an update: the UI core never does I/O itself.
+public enum Effect: Hashable, Sendable {
+  /// Leave the program.
+  case quit
+  /// The answers changed: save the draft before reading the next key.
+  case saveDraft
+  /// Write the summary in this format.
+  case export(ExportKind)
+  /// Print the text summary.
+  case print
+  /// Suspend the process (Ctrl-Z), then redraw.
+  case suspend
+  /// Repaint every cell.
+  case redraw
+  /// Delete the saved draft.
+  case discardDraft
+}

@@ -1,0 +1,116 @@
+import TriageEngine
+import TriageFormats
+
+/// The whole UI state, a value. The recommendation is not stored: it is computed from the
+/// answers whenever it is needed.
+public struct AppState: Hashable, Sendable {
+  /// What the keys do right now.
+  public enum Mode: Hashable, Sendable {
+    case normal
+    /// The help overlay, scrolled by this many lines.
+    case help(scroll: Int)
+    /// "Quit?" is being asked.
+    case confirmQuit
+    /// A text field is being edited; the buffer holds the new text.
+    case editing(TextField, buffer: String)
+    /// The export chooser is open.
+    case exportMenu
+    /// On start: a saved draft is offered for resuming.
+    case offerDraft
+    /// Quitting after an export: discard the draft?
+    case confirmDiscardDraft
+  }
+
+  /// A draft found on start, offered for resuming.
+  public struct DraftOffer: Hashable, Sendable {
+    public var sheet: AnswerSheet
+    /// When it was saved (ISO 8601).
+    public var savedAt: String
+    public init(sheet: AnswerSheet, savedAt: String) {
+      self.sheet = sheet
+      self.savedAt = savedAt
+    }
+  }
+
+  /// The answers and identifiers.
+  public var sheet: AnswerSheet
+  /// The page shown.
+  public var page: Page = .patient
+  /// The focused row of each page.
+  public var focus: [Int] = Array(repeating: 0, count: Page.allCases.count)
+  /// The first visible row of each page.
+  public var scroll: [Int] = Array(repeating: 0, count: Page.allCases.count)
+  /// What the keys do.
+  public var mode: Mode = .normal
+  /// The status-line message, cleared by the next key.
+  public var message: StatusMessage?
+  /// The terminal size.
+  public var size: TerminalSize
+  /// Whether the current answers have been exported (no quit confirmation then).
+  public var exported = false
+  /// Whether the program should end (set by a confirmed quit).
+  public var finished = false
+  /// The draft offered on start, if any.
+  public var draftOffer: DraftOffer?
+
+  /// A new state for `sheet` at `size`.
+  public init(
+    sheet: AnswerSheet = AnswerSheet(), size: TerminalSize = .minimum, draftOffer: DraftOffer? = nil
+  ) {
+    self.sheet = sheet
+    self.size = size
+    self.draftOffer = draftOffer
+    if draftOffer != nil { mode = .offerDraft }
+  }
+
+  /// The answers.
+  public var answers: Answers {
+    get { sheet.answers }
+    set { sheet.answers = newValue }
+  }
+
+  /// The layout for the current size.
+  public var layout: Layout { Layout(size) }
+
+  /// The recommendation for the current answers.
+  public var recommendation: Recommendation { TriageEngine.evaluate(sheet.answers) }
+
+  /// The Summary's report, wrapped to the list width.
+  public func reportLines(width: Int) -> [String] {
+    let width = max(width - 3, 20)
+    var lines = TextReport.lines(recommendation, width: width)
+    lines.insert("", at: 0)
+    return lines
+  }
+
+  /// The rows of `page`.
+  public func items(on page: Page) -> [Item] {
+    var items = page.inputItems
+    if page == .summary {
+      let count = reportLines(width: layout.listWidth).count
+      items += (0..<count).map { Item.report($0) }
+    }
+    return items
+  }
+
+  /// The focused row on the current page.
+  public var focusedItem: Item? {
+    let items = items(on: page)
+    let index = focus[page.rawValue]
+    return items.indices.contains(index) ? items[index] : nil
+  }
+
+  /// How many items of `page` are unanswered (sex, optional, is not counted).
+  public func unansweredCount(on page: Page) -> Int {
+    page.inputItems.reduce(0) { count, item in
+      switch item {
+      case .finding(let finding): count + (answers[finding] == .unknown ? 1 : 0)
+      case .number(let field): count + (field.value(in: answers) == nil ? 1 : 0)
+      default: count
+      }
+    }
+  }
+
+  /// Whether quitting now would lose answers that were not exported.
+  public var hasUnexportedAnswers: Bool { !sheet.answers.isEmpty && !exported }
+}

@@ -1,0 +1,52 @@
+/// Where each part of the UI goes for a terminal size: computed, never stored, so update and
+/// render agree.
+public struct Layout: Hashable, Sendable {
+  /// The terminal size.
+  public let size: TerminalSize
+  /// Whether the recommendation panel sits beside the lists (wide) or below them (80x24).
+  public let isWide: Bool
+  /// The first row of the item list.
+  public let listTop: Int
+  /// How many item rows are visible.
+  public let listHeight: Int
+  /// The width of the item list.
+  public let listWidth: Int
+  /// The row of the one-line help.
+  public let helpRow: Int
+  /// The panel's rectangle.
+  public let panelTop: Int
+  public let panelLeft: Int
+  public let panelHeight: Int
+  public let panelWidth: Int
+  /// The row of the key hints and messages.
+  public let statusRow: Int
+
+  /// The columns from which the panel goes beside the lists.
+  public static let wideColumns = 120
+
+  public init(_ size: TerminalSize) {
+    self.size = size
+    let rows = max(size.rows, 1)
+    let columns = max(size.columns, 1)
+    isWide = columns >= Layout.wideColumns
+    listTop = 2
+    statusRow = rows - 1
+    if isWide {
+      panelWidth = min(64, max(44, columns * 2 / 5))
+      panelLeft = columns - panelWidth
+      panelTop = 2
+      panelHeight = max(0, rows - 3)
+      listWidth = columns - panelWidth - 1
+      helpRow = rows - 2
+      listHeight = max(0, helpRow - listTop)
+    } else {
+      panelWidth = columns
+      panelLeft = 0
+      panelHeight = 5
+      panelTop = rows - 1 - panelHeight
+      helpRow = panelTop - 1
+      listWidth = columns
+      listHeight = max(0, helpRow - listTop)
+    }
+  }
+}

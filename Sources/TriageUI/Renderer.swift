@@ -1,0 +1,257 @@
+import TriageEngine
+import TriageFormats
+
+/// Draws the state into an in-memory ``Screen``: a pure function of the state, the size and the
+/// glyphs. No terminal.
+public enum Renderer {
+  /// The program's name and role, on the title bar.
+  public static let title = "SpineTriage: spine imaging decision support"
+
+  /// Renders `state` at its size.
+  public static func render(_ state: AppState, glyphs: Glyphs = .unicode) -> Screen {
+    var screen = Screen(rows: state.size.rows, columns: state.size.columns)
+    guard state.size.isUsable else {
+      drawTooSmall(&screen, state: state)
+      return screen
+    }
+    let layout = state.layout
+    let recommendation = state.recommendation
+    drawTitle(&screen, layout: layout)
+    drawTabs(&screen, state: state, layout: layout)
+    if case .help(let scroll) = state.mode {
+      drawHelp(&screen, scroll: scroll, glyphs: glyphs)
+      drawStatus(&screen, state: state, layout: layout)
+      return screen
+    }
+    drawList(&screen, state: state, layout: layout, recommendation: recommendation, glyphs: glyphs)
+    drawHelpLine(&screen, state: state, layout: layout, glyphs: glyphs)
+    RecommendationPanel.draw(
+      &screen, recommendation: recommendation, layout: layout, glyphs: glyphs)
+    drawStatus(&screen, state: state, layout: layout)
+    return screen
+  }
+
+  // MARK: Parts
+
+  static func drawTooSmall(_ screen: inout Screen, state: AppState) {
+    let message =
+      "Terminal too small: \(state.size.columns)x\(state.size.rows). SpineTriage needs at least"
+      + " \(TerminalSize.minimum.columns)x\(TerminalSize.minimum.rows). Enlarge the window,"
+      + " or press q to quit."
+    let lines = TextWrap.lines(message, width: max(1, screen.columns))
+    let top = max(0, (screen.rows - lines.count) / 2)
+    for (offset, line) in lines.enumerated() where top + offset < screen.rows {
+      screen.put(line, row: top + offset, column: 0, role: .error)
+    }
+    screen.cursor = screen.rows > 0 && screen.columns > 0 ? (top, 0) : nil
+  }
+
+  static func drawTitle(_ screen: inout Screen, layout: Layout) {
+    screen.fill(row: 0, column: 0, count: screen.columns, role: .title)
+    screen.put(" " + title, row: 0, column: 0, role: .title)
+    let keys = "? help  q quit "
+    screen.put(keys, row: 0, column: screen.columns - keys.count, role: .title)
+  }
+
+  static func tabTitle(_ page: Page, short: Bool) -> String {
+    guard short else { return page.title }
+    switch page {
+    case .examination: return "Exam"
+    case .neckTrauma: return "Trauma"
+    case .mriSafety: return "Safety"
+    default: return page.title
+    }
+  }
+
+  /// The tab labels: number, title and unanswered count ("-" when the page does not apply);
+  /// the current page in brackets. Compact forms are used when the full one does not fit.
+  static func tabLabels(_ state: AppState, columns: Int) -> [String] {
+    for compact in 0..<3 {
+      let labels = Page.allCases.map { page -> String in
+        let enabled = page.isEnabled(for: state.answers)
+        var label = "\(page.number) \(tabTitle(page, short: compact > 0 || columns < 100))"
+        if page != .summary {
+          let count = enabled ? String(state.unansweredCount(on: page)) : "-"
+          label += compact < 2 ? " (\(count))" : ":\(count)"
+        }
+        return page == state.page ? "[\(label)]" : label
+      }
+      let width = labels.reduce(0) { $0 + $1.count } + (labels.count - 1) * (compact == 0 ? 2 : 1)
+      if width <= columns || compact == 2 { return labels }
+    }
+    return []
+  }
+
+  static func drawTabs(_ screen: inout Screen, state: AppState, layout: Layout) {
+    let labels = tabLabels(state, columns: screen.columns)
+    let total = labels.reduce(0) { $0 + $1.count } + (labels.count - 1) * 2
+    let gap = total <= screen.columns ? 2 : 1
+    var x = 0
+    for (page, label) in zip(Page.allCases, labels) {
+      let enabled = page.isEnabled(for: state.answers)
+      let role: Role =
+        page == state.page ? .tabActive : (enabled ? .tabInactive : .tabDisabled)
+      x = screen.put(label, row: 1, column: x, role: role) + gap
+    }
+  }
+
+  static func drawList(
+    _ screen: inout Screen, state: AppState, layout: Layout, recommendation: Recommendation,
+    glyphs: Glyphs
+  ) {
+    let items = state.items(on: state.page)
+    let pageIndex = state.page.rawValue
+    let top = state.scroll[pageIndex]
+    let focus = state.focus[pageIndex]
+    let report = state.page == .summary ? state.reportLines(width: layout.listWidth) : []
+    let width = layout.listWidth
+    for row in 0..<layout.listHeight {
+      let index = top + row
+      guard index < items.count else { break }
+      let y = layout.listTop + row
+      let focused = index == focus
+      let textRole: Role = focused ? .focused : .normal
+      if focused {
+        screen.fill(row: y, column: 0, count: width, role: .focused)
+        screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
+        screen.cursor = (y, 2)
+      }
+      switch items[index] {
+      case .finding(let finding):
+        let answer = state.answers[finding]
+        let box: String
+        let role: Role
+        switch answer {
+        case .yes: (box, role) = ("[Y]", .answerYes)
+        case .no: (box, role) = ("[N]", .answerNo)
+        case .unknown: (box, role) = ("[ ]", .answerUnknown)
+        }
+        screen.put(box, row: y, column: 2, role: role)
+        screen.put(finding.question.text, row: y, column: 6, role: textRole, width: width - 7)
+      case .number(let field):
+        let value = field.value(in: state.answers).map(String.init)
+        let x = screen.put(field.label + ": ", row: y, column: 2, role: textRole, width: width - 3)
+        screen.put(
+          value ?? "__ (not recorded)", row: y, column: x,
+          role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
+        if focused { screen.cursor = (y, x + (value?.count ?? 0)) }
+      case .sex:
+        let x = screen.put("Sex (optional): ", row: y, column: 2, role: textRole)
+        screen.put(
+          state.answers.sex?.rawValue ?? "__ (not recorded)", row: y, column: x,
+          role: state.answers.sex == nil ? .answerUnknown : .answerYes)
+      case .text(let field):
+        let x = screen.put(field.label + ": ", row: y, column: 2, role: textRole)
+        if case .editing(let editing, let buffer) = state.mode, editing == field {
+          let end = screen.put(buffer + "_", row: y, column: x, role: .message, width: width - x - 1)
+          screen.cursor = (y, min(end - 1, screen.columns - 1))
+        } else {
+          let value = field == .patientID ? state.sheet.patientID : state.sheet.clinician
+          screen.put(
+            value ?? "__ (optional; Enter to type)", row: y, column: x,
+            role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
+        }
+      case .report(let line):
+        if report.indices.contains(line) {
+          screen.put(report[line], row: y, column: 2, role: reportRole(report[line], focused), width: width - 3)
+        }
+      }
+    }
+    if top > 0 {
+      screen.put(String(glyphs.scrollUp), row: layout.listTop, column: width - 1, role: .dim)
+    }
+    if top + layout.listHeight < items.count {
+      screen.put(
+        String(glyphs.scrollDown), row: layout.listTop + layout.listHeight - 1, column: width - 1,
+        role: .dim)
+    }
+    if layout.isWide {
+      for row in layout.listTop..<(layout.statusRow) {
+        screen.put(String(glyphs.vertical), row: row, column: width, role: .border)
+      }
+    }
+  }
+
+  static func reportRole(_ line: String, _ focused: Bool) -> Role {
+    if focused { return .focused }
+    if line.hasPrefix("RECOMMENDATION") { return .title }
+    if line.contains(" STOP:") { return .stop }
+    return .normal
+  }
+
+  static func drawHelpLine(_ screen: inout Screen, state: AppState, layout: Layout, glyphs: Glyphs) {
+    var text: String
+    if case .editing = state.mode {
+      text = "Typing: Enter keeps the text, Esc cancels, Backspace deletes."
+    } else {
+      text = state.focusedItem?.help ?? ""
+    }
+    if text.isEmpty { return }
+    text = "Help: " + text
+    screen.fill(row: layout.helpRow, column: 0, count: layout.listWidth, role: .help)
+    screen.put(text, row: layout.helpRow, column: 0, role: .help, width: layout.listWidth)
+  }
+
+  static func drawStatus(_ screen: inout Screen, state: AppState, layout: Layout) {
+    let row = layout.statusRow
+    screen.fill(row: row, column: 0, count: screen.columns, role: .keyHint)
+    if let message = state.message {
+      screen.fill(row: row, column: 0, count: screen.columns, role: message.isError ? .error : .message)
+      screen.put(
+        (message.isError ? "Error: " : "") + message.text, row: row, column: 0,
+        role: message.isError ? .error : .message)
+      return
+    }
+    let hints: String
+    switch state.mode {
+    case .confirmQuit:
+      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
+      screen.put(
+        "Quit? The answers are not exported (the draft is kept). y quit, n stay", row: row,
+        column: 0, role: .message)
+      return
+    case .offerDraft:
+      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
+      let offer = state.draftOffer
+      screen.put(
+        "Draft from \(offer?.savedAt ?? "?") with \(offer?.sheet.answers.answeredCount ?? 0) answers: r resume, d discard and start new",
+        row: row, column: 0, role: .message)
+      return
+    case .confirmDiscardDraft:
+      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
+      screen.put(
+        "Exported. Discard the draft now? y discard and quit, n keep it and quit, Esc stay",
+        row: row, column: 0, role: .message)
+      return
+    case .exportMenu:
+      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
+      screen.put(
+        "Export the summary: t text, h HTML, f FHIR; any other key cancels", row: row, column: 0,
+        role: .message)
+      return
+    case .editing: hints = "Enter keep  Esc cancel  Backspace delete"
+    case .help: hints = "Up/Down scroll  any other key closes the help"
+    case .normal:
+      switch state.focusedItem {
+      case .number: hints = "0-9 type  Bksp delete  u clear  Tab screen  e export  p print  ? help  q quit"
+      case .sex: hints = "f/m/o set  Space cycle  u clear  Tab screen  e export  ? help  q quit"
+      case .text: hints = "Enter edit  u clear  Tab screen  e export  p print  ? help  q quit"
+      case .report: hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
+      default: hints = "y yes  n no  Space cycle  u clear  Tab screen  e export  p print  ? help  q quit"
+      }
+    }
+    screen.put(hints, row: row, column: 0, role: .keyHint)
+  }
+
+  static func drawHelp(_ screen: inout Screen, scroll: Int, glyphs: Glyphs) {
+    let lines = KeyMap.standard.helpLines()
+    let top = 2
+    let height = screen.rows - 3
+    for row in 0..<height {
+      let index = scroll + row
+      guard index < lines.count else { break }
+      screen.put(lines[index], row: top + row, column: 2, role: index == 0 ? .title : .normal)
+    }
+    screen.cursor = (top, 2)
+  }
+}

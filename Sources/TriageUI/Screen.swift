@@ -1,0 +1,152 @@
+import TriageEngine
+
+/// What a cell means; a backend maps roles to colours, or to bold/reverse/underline in
+/// monochrome. Meaning never depends on colour alone: every role's text says it too.
+public enum Role: Hashable, Sendable {
+  case normal
+  case title
+  case tabActive
+  case tabInactive
+  case tabDisabled
+  case focused
+  case answerYes
+  case answerNo
+  case answerUnknown
+  case help
+  case border
+  /// The urgency label (each urgency has its own colour).
+  case urgency(Urgency)
+  case stop
+  case caution
+  case info
+  case keyHint
+  case message
+  case error
+  case dim
+}
+
+/// One character cell.
+public struct Cell: Hashable, Sendable {
+  public var character: Character
+  public var role: Role
+
+  public init(_ character: Character = " ", _ role: Role = .normal) {
+    self.character = character
+    self.role = role
+  }
+}
+
+/// An in-memory screen: a grid of cells and where the real cursor goes. Rendering writes here;
+/// a backend copies it to the terminal; tests read it as text.
+public struct Screen: Hashable, Sendable {
+  public let rows: Int
+  public let columns: Int
+  public private(set) var cells: [Cell]
+  /// Where the terminal's cursor should sit (the focused row, for screen readers).
+  public var cursor: (row: Int, column: Int)? {
+    get { cursorRow.map { ($0, cursorColumn) } }
+    set {
+      cursorRow = newValue?.row
+      cursorColumn = newValue?.column ?? 0
+    }
+  }
+  private var cursorRow: Int?
+  private var cursorColumn = 0
+
+  /// A blank screen.
+  public init(rows: Int, columns: Int) {
+    self.rows = max(0, rows)
+    self.columns = max(0, columns)
+    cells = Array(repeating: Cell(), count: self.rows * self.columns)
+  }
+
+  /// The cell at (row, column).
+  public subscript(row: Int, column: Int) -> Cell {
+    get { cells[row * columns + column] }
+    set { cells[row * columns + column] = newValue }
+  }
+
+  /// Writes `text` at (row, column) with `role`, clipped to `width` columns (and the screen).
+  /// Returns the column after the last character written.
+  @discardableResult
+  public mutating func put(
+    _ text: String, row: Int, column: Int, role: Role = .normal, width: Int? = nil
+  ) -> Int {
+    guard row >= 0, row < rows, column < columns else { return column }
+    let limit = min(columns, column + (width ?? columns))
+    var x = column
+    for character in text {
+      if x >= limit { break }
+      if x >= 0 { self[row, x] = Cell(character == "\t" ? " " : character, role) }
+      x += 1
+    }
+    return x
+  }
+
+  /// Fills `count` cells of a row from `column` with `character` and `role`.
+  public mutating func fill(
+    row: Int, column: Int, count: Int, with character: Character = " ", role: Role = .normal
+  ) {
+    guard row >= 0, row < rows else { return }
+    let start = max(0, column)
+    let end = min(columns, column + count)
+    guard start < end else { return }
+    for x in start..<end { self[row, x] = Cell(character, role) }
+  }
+
+  /// The text of one row, trailing spaces removed.
+  public func text(row: Int) -> String {
+    var line = String(cells[(row * columns)..<((row + 1) * columns)].map(\.character))
+    while line.last == " " { line.removeLast() }
+    return line
+  }
+
+  /// The whole screen as text, one line per row (for snapshots).
+  public var text: String { (0..<rows).map { text(row: $0) }.joined(separator: "\n") }
+
+  /// Whether any cell of the screen has `role`.
+  public func contains(role: Role) -> Bool { cells.contains { $0.role == role } }
+
+  /// The text of the cells with `role`, row by row (for checking semantic roles).
+  public func text(with role: Role) -> [String] {
+    (0..<rows).compactMap { row in
+      let line = String(
+        cells[(row * columns)..<((row + 1) * columns)].filter { $0.role == role }.map(\.character))
+      return line.isEmpty ? nil : line
+    }
+  }
+
+  public static func == (lhs: Screen, rhs: Screen) -> Bool {
+    lhs.rows == rhs.rows && lhs.columns == rhs.columns && lhs.cells == rhs.cells
+      && lhs.cursorRow == rhs.cursorRow && lhs.cursorColumn == rhs.cursorColumn
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(rows)
+    hasher.combine(columns)
+    hasher.combine(cells)
+  }
+}
+
+/// The drawing characters: Unicode when the locale is UTF-8, ASCII otherwise.
+public struct Glyphs: Hashable, Sendable {
+  public let horizontal: Character
+  public let vertical: Character
+  public let topLeft: Character
+  public let topRight: Character
+  public let bottomLeft: Character
+  public let bottomRight: Character
+  public let pointer: Character
+  public let ellipsis: String
+  public let scrollUp: Character
+  public let scrollDown: Character
+
+  /// Box-drawing characters.
+  public static let unicode = Glyphs(
+    horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+    pointer: "▶", ellipsis: "…", scrollUp: "▲", scrollDown: "▼")
+  /// Plain ASCII.
+  public static let ascii = Glyphs(
+    horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+    pointer: ">", ellipsis: "...", scrollUp: "^", scrollDown: "v")
+}

@@ -1,0 +1,349 @@
+import TriageEngine
+
+/// The pure state transition: `apply(action, to: &state)` changes the state and returns the
+/// effects for the runner (save the draft, export, quit). No I/O, no terminal.
+public enum Update {
+  /// Applies `action`; returns the effects to run, in order.
+  public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+    if case .report = action {} else if case .resize = action {} else { state.message = nil }
+    switch state.mode {
+    case .help(let scroll): return help(action, scroll: scroll, &state)
+    case .confirmQuit: return confirmQuit(action, &state)
+    case .editing(let field, let buffer): return editing(action, field, buffer, &state)
+    case .exportMenu: return exportMenu(action, &state)
+    case .offerDraft: return offerDraft(action, &state)
+    case .confirmDiscardDraft: return confirmDiscardDraft(action, &state)
+    case .normal: return normal(action, &state)
+    }
+  }
+
+  // MARK: Modes
+
+  static func help(_ action: Action, scroll: Int, _ state: inout AppState) -> [Effect] {
+    let last = max(0, KeyMap.standard.helpLines().count - (state.size.rows - 2))
+    switch action {
+    case .moveDown: state.mode = .help(scroll: min(last, scroll + 1))
+    case .moveUp: state.mode = .help(scroll: max(0, scroll - 1))
+    case .pageDown: state.mode = .help(scroll: min(last, scroll + max(1, state.size.rows - 3)))
+    case .pageUp: state.mode = .help(scroll: max(0, scroll - max(1, state.size.rows - 3)))
+    case .requestQuit:
+      state.mode = .normal
+      return requestQuit(&state)
+    case .resize(let size): state.size = size
+    case .redraw: return [.redraw]
+    case .report(let message): state.message = message
+    default: state.mode = .normal
+    }
+    return []
+  }
+
+  static func confirmQuit(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .confirmQuit:
+      state.finished = true
+      return [.quit]
+    case .resize(let size): state.size = size
+    case .report(let message): state.message = message
+    default:
+      state.mode = .normal
+      state.message = StatusMessage("Not quitting.")
+    }
+    return []
+  }
+
+  static func editing(_ action: Action, _ field: TextField, _ buffer: String, _ state: inout AppState)
+    -> [Effect]
+  {
+    switch action {
+    case .typeText(let character):
+      guard isAcceptable(character) else {
+        state.message = StatusMessage("Only printable characters can be typed here.", isError: true)
+        return []
+      }
+      guard buffer.count < 64 else {
+        state.message = StatusMessage("At most 64 characters.", isError: true)
+        return []
+      }
+      state.mode = .editing(field, buffer: buffer + String(character))
+    case .deleteText: state.mode = .editing(field, buffer: String(buffer.dropLast()))
+    case .commitEdit:
+      state.mode = .normal
+      let text = buffer.trimmingSpaces
+      let value: String? = text.isEmpty ? nil : text
+      if value != current(field, state) {
+        set(field, value, &state)
+        return answersChanged(&state)
+      }
+    case .cancelEdit: state.mode = .normal
+    case .requestQuit:
+      state.mode = .normal
+      return requestQuit(&state)
+    case .resize(let size): resize(size, &state)
+    case .report(let message): state.message = message
+    default: break
+    }
+    return []
+  }
+
+  static func offerDraft(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .resumeDraft:
+      state.mode = .normal
+      if let offer = state.draftOffer { state.sheet = offer.sheet }
+      state.draftOffer = nil
+      state.message = StatusMessage("Draft resumed: \(state.sheet.answers.answeredCount) answers.")
+      resize(state.size, &state)
+    case .discardDraft:
+      state.mode = .normal
+      state.draftOffer = nil
+      state.message = StatusMessage("Draft discarded; new assessment.")
+      return [.discardDraft]
+    case .requestQuit:
+      state.finished = true
+      return [.quit]
+    case .resize(let size): state.size = size
+    case .redraw: return [.redraw]
+    default: break
+    }
+    return []
+  }
+
+  static func confirmDiscardDraft(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .discardDraft:
+      state.finished = true
+      return [.discardDraft, .quit]
+    case .keepDraftAndQuit:
+      state.finished = true
+      return [.quit]
+    case .resize(let size): state.size = size
+    default:
+      state.mode = .normal
+      state.message = StatusMessage("Not quitting.")
+    }
+    return []
+  }
+
+  static func exportMenu(_ action: Action, _ state: inout AppState) -> [Effect] {
+    state.mode = .normal
+    switch action {
+    case .export(let kind): return [.export(kind)]
+    case .requestQuit: return requestQuit(&state)
+    case .resize(let size): resize(size, &state)
+    default: state.message = StatusMessage("Export cancelled.")
+    }
+    return []
+  }
+
+  static func normal(_ action: Action, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .moveDown: moveFocus(by: 1, &state)
+    case .moveUp: moveFocus(by: -1, &state)
+    case .pageDown: moveFocus(by: max(1, state.layout.listHeight - 1), &state)
+    case .pageUp: moveFocus(by: -max(1, state.layout.listHeight - 1), &state)
+    case .moveTop: moveFocus(by: -Int.max / 2, &state)
+    case .moveBottom: moveFocus(by: Int.max / 2, &state)
+    case .nextPage: changePage(step: 1, &state)
+    case .previousPage: changePage(step: -1, &state)
+    case .gotoPage(let number):
+      guard let page = Page(rawValue: number - 1) else { return [] }
+      guard page.isEnabled(for: state.answers) else {
+        state.message = StatusMessage(
+          "Neck trauma applies only after trauma with neck pain (Patient screen).", isError: true)
+        return []
+      }
+      state.page = page
+      keepFocusVisible(&state)
+    case .answer(let answer): return answerFocused(answer, &state)
+    case .cycle:
+      switch state.focusedItem {
+      case .finding(let finding): return answerFocused(state.answers[finding].cycled, &state)
+      case .sex:
+        let next: Sex? =
+          switch state.answers.sex {
+          case nil: .female
+          case .female: .male
+          case .male: .other
+          case .other: nil
+          }
+        state.answers.sex = next
+        return answersChanged(&state)
+      default: state.message = StatusMessage("Nothing to answer on this row.")
+      }
+    case .clear:
+      switch state.focusedItem {
+      case .finding: return answerFocused(.unknown, &state)
+      case .number(let field):
+        guard field.value(in: state.answers) != nil else { return [] }
+        field.set(nil, in: &state.answers)
+        return answersChanged(&state)
+      case .sex:
+        guard state.answers.sex != nil else { return [] }
+        state.answers.sex = nil
+        return answersChanged(&state)
+      case .text(let field):
+        guard current(field, state) != nil else { return [] }
+        set(field, nil, &state)
+        return answersChanged(&state)
+      default: break
+      }
+    case .typeDigit(let digit):
+      guard case .number(let field) = state.focusedItem else { return [] }
+      let old = field.value(in: state.answers)
+      let new = (old ?? 0) * 10 + digit
+      guard field.range.contains(new) else {
+        state.message = StatusMessage(
+          "\(field.label): \(new) is out of range (\(field.range.lowerBound) to \(field.range.upperBound)); not changed.",
+          isError: true)
+        return []
+      }
+      field.set(new, in: &state.answers)
+      var effects = answersChanged(&state)
+      if let care = state.answers.conservativeWeeks, let weeks = state.answers.symptomWeeks,
+        care > weeks
+      {
+        state.message = StatusMessage(
+          "Check: \(care) weeks of care is more than \(weeks) weeks of symptoms.", isError: true)
+        effects = effects.isEmpty ? [.saveDraft] : effects
+      }
+      return effects
+    case .deleteDigit:
+      guard case .number(let field) = state.focusedItem, let old = field.value(in: state.answers)
+      else { return [] }
+      field.set(old >= 10 ? old / 10 : nil, in: &state.answers)
+      return answersChanged(&state)
+    case .setSex(let sex):
+      guard state.answers.sex != sex else { return [] }
+      state.answers.sex = sex
+      return answersChanged(&state)
+    case .beginEdit:
+      guard case .text(let field) = state.focusedItem else { return [] }
+      state.mode = .editing(field, buffer: current(field, state) ?? "")
+    case .toggleHelp: state.mode = .help(scroll: 0)
+    case .requestQuit: return requestQuit(&state)
+    case .openExportMenu: state.mode = .exportMenu
+    case .export(let kind): return [.export(kind)]
+    case .printSummary: return [.print]
+    case .suspend: return [.suspend]
+    case .redraw: return [.redraw]
+    case .resize(let size): resize(size, &state)
+    case .report(let message): state.message = message
+    case .markExported: state.exported = true
+    case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
+      .resumeDraft, .discardDraft, .keepDraftAndQuit:
+      break
+    }
+    return []
+  }
+
+  // MARK: Helpers
+
+  static func requestQuit(_ state: inout AppState) -> [Effect] {
+    if state.hasUnexportedAnswers {
+      state.mode = .confirmQuit
+      return []
+    }
+    if state.exported && !state.sheet.answers.isEmpty {
+      state.mode = .confirmDiscardDraft
+      return []
+    }
+    state.finished = true
+    return [.quit]
+  }
+
+  static func answerFocused(_ answer: Answer, _ state: inout AppState) -> [Effect] {
+    guard case .finding(let finding) = state.focusedItem else {
+      state.message = StatusMessage(
+        state.focusedItem == nil || state.page == .summary
+          ? "Nothing to answer on this row."
+          : "y and n answer findings; this row takes its own keys (see the help line).")
+      return []
+    }
+    guard state.answers[finding] != answer else { return [] }
+    state.answers[finding] = answer
+    return answersChanged(&state)
+  }
+
+  static func answersChanged(_ state: inout AppState) -> [Effect] {
+    state.exported = false
+    // Leaving the neck-trauma page's condition while on another page is fine; if its
+    // condition no longer holds, the page is skipped.
+    keepFocusVisible(&state)
+    return [.saveDraft]
+  }
+
+  static func moveFocus(by delta: Int, _ state: inout AppState) {
+    let count = state.items(on: state.page).count
+    guard count > 0 else { return }
+    let index = state.page.rawValue
+    let target = state.focus[index].addingReportingOverflow(delta)
+    state.focus[index] = min(max(0, target.overflow ? (delta > 0 ? count - 1 : 0) : target.partialValue), count - 1)
+    keepFocusVisible(&state)
+  }
+
+  static func changePage(step: Int, _ state: inout AppState) {
+    let pages = Page.allCases.filter { $0.isEnabled(for: state.answers) }
+    guard let position = pages.firstIndex(of: state.page) else {
+      state.page = .patient
+      return
+    }
+    state.page = pages[(position + step + pages.count) % pages.count]
+    keepFocusVisible(&state)
+  }
+
+  static func resize(_ size: TerminalSize, _ state: inout AppState) {
+    state.size = size
+    for page in Page.allCases {
+      let count = state.items(on: page).count
+      state.focus[page.rawValue] = min(state.focus[page.rawValue], max(0, count - 1))
+    }
+    keepFocusVisible(&state)
+  }
+
+  /// Scrolls the current page so that its focused row is visible.
+  static func keepFocusVisible(_ state: inout AppState) {
+    let index = state.page.rawValue
+    let height = max(1, state.layout.listHeight)
+    let count = state.items(on: state.page).count
+    state.focus[index] = min(state.focus[index], max(0, count - 1))
+    var top = state.scroll[index]
+    let focus = state.focus[index]
+    if focus < top { top = focus }
+    if focus >= top + height { top = focus - height + 1 }
+    top = min(top, max(0, count - height))
+    state.scroll[index] = max(0, top)
+  }
+
+  static func current(_ field: TextField, _ state: AppState) -> String? {
+    switch field {
+    case .patientID: state.sheet.patientID
+    case .clinician: state.sheet.clinician
+    }
+  }
+
+  static func set(_ field: TextField, _ value: String?, _ state: inout AppState) {
+    switch field {
+    case .patientID: state.sheet.patientID = value
+    case .clinician: state.sheet.clinician = value
+    }
+  }
+
+  /// Whether `character` may be typed into a text field: printable and one column wide.
+  static func isAcceptable(_ character: Character) -> Bool {
+    character.unicodeScalars.allSatisfy { scalar in
+      scalar.value >= 0x20 && scalar.value != 0x7F && scalar.value < 0x1100
+        && scalar.properties.generalCategory != .control
+        && scalar.properties.generalCategory != .format
+        && scalar.properties.generalCategory != .nonspacingMark
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var text = Substring(self)
+    while text.first == " " { text.removeFirst() }
+    while text.last == " " { text.removeLast() }
+    return String(text)
+  }
+}

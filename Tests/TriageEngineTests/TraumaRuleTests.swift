@@ -1,0 +1,142 @@
+import Testing
+import TriageEngine
+
+/// Trauma branch (reference A8): ACR Suspected Spine Trauma, NEXUS and the Canadian C-Spine Rule.
+/// CT comes first after significant trauma (reference D8), never MRI.
+enum TraumaVignettes {
+  static let neckTrauma = yes("trauma_major", "pain_neck")
+
+  static let all: [Vignette] = [
+    Vignette(
+      "TR-0: neck pain after a car crash, clearance criteria not yet examined",
+      answers(age: 30, weeks: 0, neckTrauma), .emergency,
+      main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1", "NEXUS-0", "CCR-0"]),
+    Vignette(
+      "TR-0: age not recorded, NEXUS negative: not cleared (ACR V1 is for ages 16 to 64)",
+      answers(neckTrauma + Background.nexusNegative), .emergency,
+      main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1"]),
+    Vignette(
+      "TR-1 / NEXUS-0: 30-year-old after a collision, all five NEXUS low-risk criteria met",
+      answers(age: 30, weeks: 0, neckTrauma + Background.nexusNegative), .none,
+      main: nil, fired: ["TR-1", "NEXUS-0"], notFired: ["TR-0", "TR-2", "NEXUS-1"]),
+    Vignette(
+      "TR-1 / CCR-0: 40-year-old, simple rear-end collision, sitting in ED, rotates 45 degrees",
+      answers(
+        age: 40, weeks: 0,
+        neckTrauma + Background.ccrApplicableLowRisk
+          + yes("simple_rear_end", "sitting_in_ed", "can_rotate_neck")),
+      .none, main: nil, fired: ["TR-1", "CCR-0"], notFired: ["TR-0", "TR-2", "CCR-1"]),
+    Vignette(
+      "TR-2 / NEXUS-1: fall from a ladder with midline neck tenderness",
+      answers(age: 35, weeks: 0, neckTrauma + yes("midline_tenderness")), .emergency,
+      main: ct(.cervical), fired: ["TR-2", "NEXUS-1"], notFired: ["TR-1"]),
+    Vignette(
+      "TR-2 / NEXUS-1: intoxicated driver with neck pain",
+      answers(age: 24, weeks: 0, neckTrauma + yes("intoxication")), .emergency,
+      main: ct(.cervical), fired: ["TR-2", "NEXUS-1"]),
+    Vignette(
+      "TR-2 / CCR-1: 72-year-old fell down stairs, NEXUS negative but age 65 or over",
+      answers(age: 72, weeks: 0, neckTrauma + Background.nexusNegative), .emergency,
+      main: ct(.cervical), fired: ["TR-2", "CCR-1"], notFired: ["TR-1", "NEXUS-0"]),
+    Vignette(
+      "TR-2 / CCR-1: 40-year-old diver (axial load), NEXUS negative",
+      answers(
+        age: 40, weeks: 0,
+        neckTrauma + Background.nexusNegative + yes("dangerous_mechanism")),
+      .emergency, main: ct(.cervical), fired: ["TR-2", "CCR-1"], notFired: ["TR-1"]),
+    Vignette(
+      "TR-2 / CCR-1: paresthesias in the hands after a fall",
+      answers(age: 30, weeks: 0, neckTrauma + yes("limb_paresthesia")), .emergency,
+      main: ct(.cervical), fired: ["TR-2", "CCR-1"]),
+    Vignette(
+      "TR-2 / CCR-2: no low-risk factor (not rear-end, lying, never walked, immediate pain, tender)",
+      answers(
+        age: 40, weeks: 0,
+        neckTrauma + Background.ccrApplicableLowRisk
+          + no("simple_rear_end", "sitting_in_ed", "ambulatory", "delayed_neck_pain")
+          + yes("midline_tenderness")),
+      .emergency, main: ct(.cervical), fired: ["TR-2", "CCR-2"]),
+    Vignette(
+      "TR-2 / CCR-3: walked at the scene but cannot rotate the neck 45 degrees; NEXUS negative",
+      answers(
+        age: 30, weeks: 0,
+        neckTrauma + Background.nexusNegative + Background.ccrApplicableLowRisk
+          + yes("ambulatory") + no("can_rotate_neck")),
+      .emergency, main: ct(.cervical), fired: ["TR-2", "CCR-3"], notFired: ["TR-1", "CCR-0"]),
+    Vignette(
+      "CCR-NA: GCS 13 after a fall: the Canadian rule does not apply; NEXUS positive",
+      answers(age: 50, weeks: 0, neckTrauma + yes("altered_alertness")), .emergency,
+      main: ct(.cervical), fired: ["CCR-NA", "NEXUS-1", "TR-2"], notFired: ["CCR-0"]),
+    Vignette(
+      "CCR-NA: ankylosing spondylitis with neck trauma: not cleared by the Canadian rule",
+      answers(age: 50, weeks: 0, neckTrauma + yes("inflammatory_arthritis")), .emergency,
+      main: ct(.cervical), fired: ["CCR-NA", "TR-0"], notFired: ["CCR-0", "TR-1"]),
+    Vignette(
+      "TR-3: neck trauma with a focal deficit (arm weakness): CT now, then MRI cervical",
+      answers(age: 45, weeks: 0, neckTrauma + yes("focal_deficit")), .emergency,
+      main: ct(.cervical), fired: ["TR-3", "TR-2", "NEXUS-1"],
+      alsoImaging: [mri(.cervical)]),
+    Vignette(
+      "TR-3: neck trauma with bilateral limb weakness (suspected cord injury)",
+      answers(age: 60, weeks: 0, neckTrauma + yes("bilateral_deficit")), .emergency,
+      main: ct(.cervical), fired: ["TR-3"], alsoImaging: [mri(.cervical)]),
+    Vignette(
+      "TR-4: motorcyclist thrown from the bike, low back pain: CT lumbar, not MRI",
+      answers(age: 25, weeks: 0, yes("trauma_major", "pain_low_back")), .emergency,
+      main: ct(.lumbar), fired: ["TR-4"], notFired: ["TR-6", "LBP-1"]),
+    Vignette(
+      "TR-4: fall from a roof with thoracic and lumbar pain: CT thoracic and lumbar",
+      answers(age: 40, weeks: 0, yes("trauma_major", "pain_mid_back", "pain_low_back")),
+      .emergency, main: ct(.thoracic), fired: ["TR-4"], alsoImaging: [ct(.lumbar)]),
+    Vignette(
+      "TR-6: fall from height, low back pain and numb legs: CT, then MRI lumbar",
+      answers(
+        age: 33, weeks: 0,
+        yes("trauma_major", "pain_low_back", "focal_deficit") + Background.noCES),
+      .emergency, main: ct(.lumbar), fired: ["TR-4", "TR-6"], alsoImaging: [mri(.lumbar)]),
+    Vignette(
+      "TR-5: 80-year-old with osteoporosis fell from standing: not major trauma; LBP-6 radiograph",
+      answers(
+        age: 80, weeks: 0,
+        yes("trauma_minor", "osteoporosis", "pain_low_back") + Background.noCES
+          + Background.normalNeuro + Background.noInfection
+          + no("cancer_history", "trauma_major")),
+      .soon, main: radiograph(.lumbar), fired: ["TR-5", "LBP-6"], notFired: ["TR-4", "TR-0"]),
+  ]
+}
+
+@Suite struct TraumaRuleTests {
+  @Test(arguments: TraumaVignettes.all)
+  func vignette(_ vignette: Vignette) { vignette.check() }
+
+  @Test func majorTraumaNeverStartsWithMRI() {
+    for vignette in TraumaVignettes.all where vignette.answers[.traumaMajor] == .yes {
+      let recommendation = TriageEngine.evaluate(vignette.answers)
+      #expect(recommendation.mainStudy?.modality != .mri, "\(vignette.name)")
+    }
+  }
+
+  @Test func unansweredClearanceCriteriaAreMissing() {
+    // Neck pain after trauma, 30 years old, nothing examined yet: already an emergency, so
+    // nothing can raise it; once NEXUS is negative, the CCR high-risk items are still open.
+    let cleared = TriageEngine.evaluate(
+      answers(age: 30, weeks: 0, TraumaVignettes.neckTrauma + Background.nexusNegative))
+    #expect(cleared.urgency == .none)
+    #expect(cleared.missing.contains("dangerous_mechanism"))
+    #expect(cleared.missing.contains("limb_paresthesia"))
+  }
+
+  @Test func nexusNegativeInAnElderlyPatientStillImages() {
+    // CCR: age 65 or over is a high-risk factor whatever NEXUS says.
+    let recommendation = TriageEngine.evaluate(
+      answers(age: 65, weeks: 0, TraumaVignettes.neckTrauma + Background.nexusNegative))
+    #expect(recommendation.urgency == .emergency)
+    #expect(recommendation.ruleIDs.contains("CCR-1"))
+  }
+
+  @Test func trauma3ListsCTMyelogramWhenMRIContraindicated() {
+    let recommendation = TriageEngine.evaluate(
+      answers(age: 45, weeks: 0, TraumaVignettes.neckTrauma + yes("focal_deficit")))
+    #expect(recommendation.alternatives.contains { $0.study == ctMyelogram(.cervical) })
+  }
+}
