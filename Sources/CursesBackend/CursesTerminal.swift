@@ -73,8 +73,7 @@ public final class CursesTerminal {
     set_escdelay(25)
     curs_set(1)
     usesColor = !noColor && has_colors()
-    if usesColor { CursesTheme.setUpColors() }
-    theme = CursesTheme(color: usesColor)
+    theme = CursesTheme(theme: usesColor ? .color : .monochrome)
   }
 
   deinit { restore() }

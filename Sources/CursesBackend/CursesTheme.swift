@@ -1,78 +1,48 @@
 import CNcurses
-import TriageEngine
 import TriageUI
 
-/// Maps semantic roles to curses attributes: colour pairs when colour is allowed, bold,
-/// reverse, underline and dim otherwise (`NO_COLOR`, or a terminal without colours).
-struct CursesTheme {
-  let color: Bool
+/// Translates the UI core's ``Theme`` styles to curses attributes and colour pairs. Pairs are
+/// allocated on first use, one per foreground/background combination.
+final class CursesTheme {
+  let theme: Theme
+  private var pairs: [Int: Int16] = [:]
+  private var cache: [Role: (attr_t, Int16)] = [:]
 
-  /// The colour pairs, initialised once after `start_color`.
-  static let pairs: [(Role, Int16, Int16)] = [
-    (.title, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-    (.tabActive, Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
-    (.answerYes, Int16(COLOR_YELLOW), -1),
-    (.answerNo, Int16(COLOR_CYAN), -1),
-    (.help, Int16(COLOR_CYAN), -1),
-    (.border, Int16(COLOR_BLUE), -1),
-    (.urgency(.emergency), Int16(COLOR_WHITE), Int16(COLOR_RED)),
-    (.urgency(.urgent), Int16(COLOR_BLACK), Int16(COLOR_MAGENTA)),
-    (.urgency(.soon), Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
-    (.urgency(.routine), Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
-    (.urgency(.none), Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
-    (.stop, Int16(COLOR_RED), -1),
-    (.caution, Int16(COLOR_YELLOW), -1),
-    (.keyHint, Int16(COLOR_BLACK), Int16(COLOR_WHITE)),
-    (.error, Int16(COLOR_WHITE), Int16(COLOR_RED)),
-    (.message, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
-  ]
-
-  static func setUpColors() {
-    start_color()
-    use_default_colors()
-    for (index, pair) in pairs.enumerated() {
-      init_pair(Int16(index + 1), pair.1, pair.2)
+  init(theme: Theme) {
+    self.theme = theme
+    if theme.usesColor {
+      start_color()
+      use_default_colors()
     }
-  }
-
-  func pairNumber(_ role: Role) -> Int16 {
-    guard color, let index = CursesTheme.pairs.firstIndex(where: { $0.0 == role }) else { return 0 }
-    return Int16(index + 1)
   }
 
   /// The attributes and colour pair of `role`.
   func style(_ role: Role) -> (attr_t, Int16) {
-    let bold = st_a_bold()
-    let reverse = st_a_reverse()
-    let underline = st_a_underline()
-    let dim = st_a_dim()
-    if color {
-      let pair = pairNumber(role)
-      switch role {
-      case .title, .tabActive, .urgency, .stop, .error: return (bold, pair)
-      case .focused: return (reverse, 0)
-      case .answerYes: return (bold, pair)
-      case .answerUnknown, .tabDisabled, .dim: return (dim, 0)
-      default: return (0, pair)
+    if let cached = cache[role] { return cached }
+    let style = theme.style(role)
+    var attrs: attr_t = st_a_normal()
+    if style.bold { attrs |= st_a_bold() }
+    if style.reverse { attrs |= st_a_reverse() }
+    if style.underline { attrs |= st_a_underline() }
+    if style.dim { attrs |= st_a_dim() }
+    var pair: Int16 = 0
+    if theme.usesColor && (style.foreground != nil || style.background != nil) {
+      let foreground = Int16(style.foreground?.rawValue ?? -1)
+      let background = Int16(style.background?.rawValue ?? -1)
+      let key = Int(foreground + 1) * 16 + Int(background + 1)
+      if let existing = pairs[key] {
+        pair = existing
+      } else {
+        pair = Int16(pairs.count + 1)
+        if Int32(pair) < st_color_pairs() {
+          init_pair(pair, foreground, background)
+          pairs[key] = pair
+        } else {
+          pair = 0
+        }
       }
     }
-    switch role {
-    case .title, .keyHint: return (reverse, 0)
-    case .tabActive: return (reverse | bold, 0)
-    case .tabDisabled, .answerUnknown, .dim: return (dim, 0)
-    case .focused: return (reverse, 0)
-    case .answerYes: return (bold, 0)
-    case .urgency(let urgency):
-      switch urgency {
-      case .emergency, .urgent: return (reverse | bold, 0)
-      case .soon: return (reverse, 0)
-      case .routine: return (bold | underline, 0)
-      case .none: return (underline, 0)
-      }
-    case .stop, .error: return (bold | underline, 0)
-    case .caution, .message: return (bold, 0)
-    case .help: return (underline, 0)
-    default: return (0, 0)
-    }
+    cache[role] = (attrs, pair)
+    return (attrs, pair)
   }
 }

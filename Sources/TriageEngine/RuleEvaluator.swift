@@ -90,7 +90,12 @@ enum RuleEvaluator {
     var ccrPositive = false
     if notApplicable {
       sink.fire(.ccrNotApplicable, exclusions, inputs: childExcluded ? .age : [])
-    } else {
+    }
+    // The exclusions (GCS below 15, severe weakness, known vertebral disease, previous neck
+    // surgery) stop the rule from clearing the spine, never from asking for imaging: those
+    // patients are at higher risk, so a high-risk factor still means imaging. Children stay
+    // outside the rule altogether.
+    if !childExcluded {
       if !highRisk.isEmpty || oldAge {
         ccrPositive = true
         highRisk = highRisk.union(context)

@@ -123,6 +123,11 @@ enum SafetyModifiers {
           source: "ACOG Committee Opinion 723 (2017, reaffirmed 2021)", [.pregnant])
       }
     }
+    // A substitution (MRI to CT, contrast removed) can make two studies the same, or make an
+    // alternative the planned study: keep each study once.
+    var seen = Set<ImagingStudy>()
+    result.imaging = result.imaging.filter { seen.insert($0).inserted }
+    result.alternatives.removeAll { seen.contains($0.study) }
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
     if contrast {
       switch f.answers[.renalImpairment] {

@@ -116,7 +116,7 @@ public enum RecommendationPanel {
     screen.put(String(glyphs.topLeft), row: top, column: left, role: .border)
     screen.fill(row: top, column: left + 1, count: inner, with: glyphs.horizontal, role: .border)
     screen.put(String(glyphs.topRight), row: top, column: left + width - 1, role: .border)
-    let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .border)
+    let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
     screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
     for y in (top + 1)..<bottom {
       screen.put(String(glyphs.vertical), row: y, column: left, role: .border)

@@ -165,11 +165,6 @@ public enum Renderer {
         String(glyphs.scrollDown), row: layout.listTop + layout.listHeight - 1, column: width - 1,
         role: .dim)
     }
-    if layout.isWide {
-      for row in layout.listTop..<(layout.statusRow) {
-        screen.put(String(glyphs.vertical), row: row, column: width, role: .border)
-      }
-    }
   }
 
   static func reportRole(_ line: String, _ focused: Bool) -> Role {

@@ -1,0 +1,20 @@
+/// What a printed or exported document needs besides the answers and the recommendation:
+/// everything that varies from one consultation to the next and that a pure renderer cannot
+/// compute itself (no clock, no random numbers, no build information in this module).
+public struct DocumentContext: Sendable, Hashable {
+  /// The program's version, for example `1.0.0`.
+  public var programVersion: String
+  /// When the document was generated: ISO 8601 with an offset, for example
+  /// `2026-11-24T21:40:00+00:00` (also a valid FHIR `dateTime`).
+  public var generatedAt: String
+  /// The consultation's identifier: a UUID string, for example
+  /// `3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1` (also the FHIR resource id).
+  public var consultationID: String
+
+  /// Creates a context; the caller supplies the time and the identifier.
+  public init(programVersion: String, generatedAt: String, consultationID: String) {
+    self.programVersion = programVersion
+    self.generatedAt = generatedAt
+    self.consultationID = consultationID
+  }
+}

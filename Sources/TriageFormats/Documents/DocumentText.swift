@@ -1,0 +1,97 @@
+import TriageEngine
+
+/// Wording shared by the printable documents (``SummaryText`` and ``SummaryHTML``), so the two
+/// always say the same thing in the same order.
+enum DocumentText {
+  /// The program's name as printed.
+  static let programName = "SpineTriage"
+  /// The document's title.
+  static let title = "Spine imaging triage summary"
+  /// What is printed for a value that was not recorded.
+  static let notRecorded = "not recorded"
+  /// What an unknown answer means, printed next to the answers.
+  static let answersLegend =
+    "Not assessed = not asked or not examined; it is never taken as No."
+  /// The heading of the missing-answers list.
+  static let missingHeading = "Missing answers that could raise the urgency"
+  /// Printed when no MRI-safety item was raised.
+  static let noSafetyItems = "None raised by the answers."
+  /// The blank signature and date line.
+  static let signatureLine = "Signature: ______________________________  Date: ______________"
+
+  /// An answer written out: `Yes`, `No` or `Not assessed` (an explicit No is shown as No).
+  static func answer(_ answer: Answer) -> String {
+    switch answer {
+    case .yes: "Yes"
+    case .no: "No"
+    case .unknown: "Not assessed"
+    }
+  }
+
+  /// `1 week`, `6 weeks`.
+  static func weeks(_ count: Int) -> String { count == 1 ? "1 week" : "\(count) weeks" }
+
+  /// The numbers of the answers as label and value, in contract order.
+  static func numbers(_ answers: Answers) -> [(label: String, value: String)] {
+    [
+      ("Age", answers.age.map { $0 == 1 ? "1 year" : "\($0) years" } ?? notRecorded),
+      ("Sex", answers.sex.map(sexName) ?? notRecorded),
+      ("Symptom duration", answers.symptomWeeks.map(weeks) ?? notRecorded),
+      ("Conservative care tried", answers.conservativeWeeks.map(weeks) ?? notRecorded),
+    ]
+  }
+
+  /// `Female`, `Male`, `Other`.
+  static func sexName(_ sex: Sex) -> String {
+    switch sex {
+    case .female: "Female"
+    case .male: "Male"
+    case .other: "Other"
+    }
+  }
+
+  /// A typed identifier or name, or `not recorded` when absent or blank.
+  static func recorded(_ text: String?) -> String {
+    guard let text, !text.allSatisfy({ $0 == " " }) else { return notRecorded }
+    return text
+  }
+
+  /// The name above the signature line: the clinician if recorded, else a line to write on.
+  static func signatureName(_ clinician: String?) -> String {
+    guard let clinician, !clinician.allSatisfy({ $0 == " " }) else {
+      return "______________________________"
+    }
+    return clinician
+  }
+
+  /// The generation time for a reader: `2026-11-24T21:40:00+00:00` becomes
+  /// `2026-11-24 21:40:00 +00:00`; anything else is printed as given.
+  static func displayTime(_ iso: String) -> String {
+    let characters = Array(iso)
+    guard characters.count >= 19, characters[10] == "T" else { return iso }
+    let date = String(characters[0..<10])
+    var rest = Substring(String(characters[11...]))
+    var zone = ""
+    if rest.hasSuffix("Z") {
+      rest = rest.dropLast()
+      zone = " UTC"
+    } else if rest.count > 6, let sign = rest.dropLast(5).last, sign == "+" || sign == "-" {
+      zone = " " + rest.suffix(6)
+      rest = rest.dropLast(6)
+    }
+    return "\(date) \(rest)\(zone)"
+  }
+
+  /// The urgency with the rule's own label, for example `[EMERGENCY]`, or empty for a note.
+  static func ruleUrgency(_ rule: Rule) -> String {
+    rule.urgency.map { "[\($0.label)]" } ?? "[note]"
+  }
+
+  /// The evidence of a fired rule, for example `saddle_anesthesia, urinary_retention`.
+  static func evidence(_ fired: FiredRule) -> String {
+    fired.evidence.isEmpty ? "none" : fired.evidence.joined(separator: ", ")
+  }
+
+  /// A safety item's level as printed: `STOP`, `CAUTION`, `INFO`.
+  static func level(_ level: SafetyLevel) -> String { level.rawValue.uppercased() }
+}

@@ -1,0 +1,237 @@
+import TriageEngine
+
+/// The questionnaire as a FHIR R4 `Questionnaire` resource: what an EHR needs to render the
+/// form, or to read a ``FHIRQuestionnaireResponse``.
+///
+/// Structure (linkIds are the contract identifiers of `spec/questionnaire.md`, never renamed):
+/// - a `consultation` group: `patient_id` and `clinician` (`string`, at most 64 characters);
+/// - one `group` per ``QuestionScreen``, linkId its raw value (`presentation`, `history`,
+///   `examination`, `neck_trauma`, `mri_safety`), text its title. The `presentation` group
+///   starts with the numbers, as the Patient screen does: `age`, `symptom_weeks` and
+///   `conservative_weeks` (`integer`, with the core `minValue`/`maxValue` extensions) and `sex`
+///   (`choice`, codes of `http://hl7.org/fhir/administrative-gender`);
+/// - in each screen group, one `boolean` item per finding (linkId the finding identifier, text
+///   the question). A checklist of booleans records an explicit No (`valueBoolean: false`); an
+///   unknown finding is simply not answered.
+///
+/// The recommendation is not part of the questionnaire: it is computed, and travels with the
+/// response (see ``FHIRQuestionnaireResponse``).
+public enum FHIRQuestionnaire {
+  /// The canonical URL.
+  public static let url = "https://spinetriage.invalid/fhir/Questionnaire/spine-imaging-triage"
+  /// The questionnaire's business version: the rule set's version, so that a response names the
+  /// rules that interpreted it.
+  public static let version = RuleBook.version
+  /// The resource id.
+  public static let id = "spine-imaging-triage"
+  /// The computer-friendly name (FHIR invariant que-0).
+  public static let name = "SpineImagingTriage"
+  /// The human title.
+  public static let title = "Spine imaging triage"
+  /// The canonical reference with version, as a response's `questionnaire` element carries it.
+  public static var canonical: String { "\(url)|\(version)" }
+
+  /// The Questionnaire resource; `date` (a FHIR dateTime, for example the release date) is
+  /// left out when `nil`.
+  public static func json(date: String? = nil) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("resourceType", .string("Questionnaire")),
+      ("id", .string(id)),
+      ("url", .string(url)),
+      ("version", .string(version)),
+      ("name", .string(name)),
+      ("title", .string(title)),
+      ("status", .string("active")),
+      ("subjectType", .array([.string("Patient")])),
+    ]
+    if let date { members.append(("date", .string(date))) }
+    members.append(
+      (
+        "description",
+        .string(
+          "Bedside spine-imaging decision aid: presentation, red flags, examination, neck trauma"
+            + " (NEXUS and Canadian C-Spine Rule) and MRI safety. Every finding is yes, no or"
+            + " not assessed (left unanswered). " + TextReport.disclaimer)
+      ))
+    members.append(("item", .array(FHIRLayout.groups.map(groupItem))))
+    return .object(members)
+  }
+
+  /// The Questionnaire resource as JSON text.
+  public static func string(date: String? = nil, pretty: Bool = true) -> String {
+    JSONWriter.string(json(date: date), pretty: pretty)
+  }
+
+  static func groupItem(_ group: FHIRLayout.Group) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("linkId", .string(group.linkId)),
+      ("text", .string(group.text)),
+      ("type", .string("group")),
+    ]
+    var children = group.items.map(questionItem)
+    if group.linkId == QuestionScreen.neckTrauma.rawValue {
+      // The NEXUS / Canadian C-Spine questions apply after trauma (trauma_major OR
+      // trauma_minor) AND with neck pain. R4 `enableBehavior` is all-or-any at one level, so
+      // the condition is split over the two levels, which is exact because a disabled item
+      // disables its descendants:
+      // - the group: enableWhen trauma_major = true, trauma_minor = true; enableBehavior "any";
+      // - each question in it: enableWhen pain_neck = true.
+      // `enableWhenExpression` (FHIRPath) would say it in one place but is an SDC extension;
+      // an extra nested sub-group would change the response's structure. The cost of this
+      // choice: after trauma without neck pain, a form filler shows an empty group heading.
+      members.append(
+        (
+          "enableWhen",
+          .array([
+            enableWhen(Finding.traumaMajor.id, true), enableWhen(Finding.traumaMinor.id, true),
+          ])
+        ))
+      members.append(("enableBehavior", .string("any")))
+      children = children.map { child in
+        guard case .object(var item) = child else { return child }
+        item.append(("enableWhen", .array([enableWhen(Finding.painNeck.id, true)])))
+        return .object(item)
+      }
+    }
+    members.append(("item", .array(children)))
+    return .object(members)
+  }
+
+  static func enableWhen(_ question: String, _ answer: Bool) -> JSONValue {
+    .object([
+      ("question", .string(question)),
+      ("operator", .string("=")),
+      ("answerBoolean", .bool(answer)),
+    ])
+  }
+
+  static func questionItem(_ item: FHIRLayout.Item) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = []
+    func range(_ range: ClosedRange<Int>) {
+      members.append(
+        (
+          "extension",
+          .array([
+            .object([
+              ("url", .string("http://hl7.org/fhir/StructureDefinition/minValue")),
+              ("valueInteger", .number(String(range.lowerBound))),
+            ]),
+            .object([
+              ("url", .string("http://hl7.org/fhir/StructureDefinition/maxValue")),
+              ("valueInteger", .number(String(range.upperBound))),
+            ]),
+          ])
+        ))
+    }
+    switch item.kind {
+    case .age: range(Answers.ageRange)
+    case .symptomWeeks, .conservativeWeeks: range(Answers.weeksRange)
+    default: break
+    }
+    members += [
+      ("linkId", .string(item.linkId)),
+      ("text", .string(item.text)),
+      ("type", .string(item.kind.fhirType)),
+    ]
+    switch item.kind {
+    case .patientID, .clinician:
+      members.append(("maxLength", .number(String(AnswerSheet.maxTextLength))))
+    case .sex:
+      members.append(("answerOption", .array(Sex.allCases.map { .object([("valueCoding", FHIRLayout.coding($0))]) })))
+    default: break
+    }
+    return .object(members)
+  }
+}
+
+/// The item tree shared by the Questionnaire, the response and its decoder.
+enum FHIRLayout {
+  /// The linkId of the group holding the patient identifier and the clinician.
+  static let consultation = "consultation"
+  /// The code system of `sex`.
+  static let genderSystem = "http://hl7.org/fhir/administrative-gender"
+
+  /// What an item records.
+  enum Kind: Hashable {
+    case patientID, clinician, age, sex, symptomWeeks, conservativeWeeks
+    case finding(Finding)
+
+    /// The FHIR item type.
+    var fhirType: String {
+      switch self {
+      case .patientID, .clinician: "string"
+      case .age, .symptomWeeks, .conservativeWeeks: "integer"
+      case .sex: "choice"
+      case .finding: "boolean"
+      }
+    }
+  }
+
+  struct Item {
+    let linkId: String
+    let text: String
+    let kind: Kind
+  }
+
+  struct Group {
+    let linkId: String
+    let text: String
+    let items: [Item]
+  }
+
+  /// The groups in order: the consultation, then one per screen.
+  static let groups: [Group] = {
+    var groups = [
+      Group(
+        linkId: consultation, text: "Consultation",
+        items: [
+          Item(linkId: "patient_id", text: "Patient identifier", kind: .patientID),
+          Item(linkId: "clinician", text: "Clinician", kind: .clinician),
+        ])
+    ]
+    for screen in QuestionScreen.allCases {
+      var items: [Item] = []
+      if screen == .presentation {
+        items = [
+          Item(linkId: "age", text: "Age (years)", kind: .age),
+          Item(linkId: "sex", text: "Sex", kind: .sex),
+          Item(
+            linkId: "symptom_weeks", text: "Weeks of the current episode", kind: .symptomWeeks),
+          Item(
+            linkId: "conservative_weeks",
+            text: "Weeks of optimal conservative care already tried without adequate improvement",
+            kind: .conservativeWeeks),
+        ]
+      }
+      items += QuestionCatalogue.questions(on: screen).map {
+        Item(linkId: $0.id, text: $0.text, kind: .finding($0.finding))
+      }
+      groups.append(Group(linkId: screen.rawValue, text: screen.title, items: items))
+    }
+    return groups
+  }()
+
+  /// The group and item of every item linkId.
+  static let itemsByLinkID: [String: (group: String, item: Item)] = {
+    var table: [String: (group: String, item: Item)] = [:]
+    for group in groups {
+      for item in group.items { table[item.linkId] = (group.linkId, item) }
+    }
+    return table
+  }()
+
+  /// Whether the neck-trauma questions apply (see the Questionnaire's enableWhen): trauma and
+  /// neck pain.
+  static func neckTraumaEnabled(_ answers: Answers) -> Bool {
+    (answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes) && answers[.painNeck] == .yes
+  }
+
+  /// The Coding of `sex`.
+  static func coding(_ sex: Sex) -> JSONValue {
+    .object([
+      ("system", .string(genderSystem)),
+      ("code", .string(sex.rawValue)),
+      ("display", .string(DocumentText.sexName(sex))),
+    ])
+  }
+}

@@ -1,0 +1,305 @@
+import TriageEngine
+
+/// The consultation summary as a self-contained HTML5 document: no external resources (no
+/// stylesheet, font, script or image is fetched), print CSS for A4 and US Letter, and the same
+/// content in the same order as ``SummaryText``.
+///
+/// The recommendation is in a box coloured by urgency, but the meaning never depends on colour:
+/// the label word (`EMERGENCY`, `NO IMAGING NOW`...) is printed in bold inside a thick bordered
+/// box, and a `STOP` safety item says STOP in bold. Every string is escaped for HTML.
+public enum SummaryHTML {
+  /// The summary document.
+  ///
+  /// - Parameter paper: the page size the print CSS asks for; ``PaperSize/any`` leaves it to
+  ///   the printer (the layout fits both A4 and Letter).
+  public static func render(
+    sheet: AnswerSheet, recommendation rec: Recommendation, context: DocumentContext,
+    paper: PaperSize = .any
+  ) -> String {
+    var html = HTMLBuilder()
+    html.raw("<!DOCTYPE html>")
+    html.raw("<html lang=\"en\">")
+    html.raw("<head>")
+    html.raw("<meta charset=\"utf-8\">")
+    html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    html.raw("<meta name=\"generator\" content=\"\(escape(DocumentText.programName)) \(escape(context.programVersion))\">")
+    html.raw(
+      "<title>\(escape(DocumentText.title)): \(escape(rec.label)) (consultation \(escape(context.consultationID)))</title>"
+    )
+    html.raw("<style>")
+    html.raw(stylesheet(context: context, paper: paper))
+    html.raw("</style>")
+    html.raw("</head>")
+    html.raw("<body class=\"urgency-\(escape(rec.urgency.id))\">")
+
+    // Identification.
+    html.raw("<header>")
+    html.raw("<h1>\(escape(DocumentText.title))</h1>")
+    html.raw("<dl class=\"ident\">")
+    html.pair("Program", escape("\(DocumentText.programName) \(context.programVersion)"))
+    html.pair("Rule set", escape(rec.ruleset))
+    html.pair(
+      "Date and time",
+      "<time datetime=\"\(escape(context.generatedAt))\">\(escape(DocumentText.displayTime(context.generatedAt)))</time>"
+    )
+    html.pair("Consultation", "<code>\(escape(context.consultationID))</code>")
+    html.pair("Patient", recorded(sheet.patientID))
+    html.pair("Clinician", recorded(sheet.clinician))
+    html.raw("</dl>")
+    html.raw("</header>")
+    html.raw("<main>")
+
+    // Answers.
+    html.raw("<section class=\"answers\" aria-labelledby=\"answers-title\">")
+    html.raw("<h2 id=\"answers-title\">Answers</h2>")
+    html.raw("<p class=\"legend\">\(escape(DocumentText.answersLegend))</p>")
+    for screen in QuestionScreen.allCases {
+      let questions = QuestionCatalogue.questions(on: screen)
+      guard !questions.isEmpty else { continue }
+      html.raw("<h3>\(escape(screen.title))</h3>")
+      html.raw("<ul class=\"grid\">")
+      for question in questions {
+        let answer = sheet.answers[question.finding]
+        html.raw(
+          "<li class=\"a-\(answer.rawValue)\"><span class=\"answer\">\(escape(DocumentText.answer(answer)))</span>"
+            + " <span class=\"question\">\(escape(question.text))"
+            + " <code>\(escape(question.id))</code></span></li>")
+      }
+      html.raw("</ul>")
+    }
+    html.raw("</section>")
+
+    // Numbers.
+    html.raw("<section class=\"numbers\" aria-labelledby=\"numbers-title\">")
+    html.raw("<h2 id=\"numbers-title\">Numbers</h2>")
+    html.raw("<dl class=\"ident\">")
+    for (label, value) in DocumentText.numbers(sheet.answers) {
+      html.pair(label, value == DocumentText.notRecorded ? notRecorded : escape(value))
+    }
+    html.raw("</dl>")
+    html.raw("</section>")
+
+    // Recommendation.
+    html.raw("<section class=\"recommendation\" aria-labelledby=\"recommendation-title\">")
+    html.raw("<h2 id=\"recommendation-title\">Recommendation</h2>")
+    html.raw("<p class=\"label\"><strong>\(escape(rec.label))</strong></p>")
+    html.raw("<dl>")
+    html.pair("Timeframe", escape(rec.timeframe))
+    if let main = rec.mainStudy {
+      html.pair("Main study", "<strong>\(escape(main.displayName))</strong>")
+      for study in rec.imaging.dropFirst() { html.pair("Also", escape(study.displayName)) }
+    } else {
+      html.pair("Main study", "none (no imaging now)")
+    }
+    if rec.alternatives.isEmpty {
+      html.pair("Alternatives", "none")
+    } else {
+      let items = rec.alternatives.map {
+        "<li>\(escape($0.study.displayName)): \(escape($0.when))</li>"
+      }
+      html.pair("Alternatives", "<ul>" + items.joined() + "</ul>")
+    }
+    html.raw("</dl>")
+    html.raw("</section>")
+
+    // Rules.
+    html.raw("<section class=\"rules\" aria-labelledby=\"rules-title\">")
+    html.raw("<h2 id=\"rules-title\">Why: rules that fired</h2>")
+    html.raw("<ol>")
+    for fired in rec.rules {
+      let rule = fired.rule
+      let evidence = fired.evidence.isEmpty
+        ? "none" : fired.evidence.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
+      html.raw(
+        "<li><strong>\(escape(rule.id))</strong> \(escape(DocumentText.ruleUrgency(rule)))"
+          + " \(escape(rule.title))<br><span class=\"source\">Source: \(escape(rule.source))</span>"
+          + "<br><span class=\"findings\">Findings: \(evidence)</span></li>")
+    }
+    html.raw("</ol>")
+    html.raw("</section>")
+
+    // MRI safety.
+    html.raw("<section class=\"safety\" aria-labelledby=\"safety-title\">")
+    html.raw("<h2 id=\"safety-title\">MRI safety</h2>")
+    if rec.safety.isEmpty {
+      html.raw("<p>\(escape(DocumentText.noSafetyItems))</p>")
+    } else {
+      html.raw("<ul>")
+      for item in rec.safety {
+        var entry =
+          "<li class=\"level-\(escape(item.level.rawValue))\"><strong>\(escape(DocumentText.level(item.level)))</strong>"
+          + " \(escape(item.id)): \(escape(item.message))"
+        if let before = item.before {
+          entry += "<br><span class=\"before\"><strong>Before the scan:</strong> \(escape(before))</span>"
+        }
+        entry += "<br><span class=\"source\">Source: \(escape(item.source))</span></li>"
+        html.raw(entry)
+      }
+      html.raw("</ul>")
+    }
+    html.raw("</section>")
+
+    // Missing answers.
+    html.raw("<section class=\"missing\" aria-labelledby=\"missing-title\">")
+    html.raw("<h2 id=\"missing-title\">\(escape(DocumentText.missingHeading))</h2>")
+    if rec.missing.isEmpty {
+      html.raw("<p>none</p>")
+    } else {
+      html.raw(
+        "<p>" + rec.missing.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p>")
+    }
+    html.raw("</section>")
+
+    // Safety net.
+    if !rec.safetyNet.isEmpty {
+      html.raw("<section class=\"safety-net\" aria-labelledby=\"safety-net-title\">")
+      html.raw("<h2 id=\"safety-net-title\">Safety-net advice</h2>")
+      html.raw("<ul>")
+      for advice in rec.safetyNet { html.raw("<li>\(escape(advice))</li>") }
+      html.raw("</ul>")
+      html.raw("</section>")
+    }
+
+    // Disclaimer and signature.
+    html.raw("<p class=\"disclaimer\"><strong>\(escape(TextReport.disclaimer))</strong></p>")
+    html.raw("<section class=\"signature\" aria-label=\"Signature\">")
+    html.raw("<p>Clinician: \(escape(DocumentText.signatureName(sheet.clinician)))</p>")
+    html.raw("<p>\(escape(DocumentText.signatureLine))</p>")
+    html.raw("</section>")
+    html.raw("</main>")
+    html.raw("</body>")
+    html.raw("</html>")
+    return html.output
+  }
+
+  /// `text` escaped for HTML text and double- or single-quoted attribute values.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// `text` as the body of a double-quoted CSS string inside a `<style>` element: quotes and
+  /// backslashes escaped, and `<`, `>` and control characters written as code points so the
+  /// text can never close the element.
+  static func cssString(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"", "\\": out += "\\" + String(scalar)
+      case "<", ">", "&":
+        out += "\\" + String(scalar.value, radix: 16) + " "
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        out += "\\" + String(scalar.value, radix: 16) + " "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  private static let notRecorded = "<span class=\"not-recorded\">not recorded</span>"
+
+  /// A typed identifier or name, escaped, or "not recorded".
+  private static func recorded(_ text: String?) -> String {
+    guard let text, !text.allSatisfy({ $0 == " " }) else { return notRecorded }
+    return escape(text)
+  }
+
+  // MARK: Style
+
+  /// The stylesheet: screen and print. Colours only reinforce what the words and borders say.
+  static func stylesheet(context: DocumentContext, paper: PaperSize) -> String {
+    let size: String
+    switch paper {
+    case .any: size = "auto"
+    case .a4: size = "A4 portrait"
+    case .letter: size = "letter portrait"
+    }
+    let running = cssString(
+      "\(DocumentText.programName) \(context.programVersion) | consultation \(context.consultationID)"
+    )
+    return """
+      :root { color-scheme: light; }
+      * { box-sizing: border-box; }
+      html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      body { margin: 0 auto; padding: 8mm; max-width: 190mm; color: #000; background: #fff;
+        font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+        font-size: 10pt; line-height: 1.3; }
+      h1 { font-size: 15pt; margin: 0 0 2mm; }
+      h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm; padding-bottom: 0.5mm; border-bottom: 0.4mm solid #000;
+        break-after: avoid; page-break-after: avoid; }
+      h3 { font-size: 9.5pt; margin: 2mm 0 0.5mm; break-after: avoid; page-break-after: avoid; }
+      code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85em; }
+      dl { margin: 0; }
+      dl.ident { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0.5mm 3mm; }
+      dt { font-weight: bold; }
+      dd { margin: 0; }
+      .not-recorded { font-style: italic; }
+      .legend { margin: 0 0 1mm; font-size: 8.5pt; font-style: italic; }
+      ul.grid { list-style: none; margin: 0; padding: 0; columns: 2; column-gap: 6mm; font-size: 8.5pt;
+        line-height: 1.2; }
+      ul.grid li { display: grid; grid-template-columns: 19mm 1fr; column-gap: 1.5mm; padding: 0.3mm 0;
+        border-bottom: 0.2mm dotted #888; break-inside: avoid; page-break-inside: avoid; }
+      ul.grid code { color: #333; }
+      li.a-yes .answer { font-weight: bold; }
+      li.a-unknown .answer { font-style: italic; }
+      section.recommendation { margin: 4mm 0; padding: 2.5mm 4mm; border: 1.6mm solid #000;
+        break-inside: avoid; page-break-inside: avoid; }
+      section.recommendation h2 { margin-top: 0; border: none; font-size: 10pt; text-transform: uppercase; }
+      section.recommendation .label { margin: 0 0 2mm; font-size: 20pt; letter-spacing: 0.04em; }
+      section.recommendation dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.8mm 4mm; }
+      section.recommendation ul { margin: 0; padding-left: 4mm; }
+      .urgency-emergency section.recommendation { border-style: double; border-width: 3mm;
+        border-color: #b00020; background: #fdecee; }
+      .urgency-urgent section.recommendation { border-color: #b34700; background: #fff0e3; }
+      .urgency-soon section.recommendation { border-color: #8a6400; background: #fff8d6; }
+      .urgency-routine section.recommendation { border-color: #1d4f91; background: #eaf1fb; }
+      .urgency-none section.recommendation { border-color: #1b6e37; background: #e8f5ec; }
+      section.rules ol, section.safety ul, section.safety-net ul { margin: 0; padding-left: 6mm; }
+      section.rules li, section.safety li { margin-bottom: 1mm; break-inside: avoid; page-break-inside: avoid; }
+      .source, .findings { font-size: 8.5pt; }
+      section.safety li.level-stop { border-left: 1.6mm solid #b00020; padding-left: 2mm; background: #fdecee;
+        list-style: none; margin-left: -4mm; }
+      .disclaimer { margin: 4mm 0 2mm; padding: 1.5mm 2mm; border: 0.3mm solid #000; font-size: 9pt; }
+      section.signature { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
+      section.signature p { margin: 0 0 3mm; }
+      @media print {
+        /* A4 is 210 x 297 mm and US Letter 216 x 279 mm: with 15 mm margins the content fits the
+           area both share (180 x 249 mm), so the summary prints unscaled on either paper. */
+        @page {
+          size: \(size);
+          margin: 16mm 15mm 15mm 15mm;
+          @top-left { content: "\(running)"; font: 8pt sans-serif; }
+          @top-right { content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif; }
+        }
+        body { max-width: none; padding: 0; font-size: 9.5pt; }
+      }
+      """
+  }
+}
+
+/// Collects the lines of an HTML document.
+private struct HTMLBuilder {
+  private(set) var output = ""
+
+  /// Appends markup as is, with a newline.
+  mutating func raw(_ markup: String) {
+    output += markup
+    output += "\n"
+  }
+
+  /// Appends a `<dt>`/`<dd>` pair; `label` is escaped, `value` is markup.
+  mutating func pair(_ label: String, _ value: String) {
+    raw("<dt>\(SummaryHTML.escape(label))</dt><dd>\(value)</dd>")
+  }
+}

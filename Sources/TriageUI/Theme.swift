@@ -1,0 +1,139 @@
+import TriageEngine
+
+/// A terminal colour (the eight ANSI colours; `nil` in a ``Style`` means the terminal default).
+public enum TerminalColor: Int, Hashable, Sendable, CaseIterable {
+  case black, red, green, yellow, blue, magenta, cyan, white
+}
+
+/// How a role looks: colours and attributes. Pure data; a backend translates it.
+public struct Style: Hashable, Sendable {
+  public var foreground: TerminalColor?
+  public var background: TerminalColor?
+  public var bold = false
+  public var reverse = false
+  public var underline = false
+  public var dim = false
+
+  public init(
+    _ foreground: TerminalColor? = nil, on background: TerminalColor? = nil, bold: Bool = false,
+    reverse: Bool = false, underline: Bool = false, dim: Bool = false
+  ) {
+    self.foreground = foreground
+    self.background = background
+    self.bold = bold
+    self.reverse = reverse
+    self.underline = underline
+    self.dim = dim
+  }
+
+  /// The terminal's default look.
+  public static let plain = Style()
+
+  /// A short code for attribute snapshots, e.g. `B` bold, `R` reverse, `U` underline, `D` dim,
+  /// then colours as `fg/bg` initials.
+  public var code: String {
+    var code = ""
+    if bold { code += "B" }
+    if reverse { code += "R" }
+    if underline { code += "U" }
+    if dim { code += "D" }
+    let initials = "krgybmcw"
+    func initial(_ color: TerminalColor?) -> String {
+      color.map { String(initials[initials.index(initials.startIndex, offsetBy: $0.rawValue)]) } ?? "-"
+    }
+    if foreground != nil || background != nil { code += initial(foreground) + initial(background) }
+    return code
+  }
+}
+
+/// Maps semantic roles to styles. Two themes: colour, and monochrome (bold, reverse, underline,
+/// dim) for `NO_COLOR` and terminals without colours. Meaning never rests on colour alone: the
+/// text says it too (labels, `[Y]`/`[N]`, "Error:").
+public struct Theme: Hashable, Sendable {
+  /// Whether the theme uses colours.
+  public let usesColor: Bool
+
+  /// The colour theme.
+  public static let color = Theme(usesColor: true)
+  /// The monochrome theme.
+  public static let monochrome = Theme(usesColor: false)
+
+  /// The style of `role`.
+  public func style(_ role: Role) -> Style {
+    usesColor ? colorStyle(role) : monochromeStyle(role)
+  }
+
+  func colorStyle(_ role: Role) -> Style {
+    switch role {
+    case .normal: .plain
+    case .title: Style(.white, on: .blue, bold: true)
+    case .tabActive: Style(.yellow, on: .blue, bold: true)
+    case .tabInactive: .plain
+    case .tabDisabled, .answerUnknown, .dim: Style(dim: true)
+    case .focused: Style(reverse: true)
+    case .answerYes: Style(.yellow, bold: true)
+    case .answerNo: Style(.cyan)
+    case .help: Style(.cyan)
+    case .border: Style(.blue)
+    case .urgency(let urgency):
+      switch urgency {
+      case .emergency: Style(.white, on: .red, bold: true)
+      case .urgent: Style(.white, on: .magenta, bold: true)
+      case .soon: Style(.black, on: .yellow)
+      case .routine: Style(.black, on: .cyan)
+      case .none: Style(.black, on: .green)
+      }
+    case .stop: Style(.red, bold: true)
+    case .caution: Style(.yellow)
+    case .info: .plain
+    case .keyHint: Style(.black, on: .white)
+    case .message: Style(.black, on: .yellow)
+    case .error: Style(.white, on: .red, bold: true)
+    }
+  }
+
+  func monochromeStyle(_ role: Role) -> Style {
+    switch role {
+    case .normal, .tabInactive, .answerNo, .border, .info: .plain
+    case .title, .keyHint, .focused: Style(reverse: true)
+    case .tabActive: Style(bold: true, reverse: true)
+    case .tabDisabled, .answerUnknown, .dim: Style(dim: true)
+    case .answerYes, .caution, .message: Style(bold: true)
+    case .help: Style(underline: true)
+    case .urgency(let urgency):
+      switch urgency {
+      case .emergency, .urgent: Style(bold: true, reverse: true)
+      case .soon: Style(reverse: true)
+      case .routine: Style(bold: true, underline: true)
+      case .none: Style(underline: true)
+      }
+    case .stop, .error: Style(bold: true, underline: true)
+    }
+  }
+}
+
+extension Screen {
+  /// The styles of the screen under `theme`, one character per cell: `.` for the plain style,
+  /// letters for the others, with a legend (for attribute snapshots).
+  public func styleMap(_ theme: Theme) -> String {
+    var legend: [Style] = []
+    var rowsText: [String] = []
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for row in 0..<rows {
+      var line = ""
+      for column in 0..<columns {
+        let style = theme.style(self[row, column].role)
+        if style == .plain {
+          line.append(".")
+          continue
+        }
+        if !legend.contains(style) { legend.append(style) }
+        let index = legend.firstIndex(of: style)!
+        line.append(index < letters.count ? letters[index] : "?")
+      }
+      rowsText.append(line)
+    }
+    let key = legend.enumerated().map { "\(letters[min($0.offset, letters.count - 1)])=\($0.element.code)" }
+    return rowsText.joined(separator: "\n") + "\n" + key.joined(separator: " ")
+  }
+}
