@@ -18,7 +18,9 @@ public struct SpineTriage: ParsableCommand {
       73 cannot create a file, 74 write error.
       """,
     version: version,
-    subcommands: [EvaluateCommand.self, RulesCommand.self])
+    subcommands: [
+      EvaluateCommand.self, RulesCommand.self, ExportCommand.self, QuestionnaireCommand.self,
+    ])
 
   @Option(name: .long, help: "Open an answers file (or a draft) for review or completion.")
   var load: String?

@@ -8,14 +8,20 @@ struct RulesCommand: ParsableCommand {
     commandName: "rules",
     abstract: "Print the rule table: identifier, urgency, title and source.")
 
-  @Option(help: "Output format: text (a table) or json.")
-  var format: OutputFormat = .text
+  /// The rule table's formats.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+  }
+
+  @Option(help: "Output format: text (a table), json or markdown.")
+  var format: Format = .text
 
   func run() throws {
     let output: String
     switch format {
     case .text: output = RuleTable.text()
     case .json: output = RuleTable.json() + "\n"
+    case .markdown: output = RuleTable.markdown()
     }
     StandardStreams.writeOutput(output)
   }
@@ -27,10 +33,9 @@ public enum RuleTable {
   public static func text(width: Int = 100) -> String {
     var out =
       "Rule set \(RuleBook.version). Urgency '-' marks a rule that explains and does not decide.\n"
-    out +=
-      "MRI-safety rules (SF-0 to SF-11) are listed by `spine-triage rules --format json` too.\n\n"
+    out += "Source certainty: V verified, P paraphrased, U unverified, S our synthesis.\n\n"
     out += "ID       URGENCY         TITLE / SOURCE\n"
-    for rule in RuleBook.rules {
+    for rule in RuleBook.rules + SafetyRuleBook.rules {
       let id = rule.id.padding(8)
       let urgency = (rule.urgency?.label ?? "-").padding(15)
       let lines = TextWrap.lines(
@@ -46,11 +51,23 @@ public enum RuleTable {
     return out
   }
 
+  /// The table as Markdown (for README.md).
+  public static func markdown() -> String {
+    var out = "| ID | Urgency | Rule | Source | Certainty |\n|---|---|---|---|---|\n"
+    for rule in RuleBook.rules + SafetyRuleBook.rules {
+      let cells = [
+        rule.id, rule.urgency?.label ?? "-", rule.title, rule.source, rule.certainty.rawValue,
+      ].map { $0.split(separator: "|").joined(separator: "/") }
+      out += "| " + cells.joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+
   /// The table as JSON.
   public static func json() -> String {
     JSONWriter.string(
       .array(
-        RuleBook.rules.map { rule in
+        (RuleBook.rules + SafetyRuleBook.rules).map { rule in
           .object([
             ("id", .string(rule.id)),
             ("title", .string(rule.title)),

@@ -4,7 +4,56 @@ import TriageUI
 
 /// Renders a summary and writes it atomically into a folder (0600, never overwriting).
 enum Exporter {
-  static func write(_ kind: ExportKind, sheet: AnswerSheet, folder: String) throws(CLIFailure) -> String {
-    throw CLIFailure("exports arrive with the document renderers", status: ExitStatus.cannotCreate)
+  /// The file name extension of each kind.
+  static func fileExtension(_ kind: ExportKind) -> String {
+    switch kind {
+    case .text: "txt"
+    case .html: "html"
+    case .fhir: "fhir.json"
+    }
+  }
+
+  /// The document for `sheet` in `kind`.
+  static func document(
+    _ kind: ExportKind, sheet: AnswerSheet, generatedAt: String, paper: PaperSize = .any
+  ) -> String {
+    let recommendation = TriageEngine.evaluate(sheet.answers)
+    let context = DocumentContext(
+      programVersion: SpineTriage.version, generatedAt: generatedAt,
+      consultationID: sheet.consultationID ?? SystemClock.uuid())
+    switch kind {
+    case .text: return SummaryText.render(sheet: sheet, recommendation: recommendation, context: context)
+    case .html:
+      return SummaryHTML.render(
+        sheet: sheet, recommendation: recommendation, context: context, paper: paper)
+    case .fhir:
+      return FHIRQuestionnaireResponse.string(
+        sheet: sheet, recommendation: recommendation, context: context) + "\n"
+    }
+  }
+
+  /// Writes the document to `path` (atomic, 0600, never overwriting).
+  static func write(
+    _ kind: ExportKind, sheet: AnswerSheet, to path: String, paper: PaperSize = .any
+  ) throws(CLIFailure) {
+    let text = document(kind, sheet: sheet, generatedAt: SystemClock.iso8601(), paper: paper)
+    try AtomicFile.write(Array(text.utf8), to: path, replace: false)
+  }
+
+  /// Writes the document into `folder` under a fresh name; returns the path.
+  static func write(
+    _ kind: ExportKind, sheet: AnswerSheet, folder: String, paper: PaperSize = .any
+  ) throws(CLIFailure) -> String {
+    try AppDirectories.ensure(folder)
+    let id = String((sheet.consultationID ?? SystemClock.uuid()).prefix(8))
+    let stem = "\(folder)/spine-triage-\(SystemClock.fileStamp())-\(id)"
+    var path = "\(stem).\(fileExtension(kind))"
+    var attempt = 1
+    while AtomicFile.exists(path) && attempt < 100 {
+      attempt += 1
+      path = "\(stem)-\(attempt).\(fileExtension(kind))"
+    }
+    try write(kind, sheet: sheet, to: path, paper: paper)
+    return path
   }
 }

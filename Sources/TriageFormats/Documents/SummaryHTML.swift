@@ -57,15 +57,18 @@ public enum SummaryHTML {
       let questions = QuestionCatalogue.questions(on: screen)
       guard !questions.isEmpty else { continue }
       html.raw("<h3>\(escape(screen.title))</h3>")
-      html.raw("<ul class=\"grid\">")
-      for question in questions {
-        let answer = sheet.answers[question.finding]
+      html.raw("<dl class=\"answers\">")
+      // As in the text: what is Yes, then No, then Not assessed; every question once.
+      for answer in [Answer.yes, .no, .unknown] {
+        let entries = questions.filter { sheet.answers[$0.finding] == answer }.map {
+          "\(escape($0.text)) <code>\(escape($0.id))</code>"
+        }
+        guard !entries.isEmpty else { continue }
         html.raw(
-          "<li class=\"a-\(answer.rawValue)\"><span class=\"answer\">\(escape(DocumentText.answer(answer)))</span>"
-            + " <span class=\"question\">\(escape(question.text))"
-            + " <code>\(escape(question.id))</code></span></li>")
+          "<dt class=\"a-\(answer.rawValue)\">\(escape(DocumentText.answer(answer)))</dt>"
+            + "<dd class=\"a-\(answer.rawValue)\">\(entries.joined(separator: "; "))</dd>")
       }
-      html.raw("</ul>")
+      html.raw("</dl>")
     }
     html.raw("</section>")
 
@@ -246,13 +249,13 @@ public enum SummaryHTML {
       dd { margin: 0; }
       .not-recorded { font-style: italic; }
       .legend { margin: 0 0 1mm; font-size: 8.5pt; font-style: italic; }
-      ul.grid { list-style: none; margin: 0; padding: 0; columns: 2; column-gap: 6mm; font-size: 8.5pt;
-        line-height: 1.2; }
-      ul.grid li { display: grid; grid-template-columns: 19mm 1fr; column-gap: 1.5mm; padding: 0.3mm 0;
-        border-bottom: 0.2mm dotted #888; break-inside: avoid; page-break-inside: avoid; }
-      ul.grid code { color: #333; }
-      li.a-yes .answer { font-weight: bold; }
-      li.a-unknown .answer { font-style: italic; }
+      dl.answers { display: grid; grid-template-columns: 22mm 1fr; gap: 0.6mm 2mm; font-size: 8.5pt;
+        line-height: 1.25; }
+      dl.answers dd { padding-bottom: 0.6mm; border-bottom: 0.2mm dotted #888; }
+      dl.answers code { font-size: 0.9em; color: #333; }
+      dl.answers .a-yes { font-weight: bold; }
+      dl.answers dd.a-yes code { font-weight: normal; }
+      dl.answers dt.a-unknown { font-weight: normal; font-style: italic; }
       section.recommendation { margin: 4mm 0; padding: 2.5mm 4mm; border: 1.6mm solid #000;
         break-inside: avoid; page-break-inside: avoid; }
       section.recommendation h2 { margin-top: 0; border: none; font-size: 10pt; text-transform: uppercase; }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import TriageFormats
+import TriageUI
+
+/// `spine-triage export`: the printable text, HTML or FHIR summary of an answers file.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write the summary of an answers file (or draft) as text, HTML or FHIR.",
+    discussion: """
+      The file is written atomically with mode 0600 and never overwrites an existing file.
+      Without -o it goes to SPINE_TRIAGE_DIR, else the XDG data folder
+      (~/.local/share/spine-triage). -o DIR writes inside DIR; -o FILE writes FILE; -o - writes
+      to standard output. The path written is printed on standard output.
+      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 73 cannot create,
+      74 write error (disk full).
+      """)
+
+  @Option(help: "The answers file (or draft), or - for standard input.")
+  var answers: String
+
+  @Option(help: "text (80 columns, form feeds between pages), html (print CSS) or fhir (QuestionnaireResponse).")
+  var format: ExportFormat
+
+  @Option(name: .shortAndLong, help: "Where to write: a folder, a new file, or - for standard output.")
+  var output: String?
+
+  @Option(help: "Paper for the HTML summary: any, a4 or letter.")
+  var paper: PaperOption = .any
+
+  enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, html, fhir
+    var kind: ExportKind {
+      switch self {
+      case .text: .text
+      case .html: .html
+      case .fhir: .fhir
+      }
+    }
+  }
+
+  enum PaperOption: String, ExpressibleByArgument, CaseIterable {
+    case any, a4, letter
+    var size: PaperSize {
+      switch self {
+      case .any: .any
+      case .a4: .a4
+      case .letter: .letter
+      }
+    }
+  }
+
+  func run() throws {
+    do {
+      var sheet = try AnswersInput.load(answers)
+      if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
+      if output == "-" {
+        let text = Exporter.document(
+          format.kind, sheet: sheet, generatedAt: SystemClock.iso8601(), paper: paper.size)
+        guard StandardStreams.writeOutput(text) else {
+          throw CLIFailure(
+            "standard output: write failed: \(AtomicFile.reason(errnoValue()))",
+            status: ExitStatus.ioError)
+        }
+        return
+      }
+      let path: String
+      if let output, !isFolder(output) {
+        path = output
+        try Exporter.write(format.kind, sheet: sheet, to: path, paper: paper.size)
+      } else {
+        let folder = try output ?? AppDirectories.current().exportFolder()
+        path = try Exporter.write(format.kind, sheet: sheet, folder: folder, paper: paper.size)
+      }
+      StandardStreams.writeOutput(path + "\n")
+    } catch let failure as CLIFailure {
+      throw failure.exit()
+    }
+  }
+
+  private func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+  func errnoValue() -> Int32 { errno }
+#endif

@@ -1,0 +1,28 @@
+import TriageEngine
+
+/// The question catalogue as Markdown and text (README.md, `questionnaire --format`).
+public enum QuestionTable {
+  /// One table per screen: identifier, wording, help, origin.
+  public static func markdown() -> String {
+    var out = ""
+    for screen in QuestionScreen.allCases {
+      out += "\n**\(screen.title)** (`\(screen.rawValue)`)\n\n| id | question | help | from |\n|---|---|---|---|\n"
+      for question in QuestionCatalogue.questions(on: screen) {
+        out += "| `\(question.id)` | \(question.text) | \(question.help) | \(question.origin) |\n"
+      }
+    }
+    return out
+  }
+
+  /// Plain text: screen, then `id  wording`.
+  public static func text() -> String {
+    var out = ""
+    for screen in QuestionScreen.allCases {
+      out += "\(screen.title) (\(screen.rawValue))\n"
+      for question in QuestionCatalogue.questions(on: screen) {
+        out += "  \(question.id.padding(24)) \(question.text)\n"
+      }
+    }
+    return out
+  }
+}

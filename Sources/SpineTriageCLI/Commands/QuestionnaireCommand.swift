@@ -1,0 +1,24 @@
+import ArgumentParser
+import TriageFormats
+
+/// `spine-triage questionnaire`: the FHIR R4 Questionnaire (or the catalogue as a table).
+struct QuestionnaireCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "questionnaire",
+    abstract: "Print the questionnaire: the FHIR R4 Questionnaire resource, or a table.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case fhir, markdown, text
+  }
+
+  @Option(help: "fhir (the Questionnaire resource, JSON), markdown or text.")
+  var format: Format = .fhir
+
+  func run() throws {
+    switch format {
+    case .fhir: StandardStreams.writeOutput(FHIRQuestionnaire.string() + "\n")
+    case .markdown: StandardStreams.writeOutput(QuestionTable.markdown())
+    case .text: StandardStreams.writeOutput(QuestionTable.text())
+    }
+  }
+}
