@@ -133,16 +133,22 @@ final class TmuxHarness {
 
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
+    // Output goes through a file, not a pipe: the tmux server forked by new-session would keep
+    // a pipe open and a read to end of file would never return.
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
     process.arguments = ["-L", socket] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
+    let outputFile = folder.appendingPathComponent("tmux-output-\(UInt32.random(in: 0...UInt32.max))")
+    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: outputFile)
+    defer { try? FileManager.default.removeItem(at: outputFile) }
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let text = String(decoding: data, as: UTF8.self)
+    try handle.close()
+    let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     guard process.terminationStatus == 0 else {
       throw HarnessError("tmux \(arguments.joined(separator: " ")): \(text)")
     }

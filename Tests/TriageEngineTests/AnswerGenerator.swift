@@ -25,10 +25,13 @@ struct SplitMix64: RandomNumberGenerator {
 /// the time, and a share of neck-trauma presentations with the clearance criteria answered.
 enum AnswerGenerator {
   static let sites: [Finding] = [.painLowBack, .painNeck, .painMidBack, .radiatesLeg, .radiatesArm]
-  static let neckTraumaScreen: [Finding] = Finding.allCases.filter {
-    $0.question.screen == .neckTrauma
-  } + [.midlineTenderness, .focalDeficit, .severeWeakness, .priorSpineSurgery,
-    .inflammatoryArthritis]
+  static let neckTraumaScreen: [Finding] =
+    Finding.allCases.filter {
+      $0.question.screen == .neckTrauma
+    } + [
+      .midlineTenderness, .focalDeficit, .severeWeakness, .priorSpineSurgery,
+      .inflammatoryArthritis,
+    ]
 
   static func answers(_ rng: inout SplitMix64) -> Answers {
     var result = Answers()

@@ -21,7 +21,8 @@ enum ExplanatoryVignettes {
     Vignette(
       "RG-3: bilateral hand numbness with neck pain and brisk reflexes: cervical cord",
       answers(
-        age: 63, weeks: 2, yes("pain_neck", "bilateral_deficit", "umn_signs", "myelopathy_symptoms")),
+        age: 63, weeks: 2, yes("pain_neck", "bilateral_deficit", "umn_signs", "myelopathy_symptoms")
+      ),
       .emergency, main: mri(.cervical), fired: ["RG-3", "MY-1"]),
     Vignette(
       "RG-4: known myeloma with back pain: whole spine, not just lumbar",

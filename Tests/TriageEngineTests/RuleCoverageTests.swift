@@ -64,7 +64,8 @@ import TriageEngine
       ces + yes("abandoned_leads"),  // SF-6
       ces + yes("orbital_metal", "cochlear_implant", "neurostimulator", "claustrophobia"),
     ]
-    let raised = Set(cases.flatMap { TriageEngine.evaluate(answers(age: 40, weeks: 1, $0)).safetyIDs })
+    let raised = Set(
+      cases.flatMap { TriageEngine.evaluate(answers(age: 40, weeks: 1, $0)).safetyIDs })
     for number in 0...11 {
       #expect(raised.contains("SF-\(number)"), "SF-\(number) never raised")
     }

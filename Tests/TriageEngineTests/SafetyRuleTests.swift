@@ -128,7 +128,8 @@ import TriageEngine
   }
 
   @Test func pregnancyWithACTStudyWarnsAboutRadiation() {
-    let recommendation = evaluate(yes("trauma_major", "pain_neck", "midline_tenderness"), yes("pregnant"), age: 30)
+    let recommendation = evaluate(
+      yes("trauma_major", "pain_neck", "midline_tenderness"), yes("pregnant"), age: 30)
     #expect(recommendation.mainStudy == ct(.cervical))
     #expect(recommendation.safety.contains { $0.id == "SF-4" && $0.message.contains("radiation") })
   }

@@ -156,11 +156,13 @@ struct Vignette: Sendable, CustomTestStringConvertible {
       "\(name): main study \(recommendation.mainStudy?.displayName ?? "none")",
       sourceLocation: sourceLocation)
     for id in fired {
-      #expect(ids.contains(id), "\(name): \(id) should fire; fired: \(ids)",
+      #expect(
+        ids.contains(id), "\(name): \(id) should fire; fired: \(ids)",
         sourceLocation: sourceLocation)
     }
     for id in notFired {
-      #expect(!ids.contains(id), "\(name): \(id) should not fire; fired: \(ids)",
+      #expect(
+        !ids.contains(id), "\(name): \(id) should not fire; fired: \(ids)",
         sourceLocation: sourceLocation)
     }
     for study in alsoImaging {

@@ -72,6 +72,21 @@ enum TraumaVignettes {
       answers(age: 50, weeks: 0, neckTrauma + yes("inflammatory_arthritis")), .emergency,
       main: ct(.cervical), fired: ["CCR-NA", "TR-0"], notFired: ["CCR-0", "TR-1"]),
     Vignette(
+      "CCR-NA + CCR-1: ankylosing spondylitis, fell down stairs, NEXUS negative: still CT",
+      answers(
+        age: 55, weeks: 0,
+        neckTrauma + Background.nexusNegative
+          + yes("inflammatory_arthritis", "dangerous_mechanism")),
+      .emergency, main: ct(.cervical), fired: ["CCR-NA", "CCR-1", "TR-2"],
+      notFired: ["TR-1", "NEXUS-1"]),
+    Vignette(
+      "CCR-NA + CCR-3: previous neck fusion, cannot rotate 45 degrees, NEXUS negative: CT",
+      answers(
+        age: 50, weeks: 0,
+        neckTrauma + Background.nexusNegative + yes("prior_spine_surgery", "sitting_in_ed")
+          + no("can_rotate_neck", "dangerous_mechanism", "limb_paresthesia")),
+      .emergency, main: ct(.cervical), fired: ["CCR-NA", "CCR-3", "TR-2"], notFired: ["TR-1"]),
+    Vignette(
       "TR-3: neck trauma with a focal deficit (arm weakness): CT now, then MRI cervical",
       answers(age: 45, weeks: 0, neckTrauma + yes("focal_deficit")), .emergency,
       main: ct(.cervical), fired: ["TR-3", "TR-2", "NEXUS-1"],
@@ -132,6 +147,16 @@ enum TraumaVignettes {
       answers(age: 65, weeks: 0, TraumaVignettes.neckTrauma + Background.nexusNegative))
     #expect(recommendation.urgency == .emergency)
     #expect(recommendation.ruleIDs.contains("CCR-1"))
+  }
+
+  @Test func childrenAreOutsideTheCanadianRule() {
+    // CCR applies from age 16; the engine notes the paediatric gap (PED-1).
+    let recommendation = TriageEngine.evaluate(
+      answers(age: 12, weeks: 0, TraumaVignettes.neckTrauma + yes("dangerous_mechanism")))
+    #expect(recommendation.ruleIDs.contains("CCR-NA"))
+    #expect(!recommendation.ruleIDs.contains("CCR-1"))
+    #expect(recommendation.ruleIDs.contains("PED-1"))
+    #expect(recommendation.rules.first { $0.rule.id == "CCR-NA" }?.evidence == ["age"])
   }
 
   @Test func trauma3ListsCTMyelogramWhenMRIContraindicated() {

@@ -52,16 +52,26 @@ enum DocumentText {
 
   /// A typed identifier or name, or `not recorded` when absent or blank.
   static func recorded(_ text: String?) -> String {
-    guard let text, !text.allSatisfy({ $0 == " " }) else { return notRecorded }
+    guard let text = typed(text) else { return notRecorded }
     return text
+  }
+
+  /// A typed identifier or name with any control character (a line break, a form feed) made a
+  /// space, so it can never break a page or a line; `nil` when absent or blank. The answers
+  /// file already refuses control characters; a sheet built in code might not.
+  static func typed(_ text: String?) -> String? {
+    guard let text else { return nil }
+    var clean = ""
+    for scalar in text.unicodeScalars {
+      let control = scalar.properties.generalCategory == .control
+      clean.unicodeScalars.append(control ? " " : scalar)
+    }
+    return clean.allSatisfy({ $0 == " " }) ? nil : clean
   }
 
   /// The name above the signature line: the clinician if recorded, else a line to write on.
   static func signatureName(_ clinician: String?) -> String {
-    guard let clinician, !clinician.allSatisfy({ $0 == " " }) else {
-      return "______________________________"
-    }
-    return clinician
+    typed(clinician) ?? "______________________________"
   }
 
   /// The generation time for a reader: `2026-11-24T21:40:00+00:00` becomes

@@ -51,7 +51,8 @@ public enum FHIRQuestionnaire {
         .string(
           "Bedside spine-imaging decision aid: presentation, red flags, examination, neck trauma"
             + " (NEXUS and Canadian C-Spine Rule) and MRI safety. Every finding is yes, no or"
-            + " not assessed (left unanswered). " + TextReport.disclaimer)
+            + " not assessed (left unanswered). Decision support only: it does not replace"
+            + " clinical judgement; the responsible clinician decides.")
       ))
     members.append(("item", .array(FHIRLayout.groups.map(groupItem))))
     return .object(members)
@@ -137,7 +138,11 @@ public enum FHIRQuestionnaire {
     case .patientID, .clinician:
       members.append(("maxLength", .number(String(AnswerSheet.maxTextLength))))
     case .sex:
-      members.append(("answerOption", .array(Sex.allCases.map { .object([("valueCoding", FHIRLayout.coding($0))]) })))
+      members.append(
+        (
+          "answerOption",
+          .array(Sex.allCases.map { .object([("valueCoding", FHIRLayout.coding($0))]) })
+        ))
     default: break
     }
     return .object(members)

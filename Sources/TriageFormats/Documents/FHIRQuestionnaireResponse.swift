@@ -367,8 +367,7 @@ public enum FHIRQuestionnaireResponse {
     return members
   }
 
-  static func array(_ value: JSONValue, element: String) throws(FHIRResponseError) -> [JSONValue]
-  {
+  static func array(_ value: JSONValue, element: String) throws(FHIRResponseError) -> [JSONValue] {
     guard case .array(let elements) = value else {
       throw FHIRResponseError(element: element, "expected an array, got \(value.typeName)")
     }

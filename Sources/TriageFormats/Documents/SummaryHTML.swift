@@ -22,10 +22,11 @@ public enum SummaryHTML {
     html.raw("<head>")
     html.raw("<meta charset=\"utf-8\">")
     html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-    html.raw("<meta name=\"generator\" content=\"\(escape(DocumentText.programName)) \(escape(context.programVersion))\">")
+    let program = escape("\(DocumentText.programName) \(context.programVersion)")
+    html.raw("<meta name=\"generator\" content=\"\(program)\">")
     html.raw(
-      "<title>\(escape(DocumentText.title)): \(escape(rec.label)) (consultation \(escape(context.consultationID)))</title>"
-    )
+      "<title>\(escape(DocumentText.title)): \(escape(rec.label))"
+        + " (consultation \(escape(context.consultationID)))</title>")
     html.raw("<style>")
     html.raw(stylesheet(context: context, paper: paper))
     html.raw("</style>")
@@ -40,8 +41,8 @@ public enum SummaryHTML {
     html.pair("Rule set", escape(rec.ruleset))
     html.pair(
       "Date and time",
-      "<time datetime=\"\(escape(context.generatedAt))\">\(escape(DocumentText.displayTime(context.generatedAt)))</time>"
-    )
+      "<time datetime=\"\(escape(context.generatedAt))\">"
+        + "\(escape(DocumentText.displayTime(context.generatedAt)))</time>")
     html.pair("Consultation", "<code>\(escape(context.consultationID))</code>")
     html.pair("Patient", recorded(sheet.patientID))
     html.pair("Clinician", recorded(sheet.clinician))
@@ -111,7 +112,8 @@ public enum SummaryHTML {
     html.raw("<ol>")
     for fired in rec.rules {
       let rule = fired.rule
-      let evidence = fired.evidence.isEmpty
+      let evidence =
+        fired.evidence.isEmpty
         ? "none" : fired.evidence.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
       html.raw(
         "<li><strong>\(escape(rule.id))</strong> \(escape(DocumentText.ruleUrgency(rule)))"
@@ -130,10 +132,12 @@ public enum SummaryHTML {
       html.raw("<ul>")
       for item in rec.safety {
         var entry =
-          "<li class=\"level-\(escape(item.level.rawValue))\"><strong>\(escape(DocumentText.level(item.level)))</strong>"
+          "<li class=\"level-\(escape(item.level.rawValue))\">"
+          + "<strong>\(escape(DocumentText.level(item.level)))</strong>"
           + " \(escape(item.id)): \(escape(item.message))"
         if let before = item.before {
-          entry += "<br><span class=\"before\"><strong>Before the scan:</strong> \(escape(before))</span>"
+          entry +=
+            "<br><span class=\"before\"><strong>Before the scan:</strong> \(escape(before))</span>"
         }
         entry += "<br><span class=\"source\">Source: \(escape(item.source))</span></li>"
         html.raw(entry)
@@ -214,8 +218,7 @@ public enum SummaryHTML {
 
   /// A typed identifier or name, escaped, or "not recorded".
   private static func recorded(_ text: String?) -> String {
-    guard let text, !text.allSatisfy({ $0 == " " }) else { return notRecorded }
-    return escape(text)
+    DocumentText.typed(text).map(escape) ?? notRecorded
   }
 
   // MARK: Style
@@ -228,23 +231,25 @@ public enum SummaryHTML {
     case .a4: size = "A4 portrait"
     case .letter: size = "letter portrait"
     }
-    let running = cssString(
-      "\(DocumentText.programName) \(context.programVersion) | consultation \(context.consultationID)"
-    )
+    let program = "\(DocumentText.programName) \(context.programVersion)"
+    let running = cssString("\(program) | consultation \(context.consultationID)")
     return """
       :root { color-scheme: light; }
       * { box-sizing: border-box; }
       html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       body { margin: 0 auto; padding: 8mm; max-width: 190mm; color: #000; background: #fff;
-        font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+        font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans",
+          sans-serif;
         font-size: 10pt; line-height: 1.3; }
       h1 { font-size: 15pt; margin: 0 0 2mm; }
-      h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm; padding-bottom: 0.5mm; border-bottom: 0.4mm solid #000;
-        break-after: avoid; page-break-after: avoid; }
+      h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm; padding-bottom: 0.5mm;
+        border-bottom: 0.4mm solid #000; break-after: avoid; page-break-after: avoid; }
       h3 { font-size: 9.5pt; margin: 2mm 0 0.5mm; break-after: avoid; page-break-after: avoid; }
-      code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85em; }
+      code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace;
+        font-size: 0.85em; }
       dl { margin: 0; }
-      dl.ident { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0.5mm 3mm; }
+      dl.ident { display: grid; grid-template-columns: max-content 1fr max-content 1fr;
+        gap: 0.5mm 3mm; }
       dt { font-weight: bold; }
       dd { margin: 0; }
       .not-recorded { font-style: italic; }
@@ -258,9 +263,11 @@ public enum SummaryHTML {
       dl.answers dt.a-unknown { font-weight: normal; font-style: italic; }
       section.recommendation { margin: 4mm 0; padding: 2.5mm 4mm; border: 1.6mm solid #000;
         break-inside: avoid; page-break-inside: avoid; }
-      section.recommendation h2 { margin-top: 0; border: none; font-size: 10pt; text-transform: uppercase; }
+      section.recommendation h2 { margin-top: 0; border: none; font-size: 10pt;
+        text-transform: uppercase; }
       section.recommendation .label { margin: 0 0 2mm; font-size: 20pt; letter-spacing: 0.04em; }
-      section.recommendation dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.8mm 4mm; }
+      section.recommendation dl { display: grid; grid-template-columns: max-content 1fr;
+        gap: 0.8mm 4mm; }
       section.recommendation ul { margin: 0; padding-left: 4mm; }
       .urgency-emergency section.recommendation { border-style: double; border-width: 3mm;
         border-color: #b00020; background: #fdecee; }
@@ -269,23 +276,32 @@ public enum SummaryHTML {
       .urgency-routine section.recommendation { border-color: #1d4f91; background: #eaf1fb; }
       .urgency-none section.recommendation { border-color: #1b6e37; background: #e8f5ec; }
       section.rules ol, section.safety ul, section.safety-net ul { margin: 0; padding-left: 6mm; }
-      section.rules li, section.safety li { margin-bottom: 1mm; break-inside: avoid; page-break-inside: avoid; }
+      section.rules li, section.safety li { margin-bottom: 1mm; break-inside: avoid;
+        page-break-inside: avoid; }
       .source, .findings { font-size: 8.5pt; }
-      section.safety li.level-stop { border-left: 1.6mm solid #b00020; padding-left: 2mm; background: #fdecee;
-        list-style: none; margin-left: -4mm; }
-      .disclaimer { margin: 4mm 0 2mm; padding: 1.5mm 2mm; border: 0.3mm solid #000; font-size: 9pt; }
+      section.safety li.level-stop { border-left: 1.6mm solid #b00020; padding-left: 2mm;
+        background: #fdecee; list-style: none; margin-left: -4mm; }
+      .disclaimer { margin: 4mm 0 2mm; padding: 1.5mm 2mm; border: 0.3mm solid #000; font-size: 9pt;
+        break-after: avoid; page-break-after: avoid; }
       section.signature { margin-top: 6mm; break-inside: avoid; page-break-inside: avoid; }
       section.signature p { margin: 0 0 3mm; }
       @media print {
-        /* A4 is 210 x 297 mm and US Letter 216 x 279 mm: with 15 mm margins the content fits the
-           area both share (180 x 249 mm), so the summary prints unscaled on either paper. */
+        /* A4 is 210 x 297 mm and US Letter 216 x 279 mm: with these margins the content is laid
+           out for the area both share (186 x 255 mm), so it prints unscaled on either paper. */
         @page {
           size: \(size);
-          margin: 16mm 15mm 15mm 15mm;
+          margin: 13mm 15mm 11mm 15mm;
           @top-left { content: "\(running)"; font: 8pt sans-serif; }
           @top-right { content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif; }
         }
-        body { max-width: none; padding: 0; font-size: 9.5pt; }
+        body { max-width: none; padding: 0; font-size: 9pt; }
+        h1 { font-size: 13pt; margin-bottom: 1.5mm; }
+        h2 { font-size: 10pt; margin: 2.5mm 0 1mm; }
+        dl.answers { font-size: 8pt; }
+        section.recommendation { margin: 3mm 0; }
+        section.recommendation .label { font-size: 18pt; margin-bottom: 1mm; }
+        .disclaimer { margin: 3mm 0 1mm; }
+        section.signature { margin-top: 4mm; }
       }
       """
   }

@@ -89,7 +89,8 @@ public enum SummaryText {
       let left = "  " + values[pair]
       let right = pair + 1 < values.count ? values[pair + 1] : ""
       if left.count < 40 && 40 + right.count <= width {
-        numbers.append(right.isEmpty ? left : left + String(repeating: " ", count: 40 - left.count) + right)
+        numbers.append(
+          right.isEmpty ? left : left + String(repeating: " ", count: 40 - left.count) + right)
       } else {
         numbers += wrap(values[pair], "  ", "    ")
         if !right.isEmpty { numbers += wrap(right, "  ", "    ") }

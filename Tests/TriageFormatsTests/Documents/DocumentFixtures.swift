@@ -1,0 +1,89 @@
+import Testing
+import TriageEngine
+import TriageFormats
+
+/// The three consultations of the document tests, with a fixed context.
+enum DocumentFixtures {
+  /// A fixed context: the snapshots never depend on the clock.
+  static let context = DocumentContext(
+    programVersion: "1.0.0", generatedAt: "2026-11-24T21:40:00+00:00",
+    consultationID: "3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1")
+
+  /// A named case: the sheet and its recommendation.
+  struct Case: Sendable, CustomStringConvertible {
+    let name: String
+    let sheet: AnswerSheet
+    var recommendation: Recommendation { TriageEngine.evaluate(sheet.answers) }
+    var description: String { name }
+  }
+
+  /// Suspected cauda equina syndrome: saddle anaesthesia and urinary retention with low back
+  /// pain, age 45. The identifiers contain characters HTML must escape.
+  static let emergency = Case(
+    name: "emergency",
+    sheet: AnswerSheet(
+      answers: answers(
+        age: 45,
+        ["pain_low_back": .yes, "saddle_anesthesia": .yes, "urinary_retention": .yes]),
+      patientID: "A&E-0042 <triage>", clinician: "Dr Siobhán O'Neil \"SON\""))
+
+  /// Acute low back pain for 2 weeks, age 30, every red flag asked and answered no.
+  static let noImaging = Case(
+    name: "no_imaging",
+    sheet: AnswerSheet(
+      answers: answers(
+        age: 30, sex: .male, weeks: 2, care: 0,
+        ["pain_low_back": .yes]
+          .merging(noAnswers(screens: [.history, .examination])) { old, _ in old }
+          .merging(
+            noAnswers(ids: [
+              "pain_neck", "pain_mid_back", "radiates_leg", "radiates_arm", "trauma_major",
+              "trauma_minor", "prior_spine_surgery",
+            ])
+          ) { old, _ in old })))
+
+  /// History of cancer with thoracic pain, a legacy pacemaker and metal in the eye: MRI
+  /// safety stops.
+  static let safetyStops = Case(
+    name: "safety_stops",
+    sheet: AnswerSheet(
+      answers: answers(
+        age: 62, sex: .female,
+        [
+          "cancer_history": .yes, "pain_mid_back": .yes, "pacemaker_legacy": .yes,
+          "orbital_metal": .yes, "pregnant": .no, "claustrophobia": .no,
+        ]),
+      clinician: "Dr A. Patel"))
+
+  static let all = [emergency, noImaging, safetyStops]
+
+  /// Answers from contract identifiers; an unknown identifier fails the test.
+  static func answers(
+    age: Int? = nil, sex: Sex? = nil, weeks: Int? = nil, care: Int? = nil,
+    _ findings: [String: Answer]
+  ) -> Answers {
+    var result = Answers(age: age, sex: sex, symptomWeeks: weeks, conservativeWeeks: care)
+    for (id, answer) in findings {
+      guard let finding = Finding(id: id) else {
+        Issue.record("unknown finding identifier in a document fixture: \(id)")
+        continue
+      }
+      result[finding] = answer
+    }
+    return result
+  }
+
+  /// Every finding of `screens` answered no.
+  static func noAnswers(screens: [QuestionScreen]) -> [String: Answer] {
+    var result: [String: Answer] = [:]
+    for screen in screens {
+      for question in QuestionCatalogue.questions(on: screen) { result[question.id] = .no }
+    }
+    return result
+  }
+
+  /// `ids` answered no.
+  static func noAnswers(ids: [String]) -> [String: Answer] {
+    Dictionary(uniqueKeysWithValues: ids.map { ($0, Answer.no) })
+  }
+}

@@ -1,0 +1,553 @@
+import Testing
+import TriageEngine
+import TriageFormats
+
+/// Small readers for the JSON trees of the FHIR tests.
+enum FHIRTree {
+  static func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+    guard case .object(let members)? = value else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  static func array(_ value: JSONValue?) -> [JSONValue] {
+    guard case .array(let elements)? = value else { return [] }
+    return elements
+  }
+
+  static func string(_ value: JSONValue?) -> String? {
+    guard case .string(let text)? = value else { return nil }
+    return text
+  }
+
+  static func keys(_ value: JSONValue?) -> [String] {
+    guard case .object(let members)? = value else { return [] }
+    return members.map(\.key)
+  }
+
+  /// The items of `value` (a resource or an item), by linkId.
+  static func items(_ value: JSONValue?) -> [String: JSONValue] {
+    var result: [String: JSONValue] = [:]
+    for item in array(member(value, "item")) {
+      if let id = string(member(item, "linkId")) { result[id] = item }
+    }
+    return result
+  }
+
+  static func linkIds(_ value: JSONValue?) -> [String] {
+    array(member(value, "item")).compactMap { string(member($0, "linkId")) }
+  }
+
+  /// Every question item (groups' children) of a response or questionnaire, by linkId.
+  static func questions(_ value: JSONValue?) -> [String: JSONValue] {
+    var result: [String: JSONValue] = [:]
+    for group in array(member(value, "item")) {
+      result.merge(items(group)) { old, _ in old }
+    }
+    return result
+  }
+
+  /// Replaces the member `key` of an object (or appends it).
+  static func setting(_ value: JSONValue, _ key: String, _ new: JSONValue) -> JSONValue {
+    guard case .object(var members) = value else { return value }
+    if let index = members.firstIndex(where: { $0.key == key }) {
+      members[index].value = new
+    } else {
+      members.append((key, new))
+    }
+    return .object(members)
+  }
+}
+
+@Suite("FHIRQuestionnaire")
+struct FHIRQuestionnaireTests {
+  let questionnaire = FHIRQuestionnaire.json()
+
+  @Test("identity: url, version (the rule set), status, subject type")
+  func identity() {
+    let q = questionnaire
+    #expect(FHIRTree.string(FHIRTree.member(q, "resourceType")) == "Questionnaire")
+    #expect(FHIRTree.string(FHIRTree.member(q, "url")) == FHIRQuestionnaire.url)
+    #expect(
+      FHIRQuestionnaire.url == "https://spinetriage.invalid/fhir/Questionnaire/spine-imaging-triage"
+    )
+    #expect(FHIRTree.string(FHIRTree.member(q, "version")) == RuleBook.version)
+    #expect(FHIRTree.string(FHIRTree.member(q, "status")) == "active")
+    #expect(FHIRTree.member(q, "subjectType") == .array([.string("Patient")]))
+    #expect(FHIRTree.member(q, "date") == nil)
+    #expect(
+      FHIRTree.string(FHIRTree.member(FHIRQuestionnaire.json(date: "2026-11-24"), "date"))
+        == "2026-11-24")
+    #expect(FHIRTree.keys(q).prefix(2) == ["resourceType", "id"])
+  }
+
+  @Test("one group per screen; booleans for findings; numbers, sex and identifiers")
+  func items() {
+    let groups = FHIRTree.items(questionnaire)
+    #expect(
+      FHIRTree.linkIds(questionnaire)
+        == ["consultation"] + QuestionScreen.allCases.map(\.rawValue))
+    for screen in QuestionScreen.allCases {
+      let group = groups[screen.rawValue]
+      #expect(FHIRTree.string(FHIRTree.member(group, "type")) == "group")
+      #expect(FHIRTree.string(FHIRTree.member(group, "text")) == screen.title)
+      let children = FHIRTree.items(group)
+      for question in QuestionCatalogue.questions(on: screen) {
+        let item = children[question.id]
+        #expect(FHIRTree.string(FHIRTree.member(item, "type")) == "boolean", "\(question.id)")
+        #expect(FHIRTree.string(FHIRTree.member(item, "text")) == question.text)
+      }
+    }
+    let presentation = FHIRTree.items(groups["presentation"])
+    #expect(
+      Array(FHIRTree.linkIds(groups["presentation"]).prefix(4)) == [
+        "age", "sex", "symptom_weeks", "conservative_weeks",
+      ])
+    for id in ["age", "symptom_weeks", "conservative_weeks"] {
+      #expect(FHIRTree.string(FHIRTree.member(presentation[id], "type")) == "integer")
+    }
+    let sex = presentation["sex"]
+    #expect(FHIRTree.string(FHIRTree.member(sex, "type")) == "choice")
+    let codes = FHIRTree.array(FHIRTree.member(sex, "answerOption")).map {
+      FHIRTree.string(FHIRTree.member(FHIRTree.member($0, "valueCoding"), "code"))
+    }
+    #expect(codes == ["female", "male", "other"])
+    let consultation = FHIRTree.items(groups["consultation"])
+    #expect(FHIRTree.string(FHIRTree.member(consultation["patient_id"], "type")) == "string")
+    #expect(FHIRTree.string(FHIRTree.member(consultation["clinician"], "type")) == "string")
+    // Every linkId once.
+    var all = FHIRTree.linkIds(questionnaire)
+    for group in groups.values { all += FHIRTree.linkIds(group) }
+    #expect(Set(all).count == all.count)
+    #expect(all.count == 6 + 6 + QuestionCatalogue.questions.count)
+  }
+
+  @Test("neck trauma: enabled after trauma (major or minor) and with neck pain")
+  func neckTraumaEnableWhen() {
+    let group = FHIRTree.items(questionnaire)["neck_trauma"]
+    let conditions = FHIRTree.array(FHIRTree.member(group, "enableWhen"))
+    #expect(
+      conditions.compactMap { FHIRTree.string(FHIRTree.member($0, "question")) } == [
+        "trauma_major", "trauma_minor",
+      ])
+    #expect(conditions.allSatisfy { FHIRTree.member($0, "answerBoolean") == .bool(true) })
+    #expect(FHIRTree.string(FHIRTree.member(group, "enableBehavior")) == "any")
+    for (_, item) in FHIRTree.items(group) {
+      let own = FHIRTree.array(FHIRTree.member(item, "enableWhen"))
+      #expect(own.count == 1)
+      #expect(FHIRTree.string(FHIRTree.member(own.first, "question")) == "pain_neck")
+    }
+    // No other item is conditional.
+    for (id, g) in FHIRTree.items(questionnaire) where id != "neck_trauma" {
+      #expect(FHIRTree.member(g, "enableWhen") == nil)
+      for (_, item) in FHIRTree.items(g) { #expect(FHIRTree.member(item, "enableWhen") == nil) }
+    }
+  }
+
+  @Test("snapshot")
+  func snapshot() {
+    DocumentSnapshot.check(FHIRQuestionnaire.string() + "\n", named: "questionnaire.json")
+  }
+
+  @Test("the JSON text parses back to the same value")
+  func text() throws {
+    #expect(try JSONParser.parse(FHIRQuestionnaire.string()) == questionnaire)
+  }
+}
+
+@Suite("FHIRQuestionnaireResponse")
+struct FHIRQuestionnaireResponseTests {
+  let context = DocumentFixtures.context
+
+  func response(_ fixture: DocumentFixtures.Case) -> JSONValue {
+    FHIRQuestionnaireResponse.json(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
+  }
+
+  @Test("round trip to the same AnswerSheet", arguments: DocumentFixtures.all)
+  func roundTrip(_ fixture: DocumentFixtures.Case) throws {
+    #expect(try FHIRQuestionnaireResponse.decode(response(fixture)) == fixture.sheet)
+    let text = FHIRQuestionnaireResponse.string(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
+    #expect(try FHIRQuestionnaireResponse.decode(Array(text.utf8)) == fixture.sheet)
+  }
+
+  @Test("snapshot", arguments: DocumentFixtures.all)
+  func snapshot(_ fixture: DocumentFixtures.Case) {
+    let text = FHIRQuestionnaireResponse.string(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
+    DocumentSnapshot.check(text + "\n", named: "response-\(fixture.name).json")
+  }
+
+  @Test("header: id, identifier, questionnaire, authored", arguments: DocumentFixtures.all)
+  func header(_ fixture: DocumentFixtures.Case) {
+    let qr = response(fixture)
+    #expect(FHIRTree.string(FHIRTree.member(qr, "resourceType")) == "QuestionnaireResponse")
+    #expect(FHIRTree.string(FHIRTree.member(qr, "id")) == context.consultationID)
+    #expect(
+      FHIRTree.member(qr, "identifier")
+        == .object([
+          ("system", .string("urn:ietf:rfc:3986")),
+          ("value", .string("urn:uuid:" + context.consultationID)),
+        ]))
+    #expect(
+      FHIRTree.string(FHIRTree.member(qr, "questionnaire"))
+        == FHIRQuestionnaire.url + "|" + RuleBook.version)
+    #expect(FHIRTree.string(FHIRTree.member(qr, "authored")) == context.generatedAt)
+  }
+
+  @Test("status: in-progress while answers that could raise the urgency are missing")
+  func status() {
+    let stops = DocumentFixtures.safetyStops
+    #expect(!stops.recommendation.missing.isEmpty)
+    #expect(FHIRTree.string(FHIRTree.member(response(stops), "status")) == "in-progress")
+    for fixture in [DocumentFixtures.emergency, DocumentFixtures.noImaging] {
+      #expect(fixture.recommendation.missing.isEmpty)
+      #expect(FHIRTree.string(FHIRTree.member(response(fixture), "status")) == "completed")
+    }
+  }
+
+  @Test("an explicit No is valueBoolean false; an unknown finding has no item")
+  func answers() {
+    let noImaging = FHIRTree.questions(response(DocumentFixtures.noImaging))
+    #expect(
+      FHIRTree.member(noImaging["night_pain"], "answer")
+        == .array([.object([("valueBoolean", .bool(false))])]))
+    #expect(
+      FHIRTree.member(noImaging["pain_low_back"], "answer")
+        == .array([.object([("valueBoolean", .bool(true))])]))
+    #expect(
+      FHIRTree.member(noImaging["age"], "answer")
+        == .array([.object([("valueInteger", .number("30"))])]))
+    #expect(
+      FHIRTree.member(noImaging["conservative_weeks"], "answer")
+        == .array([.object([("valueInteger", .number("0"))])]))
+    #expect(noImaging["intervention_candidate"] == nil)
+
+    let emergency = response(DocumentFixtures.emergency)
+    let items = FHIRTree.questions(emergency)
+    let sheet = DocumentFixtures.emergency.sheet
+    for question in QuestionCatalogue.questions {
+      let answer = sheet.answers[question.finding]
+      let item = items[question.id]
+      switch answer {
+      case .unknown: #expect(item == nil, "\(question.id)")
+      case .yes, .no:
+        #expect(
+          FHIRTree.member(item, "answer")
+            == .array([.object([("valueBoolean", .bool(answer == .yes))])]))
+      }
+    }
+    #expect(items["sex"] == nil)
+    #expect(
+      FHIRTree.member(items["patient_id"], "answer")
+        == .array([.object([("valueString", .string("A&E-0042 <triage>"))])]))
+    // Groups with nothing answered are left out; none has both answer and item (qrs-1).
+    #expect(FHIRTree.linkIds(emergency) == ["consultation", "presentation", "examination"])
+    for group in FHIRTree.array(FHIRTree.member(emergency, "item")) {
+      #expect(FHIRTree.member(group, "answer") == nil)
+      #expect(!FHIRTree.array(FHIRTree.member(group, "item")).isEmpty)
+      for item in FHIRTree.array(FHIRTree.member(group, "item")) {
+        #expect(FHIRTree.member(item, "item") == nil)
+      }
+    }
+  }
+
+  @Test("sex as a Coding of administrative-gender")
+  func sex() {
+    let items = FHIRTree.questions(response(DocumentFixtures.safetyStops))
+    #expect(
+      FHIRTree.member(items["sex"], "answer")
+        == .array([
+          .object([
+            (
+              "valueCoding",
+              .object([
+                ("system", .string("http://hl7.org/fhir/administrative-gender")),
+                ("code", .string("female")), ("display", .string("Female")),
+              ])
+            )
+          ])
+        ]))
+  }
+
+  @Test("neck-trauma answers only when the group is enabled")
+  func neckTrauma() throws {
+    var answers = Answers(age: 40)
+    answers[.intoxication] = .no
+    answers[.painNeck] = .yes
+    answers[.traumaMinor] = .no
+    let disabled = AnswerSheet(answers: answers)
+    let qr = FHIRQuestionnaireResponse.json(
+      sheet: disabled, recommendation: TriageEngine.evaluate(answers), context: context)
+    #expect(!FHIRTree.linkIds(qr).contains("neck_trauma"))
+    var expected = disabled
+    expected.answers[.intoxication] = .unknown
+    #expect(try FHIRQuestionnaireResponse.decode(qr) == expected)
+
+    answers[.traumaMinor] = .yes
+    let enabled = AnswerSheet(answers: answers)
+    let qr2 = FHIRQuestionnaireResponse.json(
+      sheet: enabled, recommendation: TriageEngine.evaluate(answers), context: context)
+    #expect(FHIRTree.linkIds(qr2).contains("neck_trauma"))
+    #expect(try FHIRQuestionnaireResponse.decode(qr2) == enabled)
+  }
+
+  @Test("an empty sheet: no items, and back")
+  func empty() throws {
+    let qr = FHIRQuestionnaireResponse.json(
+      sheet: AnswerSheet(), recommendation: TriageEngine.evaluate(Answers()), context: context)
+    #expect(FHIRTree.member(qr, "item") == nil)
+    #expect(try FHIRQuestionnaireResponse.decode(qr) == AnswerSheet())
+  }
+
+  @Test("the recommendation travels in a contained Observation, referenced by an extension")
+  func recommendation() {
+    let fixture = DocumentFixtures.safetyStops
+    let rec = fixture.recommendation
+    let qr = response(fixture)
+    let contained = FHIRTree.array(FHIRTree.member(qr, "contained"))
+    #expect(contained.count == 1)
+    let observation = contained.first
+    #expect(FHIRTree.string(FHIRTree.member(observation, "resourceType")) == "Observation")
+    #expect(FHIRTree.string(FHIRTree.member(observation, "id")) == "recommendation")
+    #expect(FHIRTree.string(FHIRTree.member(observation, "status")) == "preliminary")
+    let value = FHIRTree.member(observation, "valueCodeableConcept")
+    let coding = FHIRTree.array(FHIRTree.member(value, "coding")).first
+    #expect(FHIRTree.string(FHIRTree.member(coding, "code")) == rec.urgency.id)
+    #expect(FHIRTree.string(FHIRTree.member(value, "text")) == rec.label)
+
+    let extensions = FHIRTree.array(FHIRTree.member(qr, "extension"))
+    #expect(
+      FHIRTree.string(FHIRTree.member(extensions.first, "url"))
+        == FHIRQuestionnaireResponse.recommendationExtensionURL)
+    #expect(
+      FHIRTree.string(
+        FHIRTree.member(FHIRTree.member(extensions.first, "valueReference"), "reference"))
+        == "#recommendation")
+
+    var byCode: [String: [JSONValue]] = [:]
+    for component in FHIRTree.array(FHIRTree.member(observation, "component")) {
+      let code = FHIRTree.string(
+        FHIRTree.member(
+          FHIRTree.array(FHIRTree.member(FHIRTree.member(component, "code"), "coding")).first,
+          "code"))
+      byCode[code ?? "?", default: []].append(component)
+    }
+    #expect(
+      FHIRTree.string(FHIRTree.member(byCode["timeframe"]?.first, "valueString")) == rec.timeframe)
+    #expect(byCode["main-study"]?.count == 1)
+    func codes(_ key: String) -> [String] {
+      (byCode[key] ?? []).compactMap { component in
+        FHIRTree.string(
+          FHIRTree.member(
+            FHIRTree.array(
+              FHIRTree.member(FHIRTree.member(component, "valueCodeableConcept"), "coding")
+            )
+            .first, "code"))
+      }
+    }
+    #expect(codes("rule") == rec.rules.map(\.rule.id))
+    #expect(codes("safety-stop") == rec.stops.map(\.id))
+    #expect(codes("missing") == rec.missing)
+    let ruleText = FHIRTree.string(
+      FHIRTree.member(FHIRTree.member(byCode["rule"]?.first, "valueCodeableConcept"), "text"))
+    #expect(ruleText?.contains(rec.rules[0].rule.source) == true)
+    #expect(
+      FHIRTree.string(FHIRTree.member(byCode["ruleset"]?.first, "valueString")) == rec.ruleset)
+
+    let emergency = FHIRTree.array(
+      FHIRTree.member(response(DocumentFixtures.emergency), "contained")
+    ).first
+    #expect(FHIRTree.string(FHIRTree.member(emergency, "status")) == "final")
+  }
+}
+
+@Suite("FHIRQuestionnaireResponse.decode errors")
+struct FHIRResponseDecodeErrorTests {
+  let base = FHIRQuestionnaireResponse.json(
+    sheet: DocumentFixtures.safetyStops.sheet,
+    recommendation: DocumentFixtures.safetyStops.recommendation,
+    context: DocumentFixtures.context)
+
+  /// The response with `groups` as its items.
+  func with(_ groups: [JSONValue]) -> JSONValue { FHIRTree.setting(base, "item", .array(groups)) }
+
+  func group(_ linkId: String, _ items: [JSONValue]) -> JSONValue {
+    .object([("linkId", .string(linkId)), ("item", .array(items))])
+  }
+
+  func item(_ linkId: String, _ answers: [JSONValue]) -> JSONValue {
+    .object([("linkId", .string(linkId)), ("answer", .array(answers))])
+  }
+
+  func error(_ value: JSONValue) -> FHIRResponseError? {
+    do {
+      _ = try FHIRQuestionnaireResponse.decode(value)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test("each error names the linkId and what is wrong")
+  func linkIdErrors() {
+    let cases: [(JSONValue, String, String)] = [
+      (
+        with([
+          group("history", [item("no_such_finding", [.object([("valueBoolean", .bool(true))])])])
+        ]),
+        "no_such_finding", "not an item"
+      ),
+      (
+        with([
+          group("history", [item("saddle_anesthesia", [.object([("valueBoolean", .bool(true))])])])
+        ]),
+        "saddle_anesthesia", "expected in the group \"examination\""
+      ),
+      (
+        with([item("saddle_anesthesia", [.object([("valueBoolean", .bool(true))])])]),
+        "saddle_anesthesia", "found at the top level"
+      ),
+      (with([group("vitals", [])]), "vitals", "not a group"),
+      (with([group("history", [])]), "history", "must contain items"),
+      (
+        with([
+          group("history", [item("cancer_history", [.object([("valueString", .string("yes"))])])])
+        ]),
+        "cancer_history", "expected valueBoolean, got valueString"
+      ),
+      (
+        with([
+          group(
+            "history",
+            [
+              item(
+                "cancer_history",
+                [
+                  .object([("valueBoolean", .bool(true))]),
+                  .object([("valueBoolean", .bool(false))]),
+                ])
+            ])
+        ]), "cancer_history", "exactly one answer, got 2"
+      ),
+      (
+        with([group("history", [item("cancer_history", [])])]), "cancer_history",
+        "exactly one answer, got 0"
+      ),
+      (
+        with([group("presentation", [item("age", [.object([("valueInteger", .number("121"))])])])]),
+        "age", "out of range"
+      ),
+      (
+        with([group("presentation", [item("age", [.object([("valueInteger", .number("4.5"))])])])]),
+        "age", "whole number"
+      ),
+      (
+        with([
+          group(
+            "presentation",
+            [
+              item(
+                "sex",
+                [
+                  .object([
+                    (
+                      "valueCoding",
+                      .object([
+                        ("system", .string("http://hl7.org/fhir/administrative-gender")),
+                        ("code", .string("unknown")),
+                      ])
+                    )
+                  ])
+                ])
+            ])
+        ]), "sex", "female, male or other"
+      ),
+      (
+        with([
+          group(
+            "presentation",
+            [
+              item("symptom_weeks", [.object([("valueInteger", .number("2"))])]),
+              item("conservative_weeks", [.object([("valueInteger", .number("6"))])]),
+            ])
+        ]), "conservative_weeks", "more than the 2 weeks"
+      ),
+      (
+        with([
+          group(
+            "consultation",
+            [
+              item(
+                "clinician",
+                [.object([("valueString", .string(String(repeating: "x", count: 65)))])])
+            ])
+        ]),
+        "clinician", "longer than 64"
+      ),
+      (
+        with([
+          group(
+            "history",
+            [
+              item("cancer_history", [.object([("valueBoolean", .bool(true))])]),
+              item("cancer_history", [.object([("valueBoolean", .bool(true))])]),
+            ])
+        ]), "cancer_history", "answered twice"
+      ),
+      (
+        with([
+          .object([("linkId", .string("history")), ("answer", .array([])), ("item", .array([]))])
+        ]), "history", "a group has no answer"
+      ),
+      (
+        with([
+          group(
+            "history",
+            [
+              .object([
+                ("linkId", .string("cancer_history")),
+                ("answer", .array([.object([("valueBoolean", .bool(true))])])),
+                ("item", .array([])),
+              ])
+            ])
+        ]), "cancer_history", "no nested items"
+      ),
+    ]
+    for (value, linkId, message) in cases {
+      let error = error(value)
+      #expect(error?.linkId == linkId, "\(String(describing: error))")
+      #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+      #expect(error?.description.contains("\"\(linkId)\"") == true)
+    }
+  }
+
+  @Test("errors about the resource name the element")
+  func elementErrors() {
+    let cases: [(JSONValue, String)] = [
+      (FHIRTree.setting(base, "resourceType", .string("Questionnaire")), "resourceType"),
+      (
+        FHIRTree.setting(base, "questionnaire", .string("https://example.invalid/q|1")),
+        "questionnaire"
+      ),
+      (FHIRTree.setting(base, "status", .string("done")), "status"),
+      (FHIRTree.setting(base, "status", .string("entered-in-error")), "status"),
+      (FHIRTree.setting(base, "modifierExtension", .array([])), "modifierExtension"),
+      (FHIRTree.setting(base, "answers", .array([])), "answers"),
+      (FHIRTree.setting(base, "item", .object([])), "item"),
+      (.array([]), "(resource)"),
+    ]
+    for (value, element) in cases {
+      let error = error(value)
+      #expect(error?.linkId == nil)
+      #expect(error?.element == element, "\(String(describing: error))")
+    }
+  }
+
+  @Test("another version of the questionnaire is read")
+  func otherVersion() throws {
+    let value = FHIRTree.setting(
+      base, "questionnaire", .string(FHIRQuestionnaire.url + "|spine-triage-rules@2"))
+    #expect(try FHIRQuestionnaireResponse.decode(value) == DocumentFixtures.safetyStops.sheet)
+  }
+}

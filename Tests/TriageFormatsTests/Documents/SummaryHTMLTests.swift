@@ -1,0 +1,141 @@
+import Testing
+import TriageEngine
+import TriageFormats
+
+@Suite("SummaryHTML")
+struct SummaryHTMLTests {
+  let context = DocumentFixtures.context
+
+  func render(
+    _ fixture: DocumentFixtures.Case, context: DocumentContext = DocumentFixtures.context,
+    paper: PaperSize = .any
+  ) -> String {
+    SummaryHTML.render(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context,
+      paper: paper)
+  }
+
+  @Test("snapshot", arguments: DocumentFixtures.all)
+  func snapshot(_ fixture: DocumentFixtures.Case) {
+    DocumentSnapshot.check(render(fixture), named: "\(fixture.name).html")
+  }
+
+  @Test("self-contained: no external resource of any kind", arguments: DocumentFixtures.all)
+  func selfContained(_ fixture: DocumentFixtures.Case) {
+    let html = render(fixture).lowercased()
+    for forbidden in [
+      "http://", "https://", "//", "<link", "<script", "<img", "<iframe", "<object", "<embed",
+      "src=", "href=", "@import", "url(", "@font-face",
+    ] {
+      #expect(!html.contains(forbidden), "found \(forbidden)")
+    }
+  }
+
+  @Test("HTML5 document with print CSS", arguments: DocumentFixtures.all)
+  func document(_ fixture: DocumentFixtures.Case) {
+    let html = render(fixture)
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"))
+    #expect(html.hasSuffix("</body>\n</html>\n"))
+    #expect(html.contains("<title>Spine imaging triage summary: \(fixture.recommendation.label)"))
+    #expect(html.contains("@media print {"))
+    #expect(html.contains("@page {"))
+    #expect(html.contains("print-color-adjust: exact;"))
+    #expect(html.contains("size: auto;"))
+    #expect(html.contains("content: \"page \" counter(page) \" of \" counter(pages);"))
+  }
+
+  @Test("paper sizes A4 and Letter")
+  func paper() {
+    #expect(render(DocumentFixtures.emergency, paper: .a4).contains("size: A4 portrait;"))
+    #expect(render(DocumentFixtures.emergency, paper: .letter).contains("size: letter portrait;"))
+  }
+
+  @Test("the recommendation: the label in bold inside a thick bordered box, coloured by urgency")
+  func recommendationBox() {
+    for fixture in DocumentFixtures.all {
+      let html = render(fixture)
+      let label = fixture.recommendation.label
+      #expect(html.contains("<body class=\"urgency-\(fixture.recommendation.urgency.id)\">"))
+      #expect(html.contains("<p class=\"label\"><strong>\(label)</strong></p>"))
+    }
+    let html = render(DocumentFixtures.emergency)
+    #expect(
+      html.contains(
+        "section.recommendation { margin: 4mm 0; padding: 2.5mm 4mm; border: 1.6mm solid #000;"))
+    #expect(
+      html.contains(
+        ".urgency-emergency section.recommendation { border-style: double; border-width: 3mm;"))
+    // A stop says STOP in words, not only in colour.
+    #expect(
+      render(DocumentFixtures.safetyStops).contains(
+        "<li class=\"level-stop\"><strong>STOP</strong> SF-6:"))
+  }
+
+  @Test("user-provided text is escaped")
+  func escaping() {
+    let html = render(DocumentFixtures.emergency)
+    #expect(html.contains("<dt>Patient</dt><dd>A&amp;E-0042 &lt;triage&gt;</dd>"))
+    #expect(html.contains("<dt>Clinician</dt><dd>Dr Siobhán O&#39;Neil &quot;SON&quot;</dd>"))
+    #expect(!html.contains("<triage>"))
+
+    let hostile = AnswerSheet(
+      answers: DocumentFixtures.emergency.sheet.answers,
+      patientID: "<script>alert(1)</script>", clinician: "\"><img src=x onerror=alert(1)>")
+    let tricky = DocumentContext(
+      programVersion: "1</title><script>", generatedAt: "\"><b>",
+      consultationID: "x\"; } </style><script>alert(1)</script>")
+    let out = SummaryHTML.render(
+      sheet: hostile, recommendation: DocumentFixtures.emergency.recommendation,
+      context: tricky)
+    #expect(!out.contains("<script"))
+    #expect(!out.contains("<img"))
+    #expect(!out.contains("<b>"))
+    #expect(out.components(separatedBy: "</style>").count == 2)
+    #expect(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(SummaryHTML.escape("a&b<c>\"d'") == "a&amp;b&lt;c&gt;&quot;d&#39;")
+  }
+
+  @Test("the same content, in the same order, as the text summary")
+  func order() {
+    let html = render(DocumentFixtures.noImaging)
+    let markers = [
+      "<dt>Program</dt><dd>SpineTriage 1.0.0</dd>", "<dt>Rule set</dt>", "<dt>Date and time</dt>",
+      "<dt>Consultation</dt>", "<dt>Patient</dt><dd><span class=\"not-recorded\">not recorded",
+      "<dt>Clinician</dt>", "<h2 id=\"answers-title\">Answers</h2>", "<h3>Patient</h3>",
+      "<dt class=\"a-yes\">Yes</dt>"
+        + "<dd class=\"a-yes\">Low back pain <code>pain_low_back</code></dd>",
+      "<dt class=\"a-no\">No</dt><dd class=\"a-no\">Neck pain <code>pain_neck</code>;",
+      "<dt class=\"a-unknown\">Not assessed</dt><dd class=\"a-unknown\">Candidate for",
+      "<h3>History</h3>",
+      "<dt class=\"a-no\">No</dt><dd class=\"a-no\">Progressive, unrelenting pain",
+      "<h3>Examination</h3>", "<h3>Neck trauma</h3>",
+      "<dt class=\"a-unknown\">Not assessed</dt><dd class=\"a-unknown\">GCS below 15",
+      "<h3>MRI safety</h3>",
+      "<h2 id=\"numbers-title\">Numbers</h2>", "<dt>Age</dt><dd>30 years</dd>",
+      "<dt>Sex</dt><dd>Male</dd>", "<h2 id=\"recommendation-title\">Recommendation</h2>",
+      "<strong>NO IMAGING NOW</strong>", "<dt>Timeframe</dt>", "<dt>Main study</dt><dd>none",
+      "<dt>Alternatives</dt><dd>none</dd>", "Why: rules that fired", "<strong>LBP-1</strong>",
+      "Source: ACR", "Findings: <code>pain_low_back</code>", "MRI safety</h2>",
+      "None raised by the answers.", "Missing answers that could raise the urgency</h2>",
+      "<p>none</p>", "Safety-net advice</h2>", "Decision support only",
+      "<p>Clinician: ______", "Signature: ______",
+    ]
+    var position = html.startIndex
+    for marker in markers {
+      guard let range = html.range(of: marker, range: position..<html.endIndex) else {
+        Issue.record("missing or out of order: \(marker)")
+        continue
+      }
+      position = range.upperBound
+    }
+  }
+
+  @Test("every question of the catalogue, with its wording")
+  func everyQuestion() {
+    let html = render(DocumentFixtures.safetyStops)
+    for question in QuestionCatalogue.questions {
+      let entry = "\(SummaryHTML.escape(question.text)) <code>\(question.id)</code>"
+      #expect(html.components(separatedBy: entry).count == 2, "\(question.id)")
+    }
+  }
+}

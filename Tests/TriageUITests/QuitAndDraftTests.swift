@@ -1,0 +1,238 @@
+import Testing
+import TriageEngine
+import TriageFormats
+import TriageUI
+
+/// Quitting: confirmation when answers would be lost, and the draft after an export.
+@Suite("Quitting")
+struct QuitTests {
+  /// A state with one answer.
+  func answered() -> AppState {
+    var state = makeState(on: .history)
+    press(key("y"), in: &state)
+    return state
+  }
+
+  @Test(arguments: [Key.character("q"), .ctrlC])
+  func quitWithoutAnswersQuitsAtOnce(key: Key) {
+    var state = AppState()
+    #expect(press(key, in: &state) == [.quit])
+    #expect(state.finished)
+  }
+
+  @Test(arguments: [Key.character("q"), .ctrlC])
+  func quitWithAnswersAsksFirst(key: Key) {
+    var state = answered()
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .confirmQuit)
+    #expect(!state.finished)
+    #expect(Renderer.render(state).text.contains("Quit? The answers are not exported"))
+  }
+
+  @Test(arguments: [Key.character("n"), .character("N"), .escape, .character("x"), .enter])
+  func anyOtherKeyStays(key: Key) {
+    var state = answered()
+    press(.character("q"), in: &state)
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .normal)
+    #expect(!state.finished)
+    #expect(state.message?.text == "Not quitting.")
+    #expect(state.answers.answeredCount == 1)
+  }
+
+  @Test(arguments: [Key.character("y"), .character("Y"), .character("q"), .ctrlC])
+  func confirmingQuits(key: Key) {
+    var state = answered()
+    press(.character("q"), in: &state)
+    #expect(press(key, in: &state) == [.quit])
+    #expect(state.finished)
+  }
+
+  @Test func stayThenQuitAgain() {
+    var state = answered()
+    #expect(press(key("q"), key("n"), in: &state) == [])
+    #expect(state.mode == .normal)
+    #expect(press(.ctrlC, key("y"), in: &state) == [.quit])
+  }
+
+  /// After an export, q asks whether to discard the draft.
+  @Test func afterExportQuitOffersToDiscardTheDraft() {
+    var state = answered()
+    apply(.markExported, &state)
+    #expect(state.exported)
+    #expect(!state.hasUnexportedAnswers)
+    #expect(press(key("q"), in: &state) == [])
+    #expect(state.mode == .confirmDiscardDraft)
+    #expect(Renderer.render(state).text.contains("Discard the draft now?"))
+  }
+
+  /// The whole question, with its way out, fits on the 80-column status line.
+  @Test func discardQuestionFitsAt80Columns() {
+    var state = answered()
+    apply(.markExported, &state)
+    press(key("q"), in: &state)
+    #expect(Renderer.render(state).text(row: 23).hasSuffix("Esc stay"))
+  }
+
+  @Test(arguments: [Key.character("y"), .character("d")])
+  func afterExportYesDiscardsAndQuits(key: Key) {
+    var state = answered()
+    apply(.markExported, &state)
+    press(.character("q"), in: &state)
+    #expect(press(key, in: &state) == [.discardDraft, .quit])
+    #expect(state.finished)
+  }
+
+  @Test(arguments: [Key.character("n"), .character("k"), .character("q"), .ctrlC])
+  func afterExportNoKeepsTheDraftAndQuits(key: Key) {
+    var state = answered()
+    apply(.markExported, &state)
+    press(.character("q"), in: &state)
+    #expect(press(key, in: &state) == [.quit])
+    #expect(state.finished)
+  }
+
+  @Test(arguments: [Key.escape, .character("x")])
+  func afterExportOtherKeysStay(key: Key) {
+    var state = answered()
+    apply(.markExported, &state)
+    press(.character("q"), in: &state)
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .normal)
+    #expect(!state.finished)
+  }
+
+  /// Changing an answer after the export makes the answers unexported again.
+  @Test func answerAfterExportAsksAgain() {
+    var state = answered()
+    apply(.markExported, &state)
+    press(key("j"), key("n"), in: &state)
+    #expect(!state.exported)
+    press(key("q"), in: &state)
+    #expect(state.mode == .confirmQuit)
+  }
+
+  @Test func markExportedWithoutAnswersQuitsAtOnce() {
+    var state = AppState()
+    apply(.markExported, &state)
+    #expect(press(key("q"), in: &state) == [.quit])
+  }
+}
+
+/// The draft offered on start.
+@Suite("Draft offer")
+struct DraftOfferTests {
+  func offer() -> AppState.DraftOffer {
+    AppState.DraftOffer(sheet: Vignette.emergency.sheet, savedAt: "2025-03-01T09:30:00Z")
+  }
+
+  @Test func startsInOfferDraft() {
+    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    #expect(state.mode == .offerDraft)
+    #expect(state.answers.isEmpty)
+    #expect(AppState().mode == .normal)
+  }
+
+  @Test(arguments: [Key.character("r"), .character("y"), .enter])
+  func resumeTakesTheOfferedSheet(key: Key) throws {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .normal)
+    #expect(state.sheet == offer().sheet)
+    #expect(state.draftOffer == nil)
+    let count = offer().sheet.answers.answeredCount
+    #expect(try #require(state.message).text == "Draft resumed: \(count) answers.")
+  }
+
+  @Test(arguments: [Key.character("d"), .character("n")])
+  func discardStartsNew(key: Key) {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    #expect(press(key, in: &state) == [.discardDraft])
+    #expect(state.mode == .normal)
+    #expect(state.answers.isEmpty)
+    #expect(state.draftOffer == nil)
+    #expect(state.message?.text.contains("discarded") == true)
+  }
+
+  @Test(arguments: [Key.character("q"), .ctrlC])
+  func quitFromTheOfferKeepsTheDraft(key: Key) {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    #expect(press(key, in: &state) == [.quit])
+    #expect(state.finished)
+  }
+
+  /// Other keys wait for an answer.
+  @Test(arguments: [Key.character("j"), .tab, .character("4"), .escape, .character("x")])
+  func otherKeysAreIgnored(key: Key) {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .offerDraft)
+    #expect(state.page == .patient)
+  }
+
+  @Test func offerIsShownOnTheStatusLine() {
+    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    let status = Renderer.render(state).text(row: 23)
+    #expect(status.hasPrefix("Draft from 2025-03-01T09:30:00Z with"))
+  }
+
+  /// The whole offer fits on the 80-column status line.
+  @Test func offerFitsAt80Columns() {
+    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
+    let status = Renderer.render(state).text(row: 23)
+    #expect(status.hasSuffix("d discard and start new"))
+  }
+}
+
+/// The export chooser.
+@Suite("Export chooser")
+struct ExportMenuTests {
+  @Test(arguments: [
+    (Character("t"), ExportKind.text), ("h", .html), ("w", .html), ("f", .fhir),
+  ])
+  func chooseAFormat(letter: Character, kind: ExportKind) {
+    var state = makeState(on: .patient, focusedOn: .sex, answers: Vignette.emergency.answers)
+    #expect(press(key("e"), in: &state) == [])
+    #expect(state.mode == .exportMenu)
+    // On the Sex row f would mean female: in the chooser it means FHIR.
+    #expect(press(key(letter), in: &state) == [.export(kind)])
+    #expect(state.mode == .normal)
+    #expect(state.answers.sex == .male)
+  }
+
+  @Test(arguments: [Key.character("x"), .escape, .enter, .character("q"), .character("e")])
+  func otherKeysCancel(key: Key) {
+    var state = makeState(on: .history)
+    press(.character("e"), in: &state)
+    #expect(press(key, in: &state) == [])
+    #expect(state.mode == .normal)
+    #expect(state.message?.text == "Export cancelled.")
+    #expect(!state.finished)
+  }
+
+  @Test func chooserIsShownOnTheStatusLine() {
+    var state = makeState(on: .history)
+    press(.character("e"), in: &state)
+    #expect(Renderer.render(state).text(row: 23).hasPrefix("Export the summary: t text"))
+  }
+
+  @Test func printAndOtherEffects() {
+    var state = makeState(on: .history)
+    #expect(press(key("p"), in: &state) == [.print])
+    #expect(press(.ctrlZ, in: &state) == [.suspend])
+    #expect(press(.ctrlL, in: &state) == [.redraw])
+  }
+
+  /// A result reported by the runner is shown until the next key.
+  @Test func reportIsShownUntilTheNextKey() {
+    var state = makeState(on: .history)
+    apply(.report(StatusMessage("Saved summary.txt")), &state)
+    #expect(Renderer.render(state).text(row: 23) == "Saved summary.txt")
+    apply(.resize(size(80, 24)), &state)
+    #expect(state.message?.text == "Saved summary.txt")
+    press(key("j"), in: &state)
+    #expect(state.message == nil)
+    apply(.report(StatusMessage("disk full", isError: true)), &state)
+    #expect(Renderer.render(state).text(row: 23) == "Error: disk full")
+  }
+}
