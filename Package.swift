@@ -40,8 +40,12 @@ let package = Package(
     ),
     .executableTarget(name: "spine-triage", dependencies: ["SpineTriageCLI"]),
     .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine"]),
-    .testTarget(name: "TriageFormatsTests", dependencies: ["TriageFormats", "TriageEngine"]),
-    .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageEngine"]),
+    .testTarget(
+      name: "TriageFormatsTests", dependencies: ["TriageFormats", "TriageEngine"],
+      exclude: ["Documents/__Snapshots__"]),
+    .testTarget(
+      name: "TriageUITests", dependencies: ["TriageUI", "TriageEngine"],
+      exclude: ["__Snapshots__"]),
     .testTarget(
       name: "CursesBackendTests", dependencies: ["CursesBackend", "TriageUI", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TriageEngine"]),

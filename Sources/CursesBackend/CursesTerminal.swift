@@ -142,6 +142,8 @@ public final class CursesTerminal {
       let pending = st_take_pending_signal()
       if pending != 0 { return .signal(pending) }
       var character: wint_t = 0
+      // wget_wch does not set errno at end of input: clear it so a stale EINTR cannot loop.
+      errno = 0
       let result = wget_wch(window, &character)
       let signal = st_take_pending_signal()
       if signal != 0 { return .signal(signal) }

@@ -61,3 +61,28 @@ func signal_default_and_raise(_ number: Int32) {
   raise(number)
   exit(128 + number)
 }
+
+extension SpineTriage {
+  /// Parses the command line and runs; usage errors are one line on standard error (exit 64),
+  /// `--help` and `--version` print in full on standard output.
+  public static func runMain(arguments: [String]? = nil) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Glibc.exit(0)
+    } catch let code as ExitCode {
+      Glibc.exit(code.rawValue)
+    } catch {
+      let status = exitCode(for: error)
+      if status == .success {
+        StandardStreams.writeOutput(fullMessage(for: error) + "\n")
+        Glibc.exit(0)
+      }
+      let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      StandardStreams.writeError(
+        "spine-triage: \(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)"
+          + " (see spine-triage --help)\n")
+      Glibc.exit(status.rawValue)
+    }
+  }
+}

@@ -22,6 +22,10 @@ public enum QuestionScreen: String, Sendable, CaseIterable, Hashable {
 public enum Polarity: Sendable, Hashable {
   /// `yes` is a concerning finding: turning it from `no` to `yes` never lowers the urgency.
   case risk
+  /// Where it hurts (low back, neck, between the shoulder blades, arm radiation): it chooses the
+  /// branch and the region, it is not a red flag. An unknown site that could raise the urgency is
+  /// still listed in `missing`.
+  case site
   /// `yes` is reassuring (the Canadian C-Spine Rule's low-risk factors and neck rotation): an
   /// unanswered reassuring finding is never taken as `yes`.
   case reassuring

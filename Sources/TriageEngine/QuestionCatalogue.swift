@@ -6,15 +6,15 @@ public enum QuestionCatalogue {
   public static let questions: [Question] = [
     // MARK: Presentation
     q(
-      .painLowBack, "pain_low_back", .presentation, .risk, "spec",
+      .painLowBack, "pain_low_back", .presentation, .site, "spec",
       "Low back pain",
       "Pain in the lumbar or lumbosacral region. Chooses the lumbar branch (ACR Low Back Pain)."),
     q(
-      .painNeck, "pain_neck", .presentation, .risk, "spec",
+      .painNeck, "pain_neck", .presentation, .site, "spec",
       "Neck pain",
       "Pain in the cervical region. Chooses the neck branch (ACR Cervical Neck Pain)."),
     q(
-      .painMidBack, "pain_mid_back", .presentation, .risk, "seed",
+      .painMidBack, "pain_mid_back", .presentation, .site, "seed",
       "Pain between the shoulder blades (thoracic)",
       "Seed: lower cervical or upper thoracic origin; with cancer, a spinal metastasis symptom."),
     q(
@@ -22,7 +22,7 @@ public enum QuestionCatalogue {
       "Pain or numbness radiating into the leg (below the knee)",
       "Leg-dominant radicular pain points to the lumbar spine (RG-1)."),
     q(
-      .radiatesArm, "radiates_arm", .presentation, .risk, "seed",
+      .radiatesArm, "radiates_arm", .presentation, .site, "seed",
       "Pain or numbness radiating into the arm",
       "Arm radiation points to the cervical spine (RG-2), even with interscapular pain."),
     q(

@@ -117,7 +117,7 @@ enum RuleEvaluator {
     if !nexusPositive.isEmpty || ccrPositive {
       let evidence = context.union(nexusPositive).union(f.hits(Groups.ccrHighRisk))
       sink.fire(.tr2, evidence, inputs: oldAge ? .age : [], plan: ctPlan)
-    } else if (nexusNegative || ccrNegative) && (f.age.map { $0 < 65 } ?? false) {
+    } else if (nexusNegative || ccrNegative) && (f.age.map { (16..<65).contains($0) } ?? false) {
       if nexusNegative { sink.fire(.nexusNegative, context) }
       if ccrNegative { sink.fire(.ccrNegative, context.union(lowRisk).union([.canRotateNeck])) }
       sink.fire(.tr1, context, inputs: .age)
@@ -225,7 +225,12 @@ enum RuleEvaluator {
   }
 
   static func myelopathy<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
-    let evidence = f.hits(Groups.myelopathy)
+    var evidence = f.hits(Groups.myelopathy)
+    // A severe or progressive deficit of both sides with neck or arm symptoms is a cord
+    // compression until shown otherwise (RG-3); below the neck it is the CES rule's.
+    let severity = f.hits(Groups.bothLegsSevere)
+    let cordDeficit = f.isYes(.bilateralDeficit) && !severity.isEmpty && f.hasNeck
+    if cordDeficit { evidence = evidence.union(severity).union([.bilateralDeficit]) }
     guard !evidence.isEmpty else { return }
     let region = f.cordRegion
     let plan = {
@@ -239,7 +244,7 @@ enum RuleEvaluator {
         ])
     }
     // Unknown duration is treated as acute: never assume the slower tempo.
-    if let weeks = f.answers.symptomWeeks, weeks >= 4 {
+    if !cordDeficit, let weeks = f.answers.symptomWeeks, weeks >= 4 {
       sink.fire(.my2, evidence, inputs: .symptomWeeks, plan: plan)
     } else {
       sink.fire(.my1, evidence, inputs: .symptomWeeks, plan: plan)

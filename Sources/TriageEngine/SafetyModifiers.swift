@@ -108,6 +108,8 @@ enum SafetyModifiers {
         let imaging = result.imaging
         result.alternatives.removeAll { imaging.contains($0.study) }
       }
+      // Reference D4: no "with contrast" output in pregnancy unless overridden with a reason.
+      result.alternatives.removeAll { $0.study.contrast == .withAndWithout }
       add(
         "SF-4", .caution,
         hadContrast
@@ -172,7 +174,10 @@ enum SafetyModifiers {
       let fallback = Alternative(
         ImagingStudy(compression ? .ctMyelogram : .ct, region, compression ? .none : .without),
         when: "MRI cannot be done safely in time")
-      if !result.imaging.contains(fallback.study) && !result.alternatives.contains(fallback) {
+      if let existing = result.alternatives.firstIndex(where: { $0.study == fallback.study }) {
+        // Already offered (for example "MRI contraindicated"): move it first, once.
+        result.alternatives.insert(result.alternatives.remove(at: existing), at: 0)
+      } else if !result.imaging.contains(fallback.study) {
         result.alternatives.insert(fallback, at: 0)
       }
     }

@@ -90,7 +90,8 @@ public enum TriageEngine {
     guard current < .emergency else { return ([], []) }
     var findings: [Finding] = []
     for finding in Finding.allCases where answers[finding] == .unknown {
-      guard finding.question.polarity == .risk else { continue }
+      let polarity = finding.question.polarity
+      guard polarity == .risk || polarity == .site else { continue }
       var flipped = answers
       flipped[finding] = .yes
       if urgency(of: flipped) > current { findings.append(finding) }

@@ -5,7 +5,7 @@ public enum TextReport {
   /// The decision-support disclaimer, shown with every recommendation.
   public static let disclaimer =
     "Decision support only: this tool does not replace clinical judgement. Check every rule and"
-    + " source below; the responsible clinician decides."
+    + " source listed with this recommendation; the responsible clinician decides."
 
   /// The recommendation as wrapped lines of at most `width` characters.
   public static func lines(_ recommendation: Recommendation, width: Int = 80) -> [String] {

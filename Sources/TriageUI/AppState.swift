@@ -111,6 +111,9 @@ public struct AppState: Hashable, Sendable {
     }
   }
 
+  /// How many lines of the help overlay fit at `rows`.
+  public static func helpVisibleLines(rows: Int) -> Int { max(1, rows - 3) }
+
   /// Whether quitting now would lose answers that were not exported.
   public var hasUnexportedAnswers: Bool { !sheet.answers.isEmpty && !exported }
 }

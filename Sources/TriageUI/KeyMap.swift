@@ -180,7 +180,7 @@ public struct KeyMap: Sendable {
     }
     lines += [
       "Export chooser (after e)",
-      "  t / h / f             text, HTML or FHIR QuestionnaireResponse; other keys cancel",
+      "  t h f                 text, HTML or FHIR response; any other key cancels",
       "",
       "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no.",
       "The panel shows the recommendation for the answers so far, at every key.",

@@ -11,8 +11,12 @@ public struct Layout: Hashable, Sendable {
   public let listHeight: Int
   /// The width of the item list.
   public let listWidth: Int
-  /// The row of the one-line help.
+  /// The first row of the help text for the focused item.
   public let helpRow: Int
+  /// How many rows the help text has.
+  public let helpHeight: Int
+  /// How wide the help text is.
+  public let helpWidth: Int
   /// The panel's rectangle.
   public let panelTop: Int
   public let panelLeft: Int
@@ -32,19 +36,23 @@ public struct Layout: Hashable, Sendable {
     listTop = 2
     statusRow = rows - 1
     if isWide {
-      panelWidth = min(64, max(44, columns * 2 / 5))
+      panelWidth = min(64, max(44, columns * 3 / 8))
       panelLeft = columns - panelWidth
       panelTop = 2
-      panelHeight = max(0, rows - 3)
-      listWidth = columns - panelWidth - 1
+      helpHeight = 1
       helpRow = rows - 2
+      helpWidth = columns
+      panelHeight = max(0, helpRow - panelTop)
+      listWidth = columns - panelWidth - 1
       listHeight = max(0, helpRow - listTop)
     } else {
       panelWidth = columns
       panelLeft = 0
       panelHeight = 5
       panelTop = rows - 1 - panelHeight
-      helpRow = panelTop - 1
+      helpHeight = 2
+      helpRow = panelTop - helpHeight
+      helpWidth = columns
       listWidth = columns
       listHeight = max(0, helpRow - listTop)
     }

@@ -22,6 +22,10 @@ public enum RecommendationPanel {
     return main.displayName + more
   }
 
+  /// Whether answers that could raise the urgency are still missing: the panel then says
+  /// PROVISIONAL, so that "no imaging" on a half-filled form is never taken as final.
+  static func isProvisional(_ r: Recommendation) -> Bool { !r.missing.isEmpty }
+
   static func counts(_ r: Recommendation) -> (stops: Int, cautions: Int, missing: Int) {
     (
       r.safety.filter { $0.level == .stop }.count, r.safety.filter { $0.level == .caution }.count,
@@ -37,18 +41,27 @@ public enum RecommendationPanel {
     screen.fill(row: top, column: 0, count: width, with: glyphs.horizontal, role: .border)
     var x = screen.put(String(glyphs.horizontal) + " ", row: top, column: 0, role: .border)
     x = screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
+    if isProvisional(r) {
+      x = screen.put(" ", row: top, column: x, role: .border)
+      x = screen.put("PROVISIONAL", row: top, column: x, role: .caution)
+    }
     x = screen.put(" ", row: top, column: x, role: .border)
-    screen.put(r.timeframe + " ", row: top, column: x, role: .normal, width: width - x - 1)
+    screen.put(
+      r.timeframe, row: top, column: x, role: .normal, width: width - x - 1,
+      ellipsis: glyphs.ellipsis)
 
     var y = top + 1
     let study = screen.put("Study: ", row: y, column: 1, role: .dim)
-    screen.put(studyText(r), row: y, column: study, role: .normal, width: width - study - 1)
+    screen.put(
+      studyText(r), row: y, column: study, role: .normal, width: width - study - 1,
+      ellipsis: glyphs.ellipsis)
 
     y += 1
     if let alternative = r.alternatives.first {
       let alt = screen.put("Alternative: ", row: y, column: 1, role: .dim)
       screen.put(
-        "\(alternative.study.displayName) (\(alternative.when))", row: y, column: alt, width: width - alt - 1)
+        "\(alternative.study.displayName) (\(alternative.when))", row: y, column: alt,
+        width: width - alt - 1, ellipsis: glyphs.ellipsis)
     } else if r.urgency == .none {
       screen.put("Safety-net advice and every rule: Summary (6)", row: y, column: 1, role: .dim)
     }
@@ -56,7 +69,9 @@ public enum RecommendationPanel {
     y += 1
     let rules = screen.put("Rules: ", row: y, column: 1, role: .dim)
     let ids = r.rules.map(\.rule.id).joined(separator: " ")
-    screen.put(ids + "  (sources: 6 Summary)", row: y, column: rules, width: width - rules - 1)
+    screen.put(
+      ids + "  (sources: 6 Summary)", row: y, column: rules, width: width - rules - 1,
+      ellipsis: glyphs.ellipsis)
 
     y += 1
     let (stops, cautions, missing) = counts(r)
@@ -93,17 +108,21 @@ public enum RecommendationPanel {
         add("\(alternative.study.displayName): \(alternative.when)", indent: " ")
       }
     }
+    let (stops, cautions, missing) = counts(r)
+    add(
+      "MRI safety: \(stops) stop\(stops == 1 ? "" : "s"), \(cautions) caution\(cautions == 1 ? "" : "s")",
+      stops > 0 ? .stop : .dim)
+    for item in r.safety where item.level != .info {
+      add(
+        "\(item.id) \(item.level.rawValue.uppercased()): \(item.message)",
+        item.level == .stop ? .stop : .caution, indent: " ")
+    }
+    add("Missing critical answers: \(missing)", missing > 0 ? .caution : .dim)
+    if missing > 0 { add(r.missing.joined(separator: ", "), indent: " ") }
     add("Rules (sources on 6 Summary)", .dim)
     for fired in r.rules {
       add("\(fired.rule.id) \(fired.rule.title)", indent: " ")
     }
-    let (stops, cautions, missing) = counts(r)
-    add("MRI safety: \(stops) stop\(stops == 1 ? "" : "s"), \(cautions) caution\(cautions == 1 ? "" : "s")", stops > 0 ? .stop : .dim)
-    for item in r.safety where item.level != .info {
-      add("\(item.id) \(item.level.rawValue.uppercased()): \(item.message)", item.level == .stop ? .stop : .caution, indent: " ")
-    }
-    add("Missing critical answers: \(missing)", missing > 0 ? .caution : .dim)
-    if missing > 0 { add(r.missing.joined(separator: ", "), indent: " ") }
     if !r.safetyNet.isEmpty {
       add("Safety net", .dim)
       for advice in r.safetyNet.prefix(2) { add(advice, indent: " ") }
@@ -116,8 +135,11 @@ public enum RecommendationPanel {
     screen.put(String(glyphs.topLeft), row: top, column: left, role: .border)
     screen.fill(row: top, column: left + 1, count: inner, with: glyphs.horizontal, role: .border)
     screen.put(String(glyphs.topRight), row: top, column: left + width - 1, role: .border)
-    let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
-    screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
+    var x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
+    x = screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
+    if isProvisional(r) {
+      screen.put(" PROVISIONAL ", row: top, column: x, role: .caution, width: left + width - 1 - x)
+    }
     for y in (top + 1)..<bottom {
       screen.put(String(glyphs.vertical), row: y, column: left, role: .border)
       screen.put(String(glyphs.vertical), row: y, column: left + width - 1, role: .border)
@@ -127,12 +149,15 @@ public enum RecommendationPanel {
     screen.put(String(glyphs.bottomRight), row: bottom, column: left + width - 1, role: .border)
 
     let capacity = bottom - top - 1
-    for (offset, (text, role)) in lines.prefix(capacity).enumerated() {
+    let overflows = lines.count > capacity
+    let shown = overflows ? max(0, capacity - 1) : capacity
+    for (offset, (text, role)) in lines.prefix(shown).enumerated() {
       screen.put(text, row: top + 1 + offset, column: left + 1, role: role, width: inner)
     }
-    if lines.count > capacity && capacity > 0 {
+    if overflows && capacity > 0 {
       screen.put(
-        glyphs.ellipsis + " more on 6 Summary", row: bottom - 1, column: left + 1, role: .dim, width: inner)
+        glyphs.ellipsis + " more on 6 Summary", row: bottom - 1, column: left + 1, role: .dim,
+        width: inner)
     }
   }
 }

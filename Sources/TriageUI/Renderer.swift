@@ -127,7 +127,9 @@ public enum Renderer {
         case .unknown: (box, role) = ("[ ]", .answerUnknown)
         }
         screen.put(box, row: y, column: 2, role: role)
-        screen.put(finding.question.text, row: y, column: 6, role: textRole, width: width - 7)
+        screen.put(
+          finding.question.text, row: y, column: 6, role: textRole, width: width - 7,
+          ellipsis: glyphs.ellipsis)
       case .number(let field):
         let value = field.value(in: state.answers).map(String.init)
         let x = screen.put(field.label + ": ", row: y, column: 2, role: textRole, width: width - 3)
@@ -153,7 +155,9 @@ public enum Renderer {
         }
       case .report(let line):
         if report.indices.contains(line) {
-          screen.put(report[line], row: y, column: 2, role: reportRole(report[line], focused), width: width - 3)
+          screen.put(
+            report[line], row: y, column: 2, role: reportRole(report[line], focused),
+            width: width - 3, ellipsis: glyphs.ellipsis)
         }
       }
     }
@@ -182,9 +186,13 @@ public enum Renderer {
       text = state.focusedItem?.help ?? ""
     }
     if text.isEmpty { return }
-    text = "Help: " + text
-    screen.fill(row: layout.helpRow, column: 0, count: layout.listWidth, role: .help)
-    screen.put(text, row: layout.helpRow, column: 0, role: .help, width: layout.listWidth)
+    let lines = TextWrap.lines(text, width: layout.helpWidth, first: "Help: ", rest: "      ")
+    for (offset, line) in lines.prefix(layout.helpHeight).enumerated() {
+      let cut = offset == layout.helpHeight - 1 && lines.count > layout.helpHeight
+      screen.put(
+        line, row: layout.helpRow + offset, column: 0, role: .help, width: layout.helpWidth,
+        ellipsis: cut ? glyphs.ellipsis : nil)
+    }
   }
 
   static func drawStatus(_ screen: inout Screen, state: AppState, layout: Layout) {
@@ -209,13 +217,13 @@ public enum Renderer {
       screen.fill(row: row, column: 0, count: screen.columns, role: .message)
       let offer = state.draftOffer
       screen.put(
-        "Draft from \(offer?.savedAt ?? "?") with \(offer?.sheet.answers.answeredCount ?? 0) answers: r resume, d discard and start new",
+        "Draft \(offer?.savedAt.prefix(16).replacingT ?? "?"), \(offer?.sheet.answers.answeredCount ?? 0) answers: r resume, d discard (new)",
         row: row, column: 0, role: .message)
       return
     case .confirmDiscardDraft:
       screen.fill(row: row, column: 0, count: screen.columns, role: .message)
       screen.put(
-        "Exported. Discard the draft now? y discard and quit, n keep it and quit, Esc stay",
+        "Exported. Discard the draft? y discard+quit, n keep+quit, Esc stay",
         row: row, column: 0, role: .message)
       return
     case .exportMenu:
@@ -241,7 +249,7 @@ public enum Renderer {
   static func drawHelp(_ screen: inout Screen, scroll: Int, glyphs: Glyphs) {
     let lines = KeyMap.standard.helpLines()
     let top = 2
-    let height = screen.rows - 3
+    let height = AppState.helpVisibleLines(rows: screen.rows)
     for row in 0..<height {
       let index = scroll + row
       guard index < lines.count else { break }
@@ -249,4 +257,9 @@ public enum Renderer {
     }
     screen.cursor = (top, 2)
   }
+}
+
+extension Substring {
+  /// `2026-11-24T21:40` as `2026-11-24 21:40`.
+  var replacingT: String { String(map { $0 == "T" ? " " : $0 }) }
 }

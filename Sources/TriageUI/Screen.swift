@@ -68,12 +68,19 @@ public struct Screen: Hashable, Sendable {
 
   /// Writes `text` at (row, column) with `role`, clipped to `width` columns (and the screen).
   /// Returns the column after the last character written.
+  /// When `ellipsis` is given and the text does not fit, it ends with the ellipsis so that a
+  /// cut is never silent.
   @discardableResult
   public mutating func put(
-    _ text: String, row: Int, column: Int, role: Role = .normal, width: Int? = nil
+    _ text: String, row: Int, column: Int, role: Role = .normal, width: Int? = nil,
+    ellipsis: String? = nil
   ) -> Int {
     guard row >= 0, row < rows, column < columns else { return column }
-    let limit = min(columns, column + (width ?? columns))
+    let limit = min(columns, column + max(0, width ?? columns))
+    var text = text
+    if let ellipsis, text.count > limit - column, limit - column > ellipsis.count {
+      text = String(text.prefix(limit - column - ellipsis.count)) + ellipsis
+    }
     var x = column
     for character in text {
       if x >= limit { break }

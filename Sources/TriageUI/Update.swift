@@ -20,7 +20,8 @@ public enum Update {
   // MARK: Modes
 
   static func help(_ action: Action, scroll: Int, _ state: inout AppState) -> [Effect] {
-    let last = max(0, KeyMap.standard.helpLines().count - (state.size.rows - 2))
+    let last = max(
+      0, KeyMap.standard.helpLines().count - AppState.helpVisibleLines(rows: state.size.rows))
     switch action {
     case .moveDown: state.mode = .help(scroll: min(last, scroll + 1))
     case .moveUp: state.mode = .help(scroll: max(0, scroll - 1))
@@ -29,7 +30,7 @@ public enum Update {
     case .requestQuit:
       state.mode = .normal
       return requestQuit(&state)
-    case .resize(let size): state.size = size
+    case .resize(let size): resize(size, &state)
     case .redraw: return [.redraw]
     case .report(let message): state.message = message
     default: state.mode = .normal
@@ -42,7 +43,7 @@ public enum Update {
     case .confirmQuit:
       state.finished = true
       return [.quit]
-    case .resize(let size): state.size = size
+    case .resize(let size): resize(size, &state)
     case .report(let message): state.message = message
     default:
       state.mode = .normal
@@ -101,7 +102,7 @@ public enum Update {
     case .requestQuit:
       state.finished = true
       return [.quit]
-    case .resize(let size): state.size = size
+    case .resize(let size): resize(size, &state)
     case .redraw: return [.redraw]
     default: break
     }
@@ -116,7 +117,7 @@ public enum Update {
     case .keepDraftAndQuit:
       state.finished = true
       return [.quit]
-    case .resize(let size): state.size = size
+    case .resize(let size): resize(size, &state)
     default:
       state.mode = .normal
       state.message = StatusMessage("Not quitting.")
@@ -331,11 +332,22 @@ public enum Update {
   /// Whether `character` may be typed into a text field: printable and one column wide.
   static func isAcceptable(_ character: Character) -> Bool {
     character.unicodeScalars.allSatisfy { scalar in
-      scalar.value >= 0x20 && scalar.value != 0x7F && scalar.value < 0x1100
+      scalar.value >= 0x20 && scalar.value != 0x7F && !isWide(scalar.value)
         && scalar.properties.generalCategory != .control
         && scalar.properties.generalCategory != .format
         && scalar.properties.generalCategory != .nonspacingMark
     }
+  }
+}
+
+/// Whether a scalar takes two columns (East Asian wide ranges and emoji): refused in text
+/// fields so that the layout stays exact.
+func isWide(_ value: UInt32) -> Bool {
+  switch value {
+  case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+    0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F000...0x10FFFF:
+    return true
+  default: return false
   }
 }
 

@@ -1,3 +1,3 @@
 import SpineTriageCLI
 
-SpineTriage.main()
+SpineTriage.runMain()

@@ -133,23 +133,14 @@ final class TmuxHarness {
 
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    // Output goes through a file, not a pipe: the tmux server forked by new-session would keep
-    // a pipe open and a read to end of file would never return.
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-    process.arguments = ["-L", socket] + arguments
+    // Spawned with posix_spawn and reaped with waitpid: Foundation's Process can miss the exit
+    // of a tmux client whose server daemonises, and hang. Output goes through a file, not a
+    // pipe, because the forked server keeps inherited descriptors open.
     let outputFile = folder.appendingPathComponent("tmux-output-\(UInt32.random(in: 0...UInt32.max))")
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: outputFile)
     defer { try? FileManager.default.removeItem(at: outputFile) }
-    process.standardOutput = handle
-    process.standardError = handle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
+    let status = try spawn(["/usr/bin/tmux", "-L", socket] + arguments, output: outputFile.path)
     let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-    guard process.terminationStatus == 0 else {
+    guard status == 0 else {
       throw HarnessError("tmux \(arguments.joined(separator: " ")): \(text)")
     }
     return text
@@ -158,6 +149,27 @@ final class TmuxHarness {
   private func quote(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
+}
+
+/// Runs `arguments` with standard input from /dev/null and output to `output`; returns the exit
+/// status (128 + signal when killed).
+func spawn(_ arguments: [String], output: String) throws -> Int32 {
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_adddup2(&actions, 1, 2)
+  var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  var pid: pid_t = 0
+  let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+  guard result == 0 else { throw HarnessError("cannot run \(arguments[0]): \(result)") }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 {
+    guard errno == EINTR else { throw HarnessError("waitpid: \(errno)") }
+  }
+  return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
 }
 
 struct HarnessError: Error, CustomStringConvertible {

@@ -12,6 +12,11 @@ import TriageEngine
   }
 
   static let risk = Finding.allCases.filter { $0.question.polarity == .risk }
+  /// Pain sites choose the branch (polarity `.site`): not red flags, but an unknown site that
+  /// would raise the urgency must still be in `missing`.
+  static let riskOrSite = Finding.allCases.filter {
+    $0.question.polarity == .risk || $0.question.polarity == .site
+  }
   static let reassuring = Finding.allCases.filter { $0.question.polarity == .reassuring }
 
   /// Collects counterexamples and reports the first few.
@@ -37,23 +42,9 @@ import TriageEngine
 
   // MARK: Monotonicity
 
-  static let sites: [Finding] = [.painLowBack, .painNeck, .painMidBack, .radiatesLeg, .radiatesArm]
-  static let cesCore: [Finding] = [.bladderBowel, .saddleAnesthesia, .urinaryRetention]
-
-  /// The two documented places where a `yes` on a pain site moves the patient to another branch
-  /// rather than adding a flag; everything else must be monotone.
-  /// - With no site answered yes, the engine takes the low-back branch (fracture risk, ACP-5,
-  ///   LBP-3, LBP-7 apply); a first neck or thoracic site leaves that branch.
-  /// - A severe or progressive bilateral deficit is CES-1 only when the legs are implicated
-  ///   (low back or leg symptoms, or no site); with neck or arm symptoms it is ACP-2 (urgent).
-  ///   See `RuleCaseTests.bilateralSevereDeficitWithArmSymptoms` (a known issue).
-  static func isDocumentedSiteChange(_ finding: Finding, _ answers: Answers) -> Bool {
-    guard sites.contains(finding) else { return false }
-    if sites.allSatisfy({ answers[$0] != .yes }) { return true }
-    let bilateralCES =
-      answers[.bilateralDeficit] == .yes && cesCore.allSatisfy { answers[$0] != .yes }
-    return bilateralCES && (finding == .painNeck || finding == .radiatesArm)
-  }
+  // Every `.risk` finding is monotone. The pain sites are `.site` (they move the patient to
+  // another branch, e.g. from the default low-back branch to the neck branch) and are not
+  // checked here; `missing` still lists an unknown site that would raise the urgency.
 
   @Test(arguments: chunks)
   func aRiskFindingAnsweredYesNeverLowersTheUrgency(chunk: Int) {
@@ -61,7 +52,6 @@ import TriageEngine
     for answers in Self.sets(chunk) {
       let base = TriageEngine.urgency(of: answers)
       for finding in Self.risk where answers[finding] != .yes {
-        if Self.isDocumentedSiteChange(finding, answers) { continue }
         var flipped = answers
         flipped[finding] = .yes
         let after = TriageEngine.urgency(of: flipped)
@@ -108,7 +98,7 @@ import TriageEngine
       let recommendation = TriageEngine.evaluate(answers)
       let base = recommendation.urgency
       let missing = Set(recommendation.missingFindings)
-      for finding in Self.risk where answers[finding] == .unknown {
+      for finding in Self.riskOrSite where answers[finding] == .unknown {
         var toYes = answers
         toYes[finding] = .yes
         let raised = TriageEngine.urgency(of: toYes) > base

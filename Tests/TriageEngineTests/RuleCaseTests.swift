@@ -353,20 +353,16 @@ enum DecidingVignettes {
 
   @Test func bilateralSevereDeficitWithArmSymptoms() {
     // Severe weakness of both legs is a GIRFT emergency (CES-1) with low back or leg symptoms,
-    // or with no site; with arm radiation (a neck site) the engine gates CES-1 off and only
-    // ACP-2 fires (urgent), although a severe bilateral deficit at cord level is no less urgent
-    // (ACP 2011 "immediate imaging"; MY-1). Judgement call left in the engine; see the report.
+    // or with no site; with arm radiation (a neck site) a severe bilateral deficit is a cord
+    // compression until shown otherwise: MY-1, emergency, at the cord level (RG-3).
     let recommendation = TriageEngine.evaluate(
       answers(
         age: 56, weeks: 1,
         yes("pain_mid_back", "radiates_arm", "bilateral_deficit", "severe_weakness")))
-    withKnownIssue("bilateral severe deficit with arm symptoms is urgent, not emergency") {
-      #expect(recommendation.urgency == .emergency)
-    }
-    // What the engine does today: imaging now, and it asks the cord questions.
-    #expect(recommendation.urgency == .urgent)
-    #expect(recommendation.ruleIDs.contains("ACP-2"))
-    #expect(recommendation.missing.contains("umn_signs"))
+    #expect(recommendation.urgency == .emergency)
+    #expect(recommendation.ruleIDs.contains("MY-1"))
+    #expect(recommendation.ruleIDs.contains("RG-3"))
+    #expect(!recommendation.ruleIDs.contains("CES-1"))
     #expect(recommendation.mainStudy?.modality == .mri)
   }
 
