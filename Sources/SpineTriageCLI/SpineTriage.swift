@@ -37,6 +37,11 @@ public struct SpineTriage: ParsableCommand {
   public init() {}
 
   public func run() throws {
+    try SpineTriage.start(load: load, plain: plain, outputDir: outputDir, noColor: noColor)
+  }
+
+  /// Opens the screens (or the plain prompts).
+  static func start(load: String?, plain: Bool, outputDir: String?, noColor: Bool) throws {
     let noColorEnv = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
     do {
       if plain {
@@ -66,6 +71,19 @@ extension SpineTriage {
   /// Parses the command line and runs; usage errors are one line on standard error (exit 64),
   /// `--help` and `--version` print in full on standard output.
   public static func runMain(arguments: [String]? = nil) -> Never {
+    // The bedside path, `spine-triage` alone, starts the screens without the argument parser
+    // (its reflection costs about a millisecond at every start).
+    if arguments == nil && CommandLine.arguments.count == 1 {
+      do {
+        try start(load: nil, plain: false, outputDir: nil, noColor: false)
+        Glibc.exit(0)
+      } catch let code as ExitCode {
+        Glibc.exit(code.rawValue)
+      } catch {
+        StandardStreams.writeError("spine-triage: \(error)\n")
+        Glibc.exit(1)
+      }
+    }
     do {
       var command = try parseAsRoot(arguments)
       try command.run()

@@ -8,15 +8,15 @@ public enum QuestionCatalogue {
     q(
       .painLowBack, "pain_low_back", .presentation, .site, "spec",
       "Low back pain",
-      "Pain in the lumbar or lumbosacral region. Chooses the lumbar branch (ACR Low Back Pain)."),
+      "Lumbar or lumbosacral pain: the low back branch (ACR Low Back Pain)."),
     q(
       .painNeck, "pain_neck", .presentation, .site, "spec",
       "Neck pain",
-      "Pain in the cervical region. Chooses the neck branch (ACR Cervical Neck Pain)."),
+      "Cervical pain: the neck branch (ACR Cervical Neck Pain)."),
     q(
       .painMidBack, "pain_mid_back", .presentation, .site, "seed",
       "Pain between the shoulder blades (thoracic)",
-      "Seed: lower cervical or upper thoracic origin; with cancer, a spinal metastasis symptom."),
+      "Seed: lower cervical or upper thoracic; with cancer, a metastasis symptom."),
     q(
       .radiatesLeg, "radiates_leg", .presentation, .risk, "seed",
       "Pain or numbness radiating into the leg (below the knee)",
@@ -24,19 +24,19 @@ public enum QuestionCatalogue {
     q(
       .radiatesArm, "radiates_arm", .presentation, .site, "seed",
       "Pain or numbness radiating into the arm",
-      "Arm radiation points to the cervical spine (RG-2), even with interscapular pain."),
+      "Arm radiation points to the cervical spine (RG-2), even with mid-back pain"),
     q(
       .interventionCandidate, "intervention_candidate", .presentation, .risk, "ACR/ACP",
       "Candidate for, and willing to consider, surgery or injection",
-      "ACR V3 and ACP: routine MRI only if the result could lead to surgery or injection."),
+      "ACR V3, ACP: routine MRI only if it could lead to surgery or injection."),
     q(
       .priorSpineSurgery, "prior_spine_surgery", .presentation, .risk, "ACR",
       "Previous spine surgery at the painful level",
-      "Post-operative spine: ACR LBP V5 / Cervical V3 (contrast helps tell scar from disc)."),
+      "Post-operative spine: ACR LBP V5 / Cervical (contrast: scar or disc)."),
     q(
       .traumaMajor, "trauma_major", .presentation, .risk, "seed",
       "Onset after significant (high-energy) trauma",
-      "Fall from height, vehicle crash, diving. CT first, not MRI (ACR Spine Trauma)."),
+      "Fall from height, vehicle crash, diving: CT first, not MRI (ACR Trauma)."),
     q(
       .traumaMinor, "trauma_minor", .presentation, .risk, "ACR",
       "Onset after low-velocity trauma (fall from standing height)",
@@ -49,7 +49,7 @@ public enum QuestionCatalogue {
     q(
       .nightPain, "night_pain", .history, .risk, "seed",
       "Progressive, unrelenting pain, not relieved by rest, worse at night",
-      "Seed red flag; weighs heavily only with a history of cancer (NICE; reference D7)."),
+      "Seed red flag; weighs heavily only with a history of cancer (NICE, D7)."),
     q(
       .progressiveWeakness, "progressive_weakness", .history, .risk, "seed",
       "Progressive weakness of one or more limbs",
@@ -61,16 +61,16 @@ public enum QuestionCatalogue {
     q(
       .bladderBowel, "bladder_bowel", .history, .risk, "seed",
       "New (14 days) or worsening bladder or bowel difficulty",
-      "Hard to start or control urine or stool, or lost feeling of flow or rectal fullness (GIRFT)."
+      "Hard to start or control urine/stool; lost flow or rectal feeling (GIRFT)."
     ),
     q(
       .sexualDysfunction, "sexual_dysfunction", .history, .risk, "seed",
       "New erectile or ejaculatory dysfunction, or genital numbness",
-      "Alone with back pain it is unlikely to be CES (GIRFT); ask about bladder and saddle."),
+      "Alone with back pain unlikely CES (GIRFT): ask bladder and saddle too."),
     q(
       .weightLoss, "weight_loss", .history, .risk, "seed",
       "Unexplained weight loss",
-      "A weak cancer risk factor alone (ACP 2011); with age over 50, suspicion of cancer."),
+      "A weak cancer factor (ACP 2011); with age over 50, suspicion of cancer."),
     q(
       .feverHistory, "fever_history", .history, .risk, "seed",
       "Fever or sweats with the pain",
@@ -78,15 +78,15 @@ public enum QuestionCatalogue {
     q(
       .recentInfection, "recent_infection", .history, .risk, "seed",
       "Recent serious illness or infection",
-      "Bacteraemia, urinary, skin infection or endocarditis: a spinal infection risk."),
+      "Bacteraemia, urinary or skin infection, endocarditis: infection risk."),
     q(
       .cancerHistory, "cancer_history", .history, .risk, "seed",
       "History of cancer",
-      "With spinal pain: MRI whole spine within a week; with neuro signs, an emergency (NICE)."),
+      "With spinal pain: MRI whole spine in a week; neuro signs: emergency."),
     q(
       .steroids, "steroids", .history, .risk, "seed",
       "Long-term corticosteroid use",
-      "A fracture risk (ACR LBP V6; one of the few informative flags, Downie 2013)."),
+      "A fracture risk (ACR LBP V6; an informative flag, Downie 2013)."),
     q(
       .tbRisk, "tb_risk", .history, .risk, "seed",
       "Lives in, or came from, an area where tuberculosis is endemic",
@@ -97,8 +97,8 @@ public enum QuestionCatalogue {
       "A spinal infection risk; with fever, immediate MRI (ACP 2011)."),
     q(
       .immunosuppression, "immunosuppression", .history, .risk, "ACR",
-      "Immunosuppressed (HIV, transplant, chemotherapy, dialysis, diabetes)",
-      "ACR LBP V7: suspicion of infection or immunosuppression makes MRI appropriate."),
+      "Immunosuppressed (HIV, transplant, chemo, dialysis, diabetes)",
+      "ACR LBP V7: suspected infection or immunosuppression: MRI appropriate."),
     q(
       .osteoporosis, "osteoporosis", .history, .risk, "ACR",
       "Known osteoporosis",
@@ -114,11 +114,11 @@ public enum QuestionCatalogue {
     q(
       .recentSpinalProcedure, "recent_spinal_procedure", .history, .risk, "ACR",
       "Recent spinal surgery, injection or stimulator implant",
-      "With fever or raised markers: post-procedural infection (ACR Spine Infection V2)."),
+      "With fever or raised markers: post-procedure infection (ACR V2)."),
     q(
       .inflammatoryArthritis, "inflammatory_arthritis", .history, .risk, "ACR",
       "Ankylosing spondylitis, DISH or inflammatory arthritis",
-      "A systemic-disease red flag for neck pain; excludes the Canadian C-Spine Rule."),
+      "Neck red flag (systemic disease); excludes the Canadian C-Spine Rule."),
     q(
       .vascularDisease, "vascular_disease", .history, .risk, "ACR",
       "Vascular disease (and age over 50)",
@@ -130,7 +130,7 @@ public enum QuestionCatalogue {
     q(
       .xrayDegenerative, "xray_degenerative", .history, .risk, "ACR",
       "Neck radiographs already show degenerative change",
-      "Chronic neck pain with degenerative radiographs: MRI without contrast (NK-8)."),
+      "Chronic neck pain, degenerative radiographs: MRI without contrast (NK-8)."),
     q(
       .xrayOPLL, "xray_opll", .history, .risk, "ACR",
       "Neck radiographs already show ossified posterior ligament",
@@ -151,15 +151,15 @@ public enum QuestionCatalogue {
     q(
       .lowBodyWeight, "low_body_weight", .examination, .risk, "seed",
       "Weight below average for height",
-      "Seed sign; not an anchored flag: the guideline flag is unexplained weight loss (D5)."),
+      "Seed sign, not an anchored flag: the flag is unexplained weight loss (D5)."),
     q(
       .umnSigns, "umn_signs", .examination, .risk, "seed",
       "Brisk reflexes, Babinski, clonus or Hoffmann sign",
-      "Upper motor neuron signs: cord compression above the conus; image cervical/thoracic."),
+      "Upper motor neuron signs: cord compression; image cervical/thoracic."),
     q(
       .bilateralDeficit, "bilateral_deficit", .examination, .risk, "seed",
       "Bilateral weakness or sensory loss",
-      "Deficit at several levels or both legs: immediate imaging (ACP; GIRFT if severe)."),
+      "Deficit of both sides: immediate imaging (ACP); severe: emergency."),
     q(
       .severeWeakness, "severe_weakness", .examination, .risk, "seed",
       "Weakness against minimal resistance or gravity (MRC 3/5 or less)",
@@ -188,16 +188,16 @@ public enum QuestionCatalogue {
     q(
       .dangerousMechanism, "dangerous_mechanism", .neckTrauma, .risk, "CCR",
       "Dangerous mechanism (fall >= 1 m, axial load, high speed, rollover)",
-      "Canadian C-Spine Rule high-risk factor: image (also ejection, bicycle, recreational vehicle)."
+      "CCR high risk: image (also ejection, bicycle, recreational vehicle)."
     ),
     q(
       .limbParesthesia, "limb_paresthesia", .neckTrauma, .risk, "CCR",
       "Paresthesias in the extremities",
-      "Canadian C-Spine Rule high-risk factor: image."),
+      "CCR high risk: image (also ejection, bicycle, recreational vehicle)."),
     q(
       .simpleRearEnd, "simple_rear_end", .neckTrauma, .reassuring, "CCR",
       "Simple rear-end motor vehicle collision",
-      "Canadian low-risk factor (not pushed into traffic, not hit by bus, truck or at speed)."),
+      "CCR low-risk (not pushed into traffic, not hit by bus, truck, at speed)."),
     q(
       .sittingInED, "sitting_in_ed", .neckTrauma, .reassuring, "CCR",
       "Sitting position in the emergency department",
@@ -222,7 +222,7 @@ public enum QuestionCatalogue {
     q(
       .pacemakerLegacy, "pacemaker_legacy", .mriSafety, .safety, "seed",
       "Pacemaker/ICD not MR-conditional, or labelling unknown",
-      "Only under an institutional protocol and with no abandoned leads (HRS 2017 IIa)."),
+      "Only under an institutional protocol, no abandoned leads (HRS 2017)."),
     q(
       .abandonedLeads, "abandoned_leads", .mriSafety, .safety, "HRS",
       "Fractured, epicardial or abandoned cardiac leads",
@@ -230,7 +230,7 @@ public enum QuestionCatalogue {
     q(
       .cochlearImplant, "cochlear_implant", .mriSafety, .safety, "seed",
       "Cochlear implant",
-      "Model-specific labelling; the magnet may need removal. Identify the model first."),
+      "Model-specific labelling; the magnet may need removal. Identify the model."),
     q(
       .neurostimulator, "neurostimulator", .mriSafety, .safety, "seed",
       "Other active implant (neurostimulator, drug pump)",
@@ -246,7 +246,7 @@ public enum QuestionCatalogue {
     q(
       .pregnant, "pregnant", .mriSafety, .safety, "seed",
       "Pregnant or possibly pregnant",
-      "MRI without gadolinium is acceptable at any stage when warranted (ACOG, ACR)."),
+      "MRI without gadolinium is acceptable at any stage when warranted (ACOG)."),
     q(
       .renalImpairment, "renal_impairment", .mriSafety, .safety, "seed",
       "eGFR below 30, dialysis, or acute kidney injury",

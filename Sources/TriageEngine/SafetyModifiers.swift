@@ -165,12 +165,12 @@ enum SafetyModifiers {
     }
 
     let stops = result.items.contains { $0.level == .stop }
-    if stops && urgency >= .urgent {
+    if stops && urgency >= .urgent && imaging.contains(where: { $0.modality == .mri }) {
       add(
         "SF-11", .caution,
         "If MRI cannot be done safely in time: CT without contrast, with CT myelography at a spinal centre; never plain films to exclude cord compression; do not delay transfer",
         source: "ACR Low Back Pain V4 (2021); NICE NG234 (2023)", [])
-      let region = result.imaging.first?.region ?? .wholeSpine
+      let region = imaging.first(where: { $0.modality == .mri })?.region ?? .wholeSpine
       let fallback = Alternative(
         ImagingStudy(compression ? .ctMyelogram : .ct, region, compression ? .none : .without),
         when: "MRI cannot be done safely in time")

@@ -50,7 +50,7 @@ public struct Layout: Hashable, Sendable {
       panelLeft = 0
       panelHeight = 5
       panelTop = rows - 1 - panelHeight
-      helpHeight = 2
+      helpHeight = 1
       helpRow = panelTop - helpHeight
       helpWidth = columns
       listWidth = columns

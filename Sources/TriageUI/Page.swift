@@ -79,7 +79,7 @@ public enum Item: Hashable, Sendable {
     case .number(let field): field.help
     case .sex: "Optional. f female, m male, o other; Space cycles; u clears."
     case .text(let field): field.help
-    case .report: "The full recommendation: every rule with its source. PgUp/PgDn scroll."
+    case .report: "The full recommendation, every rule with its source. PgUp/PgDn scroll."
     }
   }
 }
@@ -115,11 +115,11 @@ public enum NumberField: Hashable, Sendable, CaseIterable {
   public var help: String {
     switch self {
     case .age:
-      "Type digits (0-120); Backspace deletes. Age bands: cancer >50, fracture >70, CCR >=65."
+      "Digits 0-120, Backspace deletes. Cancer >50, fracture >70, C-spine >=65."
     case .symptomWeeks:
-      "Type digits (0-520). Acute under 6 weeks; chronic neck pain from 12 weeks."
+      "Digits 0-520. Acute under 6 weeks; chronic neck pain from 12 weeks."
     case .conservativeWeeks:
-      "Weeks of analgesia, activity, physiotherapy without adequate improvement; 0 if none."
+      "Analgesia, activity, physiotherapy without enough improvement; 0 if none."
     }
   }
 
@@ -157,8 +157,8 @@ public enum TextField: Hashable, Sendable, CaseIterable {
   /// The help line.
   public var help: String {
     switch self {
-    case .patientID: "Optional, printed on the summary. Enter to edit, Enter to keep, Esc to cancel."
-    case .clinician: "Optional: your name for the signature line. Enter to edit, Esc to cancel."
+    case .patientID: "Optional, printed on the summary. Enter edits; Enter keeps, Esc cancels."
+    case .clinician: "Optional: your name for the signature. Enter edits; Esc cancels."
     }
   }
 }

@@ -89,11 +89,16 @@ public enum RecommendationPanel {
     let left = layout.panelLeft
     let width = layout.panelWidth
     let inner = width - 2
+    let text = inner - 2
     var lines: [(String, Role)] = []
+    let textWidth = text
     func add(_ text: String, _ role: Role = .normal, indent: String = "") {
-      for line in TextWrap.lines(text, width: inner, first: indent, rest: indent + "  ") {
+      for line in TextWrap.lines(text, width: textWidth, first: indent, rest: indent + "  ") {
         lines.append((line, role))
       }
+    }
+    if isProvisional(r) {
+      add("PROVISIONAL: \(r.missing.count) answers that could raise it are missing", .caution)
     }
     add(r.timeframe)
     lines.append(("", .normal))
@@ -135,11 +140,8 @@ public enum RecommendationPanel {
     screen.put(String(glyphs.topLeft), row: top, column: left, role: .border)
     screen.fill(row: top, column: left + 1, count: inner, with: glyphs.horizontal, role: .border)
     screen.put(String(glyphs.topRight), row: top, column: left + width - 1, role: .border)
-    var x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
-    x = screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
-    if isProvisional(r) {
-      screen.put(" PROVISIONAL ", row: top, column: x, role: .caution, width: left + width - 1 - x)
-    }
+    let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
+    screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
     for y in (top + 1)..<bottom {
       screen.put(String(glyphs.vertical), row: y, column: left, role: .border)
       screen.put(String(glyphs.vertical), row: y, column: left + width - 1, role: .border)
@@ -151,13 +153,13 @@ public enum RecommendationPanel {
     let capacity = bottom - top - 1
     let overflows = lines.count > capacity
     let shown = overflows ? max(0, capacity - 1) : capacity
-    for (offset, (text, role)) in lines.prefix(shown).enumerated() {
-      screen.put(text, row: top + 1 + offset, column: left + 1, role: role, width: inner)
+    for (offset, (line, role)) in lines.prefix(shown).enumerated() {
+      screen.put(line, row: top + 1 + offset, column: left + 2, role: role, width: textWidth)
     }
     if overflows && capacity > 0 {
       screen.put(
-        glyphs.ellipsis + " more on 6 Summary", row: bottom - 1, column: left + 1, role: .dim,
-        width: inner)
+        glyphs.ellipsis + " more on 6 Summary", row: bottom - 1, column: left + 2, role: .dim,
+        width: textWidth)
     }
   }
 }

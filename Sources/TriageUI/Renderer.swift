@@ -110,9 +110,10 @@ public enum Renderer {
       guard index < items.count else { break }
       let y = layout.listTop + row
       let focused = index == focus
-      let textRole: Role = focused ? .focused : .normal
+      // The focused row is marked by the pointer (reverse video) and the terminal's cursor, not
+      // by repainting the whole row: a move then costs a few bytes on a slow line.
+      let textRole: Role = .normal
       if focused {
-        screen.fill(row: y, column: 0, count: width, role: .focused)
         screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
         screen.cursor = (y, 2)
       }

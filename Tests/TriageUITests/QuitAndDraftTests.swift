@@ -63,7 +63,7 @@ struct QuitTests {
     #expect(!state.hasUnexportedAnswers)
     #expect(press(key("q"), in: &state) == [])
     #expect(state.mode == .confirmDiscardDraft)
-    #expect(Renderer.render(state).text.contains("Discard the draft now?"))
+    #expect(Renderer.render(state).text.contains("Discard the draft?"))
   }
 
   /// The whole question, with its way out, fits on the 80-column status line.
@@ -173,14 +173,14 @@ struct DraftOfferTests {
   @Test func offerIsShownOnTheStatusLine() {
     let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
     let status = Renderer.render(state).text(row: 23)
-    #expect(status.hasPrefix("Draft from 2025-03-01T09:30:00Z with"))
+    #expect(status.hasPrefix("Draft 2025-03-01 09:30, 12 answers"))
   }
 
   /// The whole offer fits on the 80-column status line.
   @Test func offerFitsAt80Columns() {
     let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
     let status = Renderer.render(state).text(row: 23)
-    #expect(status.hasSuffix("d discard and start new"))
+    #expect(status.hasSuffix("d discard (new)"))
   }
 }
 

@@ -103,7 +103,7 @@ struct RenderLayoutTests {
     let layout = state.layout
     let row = layout.panelTop + layout.panelHeight - 2
     let inner = String(
-      ((layout.panelLeft + 1)..<(layout.panelLeft + layout.panelWidth - 1)).map {
+      ((layout.panelLeft + 2)..<(layout.panelLeft + layout.panelWidth - 1)).map {
         screen[row, $0].character
       })
     let expected = glyphs.ellipsis + " more on 6 Summary"

@@ -31,10 +31,14 @@ struct RenderRoleTests {
     // The label sits on the panel's first row.
     let layout = state.layout
     #expect(screen.text(row: layout.panelTop).contains(word))
-    // The timeframe follows the label (narrow) or opens the box (wide).
-    let timeframeRow = layout.isWide ? layout.panelTop + 1 : layout.panelTop
+    // The timeframe follows the label (narrow) or opens the box (wide), after the PROVISIONAL
+    // line when answers that could raise the urgency are missing.
+    let provisional = !state.recommendation.missing.isEmpty
+    let timeframeRow =
+      layout.isWide ? layout.panelTop + 1 + (provisional ? 2 : 0) : layout.panelTop
     #expect(
-      screen.text(row: timeframeRow).contains(state.recommendation.timeframe.prefix(20)))
+      screen.text(row: timeframeRow).contains(state.recommendation.timeframe.prefix(12)))
+    #expect(screen.text.contains("PROVISIONAL") == provisional)
   }
 
   /// The panel is on every page (not on the help).
