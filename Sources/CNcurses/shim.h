@@ -53,7 +53,9 @@ static inline int st_take_pending_signal(void) {
 static inline void st_set_curses_active(int active) { st_curses_active = active; }
 
 /* Termination signals interrupt the blocking read (no SA_RESTART). */
+static inline void st_unblock_signals(void);
 static inline void st_install_signal_handlers(void) {
+  st_unblock_signals();
   struct sigaction sa;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;
@@ -82,3 +84,13 @@ static inline void st_reraise(int sig) {
 
 static inline int st_key_f0(void) { return KEY_F0; }
 static inline WINDOW *st_stdscr(void) { return stdscr; }
+
+/* Unblocks the signals the UI relies on, in case the parent left them blocked. */
+static inline void st_unblock_signals(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM); sigaddset(&set, SIGHUP); sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGQUIT); sigaddset(&set, SIGWINCH); sigaddset(&set, SIGTSTP);
+  sigaddset(&set, SIGCONT);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
+}

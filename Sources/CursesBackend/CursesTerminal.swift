@@ -24,6 +24,7 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 /// the cells that changed) and reads keys. One thread only; not `Sendable`.
 public final class CursesTerminal {
   private let screenPointer: OpaquePointer
+  private let inputDescriptor: Int32
   private let window: UnsafeMutablePointer<WINDOW>
   private let theme: CursesTheme
   private var active = true
@@ -52,6 +53,7 @@ public final class CursesTerminal {
       throw TerminalUnavailable(description: "TERM=dumb cannot show the checklist screens: use --plain")
     }
     let inFile = input ?? fdopen(0, "r")
+    inputDescriptor = inFile.map { fileno($0) } ?? 0
     let outFile = output ?? fdopen(1, "w")
     guard let pointer = newterm(nil, outFile, inFile) else {
       throw TerminalUnavailable(
@@ -138,23 +140,42 @@ public final class CursesTerminal {
 
   /// Waits for the next key, resize or signal. Blocks in the kernel: no polling.
   public func nextEvent() -> TerminalEvent {
+    // ncurses may hide EINTR and restart its read, so a termination signal would never reach
+    // us while it blocks. Instead: ask ncurses without blocking (it still assembles escape
+    // sequences and reports KEY_RESIZE), and block in poll(), which a signal always
+    // interrupts. No timeout: an idle session uses no CPU.
+    var emptyReadsWhileReadable = 0
     while true {
       let pending = st_take_pending_signal()
       if pending != 0 { return .signal(pending) }
       var character: wint_t = 0
-      // wget_wch does not set errno at end of input: clear it so a stale EINTR cannot loop.
-      errno = 0
+      wtimeout(window, 0)
       let result = wget_wch(window, &character)
-      let signal = st_take_pending_signal()
-      if signal != 0 { return .signal(signal) }
       if result == OK { return .key(KeyDecoder.character(UInt32(character))) }
       if result == st_key_code_yes() {
         if Int32(character) == KEY_RESIZE { return .resize(size) }
         return .key(KeyDecoder.functionKey(Int32(character)))
       }
-      // ERR: interrupted (EINTR) or end of input.
-      if errno == EINTR { continue }
-      return .endOfInput
+      let signal = st_take_pending_signal()
+      if signal != 0 { return .signal(signal) }
+      var descriptor = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, -1)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return .endOfInput
+      }
+      if descriptor.revents & Int16(POLLNVAL | POLLERR) != 0 { return .endOfInput }
+      if descriptor.revents & Int16(POLLHUP) != 0 && descriptor.revents & Int16(POLLIN) == 0 {
+        return .endOfInput
+      }
+      // Readable with no byte to read: the input is at its end (a closed terminal, /dev/null).
+      var available: Int32 = 0
+      if ioctl(inputDescriptor, UInt(FIONREAD), &available) != 0 || available == 0 {
+        emptyReadsWhileReadable += 1
+        if emptyReadsWhileReadable > 1 { return .endOfInput }
+      } else {
+        emptyReadsWhileReadable = 0
+      }
     }
   }
 

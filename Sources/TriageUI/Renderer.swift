@@ -120,14 +120,18 @@ public enum Renderer {
       switch items[index] {
       case .finding(let finding):
         let answer = state.answers[finding]
-        let box: String
+        // Only the mark inside the brackets carries the answer's role: a change of answer
+        // rewrites one cell.
+        let mark: String
         let role: Role
         switch answer {
-        case .yes: (box, role) = ("[Y]", .answerYes)
-        case .no: (box, role) = ("[N]", .answerNo)
-        case .unknown: (box, role) = ("[ ]", .answerUnknown)
+        case .yes: (mark, role) = ("Y", .answerYes)
+        case .no: (mark, role) = ("N", .answerNo)
+        case .unknown: (mark, role) = (" ", .answerUnknown)
         }
-        screen.put(box, row: y, column: 2, role: role)
+        screen.put("[", row: y, column: 2)
+        screen.put(mark, row: y, column: 3, role: role)
+        screen.put("]", row: y, column: 4)
         screen.put(
           finding.question.text, row: y, column: 6, role: textRole, width: width - 7,
           ellipsis: glyphs.ellipsis)

@@ -67,12 +67,12 @@ public struct Theme: Hashable, Sendable {
     switch role {
     case .normal: .plain
     case .title: Style(.white, on: .blue, bold: true)
-    case .tabActive: Style(.yellow, on: .blue, bold: true)
+    case .tabActive: Style(bold: true, reverse: true)
     case .tabInactive: .plain
     case .tabDisabled, .answerUnknown, .dim: Style(dim: true)
     case .focused: Style(reverse: true)
-    case .answerYes: Style(.yellow, bold: true)
-    case .answerNo: Style(.cyan)
+    case .answerYes: Style(bold: true)
+    case .answerNo: .plain
     case .help: Style(.cyan)
     case .border: Style(.blue)
     case .urgency(let urgency):

@@ -7,7 +7,7 @@ import Testing
 /// After the program exits, the pane's shell records the exit status and `stty -a`, so a test can
 /// check that the terminal was restored.
 final class TmuxHarness {
-  let socket: String
+  private(set) var socket: String
   let folder: URL
   let stateFolder: URL
   let exportFolder: URL
@@ -49,6 +49,12 @@ final class TmuxHarness {
   deinit {
     _ = try? tmux(["kill-server"])
     try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Ends this tmux server and uses a fresh one (same folders) for the next `start`.
+  func restartServer() throws {
+    _ = try? tmux(["kill-server"])
+    socket += "-again"
   }
 
   /// The draft file the program keeps.
@@ -162,8 +168,22 @@ func spawn(_ arguments: [String], output: String) throws -> Int32 {
   posix_spawn_file_actions_adddup2(&actions, 1, 2)
   var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
   defer { for pointer in argv { free(pointer) } }
+  // The test runner's threads may block or ignore signals; the tmux server (and so the program
+  // under test) must start with an empty mask and default dispositions.
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var empty = sigset_t()
+  sigemptyset(&empty)
+  posix_spawnattr_setsigmask(&attributes, &empty)
+  var all = sigset_t()
+  sigfillset(&all)
+  sigdelset(&all, SIGKILL)
+  sigdelset(&all, SIGSTOP)
+  posix_spawnattr_setsigdefault(&attributes, &all)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
   var pid: pid_t = 0
-  let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+  let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
   guard result == 0 else { throw HarnessError("cannot run \(arguments[0]): \(result)") }
   var status: Int32 = 0
   while waitpid(pid, &status, 0) < 0 {
