@@ -6,7 +6,7 @@ and for the output to go quiet; keys sent exactly as the terminal sends them, fr
 plus what a fair comparison needs:
   - a fresh environment per run (--env NAME=@tmpdir makes a new empty folder each run, so a
     draft saved by one run is never offered to the next);
-  - peak resident memory of the program, from wait4()'s rusage (ru_maxrss);
+  - peak resident memory of the program (VmHWM from /proc, read after the last key);
   - CPU time used while idle (--idle SECONDS: wait that long after the first frame and report
     the CPU ticks the process used; a blocking read uses none).
 
@@ -74,6 +74,19 @@ def cpu_ticks(pid):
         return None
 
 
+def vm_hwm(pid):
+    """Peak resident set size of the program's own image (VmHWM, reset at exec), in KiB.
+    wait4()'s ru_maxrss would include the Python parent's pages from before the exec."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def one_run(args):
     env = dict(os.environ)
     env["TERM"] = args.term
@@ -98,13 +111,15 @@ def one_run(args):
         time.sleep(args.idle)
         after = cpu_ticks(pid)
         result["idle_cpu_ticks"] = None if before is None or after is None else after - before
-    for key in [k for k in args.keys.split(",") if k]:
+    keys = [k for k in args.keys.split(",") if k]
+    for key in keys:
         sequence = args.keymap.get(key, key.encode())
         t1 = time.perf_counter()
         os.write(fd, sequence)
         out, reply, settled = read_until_quiet(fd, args.quiet / 1000, t1, deadline=3)
         result["keys"].append({"key": key, "bytes": len(out),
                                "settled_ms": settled and settled * 1e3})
+    result["peak_rss_kib"] = vm_hwm(pid)
     try:
         os.killpg(pid, signal.SIGTERM)
     except ProcessLookupError:
@@ -125,7 +140,6 @@ def one_run(args):
         os.killpg(pid, signal.SIGKILL)
         _, status, rusage = os.wait4(pid, 0)
     os.close(fd)
-    result["peak_rss_kib"] = rusage.ru_maxrss if rusage else None
     for folder in temporary:
         shutil.rmtree(folder, ignore_errors=True)
     return result
