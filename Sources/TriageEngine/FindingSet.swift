@@ -45,7 +45,19 @@ public struct FindingSet: Sendable, Hashable {
   }
 
   /// The findings in catalogue order.
-  public var members: [Finding] { Finding.allCases.filter { contains($0) } }
+  public var members: [Finding] {
+    var result: [Finding] = []
+    result.reserveCapacity(count)
+    for (word, offset) in [(low, 0), (high, 64)] {
+      var bits = word
+      while bits != 0 {
+        let index = bits.trailingZeroBitCount
+        if let finding = Finding(rawValue: UInt8(index + offset)) { result.append(finding) }
+        bits &= bits - 1
+      }
+    }
+    return result
+  }
 }
 
 extension FindingSet {

@@ -20,6 +20,9 @@ public enum RuleID: Int, Sendable, CaseIterable, Hashable {
 
   /// The rule's metadata.
   @inlinable public var rule: Rule { RuleBook.table[rawValue] }
+
+  /// The urgency the rule sets (a table lookup without copying the rule's strings).
+  @inlinable public var urgency: Urgency? { RuleBook.urgencies[rawValue] }
 }
 
 /// The rule table: identifiers, titles, urgencies, sources.
@@ -31,6 +34,8 @@ public enum RuleBook {
   public static var rules: [Rule] { table }
 
   @usableFromInline static let table: [Rule] = RuleID.allCases.map(makeRule)
+
+  @usableFromInline static let urgencies: [Urgency?] = table.map(\.urgency)
 
   /// Looks a rule up by identifier.
   public static func rule(id: String) -> Rule? { table.first { $0.id == id } }

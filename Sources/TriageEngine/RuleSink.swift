@@ -42,7 +42,7 @@ struct CollectingSink: RuleSink {
   mutating func fire(
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
   ) {
-    if let urgency = rule.rule.urgency, urgency > topUrgency { topUrgency = urgency }
+    if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
     firings.append(Firing(rule: rule, findings: findings, inputs: inputs, plan: plan()))
   }
 }
@@ -55,6 +55,6 @@ struct UrgencySink: RuleSink {
   mutating func fire(
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
   ) {
-    if let urgency = rule.rule.urgency, urgency > topUrgency { topUrgency = urgency }
+    if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
   }
 }

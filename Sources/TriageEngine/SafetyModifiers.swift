@@ -7,6 +7,8 @@ enum SafetyModifiers {
     var items: [SafetyItem]
   }
 
+  static let mriSafetyQuestions = QuestionCatalogue.questions(on: .mriSafety)
+
   static let hrs =
     "HRS expert consensus on MRI and CIEDs (Indik et al., Heart Rhythm 2017; reaffirmed 2022)"
   static let astm = "ASTM F2503 MR safety marking (2023); ACR Manual on MR Safety"
@@ -183,9 +185,7 @@ enum SafetyModifiers {
     }
 
     // Unknown is never no: say which screening items are still open.
-    let open = QuestionCatalogue.questions(on: .mriSafety).filter {
-      f.answers[$0.finding] == .unknown
-    }
+    let open = mriSafetyQuestions.filter { f.answers[$0.finding] == .unknown }
     if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
       add(
         "SF-0", .info,

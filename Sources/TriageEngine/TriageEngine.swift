@@ -67,7 +67,7 @@ public enum TriageEngine {
 
   /// Rules whose MRI looks for compression of the cord or roots: when MRI is impossible, CT
   /// myelography is the alternative (ACR LBP V4, NICE).
-  static let compressionRules: Set<RuleID> = [
+  static let compressionRules: [RuleID] = [
     .ces1, .lbp4, .ca2, .my1, .my2, .tr3, .tr6, .acp2, .inf3,
   ]
 
@@ -84,14 +84,20 @@ public enum TriageEngine {
     }
   }
 
+  /// The findings whose `yes` can raise the urgency: risk findings and pain sites.
+  static let flippable = FindingSet(
+    Finding.allCases.filter {
+      $0.question.polarity == .risk || $0.question.polarity == .site
+    })
+
   /// Unknown findings (and unrecorded numbers) that would raise the urgency if answered `yes`
   /// (or recorded): each is flipped alone and the rules run again.
   static func missing(_ answers: Answers, current: Urgency) -> ([Finding], NumericInputs) {
     guard current < .emergency else { return ([], []) }
     var findings: [Finding] = []
-    for finding in Finding.allCases where answers[finding] == .unknown {
-      let polarity = finding.question.polarity
-      guard polarity == .risk || polarity == .site else { continue }
+    let answered = answers.yesSet.union(answers.noSet)
+    for finding in Finding.allCases
+    where flippable.contains(finding) && !answered.contains(finding) {
       var flipped = answers
       flipped[finding] = .yes
       if urgency(of: flipped) > current { findings.append(finding) }
@@ -124,22 +130,23 @@ public enum TriageEngine {
     func note(_ rule: RuleID, _ findings: FindingSet) {
       notes.append(Firing(rule: rule, findings: findings, inputs: [], plan: Plan()))
     }
-    let rules = Set(firings.map(\.rule))
-    let regions = Set(imaging.map(\.region))
-    if !regions.isDisjoint(with: [.lumbar, .lumbosacral])
+    let rules = firings.map(\.rule)
+    let regions = imaging.map(\.region)
+    func fired(_ candidates: [RuleID]) -> Bool { candidates.contains { rules.contains($0) } }
+    if (regions.contains(.lumbar) || regions.contains(.lumbosacral))
       && (f.isYes(.radiatesLeg) || rules.contains(.ces1))
     {
       note(.rg1, f.hits([.radiatesLeg]).union(f.hits(Groups.cesCore)))
     }
     if regions.contains(.cervical) && f.isYes(.radiatesArm) { note(.rg2, [.radiatesArm]) }
-    if !rules.isDisjoint(with: [.my1, .my2])
+    if fired([.my1, .my2])
       || (f.isYes(.bilateralDeficit) && rules.contains(.acp2))
     {
       note(.rg3, f.hits(Groups.myelopathy.union([.bilateralDeficit])))
     }
-    if !rules.isDisjoint(with: [.ca1, .ca2]) { note(.rg4, [.cancerHistory]) }
+    if fired([.ca1, .ca2]) { note(.rg4, [.cancerHistory]) }
     if f.hasMid && !imaging.isEmpty { note(.rg5, f.hits([.painMidBack, .radiatesArm])) }
-    if !rules.isDisjoint(with: [.inf1, .inf2, .inf3, .inf4]) {
+    if fired([.inf1, .inf2, .inf3, .inf4]) {
       note(.rg6, f.hits(Groups.fever.union([.abnormalLabs])))
     }
     return notes
@@ -147,19 +154,18 @@ public enum TriageEngine {
 
   /// One entry per rule identifier (a rule may fire from two branches): evidence merged.
   static func deduplicated(_ firings: [Firing]) -> [FiredRule] {
-    var order: [RuleID] = []
-    var evidence: [RuleID: (FindingSet, NumericInputs)] = [:]
+    var merged: [(rule: RuleID, findings: FindingSet, inputs: NumericInputs)] = []
+    merged.reserveCapacity(firings.count)
     for firing in firings {
-      if let (findings, inputs) = evidence[firing.rule] {
-        evidence[firing.rule] = (findings.union(firing.findings), inputs.union(firing.inputs))
+      if let index = merged.firstIndex(where: { $0.rule == firing.rule }) {
+        merged[index].findings = merged[index].findings.union(firing.findings)
+        merged[index].inputs.formUnion(firing.inputs)
       } else {
-        order.append(firing.rule)
-        evidence[firing.rule] = (firing.findings, firing.inputs)
+        merged.append((firing.rule, firing.findings, firing.inputs))
       }
     }
-    return order.map { id in
-      let (findings, inputs) = evidence[id]!
-      return FiredRule(rule: id.rule, findings: findings.members, inputs: inputs)
+    return merged.map {
+      FiredRule(rule: $0.rule.rule, findings: $0.findings.members, inputs: $0.inputs)
     }
   }
 }

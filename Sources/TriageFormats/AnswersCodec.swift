@@ -10,7 +10,7 @@ public enum AnswersCodec {
 
   /// Parses and validates an answers document.
   public static func decode(_ bytes: [UInt8]) throws -> AnswerSheet {
-    try decode(JSONParser.parse(bytes))
+    try decode(JSONParser.parse(bytes, checksDuplicates: false))
   }
 
   /// Validates a parsed answers document.
@@ -19,7 +19,11 @@ public enum AnswersCodec {
       throw AnswersError(key: "(document)", message: "expected an object, got \(value.typeName)")
     }
     var sheet = AnswerSheet()
+    var seenKeys: [String] = []
     for (key, value) in members {
+      // Duplicate keys are an error (the parser leaves the check to us, by identifier).
+      if seenKeys.contains(key) { throw AnswersError(key: key, message: "duplicate key") }
+      seenKeys.append(key)
       switch key {
       case "age":
         sheet.answers.age = try integer(value, key: key, range: Answers.ageRange)
@@ -44,12 +48,16 @@ public enum AnswersCodec {
         guard case .object(let findings) = value else {
           throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
         }
+        var seen = FindingSet()
         for (id, answer) in findings {
-          let path = "findings.\(id)"
           guard let finding = Finding(id: id) else {
-            throw AnswersError(key: path, message: "unknown finding identifier")
+            throw AnswersError(key: "findings.\(id)", message: "unknown finding identifier")
           }
-          sheet.answers[finding] = try self.answer(answer, key: path)
+          if seen.contains(finding) {
+            throw AnswersError(key: "findings.\(id)", message: "duplicate key")
+          }
+          seen.insert(finding)
+          sheet.answers[finding] = try self.answer(answer, id: id)
         }
       default:
         throw AnswersError(
@@ -117,14 +125,16 @@ public enum AnswersCodec {
     return trimmed
   }
 
-  static func answer(_ value: JSONValue, key: String) throws(AnswersError) -> Answer {
+  static func answer(_ value: JSONValue, id: String) throws(AnswersError) -> Answer {
     switch value {
     case .bool(let flag): return flag ? .yes : .no
     case .string(let text):
       if let answer = Answer(rawValue: text) { return answer }
+      let key = "findings.\(id)"
       throw AnswersError(
         key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \"\(text.prefix(40))\"")
     default:
+      let key = "findings.\(id)"
       throw AnswersError(
         key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \(value.typeName)")
     }

@@ -12,12 +12,19 @@ public struct JSONParser {
   private var line = 1
   private var lineStart = 0
   private var depth = 0
+  private let checksDuplicates: Bool
 
-  private init(_ bytes: [UInt8]) { self.bytes = bytes }
+  private init(_ bytes: [UInt8], checksDuplicates: Bool) {
+    self.bytes = bytes
+    self.checksDuplicates = checksDuplicates
+  }
 
-  /// Parses one JSON document from `bytes`.
-  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-    var parser = JSONParser(bytes)
+  /// Parses one JSON document from `bytes`. With `checksDuplicates: false` the caller checks
+  /// duplicate keys itself (the answers codec does, cheaply, by identifier).
+  public static func parse(_ bytes: [UInt8], checksDuplicates: Bool = true) throws(JSONSyntaxError)
+    -> JSONValue
+  {
+    var parser = JSONParser(bytes, checksDuplicates: checksDuplicates)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
     parser.skipWhitespace()
     guard parser.index < bytes.count else {
@@ -98,6 +105,7 @@ public struct JSONParser {
     try enter()
     index += 1
     var members: [(key: String, value: JSONValue)] = []
+    var seen = Set<String>()
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -112,7 +120,10 @@ public struct JSONParser {
       }
       let keyError = error("")
       let key = try parseString()
-      if members.contains(where: { $0.key == key }) {
+      if checksDuplicates
+        && (members.count < 8
+          ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted)
+      {
         throw JSONSyntaxError(
           message: "duplicate key '\(key)'", line: keyError.line, column: keyError.column)
       }
@@ -123,6 +134,7 @@ public struct JSONParser {
       index += 1
       skipWhitespace()
       let value = try parseValue()
+      if checksDuplicates && members.count == 7 { seen = Set(members.map(\.key) + [key]) }
       members.append((key, value))
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of input inside an object") }

@@ -1,13 +1,18 @@
-/// Writes JSON text with keys in the order given, compact or indented.
+/// Writes JSON text with keys in the order given, compact or indented. Works on UTF-8 bytes:
+/// strings are copied in runs and only `"`, `\` and control characters are escaped.
 public struct JSONWriter {
-  /// The text written so far.
-  public private(set) var output = ""
+  private var bytes: [UInt8] = []
   private let indent: Bool
   private var level = 0
-  private var needsComma: [Bool] = [false]
 
   /// A writer; `pretty` indents with two spaces.
-  public init(pretty: Bool) { indent = pretty }
+  public init(pretty: Bool) {
+    indent = pretty
+    bytes.reserveCapacity(4096)
+  }
+
+  /// The text written so far.
+  public var output: String { String(decoding: bytes, as: UTF8.self) }
 
   /// The JSON text of `value`.
   public static func string(_ value: JSONValue, pretty: Bool) -> String {
@@ -19,67 +24,82 @@ public struct JSONWriter {
   /// Appends `value`.
   public mutating func write(_ value: JSONValue) {
     switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .number(let text): output += text
-    case .string(let text): JSONWriter.appendQuoted(text, to: &output)
+    case .null: append("null")
+    case .bool(let flag): append(flag ? "true" : "false")
+    case .number(let text): append(text)
+    case .string(let text): appendQuoted(text)
     case .array(let elements):
       if elements.isEmpty {
-        output += "[]"
+        append("[]")
         return
       }
-      output += "["
+      bytes.append(UInt8(ascii: "["))
       level += 1
       for (offset, element) in elements.enumerated() {
-        if offset > 0 { output += "," }
+        if offset > 0 { bytes.append(UInt8(ascii: ",")) }
         newline()
         write(element)
       }
       level -= 1
       newline()
-      output += "]"
+      bytes.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output += "{}"
+        append("{}")
         return
       }
-      output += "{"
+      bytes.append(UInt8(ascii: "{"))
       level += 1
       for (offset, member) in members.enumerated() {
-        if offset > 0 { output += "," }
+        if offset > 0 { bytes.append(UInt8(ascii: ",")) }
         newline()
-        JSONWriter.appendQuoted(member.key, to: &output)
-        output += indent ? ": " : ":"
+        appendQuoted(member.key)
+        append(indent ? ": " : ":")
         write(member.value)
       }
       level -= 1
       newline()
-      output += "}"
+      bytes.append(UInt8(ascii: "}"))
     }
+  }
+
+  private mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
   }
 
   private mutating func newline() {
     guard indent else { return }
-    output += "\n"
-    output += String(repeating: "  ", count: level)
+    bytes.append(UInt8(ascii: "\n"))
+    for _ in 0..<level { bytes.append(contentsOf: [0x20, 0x20]) }
   }
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   /// Appends `text` as a JSON string literal.
-  public static func appendQuoted(_ text: String, to output: inout String) {
-    output += "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+  private mutating func appendQuoted(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { source in
+      var runStart = 0
+      for index in 0..<source.count {
+        let byte = source[index]
+        guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+        if runStart < index { bytes.append(contentsOf: source[runStart..<index]) }
+        runStart = index + 1
+        switch byte {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        default:
+          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+          bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
+          bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
+        }
       }
+      if runStart < source.count { bytes.append(contentsOf: source[runStart..<source.count]) }
     }
-    output += "\""
+    bytes.append(UInt8(ascii: "\""))
   }
 }

@@ -76,9 +76,9 @@ public struct AppState: Hashable, Sendable {
   public var recommendation: Recommendation { TriageEngine.evaluate(sheet.answers) }
 
   /// The Summary's report, wrapped to the list width.
-  public func reportLines(width: Int) -> [String] {
+  public func reportLines(width: Int, recommendation: Recommendation? = nil) -> [String] {
     let width = max(width - 3, 20)
-    var lines = TextReport.lines(recommendation, width: width)
+    var lines = TextReport.lines(recommendation ?? self.recommendation, width: width)
     lines.insert("", at: 0)
     return lines
   }
@@ -93,11 +93,19 @@ public struct AppState: Hashable, Sendable {
     return items
   }
 
-  /// The focused row on the current page.
+  /// How many rows `page` has (the Summary's report is evaluated once).
+  public func itemCount(on page: Page) -> Int {
+    page == .summary
+      ? page.inputItems.count + reportLines(width: layout.listWidth).count
+      : page.inputItems.count
+  }
+
+  /// The focused row on the current page (found without evaluating the report).
   public var focusedItem: Item? {
-    let items = items(on: page)
+    let inputs = page.inputItems
     let index = focus[page.rawValue]
-    return items.indices.contains(index) ? items[index] : nil
+    if index < inputs.count { return index >= 0 ? inputs[index] : nil }
+    return page == .summary ? .report(index - inputs.count) : nil
   }
 
   /// How many items of `page` are unanswered (sex, optional, is not counted).

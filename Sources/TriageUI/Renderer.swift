@@ -99,11 +99,13 @@ public enum Renderer {
     _ screen: inout Screen, state: AppState, layout: Layout, recommendation: Recommendation,
     glyphs: Glyphs
   ) {
-    let items = state.items(on: state.page)
     let pageIndex = state.page.rawValue
     let top = state.scroll[pageIndex]
     let focus = state.focus[pageIndex]
-    let report = state.page == .summary ? state.reportLines(width: layout.listWidth) : []
+    let report =
+      state.page == .summary
+      ? state.reportLines(width: layout.listWidth, recommendation: recommendation) : []
+    let items = state.page.inputItems + report.indices.map { Item.report($0) }
     let width = layout.listWidth
     for row in 0..<layout.listHeight {
       let index = top + row

@@ -274,12 +274,13 @@ public enum Update {
   }
 
   static func moveFocus(by delta: Int, _ state: inout AppState) {
-    let count = state.items(on: state.page).count
+    let count = state.itemCount(on: state.page)
     guard count > 0 else { return }
     let index = state.page.rawValue
     let target = state.focus[index].addingReportingOverflow(delta)
-    state.focus[index] = min(max(0, target.overflow ? (delta > 0 ? count - 1 : 0) : target.partialValue), count - 1)
-    keepFocusVisible(&state)
+    state.focus[index] = min(
+      max(0, target.overflow ? (delta > 0 ? count - 1 : 0) : target.partialValue), count - 1)
+    keepFocusVisible(&state, count: count)
   }
 
   static func changePage(step: Int, _ state: inout AppState) {
@@ -294,18 +295,18 @@ public enum Update {
 
   static func resize(_ size: TerminalSize, _ state: inout AppState) {
     state.size = size
-    for page in Page.allCases {
-      let count = state.items(on: page).count
+    for page in Page.allCases where page != state.page {
+      let count = state.itemCount(on: page)
       state.focus[page.rawValue] = min(state.focus[page.rawValue], max(0, count - 1))
     }
     keepFocusVisible(&state)
   }
 
   /// Scrolls the current page so that its focused row is visible.
-  static func keepFocusVisible(_ state: inout AppState) {
+  static func keepFocusVisible(_ state: inout AppState, count known: Int? = nil) {
     let index = state.page.rawValue
     let height = max(1, state.layout.listHeight)
-    let count = state.items(on: state.page).count
+    let count = known ?? state.itemCount(on: state.page)
     state.focus[index] = min(state.focus[index], max(0, count - 1))
     var top = state.scroll[index]
     let focus = state.focus[index]
