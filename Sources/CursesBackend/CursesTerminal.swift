@@ -42,9 +42,12 @@ public final class CursesTerminal {
     input: UnsafeMutablePointer<FILE>? = nil, output: UnsafeMutablePointer<FILE>? = nil,
     noColor: Bool, installSignalHandlers: Bool = true
   ) throws {
-    setlocale(LC_ALL, "")
-    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-    glyphs = codeset.uppercased().filter { $0 != "-" } == "UTF8" ? .unicode : .ascii
+    // Only the character type matters to curses (UTF-8 or not); loading every locale category
+    // costs start-up time.
+    setlocale(LC_CTYPE, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET))).utf8.filter { $0 != 0x2D }
+      .map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+    glyphs = codeset == Array("UTF8".utf8) ? .unicode : .ascii
     guard let term = getenv("TERM"), term.pointee != 0 else {
       throw TerminalUnavailable(description: "TERM is not set: set TERM (for example xterm-256color) or use --plain")
     }

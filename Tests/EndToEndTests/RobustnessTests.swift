@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Signals, suspend and resume, resize storms and random keys through the real binary in tmux.
+@Suite("Robustness end to end (tmux)", .serialized, .enabled(if: TmuxHarness.available))
+struct RobustnessTests {
+  @Test("SIGQUIT and crash signals restore the terminal", arguments: [SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL])
+  func crashSignals(_ signal: Int32) throws {
+    let tmux = try TmuxHarness(name: "crash\(signal)")
+    try tmux.start()
+    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.send("Down", "Down", "Down", "Down", "y")
+    try tmux.waitFor("[Y] Low back pain")
+    kill(try tmux.pid(), signal)
+    let (status, stty) = try tmux.waitForExit()
+    #expect(status == 128 + Int(signal))
+    #expect(terminalRestored(stty), "stty after \(signal): \(stty)")
+    // The draft was saved at the answer, before the signal.
+    let draft = try String(contentsOf: tmux.draftFile, encoding: .utf8)
+    #expect(draft.contains("\"pain_low_back\": \"yes\""))
+  }
+
+  @Test("Ctrl-Z suspends with the terminal restored; SIGCONT brings the screen back intact")
+  func suspendAndResume() throws {
+    let tmux = try TmuxHarness(name: "suspend")
+    try tmux.start()
+    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.send("Down", "Down", "Down", "Down", "y")
+    try tmux.waitFor("[Y] Low back pain")
+    try tmux.send("C-z")
+    let pid = try tmux.pid()
+    // Stopped: the process state is T and the curses screen is gone.
+    var stopped = false
+    for _ in 0..<100 {
+      if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        stat.split(separator: ")").last?.split(separator: " ").first == "T"
+      {
+        stopped = true
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    #expect(stopped)
+    kill(pid, SIGCONT)
+    let screen = try tmux.waitFor("[Y] Low back pain")
+    #expect(screen.contains("NO IMAGING NOW") || screen.contains("SOON") || screen.contains("ROUTINE"))
+    #expect(screen.contains("[1 Patient"))
+    try tmux.send("q")
+    try tmux.waitFor("Quit?")
+    try tmux.send("y")
+    let (status, stty) = try tmux.waitForExit()
+    #expect(status == 0)
+    #expect(terminalRestored(stty))
+  }
+
+  @Test("a storm of 1,000 resizes leaves a correct screen")
+  func resizeStorm() throws {
+    let tmux = try TmuxHarness(name: "storm")
+    try tmux.start()
+    try tmux.waitFor("NO IMAGING NOW")
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<1000 {
+      try tmux.resize(columns: Int.random(in: 10...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
+    }
+    try tmux.resize(columns: 80, rows: 24)
+    let screen = try tmux.waitFor("[1 Patient")
+    #expect(screen.contains("NO IMAGING NOW"))
+    #expect(!screen.contains("too small"))
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.first?.hasPrefix(" SpineTriage") == true)
+    try tmux.send("q")
+    let (status, stty) = try tmux.waitForExit()
+    #expect(status == 0)
+    #expect(terminalRestored(stty))
+  }
+
+  /// Random bytes (printable, control, escape sequences of function keys) through the real
+  /// binary; quitting keys are left out so that the session lasts, then Esc, q, y end it.
+  @Test("10,000 random keys through the real binary: no crash, clean exit")
+  func randomKeys() throws {
+    let count = Int(ProcessInfo.processInfo.environment["SPINE_TMUX_KEYS"] ?? "") ?? 10_000
+    let tmux = try TmuxHarness(name: "keys")
+    try tmux.start()
+    try tmux.waitFor("NO IMAGING NOW")
+    let sequences: [[UInt8]] = [
+      [0x1B, 0x5B, 0x41], [0x1B, 0x5B, 0x42], [0x1B, 0x5B, 0x43], [0x1B, 0x5B, 0x44],
+      [0x1B, 0x4F, 0x41], [0x1B, 0x4F, 0x42], [0x1B, 0x5B, 0x35, 0x7E], [0x1B, 0x5B, 0x36, 0x7E],
+      [0x1B, 0x5B, 0x5A], [0x1B, 0x4F, 0x50], [0x1B, 0x5B, 0x31, 0x35, 0x7E], [0x09], [0x0D],
+      [0x7F], [0x1B], [0x0C],
+    ]
+    // Bytes that would quit, suspend or signal are excluded: q, Ctrl-C, Ctrl-Z, Ctrl-\.
+    let excluded: Set<UInt8> = [0x71, 0x03, 0x1A, 0x1C]
+    var rng = SystemRandomNumberGenerator()
+    var batch: [String] = []
+    for index in 0..<count {
+      var bytes: [UInt8]
+      switch Int.random(in: 0..<10, using: &rng) {
+      case 0..<3: bytes = sequences.randomElement(using: &rng)!
+      case 3: bytes = [UInt8.random(in: 0...31, using: &rng)]
+      default: bytes = [UInt8.random(in: 0x20...0x7E, using: &rng)]
+      }
+      bytes.removeAll { excluded.contains($0) }
+      batch += bytes.map { String($0, radix: 16) }
+      if batch.count >= 200 || index == count - 1 {
+        try tmux.tmux(["send-keys", "-t", "main", "-H"] + batch)
+        batch.removeAll()
+      }
+    }
+    // Still alive and drawing.
+    try tmux.waitFor("SpineTriage")
+    for _ in 0..<4 { try tmux.send("Escape") }
+    Thread.sleep(forTimeInterval: 0.2)
+    try tmux.send("q")
+    Thread.sleep(forTimeInterval: 0.2)
+    try tmux.send("y")
+    let (status, stty) = try tmux.waitForExit(timeout: 20)
+    #expect(status == 0)
+    #expect(terminalRestored(stty), "stty: \(stty)")
+  }
+}
