@@ -20,34 +20,28 @@ struct RobustnessTests {
     #expect(draft.contains("\"pain_low_back\": \"yes\""))
   }
 
-  @Test("Ctrl-Z suspends with the terminal restored; SIGCONT brings the screen back intact")
+  @Test("Ctrl-Z suspends with the terminal restored; fg brings the screen back intact")
   func suspendAndResume() throws {
     let tmux = try TmuxHarness(name: "suspend")
-    try tmux.start()
+    // An interactive shell gives job control, as at a real terminal.
+    try tmux.startShell()
+    try tmux.typeCommand(tmux.commandLine())
     try tmux.waitFor("NO IMAGING NOW")
     try tmux.send("Down", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     try tmux.send("C-z")
-    let pid = try tmux.pid()
-    // Stopped: the process state is T and the curses screen is gone.
-    var stopped = false
-    for _ in 0..<100 {
-      if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-        stat.split(separator: ")").last?.split(separator: " ").first == "T"
-      {
-        stopped = true
-        break
-      }
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    #expect(stopped)
-    kill(pid, SIGCONT)
+    // Suspended: the shell is back, with its prompt, and the terminal is usable.
+    try tmux.waitFor("Stopped")
+    try tmux.typeCommand("stty -a > \(tmux.folder.path)/stty-suspended; fg")
     let screen = try tmux.waitFor("[Y] Low back pain")
-    #expect(screen.contains("NO IMAGING NOW") || screen.contains("SOON") || screen.contains("ROUTINE"))
     #expect(screen.contains("[1 Patient"))
+    #expect(screen.contains("NO IMAGING NOW"))
+    let suspended = try String(contentsOf: tmux.folder.appendingPathComponent("stty-suspended"), encoding: .utf8)
+    #expect(terminalRestored(suspended), "stty while suspended: \(suspended)")
     try tmux.send("q")
     try tmux.waitFor("Quit?")
     try tmux.send("y")
+    try tmux.typeCommand("echo $? > \(tmux.exitFile.path); stty -a > \(tmux.folder.path)/stty")
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 0)
     #expect(terminalRestored(stty))
@@ -63,8 +57,18 @@ struct RobustnessTests {
       try tmux.resize(columns: Int.random(in: 10...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
     }
     try tmux.resize(columns: 80, rows: 24)
-    let screen = try tmux.waitFor("[1 Patient")
-    #expect(screen.contains("NO IMAGING NOW"))
+    // The last frame settles: poll until the full screen is back (never sleep a fixed time).
+    var screen = ""
+    for _ in 0..<200 {
+      screen = try tmux.screen()
+      if screen.contains("[1 Patient") && screen.contains("NO IMAGING NOW")
+        && !screen.contains("too small")
+      {
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    #expect(screen.contains("NO IMAGING NOW"), "screen: \(screen)")
     #expect(!screen.contains("too small"))
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first?.hasPrefix(" SpineTriage") == true)

@@ -80,6 +80,32 @@ final class TmuxHarness {
     try tmux(["set-option", "-g", "window-size", "manual"])
   }
 
+  /// The environment and command line that `start` runs, for typing into a shell.
+  func commandLine(arguments: [String] = []) -> String {
+    let env = [
+      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path, "SPINE_TRIAGE_DIR": exportFolder.path,
+      "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
+    ]
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    return "env \(exports) " + ([Self.binary] + arguments).map(quote).joined(separator: " ")
+  }
+
+  /// Starts an interactive shell (with job control) instead of the program.
+  func startShell(columns: Int = 80, rows: Int = 24) throws {
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main",
+      "env PS1='$ ' bash --norc --noprofile -i",
+    ])
+    try tmux(["set-option", "-g", "window-size", "manual"])
+    try waitFor("$")
+  }
+
+  /// Types a command line into the shell and presses Enter.
+  func typeCommand(_ line: String) throws {
+    try tmux(["send-keys", "-t", "main", "-l", line])
+    try tmux(["send-keys", "-t", "main", "Enter"])
+  }
+
   /// Types keys (tmux key names such as `Down`, `Tab`, `C-c`, or literal text with `literal`).
   func send(_ keys: String..., literal: Bool = false) throws {
     try tmux(["send-keys", "-t", "main"] + (literal ? ["-l"] : []) + keys)
@@ -152,7 +178,7 @@ final class TmuxHarness {
     return text
   }
 
-  private func quote(_ text: String) -> String {
+  func quote(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

@@ -33,7 +33,7 @@ struct KeyFuzzTests {
   }
 
   @Test func randomKeysAtRandomSizes() {
-    var rng = SplitMix64(state: 0xF022_2026)
+    var rng = SplitMix64(seed: 0xF022_2026)
     var state = AppState(sheet: AnswerSheet(), size: size(80, 24))
     var violations: [String] = []
     for step in 0..<Self.count {
