@@ -38,7 +38,7 @@ shot() {
   local cols=${size%x*} rows=${size#*x}
   local args=()
   [ "$answers" != "--" ] && args=(--load "$root/Tests/Fixtures/$answers")
-  rm -rf "$work/state"
+  rm -rf "$work/state" 2>/dev/null || true
   sock="shots-$$-$name"
   tmux -L "$sock" -f /dev/null new-session -d -x "$cols" -y "$rows" -s main \
     "env XDG_STATE_HOME=$work/state SPINE_TRIAGE_DIR=$work/out LANG=C.UTF-8 $bin ${args[*]:-}; sleep 600"
@@ -87,6 +87,6 @@ shot 80x24-too-small 60x20 -- "wait:too small"
 # Wide: the panel beside the lists.
 shot 120x40-1-patient-no-imaging 120x40 no-imaging.json "wait:NO IMAGING NOW"
 shot 120x40-3-examination-emergency 120x40 emergency-ces.json Tab Tab "wait:[3 Exam"
-shot 120x40-4-neck-trauma 120x40 neck-trauma.json Tab Tab Tab "wait:[4 Trauma"
-shot 120x40-5-mri-safety-stops 120x40 cancer-safety-stops.json BTab BTab "wait:[5 Safety"
+shot 120x40-4-neck-trauma 120x40 neck-trauma.json Tab Tab Tab "wait:[4 Neck trauma"
+shot 120x40-5-mri-safety-stops 120x40 cancer-safety-stops.json BTab BTab "wait:[5 MRI safety"
 shot 120x40-6-summary-emergency 120x40 emergency-ces.json BTab "wait:[6 Summary"
