@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ArgumentParser
 
 /// The program's exit statuses (BSD sysexits), documented in README.md.
@@ -18,6 +21,18 @@ public enum ExitStatus {
   public static let ioError: Int32 = 74
 }
 
+extension StandardStreams {
+  /// Writes `text` to standard output; a failed write (disk full, closed pipe) exits 74 with a
+  /// message.
+  static func writeOutputOrFail(_ text: String) throws {
+    guard writeOutput(text) else {
+      throw CLIFailure(
+        "standard output: write failed: \(AtomicFile.reason(errno))", status: ExitStatus.ioError
+      ).exit()
+    }
+  }
+}
+
 /// A failure to report as one line on standard error, with its exit status.
 public struct CLIFailure: Error, CustomStringConvertible {
   /// The message (without the program name).
@@ -34,7 +49,24 @@ public struct CLIFailure: Error, CustomStringConvertible {
 
   /// Prints the message on standard error and turns it into an `ExitCode`.
   func exit() -> ExitCode {
-    StandardStreams.writeError("spine-triage: \(message)\n")
+    StandardStreams.writeError("spine-triage: \(CLIFailure.printable(message))\n")
     return ExitCode(status)
+  }
+
+  /// `text` safe for one line on a terminal: control characters escaped, at most 300 characters.
+  static func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if out.unicodeScalars.count >= 300 {
+        out += "..."
+        break
+      }
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator:
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 }

@@ -38,10 +38,33 @@ public struct AnswerSheet: Sendable, Hashable {
 
 /// Bad answers: names the key that is wrong and why.
 public struct AnswersError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The key path, for example `findings.saddle_anesthesia`, or `(document)`.
+  /// The key path, for example `findings.saddle_anesthesia`, or `(document)`: made safe to
+  /// print (control characters escaped, at most 64 characters), since it comes from the input.
   public let key: String
   /// What is wrong.
   public let message: String
+
+  public init(key: String, message: String) {
+    self.key = AnswersError.printable(key)
+    self.message = message
+  }
+
+  /// `text` safe for a one-line message: control characters as `\u{..}`, cut at 64 characters.
+  public static func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if out.count >= 64 {
+        out += "..."
+        break
+      }
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator:
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
 
   public var description: String { "\(key): \(message)" }
 }

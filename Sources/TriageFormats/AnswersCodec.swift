@@ -9,12 +9,16 @@ public enum AnswersCodec {
   ]
 
   /// Parses and validates an answers document.
-  public static func decode(_ bytes: [UInt8]) throws -> AnswerSheet {
-    try decode(JSONParser.parse(bytes, checksDuplicates: false))
+  public static func decode(_ bytes: [UInt8], checksConsistency: Bool = true) throws -> AnswerSheet {
+    try decode(JSONParser.parse(bytes, checksDuplicates: false), checksConsistency: checksConsistency)
   }
 
   /// Validates a parsed answers document.
-  public static func decode(_ value: JSONValue) throws(AnswersError) -> AnswerSheet {
+  /// With `checksConsistency` (the default), more weeks of care than of symptoms is an error;
+  /// drafts are read without it (they may be saved while a number is being typed).
+  public static func decode(_ value: JSONValue, checksConsistency: Bool = true) throws(AnswersError)
+    -> AnswerSheet
+  {
     guard case .object(let members) = value else {
       throw AnswersError(key: "(document)", message: "expected an object, got \(value.typeName)")
     }
@@ -65,8 +69,8 @@ public enum AnswersCodec {
           message: "unknown key (expected one of: \(topLevelKeys.joined(separator: ", ")))")
       }
     }
-    if let care = sheet.answers.conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
-      care > weeks
+    if checksConsistency, let care = sheet.answers.conservativeWeeks,
+      let weeks = sheet.answers.symptomWeeks, care > weeks
     {
       throw AnswersError(
         key: "conservative_weeks",
@@ -77,7 +81,7 @@ public enum AnswersCodec {
 
   static func show(_ value: JSONValue) -> String {
     switch value {
-    case .string(let text): "\"\(text.prefix(40))\""
+    case .string(let text): "a string of \(text.count) characters"
     case .number(let text): text
     case .bool(let flag): flag ? "true" : "false"
     default: value.typeName
@@ -132,7 +136,8 @@ public enum AnswersCodec {
       if let answer = Answer(rawValue: text) { return answer }
       let key = "findings.\(id)"
       throw AnswersError(
-        key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \"\(text.prefix(40))\"")
+        key: key,
+        message: "expected \"yes\", \"no\" or \"unknown\", got a string of \(text.count) characters")
     default:
       let key = "findings.\(id)"
       throw AnswersError(
@@ -172,7 +177,7 @@ public enum AnswersCodec {
 
 extension String {
   /// The string without leading and trailing spaces.
-  var trimmingSpaces: String {
+  public var trimmingSpaces: String {
     var scalars = Substring(self)
     while scalars.first == " " { scalars.removeFirst() }
     while scalars.last == " " { scalars.removeLast() }

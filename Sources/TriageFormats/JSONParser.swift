@@ -125,11 +125,12 @@ public struct JSONParser {
           ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted)
       {
         throw JSONSyntaxError(
-          message: "duplicate key '\(key)'", line: keyError.line, column: keyError.column)
+          message: "duplicate key '\(AnswersError.printable(key))'", line: keyError.line,
+          column: keyError.column)
       }
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw error("expected ':' after the key '\(key)'")
+        throw error("expected ':' after the key '\(AnswersError.printable(key))'")
       }
       index += 1
       skipWhitespace()

@@ -50,6 +50,8 @@ public struct AppState: Hashable, Sendable {
   public var exported = false
   /// Whether the program should end (set by a confirmed quit).
   public var finished = false
+  /// Whether the last change reached the draft (false when it could not be saved).
+  public var draftSaved = true
   /// The draft offered on start, if any.
   public var draftOffer: DraftOffer?
 

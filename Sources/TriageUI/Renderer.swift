@@ -217,7 +217,9 @@ public enum Renderer {
     case .confirmQuit:
       screen.fill(row: row, column: 0, count: screen.columns, role: .message)
       screen.put(
-        "Quit? The answers are not exported (the draft is kept). y quit, n stay", row: row,
+        state.draftSaved
+          ? "Quit? The answers are not exported (the draft is kept). y quit, n stay"
+          : "Quit? The answers are NOT saved (no draft, not exported). y quit, n stay", row: row,
         column: 0, role: .message)
       return
     case .offerDraft:

@@ -204,6 +204,9 @@ struct HardeningInputTests {
       try check(["evaluate", "--format", "text", path])
       for format in ["text", "html"] { try check(["export", "--answers", path, "--format", format]) }
       try check(["export", "--answers", path, "--format", "text", "-o", "-"])
+      if let bytes {
+        try check(["export", "--answers", "-", "--format", "html", "-o", "-"], stdin: .pipe(bytes), name: "standard input")
+      }
     }
     // Nothing was exported and no draft was started.
     #expect(

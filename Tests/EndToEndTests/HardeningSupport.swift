@@ -96,8 +96,8 @@ enum Hardening {
     let home = home ?? scratch
     let outPath = scratch.url.appendingPathComponent("stdout").path
     let errPath = scratch.url.appendingPathComponent("stderr").path
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
 
     let process = Process()
     var command = wrapper + [binary] + arguments
@@ -108,7 +108,7 @@ enum Hardening {
       inputPipe = Pipe()
       process.standardInput = inputPipe
     case .path(let path):
-      inputHandle = try #require(FileHandle(forReadingAtPath: path), "cannot open \(path)")
+      inputHandle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
       process.standardInput = inputHandle
     case .pipe(let bytes):
       let file = try scratch.file("stdin", bytes: bytes)
@@ -129,7 +129,7 @@ enum Hardening {
       outputPipe = Pipe()
       process.standardOutput = outputPipe
     case .path(let path):
-      outputHandle = try #require(FileHandle(forWritingAtPath: path), "cannot open \(path)")
+      outputHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
       process.standardOutput = outputHandle
     }
     let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
@@ -178,6 +178,10 @@ enum Hardening {
     #expect(result.stderrIsOneLine, "one line on standard error: \(result)", sourceLocation: sourceLocation)
     #expect(result.stderr.hasPrefix("spine-triage: "), "\(result)", sourceLocation: sourceLocation)
     #expect(result.stderr.utf8.count < 1024, "a short message: \(result)", sourceLocation: sourceLocation)
+    #expect(
+      !result.stderr.dropLast().unicodeScalars.contains { $0.properties.generalCategory == .control },
+      "control characters (escape sequences, newlines) from the input reach the terminal: \(result.stderr.debugDescription.prefix(300))",
+      sourceLocation: sourceLocation)
     for mention in mentions {
       #expect(
         result.stderr.contains(mention), "standard error should name \(mention): \(result)",

@@ -188,7 +188,10 @@ import TriageFormats
 
   @Test func syntaxErrorsComeFromTheParser() {
     #expect(throws: JSONSyntaxError.self) { try decode(#"{"age": 45"#) }
-    #expect(throws: JSONSyntaxError.self) { try decode(#"{"age": 45, "age": 46}"#) }
+    // Duplicate keys are found by the codec, by identifier, naming the key.
+    #expect(throws: AnswersError(key: "age", message: "duplicate key")) {
+      try decode(#"{"age": 45, "age": 46}"#)
+    }
     #expect(throws: JSONSyntaxError.self) { try decode("") }
   }
 

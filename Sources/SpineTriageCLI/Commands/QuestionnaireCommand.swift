@@ -16,9 +16,9 @@ struct QuestionnaireCommand: ParsableCommand {
 
   func run() throws {
     switch format {
-    case .fhir: StandardStreams.writeOutput(FHIRQuestionnaire.string() + "\n")
-    case .markdown: StandardStreams.writeOutput(QuestionTable.markdown())
-    case .text: StandardStreams.writeOutput(QuestionTable.text())
+    case .fhir: try StandardStreams.writeOutputOrFail(FHIRQuestionnaire.string() + "\n")
+    case .markdown: try StandardStreams.writeOutputOrFail(QuestionTable.markdown())
+    case .text: try StandardStreams.writeOutputOrFail(QuestionTable.text())
     }
   }
 }

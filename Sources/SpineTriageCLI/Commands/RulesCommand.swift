@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
     case .json: output = RuleTable.json() + "\n"
     case .markdown: output = RuleTable.markdown()
     }
-    StandardStreams.writeOutput(output)
+    try StandardStreams.writeOutputOrFail(output)
   }
 }
 

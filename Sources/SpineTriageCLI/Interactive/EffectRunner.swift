@@ -24,6 +24,9 @@ final class EffectRunner {
     }
   }
 
+  /// Whether the last save of the draft succeeded.
+  var draftIsSaved: Bool { drafts != nil && lastDraftError == nil }
+
   /// The draft store, if there is a state folder.
   var draftStore: DraftStore? { drafts }
 

@@ -19,12 +19,20 @@ enum InteractiveCommand {
     var sheet = AnswerSheet()
     var offer: AppState.DraftOffer?
     var notice: StatusMessage?
+    // A file given with --load is read first (its errors come before curses starts); the
+    // terminal is started before any draft is touched, so a failed start changes nothing.
+    if let load { sheet = try AnswersInput.load(load, lenient: true) }
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(noColor: noColor)
+    } catch {
+      throw CLIFailure("cannot start the terminal UI: \(error)", status: ExitStatus.unavailable)
+    }
     if let load {
-      sheet = try AnswersInput.load(load)
       if let drafts = effects.draftStore, AtomicFile.exists(drafts.path) {
-        let aside = drafts.folder + "/draft.replaced-\(SystemClock.fileStamp()).json"
-        rename(drafts.path, aside)
-        notice = StatusMessage("Loaded \(load). The previous draft was kept at \(aside).")
+        let aside = DraftStore.moveAside(drafts.path, stem: drafts.folder + "/draft.replaced-\(SystemClock.fileStamp())")
+        notice = StatusMessage(
+          "Loaded \(load). The previous draft was kept as \(aside.map(AppDirectories.fileName) ?? "draft.json").")
       } else {
         notice = StatusMessage("Loaded \(load): \(sheet.answers.answeredCount) answers.")
       }
@@ -36,7 +44,7 @@ enum InteractiveCommand {
         }
       case .corrupt(let reason, let keptAt):
         notice = StatusMessage(
-          "The draft could not be read (\(reason)); it was kept at \(keptAt). New assessment.",
+          "Draft unreadable; kept as \(AppDirectories.fileName(keptAt)) in the state folder. New assessment. (\(reason))",
           isError: true)
       }
     }
@@ -46,12 +54,6 @@ enum InteractiveCommand {
       offer?.sheet = offered
     }
 
-    let terminal: CursesTerminal
-    do {
-      terminal = try CursesTerminal(noColor: noColor)
-    } catch {
-      throw CLIFailure("cannot start the terminal UI: \(error)", status: ExitStatus.unavailable)
-    }
     let session = InteractiveSession(
       sheet: sheet, terminal: terminal, effects: effects, draftOffer: offer, notice: notice)
     let signal = session.run()

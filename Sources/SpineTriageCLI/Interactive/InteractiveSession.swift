@@ -49,6 +49,7 @@ final class InteractiveSession {
           if let problem = effects.saveDraft(state.sheet) {
             _ = Update.apply(.report(problem), to: &state)
           }
+          state.draftSaved = effects.draftIsSaved
         case .export(let kind):
           for follow in effects.export(kind, sheet: state.sheet) {
             _ = Update.apply(follow, to: &state)

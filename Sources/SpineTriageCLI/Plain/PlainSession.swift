@@ -18,7 +18,10 @@ enum PlainSession {
     var number = 0
     var stopped = false
 
-    func say(_ text: String) { StandardStreams.writeOutput(text) }
+    var writeFailed = false
+    func say(_ text: String) {
+      if !StandardStreams.writeOutput(text) { writeFailed = true }
+    }
     /// Asks until a valid answer, end of input, or "q". Returns nil to stop.
     func ask<T>(_ prompt: String, _ parse: (String) -> T??, hint: String) -> T?? {
       number += 1
@@ -52,6 +55,9 @@ enum PlainSession {
           let value: Int?? = ask(field.label + "?", { text in
             if text.isEmpty || text == "u" { return .some(nil) }
             guard let value = Int(text), range.contains(value) else { return nil }
+            if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks, value > weeks {
+              return nil
+            }
             return .some(value)
           }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
           guard let value else { break screens }
@@ -78,6 +84,10 @@ enum PlainSession {
     }
     if stopped { say("\nStopped; the recommendation for the answers so far:\n") }
     say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
+    if writeFailed {
+      throw CLIFailure(
+        "standard output: write failed: \(AtomicFile.reason(errno))", status: ExitStatus.ioError)
+    }
   }
 }
 

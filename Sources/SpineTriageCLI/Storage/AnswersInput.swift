@@ -2,9 +2,12 @@ import TriageFormats
 
 /// Turns bytes into an answer sheet, with errors that name the file, line and key.
 enum AnswersInput {
-  static func sheet(from bytes: [UInt8], name: String) throws(CLIFailure) -> AnswerSheet {
+  /// `lenient` accepts more weeks of care than of symptoms (a draft saved mid-typing).
+  static func sheet(from bytes: [UInt8], name: String, lenient: Bool = false) throws(CLIFailure)
+    -> AnswerSheet
+  {
     do {
-      return try AnswersCodec.decode(bytes)
+      return try AnswersCodec.decode(bytes, checksConsistency: !lenient)
     } catch let error as JSONSyntaxError {
       throw CLIFailure("\(name): invalid JSON at \(error)", status: ExitStatus.dataError)
     } catch let error as AnswersError {
@@ -14,8 +17,8 @@ enum AnswersInput {
     }
   }
 
-  static func load(_ path: String) throws(CLIFailure) -> AnswerSheet {
+  static func load(_ path: String, lenient: Bool = false) throws(CLIFailure) -> AnswerSheet {
     let bytes = try InputFile.read(path)
-    return try sheet(from: bytes, name: path == "-" ? "standard input" : path)
+    return try sheet(from: bytes, name: path == "-" ? "standard input" : path, lenient: lenient)
   }
 }

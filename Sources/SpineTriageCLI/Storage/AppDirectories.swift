@@ -65,6 +65,11 @@ public struct AppDirectories: Sendable {
     }
   }
 
+  /// The last component of `path`.
+  public static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
   /// The folder part of `path` ("." for a bare name).
   public static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -31,13 +31,15 @@ public struct DraftStore: Sendable {
     guard stat(path, &info) == 0 else { return nil }
     do {
       let bytes = try InputFile.read(path)
-      let sheet = try AnswersInput.sheet(from: bytes, name: path)
+      let sheet = try AnswersInput.sheet(from: bytes, name: path, lenient: true)
       return .draft(
         sheet, savedAt: SystemClock.iso8601(info.st_mtim.tv_sec),
         answers: sheet.answers.answeredCount)
     } catch {
-      let aside = folder + "/draft.corrupt-\(SystemClock.fileStamp()).json"
-      if rename(path, aside) != 0 {
+      guard
+        let aside = DraftStore.moveAside(
+          path, stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
+      else {
         return .corrupt(reason: error.message, keptAt: path)
       }
       return .corrupt(reason: error.message, keptAt: aside)
@@ -48,6 +50,20 @@ public struct DraftStore: Sendable {
   public func save(_ sheet: AnswerSheet) throws(CLIFailure) {
     try AppDirectories.ensure(folder)
     try AtomicFile.write(Array(AnswersCodec.encode(sheet).utf8), to: path, replace: true)
+  }
+
+  /// Moves `path` to `stem.json` (or `stem-2.json`, ...), never replacing a file kept earlier;
+  /// returns the new path, or nil when it could not be moved (the file then stays where it is).
+  public static func moveAside(_ path: String, stem: String) -> String? {
+    for attempt in 1...100 {
+      let candidate = attempt == 1 ? "\(stem).json" : "\(stem)-\(attempt).json"
+      if link(path, candidate) == 0 {
+        unlink(path)
+        return candidate
+      }
+      if errno != EEXIST { return nil }
+    }
+    return nil
   }
 
   /// Deletes the draft (after a finished, exported assessment, when the user agrees).

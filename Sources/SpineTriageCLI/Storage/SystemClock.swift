@@ -6,12 +6,7 @@
 public enum SystemClock {
   /// Now, as ISO 8601 with the local offset, for example `2026-11-24T21:40:05+01:00`.
   public static func iso8601(_ time: time_t = time(nil)) -> String {
-    var seconds = time
-    var parts = tm()
-    localtime_r(&seconds, &parts)
-    var buffer = [CChar](repeating: 0, count: 64)
-    strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
-    var text = String(cString: buffer)
+    var text = format("%Y-%m-%dT%H:%M:%S%z", time)
     // strftime writes +0100; ISO 8601 extended format wants +01:00.
     if text.count >= 5 { text.insert(":", at: text.index(text.endIndex, offsetBy: -2)) }
     return text
@@ -19,12 +14,17 @@ public enum SystemClock {
 
   /// A compact local timestamp for file names, for example `20261124-214005`.
   public static func fileStamp(_ time: time_t = time(nil)) -> String {
+    format("%Y%m%d-%H%M%S", time)
+  }
+
+  /// `time` in local time, formatted by strftime.
+  static func format(_ pattern: String, _ time: time_t) -> String {
     var seconds = time
     var parts = tm()
     localtime_r(&seconds, &parts)
-    var buffer = [CChar](repeating: 0, count: 32)
-    strftime(&buffer, buffer.count, "%Y%m%d-%H%M%S", &parts)
-    return String(cString: buffer)
+    var buffer = [CChar](repeating: 0, count: 64)
+    let count = strftime(&buffer, buffer.count, pattern, &parts)
+    return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// A random (version 4) UUID, lower case.
