@@ -1,6 +1,9 @@
 #ifndef SPINE_TRIAGE_CNCURSES_SHIM_H
 #define SPINE_TRIAGE_CNCURSES_SHIM_H
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
 #include <locale.h>
@@ -93,4 +96,31 @@ static inline void st_unblock_signals(void) {
   sigaddset(&set, SIGQUIT); sigaddset(&set, SIGWINCH); sigaddset(&set, SIGTSTP);
   sigaddset(&set, SIGCONT);
   sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+#include <poll.h>
+
+/* The signals the key wait must never miss: they are blocked while ncurses is asked for a key
+   and unblocked atomically inside ppoll, so a signal arriving in between cannot be lost. */
+static inline void st_block_wait_signals(sigset_t *old) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGWINCH); sigaddset(&set, SIGTERM); sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGINT); sigaddset(&set, SIGQUIT);
+  sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static inline void st_restore_signal_mask(const sigset_t *old) {
+  sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* Waits until `fd` is readable or a signal arrives; returns ppoll's result, revents in *events. */
+static inline int st_wait_readable(int fd, const sigset_t *unblocked, short *events) {
+  struct pollfd p;
+  p.fd = fd;
+  p.events = POLLIN;
+  p.revents = 0;
+  int r = ppoll(&p, 1, NULL, unblocked);
+  *events = p.revents;
+  return r;
 }

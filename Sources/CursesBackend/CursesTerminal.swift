@@ -55,6 +55,9 @@ public final class CursesTerminal {
     if termName == "dumb" {
       throw TerminalUnavailable(description: "TERM=dumb cannot show the checklist screens: use --plain")
     }
+    // On the real terminal the size comes from the terminal itself, never from LINES/COLUMNS
+    // left in the environment (stale after a resize, or inherited from another program).
+    if input == nil && output == nil { use_tioctl(true) }
     let inFile = input ?? fdopen(0, "r")
     inputDescriptor = inFile.map { fileno($0) } ?? 0
     let outFile = output ?? fdopen(1, "w")
@@ -148,6 +151,9 @@ public final class CursesTerminal {
     // sequences and reports KEY_RESIZE), and block in poll(), which a signal always
     // interrupts. No timeout: an idle session uses no CPU.
     var emptyReadsWhileReadable = 0
+    var saved = sigset_t()
+    st_block_wait_signals(&saved)
+    defer { st_restore_signal_mask(&saved) }
     while true {
       let pending = st_take_pending_signal()
       if pending != 0 { return .signal(pending) }
@@ -159,18 +165,14 @@ public final class CursesTerminal {
         if Int32(character) == KEY_RESIZE { return .resize(size) }
         return .key(KeyDecoder.functionKey(Int32(character)))
       }
-      let signal = st_take_pending_signal()
-      if signal != 0 { return .signal(signal) }
-      var descriptor = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
+      var events: Int16 = 0
+      let ready = st_wait_readable(inputDescriptor, &saved, &events)
       if ready < 0 {
         if errno == EINTR { continue }
         return .endOfInput
       }
-      if descriptor.revents & Int16(POLLNVAL | POLLERR) != 0 { return .endOfInput }
-      if descriptor.revents & Int16(POLLHUP) != 0 && descriptor.revents & Int16(POLLIN) == 0 {
-        return .endOfInput
-      }
+      if events & Int16(POLLNVAL | POLLERR) != 0 { return .endOfInput }
+      if events & Int16(POLLHUP) != 0 && events & Int16(POLLIN) == 0 { return .endOfInput }
       // Readable with no byte to read: the input is at its end (a closed terminal, /dev/null).
       var available: Int32 = 0
       if ioctl(inputDescriptor, UInt(FIONREAD), &available) != 0 || available == 0 {

@@ -209,7 +209,12 @@ func spawn(_ arguments: [String], output: String) throws -> Int32 {
   posix_spawnattr_setsigdefault(&attributes, &all)
   posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
   var pid: pid_t = 0
-  let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
+  // Other tests set LINES and COLUMNS in this process (headless curses); they must not reach
+  // the programs under test.
+  let environment = ProcessInfo.processInfo.environment.filter { $0.key != "LINES" && $0.key != "COLUMNS" }
+  var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for pointer in envp { free(pointer) } }
+  let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
   guard result == 0 else { throw HarnessError("cannot run \(arguments[0]): \(result)") }
   var status: Int32 = 0
   while waitpid(pid, &status, 0) < 0 {
