@@ -1,9 +1,6 @@
 #ifndef SPINE_TRIAGE_CNCURSES_SHIM_H
 #define SPINE_TRIAGE_CNCURSES_SHIM_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1
-#endif
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
 #include <locale.h>
@@ -99,6 +96,11 @@ static inline void st_unblock_signals(void) {
 }
 
 #include <poll.h>
+
+/* ppoll is a GNU extension; it is declared here rather than with _GNU_SOURCE, which would change
+   glibc's own type definitions and clash with Swift's Glibc module. */
+extern int ppoll(struct pollfd *fds, nfds_t nfds, const struct timespec *timeout,
+                 const sigset_t *sigmask);
 
 /* The signals the key wait must never miss: they are blocked while ncurses is asked for a key
    and unblocked atomically inside ppoll, so a signal arriving in between cannot be lost. */
