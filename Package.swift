@@ -41,7 +41,8 @@ let package = Package(
     .executableTarget(name: "spine-triage", dependencies: ["SpineTriageCLI"]),
     // In-process benchmarks (release): engine time, key-to-frame time, JSONL input generator.
     .executableTarget(
-      name: "triage-bench", dependencies: ["TriageEngine", "TriageFormats", "TriageUI", "CursesBackend"],
+      name: "triage-bench",
+      dependencies: ["TriageEngine", "TriageFormats", "TriageUI", "CursesBackend"],
       path: "Sources/TriageBench"),
     .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine"]),
     .testTarget(

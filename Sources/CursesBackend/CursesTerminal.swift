@@ -49,11 +49,13 @@ public final class CursesTerminal {
       .map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
     glyphs = codeset == Array("UTF8".utf8) ? .unicode : .ascii
     guard let term = getenv("TERM"), term.pointee != 0 else {
-      throw TerminalUnavailable(description: "TERM is not set: set TERM (for example xterm-256color) or use --plain")
+      throw TerminalUnavailable(
+        description: "TERM is not set: set TERM (for example xterm-256color) or use --plain")
     }
     let termName = String(cString: term)
     if termName == "dumb" {
-      throw TerminalUnavailable(description: "TERM=dumb cannot show the checklist screens: use --plain")
+      throw TerminalUnavailable(
+        description: "TERM=dumb cannot show the checklist screens: use --plain")
     }
     // On the real terminal the size comes from the terminal itself, never from LINES/COLUMNS
     // left in the environment (stale after a resize, or inherited from another program).
@@ -63,7 +65,9 @@ public final class CursesTerminal {
     let outFile = output ?? fdopen(1, "w")
     guard let pointer = newterm(nil, outFile, inFile) else {
       throw TerminalUnavailable(
-        description: "the terminal type '\(termName)' is unknown to curses: set TERM (for example xterm-256color) or use --plain")
+        description:
+          "the terminal type '\(termName)' is unknown to curses: set TERM (for example xterm-256color) or use --plain"
+      )
     }
     screenPointer = pointer
     guard let standard = st_stdscr() else {

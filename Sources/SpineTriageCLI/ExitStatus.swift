@@ -1,7 +1,8 @@
+import ArgumentParser
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
 
 /// The program's exit statuses (BSD sysexits), documented in README.md.
 public enum ExitStatus {

@@ -1,7 +1,8 @@
+import ArgumentParser
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import ArgumentParser
 
 /// The `spine-triage` command: the terminal UI by default, and the non-interactive commands.
 public struct SpineTriage: ParsableCommand {
@@ -25,10 +26,14 @@ public struct SpineTriage: ParsableCommand {
   @Option(name: .long, help: "Open an answers file (or a draft) for review or completion.")
   var load: String?
 
-  @Flag(name: .long, help: "Line-by-line prompts on standard input and output (screen readers, no curses).")
+  @Flag(
+    name: .long,
+    help: "Line-by-line prompts on standard input and output (screen readers, no curses).")
   var plain = false
 
-  @Option(name: .customLong("output-dir"), help: "Folder for exports from the UI (default: SPINE_TRIAGE_DIR, else the XDG data folder).")
+  @Option(
+    name: .customLong("output-dir"),
+    help: "Folder for exports from the UI (default: SPINE_TRIAGE_DIR, else the XDG data folder).")
   var outputDir: String?
 
   @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
@@ -52,7 +57,7 @@ public struct SpineTriage: ParsableCommand {
         load: load, outputFolder: outputDir, noColor: noColor || noColorEnv)
       {
         // Terminated by a signal: the draft is saved and the terminal restored; die the same way.
-        signal_default_and_raise(signal)
+        raiseWithDefaultAction(signal)
       }
     } catch {
       throw error.exit()
@@ -61,7 +66,7 @@ public struct SpineTriage: ParsableCommand {
 }
 
 /// Restores the default disposition of `signal` and raises it, so the exit status says why.
-func signal_default_and_raise(_ number: Int32) {
+func raiseWithDefaultAction(_ number: Int32) {
   signal(number, SIG_DFL)
   raise(number)
   exit(128 + number)

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CursesBackend
 import TriageEngine
 import TriageFormats
 import TriageUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// In-process benchmarks (release build): `triage-bench engine | keys | generate N`.
 /// Prints one JSON object per benchmark; Tests/Performance/run-benchmarks.sh collects them.
@@ -21,7 +22,9 @@ default:
 /// Random realistic answers: each finding unknown, no or yes, mostly unknown or no.
 func randomAnswers(_ generator: inout SplitMix64) -> Answers {
   var answers = Answers()
-  answers.age = Int.random(in: 0...100, using: &generator) < 90 ? Int.random(in: 16...95, using: &generator) : nil
+  answers.age =
+    Int.random(in: 0...100, using: &generator) < 90
+    ? Int.random(in: 16...95, using: &generator) : nil
   let weeks = Int.random(in: 0...60, using: &generator)
   answers.symptomWeeks = weeks
   answers.conservativeWeeks = Int.random(in: 0...weeks, using: &generator)

@@ -9,8 +9,10 @@ public enum AnswersCodec {
   ]
 
   /// Parses and validates an answers document.
-  public static func decode(_ bytes: [UInt8], checksConsistency: Bool = true) throws -> AnswerSheet {
-    try decode(JSONParser.parse(bytes, checksDuplicates: false), checksConsistency: checksConsistency)
+  public static func decode(_ bytes: [UInt8], checksConsistency: Bool = true) throws -> AnswerSheet
+  {
+    try decode(
+      JSONParser.parse(bytes, checksDuplicates: false), checksConsistency: checksConsistency)
   }
 
   /// Validates a parsed answers document.
@@ -137,7 +139,8 @@ public enum AnswersCodec {
       let key = "findings.\(id)"
       throw AnswersError(
         key: key,
-        message: "expected \"yes\", \"no\" or \"unknown\", got a string of \(text.count) characters")
+        message: "expected \"yes\", \"no\" or \"unknown\", got a string of \(text.count) characters"
+      )
     default:
       let key = "findings.\(id)"
       throw AnswersError(

@@ -47,7 +47,8 @@ public struct KeyMap: Sendable {
       KeyBinding([.character("y")], .answer(.yes), "answer yes", scope: .finding),
       KeyBinding([.character("n")], .answer(.no), "answer no", scope: .finding),
       KeyBinding([.character(" ")], .cycle, "cycle: unanswered, yes, no", scope: .finding),
-      KeyBinding([.character("u"), .backspace, .delete], .clear, "clear (unanswered)", scope: .finding),
+      KeyBinding(
+        [.character("u"), .backspace, .delete], .clear, "clear (unanswered)", scope: .finding),
     ]
     for digit in 0...9 {
       b.append(
@@ -86,7 +87,8 @@ public struct KeyMap: Sendable {
       KeyBinding([.character("?"), .function(1)], .toggleHelp, "help (this screen)"),
       KeyBinding([.ctrlL], .redraw, "redraw the screen"),
       KeyBinding([.ctrlZ], .suspend, "suspend to the shell (fg to return)"),
-      KeyBinding([.character("q"), .ctrlC], .requestQuit, "quit (asks first if answers are not exported)"),
+      KeyBinding(
+        [.character("q"), .ctrlC], .requestQuit, "quit (asks first if answers are not exported)"),
     ]
     return KeyMap(bindings: b)
   }()

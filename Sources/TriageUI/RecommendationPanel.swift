@@ -77,7 +77,8 @@ public enum RecommendationPanel {
     let (stops, cautions, missing) = counts(r)
     x = screen.put(
       "Safety stops: \(stops)", row: y, column: 1, role: stops > 0 ? .stop : .normal)
-    x = screen.put("  Cautions: \(cautions)", row: y, column: x, role: cautions > 0 ? .caution : .normal)
+    x = screen.put(
+      "  Cautions: \(cautions)", row: y, column: x, role: cautions > 0 ? .caution : .normal)
     screen.put(
       "  Missing critical answers: \(missing)", row: y, column: x,
       role: missing > 0 ? .caution : .normal)

@@ -152,7 +152,8 @@ public enum Renderer {
       case .text(let field):
         let x = screen.put(field.label + ": ", row: y, column: 2, role: textRole)
         if case .editing(let editing, let buffer) = state.mode, editing == field {
-          let end = screen.put(buffer + "_", row: y, column: x, role: .message, width: width - x - 1)
+          let end = screen.put(
+            buffer + "_", row: y, column: x, role: .message, width: width - x - 1)
           screen.cursor = (y, min(end - 1, screen.columns - 1))
         } else {
           let value = field == .patientID ? state.sheet.patientID : state.sheet.clinician
@@ -185,7 +186,8 @@ public enum Renderer {
     return .normal
   }
 
-  static func drawHelpLine(_ screen: inout Screen, state: AppState, layout: Layout, glyphs: Glyphs) {
+  static func drawHelpLine(_ screen: inout Screen, state: AppState, layout: Layout, glyphs: Glyphs)
+  {
     var text: String
     if case .editing = state.mode {
       text = "Typing: Enter keeps the text, Esc cancels, Backspace deletes."
@@ -206,7 +208,8 @@ public enum Renderer {
     let row = layout.statusRow
     screen.fill(row: row, column: 0, count: screen.columns, role: .keyHint)
     if let message = state.message {
-      screen.fill(row: row, column: 0, count: screen.columns, role: message.isError ? .error : .message)
+      screen.fill(
+        row: row, column: 0, count: screen.columns, role: message.isError ? .error : .message)
       screen.put(
         (message.isError ? "Error: " : "") + message.text, row: row, column: 0,
         role: message.isError ? .error : .message)
@@ -245,11 +248,14 @@ public enum Renderer {
     case .help: hints = "Up/Down scroll  any other key closes the help"
     case .normal:
       switch state.focusedItem {
-      case .number: hints = "0-9 type  Bksp delete  u clear  Tab screen  e export  p print  ? help  q quit"
+      case .number:
+        hints = "0-9 type  Bksp delete  u clear  Tab screen  e export  p print  ? help  q quit"
       case .sex: hints = "f/m/o set  Space cycle  u clear  Tab screen  e export  ? help  q quit"
       case .text: hints = "Enter edit  u clear  Tab screen  e export  p print  ? help  q quit"
-      case .report: hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
-      default: hints = "y yes  n no  Space cycle  u clear  Tab screen  e export  p print  ? help  q quit"
+      case .report:
+        hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
+      default:
+        hints = "y yes  n no  Space cycle  u clear  Tab screen  e export  p print  ? help  q quit"
       }
     }
     screen.put(hints, row: row, column: 0, role: .keyHint)

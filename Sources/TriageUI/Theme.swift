@@ -39,7 +39,8 @@ public struct Style: Hashable, Sendable {
     if dim { code += "D" }
     let initials = "krgybmcw"
     func initial(_ color: TerminalColor?) -> String {
-      color.map { String(initials[initials.index(initials.startIndex, offsetBy: $0.rawValue)]) } ?? "-"
+      color.map { String(initials[initials.index(initials.startIndex, offsetBy: $0.rawValue)]) }
+        ?? "-"
     }
     if foreground != nil || background != nil { code += initial(foreground) + initial(background) }
     return code
@@ -133,7 +134,9 @@ extension Screen {
       }
       rowsText.append(line)
     }
-    let key = legend.enumerated().map { "\(letters[min($0.offset, letters.count - 1)])=\($0.element.code)" }
+    let key = legend.enumerated().map {
+      "\(letters[min($0.offset, letters.count - 1)])=\($0.element.code)"
+    }
     return rowsText.joined(separator: "\n") + "\n" + key.joined(separator: " ")
   }
 }

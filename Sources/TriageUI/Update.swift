@@ -52,7 +52,9 @@ public enum Update {
     return []
   }
 
-  static func editing(_ action: Action, _ field: TextField, _ buffer: String, _ state: inout AppState)
+  static func editing(
+    _ action: Action, _ field: TextField, _ buffer: String, _ state: inout AppState
+  )
     -> [Effect]
   {
     switch action {
@@ -351,4 +353,3 @@ func isWide(_ value: UInt32) -> Bool {
   default: return false
   }
 }
-

@@ -16,7 +16,8 @@ struct HardeningEnvironmentTests {
 
   // MARK: No usable terminal (69)
 
-  @Test("TERM unset or dumb: exit 69, a one-line message naming --plain, terminal untouched",
+  @Test(
+    "TERM unset or dumb: exit 69, a one-line message naming --plain, terminal untouched",
     .enabled(if: TmuxHarness.available), arguments: ["unset", "dumb", ""])
   func noUsableTerm(_ term: String) throws {
     let tmux = try TmuxHarness(name: "hterm")
@@ -28,7 +29,9 @@ struct HardeningEnvironmentTests {
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 69, "TERM \(term): status \(status)")
     #expect(terminalRestored(stty), "stty after exit: \(stty)")
-    let lines = try tmux.screen().split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let lines = try tmux.screen().split(separator: "\n").filter {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
     #expect(lines.count == 1, "one line: \(lines)")
     #expect(lines.first?.hasPrefix("spine-triage: ") == true, "\(lines)")
     #expect(lines.first?.contains("--plain") == true, "\(lines)")
@@ -54,12 +57,14 @@ struct HardeningEnvironmentTests {
   @Test("no controlling terminal (setsid, standard input and output pipes): exit 69")
   func noControllingTerminal() throws {
     for arguments in [[], ["--no-color"]] {
-      let result = try Hardening.run(arguments, stdin: .emptyPipe, stdout: .pipe, wrapper: ["/usr/bin/setsid", "-w"])
+      let result = try Hardening.run(
+        arguments, stdin: .emptyPipe, stdout: .pipe, wrapper: ["/usr/bin/setsid", "-w"])
       Hardening.expectFailure(result, status: 69, mentioning: ["--plain"])
     }
   }
 
-  @Test("an existing draft is left in place when the screens cannot start (TERM=dumb with --load)",
+  @Test(
+    "an existing draft is left in place when the screens cannot start (TERM=dumb with --load)",
     .enabled(if: TmuxHarness.available))
   func failedStartKeepsTheDraft() throws {
     let tmux = try TmuxHarness(name: "hdumbload")
@@ -69,17 +74,20 @@ struct HardeningEnvironmentTests {
     try Data(draft.utf8).write(to: tmux.draftFile)
     let answers = tmux.folder.appendingPathComponent("answers.json").path
     try Data(Hardening.goodAnswers.utf8).write(to: URL(fileURLWithPath: answers))
-    try tmux.hardeningStart(arguments: ["--load", answers], columns: 200, environment: ["TERM": "dumb"])
+    try tmux.hardeningStart(
+      arguments: ["--load", answers], columns: 200, environment: ["TERM": "dumb"])
     let (status, _) = try tmux.waitForExit()
     #expect(status == 69)
     #expect(
       (try? String(contentsOf: tmux.draftFile, encoding: .utf8)) == draft,
-      "the draft was moved aside by a start that never showed the screens: \(Hardening.entries(drafts))")
+      "the draft was moved aside by a start that never showed the screens: \(Hardening.entries(drafts))"
+    )
   }
 
   // MARK: Bad --load before curses
 
-  @Test("--load with a bad file: exit 65/66 with a one-line message before curses starts; terminal restored",
+  @Test(
+    "--load with a bad file: exit 65/66 with a one-line message before curses starts; terminal restored",
     .enabled(if: TmuxHarness.available))
   func interactiveLoadBadFile() throws {
     let tmux = try TmuxHarness(name: "hload")
@@ -96,7 +104,8 @@ struct HardeningEnvironmentTests {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let missing = folder.appendingPathComponent("missing.json").path
     let cases: [(String, Int, String)] = [
-      (truncated, 65, "truncated.json"), (wrongType, 65, "findings.pain_neck"), (huge, 65, "too large"),
+      (truncated, 65, "truncated.json"), (wrongType, 65, "findings.pain_neck"),
+      (huge, 65, "too large"),
       (garbage, 65, "garbage.json"), (directory, 66, "dir.json"), (missing, 66, "missing.json"),
       ("/dev/null", 65, "/dev/null"),
     ]
@@ -106,7 +115,9 @@ struct HardeningEnvironmentTests {
       let (status, stty) = try tmux.waitForExit()
       #expect(status == expected, "\(path): status \(status)")
       #expect(terminalRestored(stty), "\(path): stty after exit: \(stty)")
-      let lines = try tmux.screen().split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      let lines = try tmux.screen().split(separator: "\n").filter {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      }
       #expect(lines.count == 1, "\(path): one line, no screens: \(lines)")
       #expect(lines.first?.hasPrefix("spine-triage: \(path)") == true, "\(lines)")
       #expect(lines.first?.contains(mention) == true, "\(path): \(lines)")
@@ -116,7 +127,8 @@ struct HardeningEnvironmentTests {
 
   // MARK: Locale and HOME
 
-  @Test("LANG=C / LC_ALL=C: ASCII glyphs ('>' pointer, '-' borders), no box drawing, still works",
+  @Test(
+    "LANG=C / LC_ALL=C: ASCII glyphs ('>' pointer, '-' borders), no box drawing, still works",
     .enabled(if: TmuxHarness.available))
   func asciiLocale() throws {
     let tmux = try TmuxHarness(name: "hascii")
@@ -124,9 +136,12 @@ struct HardeningEnvironmentTests {
     let screen = try tmux.waitFor("NO IMAGING NOW")
     #expect(screen.contains("> Age"), "the pointer is '>':\n\(screen)")
     #expect(
-      screen.split(separator: "\n").contains { $0.hasPrefix("-") && $0.contains("NO IMAGING NOW") && $0.hasSuffix("-") },
+      screen.split(separator: "\n").contains {
+        $0.hasPrefix("-") && $0.contains("NO IMAGING NOW") && $0.hasSuffix("-")
+      },
       "the panel border is '-':\n\(screen)")
-    #expect(!screen.contains { Self.unicodeGlyphs.contains($0) }, "box drawing in ASCII mode:\n\(screen)")
+    #expect(
+      !screen.contains { Self.unicodeGlyphs.contains($0) }, "box drawing in ASCII mode:\n\(screen)")
     #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII output:\n\(screen)")
     try tmux.send("Tab", "Tab", "y")
     let emergency = try tmux.waitFor("EMERGENCY")
@@ -142,7 +157,8 @@ struct HardeningEnvironmentTests {
     #expect(terminalRestored(stty))
   }
 
-  @Test("HOME unset, no XDG_STATE_HOME: the UI runs, 'Draft not saved' on the status line, the assessment stays, q y exits 0",
+  @Test(
+    "HOME unset, no XDG_STATE_HOME: the UI runs, 'Draft not saved' on the status line, the assessment stays, q y exits 0",
     .enabled(if: TmuxHarness.available))
   func homeUnset() throws {
     let tmux = try TmuxHarness(name: "hhome")
@@ -159,7 +175,9 @@ struct HardeningEnvironmentTests {
     try tmux.send("q")
     let quit = try tmux.waitFor("Quit?")
     // Nothing was saved, so the prompt must not promise a kept draft.
-    #expect(!quit.contains("the draft is kept"), "the quit prompt says the draft is kept, but there is none:\n\(quit)")
+    #expect(
+      !quit.contains("the draft is kept"),
+      "the quit prompt says the draft is kept, but there is none:\n\(quit)")
     try tmux.send("y")
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 0)
@@ -171,7 +189,9 @@ struct HardeningEnvironmentTests {
 
   /// Enough answers to go through every plain prompt: three numbers, then "n" to every finding.
   static func fullPlainInput(age: String = "45") -> [UInt8] {
-    Array(([age, "8", "6"] + Array(repeating: "n", count: 200)).joined(separator: "\n").utf8) + [0x0A]
+    Array(([age, "8", "6"] + Array(repeating: "n", count: 200)).joined(separator: "\n").utf8) + [
+      0x0A
+    ]
   }
 
   @Test("--plain with answers piped in: numbered prompts, the recommendation in text, exit 0")
@@ -184,7 +204,10 @@ struct HardeningEnvironmentTests {
     #expect(!result.crashed, "\(result)")
     #expect(result.status == 0, "\(result)")
     #expect(result.stderr.isEmpty, "\(result)")
-    for prompt in ["1. Age (years)?", "2. Weeks of symptoms", "3. Weeks of conservative care", "4. Low back pain?"] {
+    for prompt in [
+      "1. Age (years)?", "2. Weeks of symptoms", "3. Weeks of conservative care",
+      "4. Low back pain?",
+    ] {
       #expect(result.stdout.contains(prompt), "missing \(prompt)")
     }
     #expect(result.stdout.contains("Not understood: 'maybe'"))
@@ -193,11 +216,15 @@ struct HardeningEnvironmentTests {
     #expect(!result.stdout.contains("Stopped"), "the questionnaire was completed: \(result)")
     #expect(!result.stdout.contains("\u{1B}"), "no escape sequences in plain mode")
     // The draft holds the answers.
-    let draft = try String(contentsOfFile: folder.url.appendingPathComponent("state/spine-triage/draft.json").path, encoding: .utf8)
+    let draft = try String(
+      contentsOfFile: folder.url.appendingPathComponent("state/spine-triage/draft.json").path,
+      encoding: .utf8)
     #expect(draft.contains("\"pain_low_back\": \"yes\""))
   }
 
-  @Test("--plain with input ending early (EOF mid-questionnaire): the recommendation for the answers so far")
+  @Test(
+    "--plain with input ending early (EOF mid-questionnaire): the recommendation for the answers so far"
+  )
   func plainEndOfInput() throws {
     let folder = try TemporaryFolder()
     for input in [
@@ -210,7 +237,8 @@ struct HardeningEnvironmentTests {
       #expect(!result.crashed, "\(result)")
       #expect(result.status == 0, "\(result)")
       #expect(result.stderr.isEmpty, "\(result)")
-      #expect(result.stdout.contains("Stopped; the recommendation for the answers so far"), "\(result)")
+      #expect(
+        result.stdout.contains("Stopped; the recommendation for the answers so far"), "\(result)")
       #expect(result.stdout.contains("RECOMMENDATION  "), "\(result)")
       if !input.isEmpty {
         #expect(result.stdout.contains("LBP-1"), "low back pain, acute: \(result)")
@@ -227,14 +255,17 @@ struct HardeningEnvironmentTests {
     #expect(!result.crashed, "\(result)")
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.contains("RECOMMENDATION  "))
-    #expect(result.stdout.utf8.count < 4 << 20, "the echo of bad input is bounded: \(result.stdout.utf8.count) bytes")
+    #expect(
+      result.stdout.utf8.count < 4 << 20,
+      "the echo of bad input is bounded: \(result.stdout.utf8.count) bytes")
   }
 
   @Test("--plain with a good --load asks only what is missing and exits 0")
   func plainLoad() throws {
     let folder = try TemporaryFolder()
     let answers = try folder.file("answers.json", Hardening.goodAnswers)
-    let result = try Hardening.run(["--plain", "--load", answers], stdin: .pipe(Self.fullPlainInput()), home: folder)
+    let result = try Hardening.run(
+      ["--plain", "--load", answers], stdin: .pipe(Self.fullPlainInput()), home: folder)
     #expect(result.status == 0, "\(result)")
     #expect(!result.stdout.contains("Age (years)?"), "age was loaded")
     #expect(!result.stdout.contains(" Low back pain?"), "low back pain was loaded")

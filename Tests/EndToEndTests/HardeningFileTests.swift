@@ -23,7 +23,9 @@ struct HardeningFileTests {
       path = folder.url.appendingPathComponent(name).path
       try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
       let log = folder.url.appendingPathComponent("mount-\(name).log").path
-      mounted = (try? spawn(["/usr/bin/mount", "-t", "tmpfs", "-o", options, "tmpfs", path], output: log)) == 0
+      mounted =
+        (try? spawn(["/usr/bin/mount", "-t", "tmpfs", "-o", options, "tmpfs", path], output: log))
+        == 0
     }
 
     deinit {
@@ -37,13 +39,17 @@ struct HardeningFileTests {
     return Mount(in: folder, name: "probe", options: "size=16k").mounted
   }()
 
-  func answersFile(_ folder: TemporaryFolder, _ text: String = Hardening.goodAnswers) throws -> String {
+  func answersFile(_ folder: TemporaryFolder, _ text: String = Hardening.goodAnswers) throws
+    -> String
+  {
     try folder.file("answers.json", text)
   }
 
   // MARK: Never overwrite
 
-  @Test("export never overwrites: exit 73, the existing file unchanged byte for byte, no temporary file")
+  @Test(
+    "export never overwrites: exit 73, the existing file unchanged byte for byte, no temporary file"
+  )
   func neverOverwrites() throws {
     let folder = try TemporaryFolder()
     let answers = try answersFile(folder)
@@ -54,9 +60,12 @@ struct HardeningFileTests {
     try Data(original).write(to: URL(fileURLWithPath: target))
     chmod(target, 0o644)
     for format in ["text", "html", "fhir"] {
-      let result = try Hardening.run(["export", "--answers", answers, "--format", format, "-o", target], home: folder)
+      let result = try Hardening.run(
+        ["export", "--answers", answers, "--format", format, "-o", target], home: folder)
       Hardening.expectFailure(result, status: 73, mentioning: [target, "exists"])
-      #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == Data(original), "\(format): the file changed")
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: target)) == Data(original),
+        "\(format): the file changed")
       #expect(Hardening.mode(target) == 0o644, "the existing file's mode changed")
     }
     // A symbolic link to an existing file, and a dangling one: neither is followed nor replaced.
@@ -67,12 +76,17 @@ struct HardeningFileTests {
     try FileManager.default.createSymbolicLink(
       atPath: dangling, withDestinationPath: folder.url.appendingPathComponent("nowhere.txt").path)
     for path in [link, dangling] {
-      let result = try Hardening.run(["export", "--answers", answers, "--format", "text", "-o", path], home: folder)
+      let result = try Hardening.run(
+        ["export", "--answers", answers, "--format", "text", "-o", path], home: folder)
       Hardening.expectFailure(result, status: 73, mentioning: [path])
     }
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("nowhere.txt").path))
-    #expect(Hardening.entries(out) == ["dangling.txt", "link.txt", "summary.txt"], "left behind: \(Hardening.entries(out))")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("nowhere.txt").path)
+    )
+    #expect(
+      Hardening.entries(out) == ["dangling.txt", "link.txt", "summary.txt"],
+      "left behind: \(Hardening.entries(out))")
   }
 
   // MARK: Modes
@@ -91,23 +105,28 @@ struct HardeningFileTests {
       #expect(result.stderr.isEmpty, "\(result)")
       let path = result.stdout.trimmingCharacters(in: .newlines)
       #expect(path.hasPrefix(nested + "/"), "\(result)")
-      #expect(Hardening.mode(path) == 0o600, "\(path): \(String(Hardening.mode(path) ?? 0, radix: 8))")
+      #expect(
+        Hardening.mode(path) == 0o600, "\(path): \(String(Hardening.mode(path) ?? 0, radix: 8))")
       #expect(Hardening.entries(URL(fileURLWithPath: nested)).count == index + 1)
     }
     for created in ["deep", "deep/er", "deep/er/exports"] {
       let path = folder.url.appendingPathComponent(created).path
-      #expect(Hardening.mode(path) == 0o700, "\(created): \(String(Hardening.mode(path) ?? 0, radix: 8))")
+      #expect(
+        Hardening.mode(path) == 0o700, "\(created): \(String(Hardening.mode(path) ?? 0, radix: 8))")
     }
     // -o FILE and -o DIR.
     let file = folder.url.appendingPathComponent("named.html").path
-    let named = try Hardening.run(["export", "--answers", answers, "--format", "html", "-o", file], wrapper: umask0, home: folder)
+    let named = try Hardening.run(
+      ["export", "--answers", answers, "--format", "html", "-o", file], wrapper: umask0,
+      home: folder)
     #expect(named.status == 0, "\(named)")
     #expect(named.stdout == file + "\n")
     #expect(Hardening.mode(file) == 0o600)
     #expect(Hardening.temporaryLeftovers(folder.url).isEmpty, "\(Hardening.entries(folder.url))")
 
     // The draft of a plain session: state folders 0700, draft 0600.
-    let plain = try Hardening.run(["--plain"], stdin: .pipe(Array("45\n\n\ny\n".utf8)), wrapper: umask0, home: folder)
+    let plain = try Hardening.run(
+      ["--plain"], stdin: .pipe(Array("45\n\n\ny\n".utf8)), wrapper: umask0, home: folder)
     #expect(plain.status == 0, "\(plain)")
     let state = folder.url.appendingPathComponent("state").path
     #expect(Hardening.mode(state) == 0o700)
@@ -123,28 +142,37 @@ struct HardeningFileTests {
     let answers = try answersFile(folder)
     for format in ["text", "html", "fhir"] {
       let result = try Hardening.run(
-        ["export", "--answers", answers, "--format", format, "-o", "-"], stdout: .path("/dev/full"), home: folder)
+        ["export", "--answers", answers, "--format", format, "-o", "-"], stdout: .path("/dev/full"),
+        home: folder)
       Hardening.expectFailure(result, status: 74, mentioning: ["standard output", "disk full"])
     }
-    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("exports").path))
-    let evaluate = try Hardening.run(["evaluate", answers], stdout: .path("/dev/full"), home: folder)
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("exports").path))
+    let evaluate = try Hardening.run(
+      ["evaluate", answers], stdout: .path("/dev/full"), home: folder)
     Hardening.expectFailure(evaluate, status: 74, mentioning: ["standard output"])
-    let jsonl = try Hardening.run(["evaluate", "--jsonl", answers], stdout: .path("/dev/full"), home: folder)
+    let jsonl = try Hardening.run(
+      ["evaluate", "--jsonl", answers], stdout: .path("/dev/full"), home: folder)
     Hardening.expectFailure(jsonl, status: 74, mentioning: ["standard output"])
   }
 
   @Test("rules, questionnaire and --plain to a full standard output exit 74, not 0")
   func devFullOtherWriters() throws {
     let folder = try TemporaryFolder()
-    for arguments in [["rules"], ["rules", "--format", "markdown"], ["questionnaire"], ["questionnaire", "--format", "text"]] {
+    for arguments in [
+      ["rules"], ["rules", "--format", "markdown"], ["questionnaire"],
+      ["questionnaire", "--format", "text"],
+    ] {
       let result = try Hardening.run(arguments, stdout: .path("/dev/full"), home: folder)
       Hardening.expectFailure(result, status: 74, mentioning: ["standard output"])
     }
-    let plain = try Hardening.run(["--plain"], stdin: .pipe(Array("45\n".utf8)), stdout: .path("/dev/full"), home: folder)
+    let plain = try Hardening.run(
+      ["--plain"], stdin: .pipe(Array("45\n".utf8)), stdout: .path("/dev/full"), home: folder)
     Hardening.expectFailure(plain, status: 74, mentioning: ["standard output"])
   }
 
-  @Test("a full file system: exit 74 naming the disk full, no temporary file left",
+  @Test(
+    "a full file system: exit 74 naming the disk full, no temporary file left",
     .enabled(if: HardeningFileTests.canMount, "needs mount -t tmpfs (root)"))
   func fullFileSystem() throws {
     let folder = try TemporaryFolder()
@@ -157,10 +185,13 @@ struct HardeningFileTests {
     while block.withUnsafeMutableBytes({ write(filler, $0.baseAddress, $0.count) }) > 0 {}
     close(filler)
     for format in ["text", "html", "fhir"] {
-      let result = try Hardening.run(["export", "--answers", answers, "--format", format, "-o", mount.path], home: folder)
+      let result = try Hardening.run(
+        ["export", "--answers", answers, "--format", format, "-o", mount.path], home: folder)
       Hardening.expectFailure(result, status: 74, mentioning: [mount.path, "disk full"])
     }
-    #expect(Hardening.entries(URL(fileURLWithPath: mount.path)) == ["filler"], "left behind: \(Hardening.entries(URL(fileURLWithPath: mount.path)))")
+    #expect(
+      Hardening.entries(URL(fileURLWithPath: mount.path)) == ["filler"],
+      "left behind: \(Hardening.entries(URL(fileURLWithPath: mount.path)))")
   }
 
   // MARK: Read-only folder
@@ -175,29 +206,45 @@ struct HardeningFileTests {
     let target = mount.mounted ? mount.path : "/proc/self"
     let words = mount.mounted ? ["read-only"] : []
     let before = Hardening.entries(URL(fileURLWithPath: target))
-    let direct = try Hardening.run(["export", "--answers", answers, "--format", "text", "-o", target], home: folder)
+    let direct = try Hardening.run(
+      ["export", "--answers", answers, "--format", "text", "-o", target], home: folder)
     Hardening.expectFailure(direct, status: 73, mentioning: [target] + words)
     let named = try Hardening.run(
-      ["export", "--answers", answers, "--format", "html", "-o", target + "/summary.html"], home: folder)
+      ["export", "--answers", answers, "--format", "html", "-o", target + "/summary.html"],
+      home: folder)
     Hardening.expectFailure(named, status: 73, mentioning: [target + "/summary.html"] + words)
     let environment = try Hardening.run(
-      ["export", "--answers", answers, "--format", "fhir"], set: ["SPINE_TRIAGE_DIR": target + "/sub"], home: folder)
+      ["export", "--answers", answers, "--format", "fhir"],
+      set: ["SPINE_TRIAGE_DIR": target + "/sub"], home: folder)
     Hardening.expectFailure(environment, status: 73, mentioning: [target + "/sub"] + words)
     if mount.mounted {
       #expect(Hardening.entries(URL(fileURLWithPath: target)) == before)
     }
   }
 
-  @Test("SPINE_TRIAGE_DIR or -o naming a regular file (or a path under one): exit 73, the file unchanged")
+  @Test(
+    "SPINE_TRIAGE_DIR or -o naming a regular file (or a path under one): exit 73, the file unchanged"
+  )
   func folderIsAFile() throws {
     let folder = try TemporaryFolder()
     let answers = try answersFile(folder)
     let file = try folder.file("not-a-folder", "precious\n")
     for (arguments, environment, mention) in [
       (["export", "--answers", answers, "--format", "text"], ["SPINE_TRIAGE_DIR": file], file),
-      (["export", "--answers", answers, "--format", "text"], ["SPINE_TRIAGE_DIR": file + "/sub"], file),
-      (["export", "--answers", answers, "--format", "text", "-o", file + "/out.txt"], [:], file + "/out.txt"),
-      (["export", "--answers", answers, "--format", "text", "-o", folder.url.path + "/missing/out.txt"], [:], "missing/out.txt"),
+      (
+        ["export", "--answers", answers, "--format", "text"], ["SPINE_TRIAGE_DIR": file + "/sub"],
+        file
+      ),
+      (
+        ["export", "--answers", answers, "--format", "text", "-o", file + "/out.txt"], [:],
+        file + "/out.txt"
+      ),
+      (
+        [
+          "export", "--answers", answers, "--format", "text", "-o",
+          folder.url.path + "/missing/out.txt",
+        ], [:], "missing/out.txt"
+      ),
     ] {
       let result = try Hardening.run(arguments, set: environment, home: folder)
       Hardening.expectFailure(result, status: 73, mentioning: [mention])
@@ -206,7 +253,9 @@ struct HardeningFileTests {
     #expect(Hardening.temporaryLeftovers(folder.url).isEmpty, "\(Hardening.entries(folder.url))")
   }
 
-  @Test("in the UI, an export into a regular file fails on the status line; the assessment stays", .enabled(if: TmuxHarness.available))
+  @Test(
+    "in the UI, an export into a regular file fails on the status line; the assessment stays",
+    .enabled(if: TmuxHarness.available))
   func uiExportFailure() throws {
     let tmux = try TmuxHarness(name: "hexport")
     try FileManager.default.createDirectory(at: tmux.folder, withIntermediateDirectories: true)
@@ -230,7 +279,8 @@ struct HardeningFileTests {
 
   // MARK: Drafts
 
-  @Test("a corrupt draft: the UI starts, says it could not be read and where it was kept; the bytes are kept; q exits 0",
+  @Test(
+    "a corrupt draft: the UI starts, says it could not be read and where it was kept; the bytes are kept; q exits 0",
     .enabled(if: TmuxHarness.available))
   func corruptDraft() throws {
     let tmux = try TmuxHarness(name: "hcorrupt")
@@ -243,10 +293,14 @@ struct HardeningFileTests {
     #expect(screen.contains("NO IMAGING NOW"), "a new assessment starts: \(screen)")
     // At the minimum size (80x24) the message must still say where the bytes were kept.
     #expect(screen.contains("draft.corrupt-"), "the location is not visible at 80x24:\n\(screen)")
-    let kept = Hardening.entries(drafts).filter { $0.hasPrefix("draft.corrupt-") && $0.hasSuffix(".json") }
+    let kept = Hardening.entries(drafts).filter {
+      $0.hasPrefix("draft.corrupt-") && $0.hasSuffix(".json")
+    }
     #expect(kept.count == 1, "\(Hardening.entries(drafts))")
     if let name = kept.first {
-      #expect(try Data(contentsOf: drafts.appendingPathComponent(name)) == Data(garbage), "the original bytes")
+      #expect(
+        try Data(contentsOf: drafts.appendingPathComponent(name)) == Data(garbage),
+        "the original bytes")
     }
     try tmux.send("q")
     let (status, stty) = try tmux.waitForExit()
@@ -255,7 +309,8 @@ struct HardeningFileTests {
     #expect(Hardening.entries(drafts).contains { $0.hasPrefix("draft.corrupt-") }, "never deleted")
   }
 
-  @Test("a corrupt draft never replaces an earlier kept-aside draft of the same second",
+  @Test(
+    "a corrupt draft never replaces an earlier kept-aside draft of the same second",
     .enabled(if: TmuxHarness.available))
   func corruptDraftNeverOverwritesAnEarlierOne() throws {
     let tmux = try TmuxHarness(name: "hcorrupt2")
@@ -269,7 +324,8 @@ struct HardeningFileTests {
     let now = Date()
     var earlier: [String] = []
     for offset in 0..<6 {
-      let name = "draft.corrupt-\(formatter.string(from: now.addingTimeInterval(Double(offset)))).json"
+      let name =
+        "draft.corrupt-\(formatter.string(from: now.addingTimeInterval(Double(offset)))).json"
       try Data("EARLIER \(offset)".utf8).write(to: drafts.appendingPathComponent(name))
       earlier.append(name)
     }
@@ -291,7 +347,8 @@ struct HardeningFileTests {
     #expect(status == 0)
   }
 
-  @Test("a draft the UI saved is always readable: more weeks of care than of symptoms is offered again, not called corrupt",
+  @Test(
+    "a draft the UI saved is always readable: more weeks of care than of symptoms is offered again, not called corrupt",
     .enabled(if: TmuxHarness.available))
   func draftWithMoreCareThanSymptomsIsReadable() throws {
     let tmux = try TmuxHarness(name: "hcare")
@@ -315,7 +372,8 @@ struct HardeningFileTests {
   @Test("--plain cannot save a draft that --load then refuses (care weeks over symptom weeks)")
   func plainDraftIsReadable() throws {
     let folder = try TemporaryFolder()
-    let result = try Hardening.run(["--plain"], stdin: .pipe(Array("45\n2\n6\ny\n".utf8)), home: folder)
+    let result = try Hardening.run(
+      ["--plain"], stdin: .pipe(Array("45\n2\n6\ny\n".utf8)), home: folder)
     #expect(result.status == 0, "\(result)")
     let draft = folder.url.appendingPathComponent("state/spine-triage/draft.json").path
     #expect(FileManager.default.fileExists(atPath: draft))

@@ -30,7 +30,8 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
 
   /// Every bad document: syntax, types at every key, identifiers, duplicates, ranges, encoding,
   /// garbage.
-  static let all: [HardeningBadDocument] = syntax + types + identifiers + duplicates + ranges + encoding + garbage
+  static let all: [HardeningBadDocument] =
+    syntax + types + identifiers + duplicates + ranges + encoding + garbage
 
   static let syntax: [HardeningBadDocument] = [
     .init("truncated object", #"{"age": 45, "findings": {"pain_low_back": "yes""#, ["line 1"]),
@@ -52,7 +53,8 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init("NUL byte", bytes: Array(#"{"age": 45"#.utf8) + [0] + Array("}".utf8)),
     .init("two documents", "{}\n{}", ["line 2"]),
     .init("deep nesting", String(repeating: "[", count: 200_000)),
-    .init("deep nesting in findings", #"{"findings": "# + String(repeating: "{\"a\":", count: 100_000)),
+    .init(
+      "deep nesting in findings", #"{"findings": "# + String(repeating: "{\"a\":", count: 100_000)),
   ]
 
   static let types: [HardeningBadDocument] = [
@@ -74,7 +76,8 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init("symptom_weeks string", #"{"symptom_weeks": "8"}"#, ["symptom_weeks"]),
     .init("symptom_weeks array", #"{"symptom_weeks": []}"#, ["symptom_weeks"]),
     .init("conservative_weeks bool", #"{"conservative_weeks": true}"#, ["conservative_weeks"]),
-    .init("conservative_weeks object", #"{"conservative_weeks": {"weeks": 2}}"#, ["conservative_weeks"]),
+    .init(
+      "conservative_weeks object", #"{"conservative_weeks": {"weeks": 2}}"#, ["conservative_weeks"]),
     .init("patient_id number", #"{"patient_id": 42}"#, ["patient_id"]),
     .init("patient_id null", #"{"patient_id": null}"#, ["patient_id"]),
     .init("patient_id array", #"{"patient_id": ["a"]}"#, ["patient_id"]),
@@ -95,7 +98,8 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init("finding object", #"{"findings": {"pain_neck": {}}}"#, ["findings.pain_neck"]),
     .init("finding upper case", #"{"findings": {"pain_neck": "YES"}}"#, ["findings.pain_neck"]),
     .init("finding empty string", #"{"findings": {"pain_neck": ""}}"#, ["findings.pain_neck"]),
-    .init("finding y", #"{"findings": {"saddle_anesthesia": "y"}}"#, ["findings.saddle_anesthesia"]),
+    .init(
+      "finding y", #"{"findings": {"saddle_anesthesia": "y"}}"#, ["findings.saddle_anesthesia"]),
   ]
 
   static let identifiers: [HardeningBadDocument] = [
@@ -103,23 +107,31 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init("misspelt top-level key", #"{"Age": 45}"#, ["Age"]),
     .init("empty key", #"{"": 1}"#),
     .init("unknown finding", #"{"findings": {"xyz": "yes"}}"#, ["findings.xyz"]),
-    .init("finding in capitals", #"{"findings": {"Pain_Low_Back": "yes"}}"#, ["findings.Pain_Low_Back"]),
-    .init("finding with a space", #"{"findings": {"pain_low_back ": "yes"}}"#, ["findings.pain_low_back"]),
+    .init(
+      "finding in capitals", #"{"findings": {"Pain_Low_Back": "yes"}}"#, ["findings.Pain_Low_Back"]),
+    .init(
+      "finding with a space", #"{"findings": {"pain_low_back ": "yes"}}"#,
+      ["findings.pain_low_back"]),
     .init("finding at top level", #"{"pain_low_back": "yes"}"#, ["pain_low_back"]),
     .init("empty finding identifier", #"{"findings": {"": "yes"}}"#, ["findings."]),
     .init("very long unknown key", "{\"" + String(repeating: "k", count: 100_000) + "\": 1}"),
     .init("unknown key with a newline", #"{"bad\nkey": 1}"#),
     .init("unknown key with an escape sequence", #"{"\u001b[2J\u001b[31mred": 1}"#),
     .init("unknown finding with a newline", #"{"findings": {"pain\nneck": "yes"}}"#),
-    .init("finding value with a newline", #"{"findings": {"pain_neck": "yes\nno"}}"#, ["findings.pain_neck"]),
+    .init(
+      "finding value with a newline", #"{"findings": {"pain_neck": "yes\nno"}}"#,
+      ["findings.pain_neck"]),
     .init("sex with an escape sequence", #"{"sex": "\u001b]0;owned\u0007"}"#, ["sex"]),
   ]
 
   static let duplicates: [HardeningBadDocument] = [
     .init("duplicate age, same value", #"{"age": 45, "age": 45}"#, ["age", "duplicate"]),
-    .init("duplicate findings object", #"{"findings": {}, "findings": {}}"#, ["findings", "duplicate"]),
+    .init(
+      "duplicate findings object", #"{"findings": {}, "findings": {}}"#, ["findings", "duplicate"]),
     .init("duplicate sex", #"{"sex": "male", "sex": "female"}"#, ["sex", "duplicate"]),
-    .init("duplicate patient_id", #"{"patient_id": "A", "patient_id": "B"}"#, ["patient_id", "duplicate"]),
+    .init(
+      "duplicate patient_id", #"{"patient_id": "A", "patient_id": "B"}"#,
+      ["patient_id", "duplicate"]),
     .init("duplicate by escape", #"{"age": 45, "\u0061ge": 46}"#, ["age", "duplicate"]),
     .init(
       "duplicate finding", #"{"findings": {"pain_neck": "yes", "pain_neck": "no"}}"#,
@@ -152,31 +164,57 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init(
       "conservative_weeks over symptom_weeks", #"{"symptom_weeks": 2, "conservative_weeks": 6}"#,
       ["conservative_weeks"]),
-    .init("patient_id 65 characters", "{\"patient_id\": \"" + String(repeating: "P", count: 65) + "\"}", ["patient_id"]),
-    .init("clinician 1000 characters", "{\"clinician\": \"" + String(repeating: "C", count: 1000) + "\"}", ["clinician"]),
+    .init(
+      "patient_id 65 characters", "{\"patient_id\": \"" + String(repeating: "P", count: 65) + "\"}",
+      ["patient_id"]),
+    .init(
+      "clinician 1000 characters",
+      "{\"clinician\": \"" + String(repeating: "C", count: 1000) + "\"}", ["clinician"]),
     .init("patient_id control character", #"{"patient_id": "A\u0007B"}"#, ["patient_id"]),
   ]
 
   static let encoding: [HardeningBadDocument] = [
-    .init("latin-1 byte in a string", bytes: Array(#"{"sex": ""#.utf8) + [0xE9] + Array(#""}"#.utf8), ["UTF-8"]),
-    .init("bad continuation", bytes: Array(#"{"clinician": "a"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), ["UTF-8"]),
-    .init("lone continuation", bytes: Array(#"{"clinician": ""#.utf8) + [0x80] + Array(#""}"#.utf8), ["UTF-8"]),
-    .init("overlong slash", bytes: Array(#"{"clinician": ""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8), ["UTF-8"]),
-    .init("encoded surrogate", bytes: Array(#"{"clinician": ""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8), ["UTF-8"]),
-    .init("beyond U+10FFFF", bytes: Array(#"{"clinician": ""#.utf8) + [0xF4, 0x90, 0x80, 0x80] + Array(#""}"#.utf8), ["UTF-8"]),
+    .init(
+      "latin-1 byte in a string", bytes: Array(#"{"sex": ""#.utf8) + [0xE9] + Array(#""}"#.utf8),
+      ["UTF-8"]),
+    .init(
+      "bad continuation",
+      bytes: Array(#"{"clinician": "a"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8), ["UTF-8"]),
+    .init(
+      "lone continuation", bytes: Array(#"{"clinician": ""#.utf8) + [0x80] + Array(#""}"#.utf8),
+      ["UTF-8"]),
+    .init(
+      "overlong slash", bytes: Array(#"{"clinician": ""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8),
+      ["UTF-8"]),
+    .init(
+      "encoded surrogate",
+      bytes: Array(#"{"clinician": ""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8), ["UTF-8"]),
+    .init(
+      "beyond U+10FFFF",
+      bytes: Array(#"{"clinician": ""#.utf8) + [0xF4, 0x90, 0x80, 0x80] + Array(#""}"#.utf8),
+      ["UTF-8"]),
     .init("0xFF in a key", bytes: Array(#"{"a"#.utf8) + [0xFF] + Array(#"": 1}"#.utf8), ["UTF-8"]),
-    .init("truncated sequence at the end", bytes: Array(#"{"clinician": "abc"#.utf8) + [0xE2, 0x82]),
+    .init(
+      "truncated sequence at the end", bytes: Array(#"{"clinician": "abc"#.utf8) + [0xE2, 0x82]),
     .init("unpaired surrogate escape", #"{"clinician": "\ud800"}"#),
     .init("raw tab in a string", "{\"clinician\": \"a\tb\"}"),
-    .init("UTF-16 LE with BOM", bytes: [0xFF, 0xFE] + Array(#"{"age": 45}"#.utf8).flatMap { [$0, 0] }),
+    .init(
+      "UTF-16 LE with BOM", bytes: [0xFF, 0xFE] + Array(#"{"age": 45}"#.utf8).flatMap { [$0, 0] }),
   ]
 
-  static let garbage: [HardeningBadDocument] = (1...6).map { seed in
-    .init("random bytes \(seed)", bytes: Hardening.garbage(count: 4096 * seed, seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15))
-  } + [
-    .init("random bytes after a valid prefix", bytes: Array(#"{"age": 45, "findings": {"#.utf8) + Hardening.garbage(count: 2048, seed: 77)),
-    .init("ELF header", bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56)),
-  ]
+  static let garbage: [HardeningBadDocument] =
+    (1...6).map { seed in
+      .init(
+        "random bytes \(seed)",
+        bytes: Hardening.garbage(count: 4096 * seed, seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15))
+    } + [
+      .init(
+        "random bytes after a valid prefix",
+        bytes: Array(#"{"age": 45, "findings": {"#.utf8) + Hardening.garbage(count: 2048, seed: 77)),
+      .init(
+        "ELF header",
+        bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 56)),
+    ]
 }
 
 /// Bad input to every command that reads answers: `evaluate FILE`, `evaluate -`, `export
@@ -191,7 +229,9 @@ struct HardeningInputTests {
     path: String, bytes: [UInt8]?, status: Int32, mentions: [String], folder: TemporaryFolder,
     thorough: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    func check(_ arguments: [String], stdin: Hardening.Input = .emptyPipe, name: String = path) throws {
+    func check(_ arguments: [String], stdin: Hardening.Input = .emptyPipe, name: String = path)
+      throws
+    {
       let result = try Hardening.run(arguments, stdin: stdin, home: folder)
       Hardening.expectFailure(
         result, status: status, mentioning: [name] + mentions, sourceLocation: sourceLocation)
@@ -202,10 +242,14 @@ struct HardeningInputTests {
     try check(["--plain", "--load", path], stdin: .pipe(Array("y\ny\n".utf8)))
     if thorough {
       try check(["evaluate", "--format", "text", path])
-      for format in ["text", "html"] { try check(["export", "--answers", path, "--format", format]) }
+      for format in ["text", "html"] {
+        try check(["export", "--answers", path, "--format", format])
+      }
       try check(["export", "--answers", path, "--format", "text", "-o", "-"])
       if let bytes {
-        try check(["export", "--answers", "-", "--format", "html", "-o", "-"], stdin: .pipe(bytes), name: "standard input")
+        try check(
+          ["export", "--answers", "-", "--format", "html", "-o", "-"], stdin: .pipe(bytes),
+          name: "standard input")
       }
     }
     // Nothing was exported and no draft was started.
@@ -217,7 +261,8 @@ struct HardeningInputTests {
       "a draft appeared: \(Hardening.entries(folder.url))", sourceLocation: sourceLocation)
   }
 
-  @Test("bad answers documents exit 65 from evaluate, evaluate -, export and --plain --load",
+  @Test(
+    "bad answers documents exit 65 from evaluate, evaluate -, export and --plain --load",
     arguments: HardeningBadDocument.all)
   func badDocument(_ document: HardeningBadDocument) throws {
     let folder = try TemporaryFolder()
@@ -227,7 +272,9 @@ struct HardeningInputTests {
       thorough: HardeningBadDocument.syntax.prefix(2).contains { $0.name == document.name })
   }
 
-  @Test("the good base document is accepted by every reader (the bad cases are bad for their own reason)")
+  @Test(
+    "the good base document is accepted by every reader (the bad cases are bad for their own reason)"
+  )
   func goodBaseIsAccepted() throws {
     let folder = try TemporaryFolder()
     let path = try folder.file("answers.json", Hardening.goodAnswers)
@@ -235,7 +282,9 @@ struct HardeningInputTests {
     #expect(evaluate.status == 0 && evaluate.stderr.isEmpty, "\(evaluate)")
     // Accepted whole-number spellings and JSON booleans.
     let spelled = try folder.file(
-      "spelled.json", #"{"age": 4.5e1, "symptom_weeks": 8.0, "conservative_weeks": 0, "findings": {"pain_neck": true, "pain_low_back": false}}"#)
+      "spelled.json",
+      #"{"age": 4.5e1, "symptom_weeks": 8.0, "conservative_weeks": 0, "findings": {"pain_neck": true, "pain_low_back": false}}"#
+    )
     let spelledRun = try Hardening.run(["evaluate", spelled], home: folder)
     #expect(spelledRun.status == 0, "\(spelledRun)")
   }
@@ -248,9 +297,11 @@ struct HardeningInputTests {
     let path = folder.url.appendingPathComponent("huge.json").path
     try Hardening.sparseFile(path, size: 100 << 20)
     let started = Date()
-    try expectRejectedEverywhere(path: path, bytes: nil, status: 65, mentions: ["too large"], folder: folder)
+    try expectRejectedEverywhere(
+      path: path, bytes: nil, status: 65, mentions: ["too large"], folder: folder)
     // Eight runs; each must not read the file.
-    #expect(Date().timeIntervalSince(started) < 8, "too slow: \(Date().timeIntervalSince(started)) s")
+    #expect(
+      Date().timeIntervalSince(started) < 8, "too slow: \(Date().timeIntervalSince(started)) s")
 
     // The same size as standard input: a regular file, then a real pipe.
     for input in [Hardening.Input.path(path), .pipeFromFile(path)] {
@@ -265,11 +316,15 @@ struct HardeningInputTests {
     let folder = try TemporaryFolder()
     let body = Array(Hardening.goodAnswers.utf8)
     let limit = 4 << 20
-    let exact = try folder.file("exact.json", bytes: body + [UInt8](repeating: 0x20, count: limit - body.count))
-    let over = try folder.file("over.json", bytes: body + [UInt8](repeating: 0x20, count: limit - body.count + 1))
+    let exact = try folder.file(
+      "exact.json", bytes: body + [UInt8](repeating: 0x20, count: limit - body.count))
+    let over = try folder.file(
+      "over.json", bytes: body + [UInt8](repeating: 0x20, count: limit - body.count + 1))
     let ok = try Hardening.run(["evaluate", exact], home: folder)
     #expect(ok.status == 0, "\(ok)")
-    Hardening.expectFailure(try Hardening.run(["evaluate", over], home: folder), status: 65, mentioning: [over, "too large"])
+    Hardening.expectFailure(
+      try Hardening.run(["evaluate", over], home: folder), status: 65,
+      mentioning: [over, "too large"])
     let okStdin = try Hardening.run(["evaluate", "-"], stdin: .pipeFromFile(exact), home: folder)
     #expect(okStdin.status == 0, "\(okStdin)")
     Hardening.expectFailure(
@@ -284,13 +339,17 @@ struct HardeningInputTests {
     let folder = try TemporaryFolder()
     let directory = folder.url.appendingPathComponent("answers.d").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    try expectRejectedEverywhere(path: directory, bytes: nil, status: 66, mentions: ["directory"], folder: folder)
+    try expectRejectedEverywhere(
+      path: directory, bytes: nil, status: 66, mentions: ["directory"], folder: folder)
     Hardening.expectFailure(
-      try Hardening.run(["evaluate", "--jsonl", directory], home: folder), status: 66, mentioning: [directory])
+      try Hardening.run(["evaluate", "--jsonl", directory], home: folder), status: 66,
+      mentioning: [directory])
     // Standard input that is a directory.
-    let stdinDirectory = try Hardening.run(["evaluate", "-"], stdin: .path(directory), home: folder)
+    let stdinDirectory = try Hardening.run(
+      ["evaluate", "-"], stdin: .path(directory), home: folder)
     Hardening.expectFailure(stdinDirectory, status: 66, mentioning: ["standard input"])
-    let jsonlStdinDirectory = try Hardening.run(["evaluate", "--jsonl"], stdin: .path(directory), home: folder)
+    let jsonlStdinDirectory = try Hardening.run(
+      ["evaluate", "--jsonl"], stdin: .path(directory), home: folder)
     Hardening.expectFailure(jsonlStdinDirectory, status: 66, mentioning: ["standard input"])
   }
 
@@ -301,13 +360,15 @@ struct HardeningInputTests {
     try expectRejectedEverywhere(path: path, bytes: nil, status: 66, mentions: [], folder: folder)
     let dangling = folder.url.appendingPathComponent("dangling.json").path
     try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: path)
-    try expectRejectedEverywhere(path: dangling, bytes: nil, status: 66, mentions: [], folder: folder)
+    try expectRejectedEverywhere(
+      path: dangling, bytes: nil, status: 66, mentions: [], folder: folder)
   }
 
   @Test("/dev/null as the answers file is empty: 65")
   func devNull() throws {
     let folder = try TemporaryFolder()
-    try expectRejectedEverywhere(path: "/dev/null", bytes: nil, status: 65, mentions: [], folder: folder)
+    try expectRejectedEverywhere(
+      path: "/dev/null", bytes: nil, status: 65, mentions: [], folder: folder)
     Hardening.expectFailure(
       try Hardening.run(["evaluate", "-"], stdin: .path("/dev/null"), home: folder), status: 65,
       mentioning: ["standard input"])
@@ -319,7 +380,8 @@ struct HardeningInputTests {
     let path = folder.url.appendingPathComponent("answers.fifo").path
     #expect(mkfifo(path, 0o600) == 0)
     for arguments in [
-      ["evaluate", path], ["export", "--answers", path, "--format", "text", "-o", "-"], ["--plain", "--load", path],
+      ["evaluate", path], ["export", "--answers", path, "--format", "text", "-o", "-"],
+      ["--plain", "--load", path],
     ] {
       // One writer per run: it opens the FIFO once the program has opened its end, then closes.
       let writer = Thread {
@@ -342,10 +404,12 @@ struct HardeningInputTests {
 
   // MARK: JSON Lines
 
-  @Test("JSON Lines: good, bad, blank and a 2 MB line; the batch goes on, one object per line, exit 65")
+  @Test(
+    "JSON Lines: good, bad, blank and a 2 MB line; the batch goes on, one object per line, exit 65")
   func jsonLinesMixed() throws {
     let good = #"{"age": 45, "findings": {"pain_low_back": "yes", "saddle_anesthesia": "yes"}}"#
-    let twoMegabytes = #"{"age": 45, "clinician": ""# + String(repeating: "x", count: 2 << 20) + #""}"#
+    let twoMegabytes =
+      #"{"age": 45, "clinician": ""# + String(repeating: "x", count: 2 << 20) + #""}"#
     var lines: [[UInt8]] = [
       Array(good.utf8),  // 1 good
       [],  // 2 blank
@@ -390,17 +454,23 @@ struct HardeningInputTests {
       #expect(outputLines.count == goodLines.count + expectedErrors.count, "\(source): \(result)")
       let objects = outputLines.compactMap { JSON.object($0) }
       #expect(objects.count == outputLines.count, "every output line is a JSON object")
-      #expect(outputLines.allSatisfy { $0.utf8.count < 4096 }, "no output line echoes the 2 MB input")
+      #expect(
+        outputLines.allSatisfy { $0.utf8.count < 4096 }, "no output line echoes the 2 MB input")
       let errors = objects.filter { $0["error"] != nil }
-      #expect(errors.compactMap { $0["line"] as? Int } == expectedErrors.keys.sorted(), "\(source): \(errors)")
+      #expect(
+        errors.compactMap { $0["line"] as? Int } == expectedErrors.keys.sorted(),
+        "\(source): \(errors)")
       for error in errors {
-        guard let line = error["line"] as? Int, let expected = expectedErrors[line] else { continue }
+        guard let line = error["line"] as? Int, let expected = expectedErrors[line] else {
+          continue
+        }
         #expect((error["error"] as? String)?.isEmpty == false)
         if let key = expected { #expect(error["key"] as? String == key, "line \(line): \(error)") }
         #expect(error["urgency"] == nil)
       }
       let results = objects.filter { $0["urgency"] != nil }
-      #expect(results.map { $0["urgency"] as? String } == ["emergency", "none", "emergency", "emergency"])
+      #expect(
+        results.map { $0["urgency"] as? String } == ["emergency", "none", "emergency", "emergency"])
       #expect(result.stderrIsOneLine, "\(result)")
       #expect(result.stderr.hasPrefix("spine-triage: "))
       #expect(result.stderr.contains("\(expectedErrors.count) of 16"), "\(result)")
@@ -411,13 +481,15 @@ struct HardeningInputTests {
   @Test("JSON Lines: random bytes and a 100 MB line of NULs give error objects, exit 65, quickly")
   func jsonLinesGarbage() throws {
     let folder = try TemporaryFolder()
-    let garbage = try folder.file("garbage.jsonl", bytes: Hardening.garbage(count: 256 * 1024, seed: 99))
+    let garbage = try folder.file(
+      "garbage.jsonl", bytes: Hardening.garbage(count: 256 * 1024, seed: 99))
     let result = try Hardening.run(["evaluate", "--jsonl", garbage], home: folder)
     #expect(!result.crashed, "\(result)")
     #expect(result.status == 65, "\(result)")
     let outputLines = result.stdout.split(separator: "\n")
     #expect(!outputLines.isEmpty)
-    #expect(outputLines.allSatisfy { JSON.object($0)?["error"] != nil }, "every line is an error object")
+    #expect(
+      outputLines.allSatisfy { JSON.object($0)?["error"] != nil }, "every line is an error object")
     #expect(result.stderrIsOneLine, "\(result)")
 
     let huge = folder.url.appendingPathComponent("huge.jsonl").path
@@ -434,7 +506,8 @@ struct HardeningInputTests {
 
   @Test("JSON Lines: blank lines only (LF, spaces, CRLF) give no output and exit 0")
   func jsonLinesBlankOnly() throws {
-    let result = try Hardening.run(["evaluate", "--jsonl"], stdin: .pipe(Array("\n\n   \n\r\n".utf8)))
+    let result = try Hardening.run(
+      ["evaluate", "--jsonl"], stdin: .pipe(Array("\n\n   \n\r\n".utf8)))
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.isEmpty, "\(result)")
     #expect(result.stderr.isEmpty, "\(result)")

@@ -162,7 +162,8 @@ enum Hardening {
     return Result(
       status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
       stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
+      stderr: String(
+        decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
       seconds: seconds)
   }
 
@@ -174,12 +175,19 @@ enum Hardening {
   ) {
     #expect(!result.crashed, "crash: \(result)", sourceLocation: sourceLocation)
     #expect(result.status == status, "\(result)", sourceLocation: sourceLocation)
-    #expect(result.stdout.isEmpty, "standard output must stay empty: \(result)", sourceLocation: sourceLocation)
-    #expect(result.stderrIsOneLine, "one line on standard error: \(result)", sourceLocation: sourceLocation)
-    #expect(result.stderr.hasPrefix("spine-triage: "), "\(result)", sourceLocation: sourceLocation)
-    #expect(result.stderr.utf8.count < 1024, "a short message: \(result)", sourceLocation: sourceLocation)
     #expect(
-      !result.stderr.dropLast().unicodeScalars.contains { $0.properties.generalCategory == .control },
+      result.stdout.isEmpty, "standard output must stay empty: \(result)",
+      sourceLocation: sourceLocation)
+    #expect(
+      result.stderrIsOneLine, "one line on standard error: \(result)",
+      sourceLocation: sourceLocation)
+    #expect(result.stderr.hasPrefix("spine-triage: "), "\(result)", sourceLocation: sourceLocation)
+    #expect(
+      result.stderr.utf8.count < 1024, "a short message: \(result)", sourceLocation: sourceLocation)
+    #expect(
+      !result.stderr.dropLast().unicodeScalars.contains {
+        $0.properties.generalCategory == .control
+      },
       "control characters (escape sequences, newlines) from the input reach the terminal: \(result.stderr.debugDescription.prefix(300))",
       sourceLocation: sourceLocation)
     for mention in mentions {
@@ -197,7 +205,9 @@ enum Hardening {
 
   /// Temporary files the atomic writer may leave behind (`.NAME.PID.RANDOM.tmp`).
   static func temporaryLeftovers(_ folder: URL) -> [String] {
-    entries(folder).filter { $0.hasSuffix(".tmp") || ($0.split(separator: "/").last?.hasPrefix(".") ?? false) }
+    entries(folder).filter {
+      $0.hasSuffix(".tmp") || ($0.split(separator: "/").last?.hasPrefix(".") ?? false)
+    }
   }
 
   /// The permission bits of `path` (from stat(2)).
@@ -240,20 +250,27 @@ extension TmuxHarness {
   ) throws {
     try? FileManager.default.removeItem(at: exitFile)
     try? FileManager.default.removeItem(at: sttyFile)
-    func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    func quote(_ text: String) -> String {
+      "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
     var env = [
-      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path, "SPINE_TRIAGE_DIR": exportFolder.path,
+      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
+      "SPINE_TRIAGE_DIR": exportFolder.path,
       "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
     ]
     env.merge(environment) { $1 }
     for key in unset { env.removeValue(forKey: key) }
     let removals = unset.map { "-u \(quote($0))" }.joined(separator: " ")
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
+      separator: " ")
     let command = ([Self.binary] + arguments).map(quote).joined(separator: " ")
     let inner = "echo $$ > \(quote(pidFile.path)); exec env \(removals) \(exports) \(command)"
     let script =
       "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(quote(sttyFile.path)) 2>&1; sleep 600"
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main", script])
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main",
+      script,
+    ])
     try tmux(["set-option", "-g", "window-size", "manual"])
   }
 

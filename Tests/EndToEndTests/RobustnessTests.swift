@@ -4,7 +4,9 @@ import Testing
 /// Signals, suspend and resume, resize storms and random keys through the real binary in tmux.
 @Suite("Robustness end to end (tmux)", .serialized, .enabled(if: TmuxHarness.available))
 struct RobustnessTests {
-  @Test("SIGQUIT and crash signals restore the terminal", arguments: [SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL])
+  @Test(
+    "SIGQUIT and crash signals restore the terminal",
+    arguments: [SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL])
   func crashSignals(_ signal: Int32) throws {
     let tmux = try TmuxHarness(name: "crash\(signal)")
     try tmux.start()
@@ -36,7 +38,8 @@ struct RobustnessTests {
     let screen = try tmux.waitFor("[Y] Low back pain")
     #expect(screen.contains("[1 Patient"))
     #expect(screen.contains("NO IMAGING NOW"))
-    let suspended = try String(contentsOf: tmux.folder.appendingPathComponent("stty-suspended"), encoding: .utf8)
+    let suspended = try String(
+      contentsOf: tmux.folder.appendingPathComponent("stty-suspended"), encoding: .utf8)
     #expect(terminalRestored(suspended), "stty while suspended: \(suspended)")
     try tmux.send("q")
     try tmux.waitFor("Quit?")
@@ -54,7 +57,8 @@ struct RobustnessTests {
     try tmux.waitFor("NO IMAGING NOW")
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<1000 {
-      try tmux.resize(columns: Int.random(in: 10...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
+      try tmux.resize(
+        columns: Int.random(in: 10...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
     }
     try tmux.resize(columns: 80, rows: 24)
     // The last frame settles: poll until the full screen is back (never sleep a fixed time).

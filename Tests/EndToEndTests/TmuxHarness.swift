@@ -17,12 +17,16 @@ final class TmuxHarness {
 
   /// The built `spine-triage` next to the test bundle.
   static var binary: String {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let exe =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     var folder = URL(fileURLWithPath: exe).deletingLastPathComponent()
     for _ in 0..<6 {
       let candidate = folder.appendingPathComponent("spine-triage")
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         return candidate.path
       }
       folder.deleteLastPathComponent()
@@ -67,26 +71,33 @@ final class TmuxHarness {
     try? FileManager.default.removeItem(at: exitFile)
     try? FileManager.default.removeItem(at: sttyFile)
     var env = [
-      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path, "SPINE_TRIAGE_DIR": exportFolder.path,
+      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
+      "SPINE_TRIAGE_DIR": exportFolder.path,
       "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
     ]
     env.merge(environment) { $1 }
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
+      separator: " ")
     let command = ([Self.binary] + arguments).map(quote).joined(separator: " ")
     let inner = "echo $$ > \(quote(pidFile.path)); exec env \(exports) \(command)"
     let script =
       "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(quote(sttyFile.path)) 2>&1; sleep 600"
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main", script])
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main",
+      script,
+    ])
     try tmux(["set-option", "-g", "window-size", "manual"])
   }
 
   /// The environment and command line that `start` runs, for typing into a shell.
   func commandLine(arguments: [String] = []) -> String {
     let env = [
-      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path, "SPINE_TRIAGE_DIR": exportFolder.path,
+      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
+      "SPINE_TRIAGE_DIR": exportFolder.path,
       "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
     ]
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
+      separator: " ")
     return "env \(exports) " + ([Self.binary] + arguments).map(quote).joined(separator: " ")
   }
 
@@ -116,7 +127,9 @@ final class TmuxHarness {
 
   /// Waits until the pane shows `text`; fails the test with the screen if it never does.
   @discardableResult
-  func waitFor(_ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+  func waitFor(
+    _ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
@@ -124,7 +137,8 @@ final class TmuxHarness {
       if last.contains(text) { return last }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    Issue.record("timed out waiting for \"\(text)\"; screen:\n\(last)", sourceLocation: sourceLocation)
+    Issue.record(
+      "timed out waiting for \"\(text)\"; screen:\n\(last)", sourceLocation: sourceLocation)
     return last
   }
 
@@ -168,7 +182,8 @@ final class TmuxHarness {
     // Spawned with posix_spawn and reaped with waitpid: Foundation's Process can miss the exit
     // of a tmux client whose server daemonises, and hang. Output goes through a file, not a
     // pipe, because the forked server keeps inherited descriptors open.
-    let outputFile = folder.appendingPathComponent("tmux-output-\(UInt32.random(in: 0...UInt32.max))")
+    let outputFile = folder.appendingPathComponent(
+      "tmux-output-\(UInt32.random(in: 0...UInt32.max))")
     defer { try? FileManager.default.removeItem(at: outputFile) }
     let status = try spawn(["/usr/bin/tmux", "-L", socket] + arguments, output: outputFile.path)
     let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
@@ -211,8 +226,11 @@ func spawn(_ arguments: [String], output: String) throws -> Int32 {
   var pid: pid_t = 0
   // Other tests set LINES and COLUMNS in this process (headless curses); they must not reach
   // the programs under test.
-  let environment = ProcessInfo.processInfo.environment.filter { $0.key != "LINES" && $0.key != "COLUMNS" }
-  var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  let environment = ProcessInfo.processInfo.environment.filter {
+    $0.key != "LINES" && $0.key != "COLUMNS"
+  }
+  var envp: [UnsafeMutablePointer<CChar>?] =
+    environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer { for pointer in envp { free(pointer) } }
   let result = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
   guard result == 0 else { throw HarnessError("cannot run \(arguments[0]): \(result)") }

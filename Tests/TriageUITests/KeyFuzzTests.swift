@@ -66,8 +66,9 @@ struct KeyFuzzTests {
       let screen = Renderer.render(state)
       if state.size.isUsable, state.mode == .normal || state.mode == .exportMenu {
         let label = TriageEngine.evaluate(state.answers).label
-        if screen.text(with: .urgency(TriageEngine.evaluate(state.answers).urgency)) != [" \(label) "]
-        {
+        if screen.text(with: .urgency(TriageEngine.evaluate(state.answers).urgency)) != [
+          " \(label) "
+        ] {
           violations.append("step \(step): the panel does not show \(label)")
         }
       }

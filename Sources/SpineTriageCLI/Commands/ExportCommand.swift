@@ -19,10 +19,14 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "The answers file (or draft), or - for standard input.")
   var answers: String
 
-  @Option(help: "text (80 columns, form feeds between pages), html (print CSS) or fhir (QuestionnaireResponse).")
+  @Option(
+    help:
+      "text (80 columns, form feeds between pages), html (print CSS) or fhir (QuestionnaireResponse)."
+  )
   var format: ExportFormat
 
-  @Option(name: .shortAndLong, help: "Where to write: a folder, a new file, or - for standard output.")
+  @Option(
+    name: .shortAndLong, help: "Where to write: a folder, a new file, or - for standard output.")
   var output: String?
 
   @Option(help: "Paper for the HTML summary: any, a4 or letter.")

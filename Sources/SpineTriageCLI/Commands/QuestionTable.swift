@@ -6,7 +6,8 @@ public enum QuestionTable {
   public static func markdown() -> String {
     var out = ""
     for screen in QuestionScreen.allCases {
-      out += "\n**\(screen.title)** (`\(screen.rawValue)`)\n\n| id | question | help | from |\n|---|---|---|---|\n"
+      out +=
+        "\n**\(screen.title)** (`\(screen.rawValue)`)\n\n| id | question | help | from |\n|---|---|---|---|\n"
       for question in QuestionCatalogue.questions(on: screen) {
         out += "| `\(question.id)` | \(question.text) | \(question.help) | \(question.origin) |\n"
       }

@@ -36,7 +36,8 @@ final class EffectRunner {
     guard let drafts else {
       if lastDraftError == nil {
         lastDraftError = draftsProblem
-        return StatusMessage("Draft not saved: \(draftsProblem ?? "no state folder")", isError: true)
+        return StatusMessage(
+          "Draft not saved: \(draftsProblem ?? "no state folder")", isError: true)
       }
       return nil
     }
@@ -63,7 +64,9 @@ final class EffectRunner {
       let path = try Exporter.write(kind, sheet: sheet, folder: try exportFolder())
       return [.markExported, .report(StatusMessage("Saved \(kind.rawValue) summary: \(path)"))]
     } catch {
-      return [.report(StatusMessage("Export failed: \(error.message). Answers kept.", isError: true))]
+      return [
+        .report(StatusMessage("Export failed: \(error.message). Answers kept.", isError: true))
+      ]
     }
   }
 
@@ -78,7 +81,9 @@ final class EffectRunner {
     do {
       path = try Exporter.write(.text, sheet: sheet, folder: try exportFolder())
     } catch {
-      return [.report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))]
+      return [
+        .report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))
+      ]
     }
     switch Printer.print(path) {
     case .queued:
@@ -86,7 +91,8 @@ final class EffectRunner {
     case .unavailable(let reason):
       return [
         .markExported,
-        .report(StatusMessage("Not printed (\(reason)); the summary is saved at \(path)", isError: true)),
+        .report(
+          StatusMessage("Not printed (\(reason)); the summary is saved at \(path)", isError: true)),
       ]
     }
   }

@@ -22,7 +22,8 @@ enum Exporter {
       programVersion: SpineTriage.version, generatedAt: generatedAt,
       consultationID: sheet.consultationID ?? SystemClock.uuid())
     switch kind {
-    case .text: return SummaryText.render(sheet: sheet, recommendation: recommendation, context: context)
+    case .text:
+      return SummaryText.render(sheet: sheet, recommendation: recommendation, context: context)
     case .html:
       return SummaryHTML.render(
         sheet: sheet, recommendation: recommendation, context: context, paper: paper)

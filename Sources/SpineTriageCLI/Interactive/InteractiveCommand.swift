@@ -1,14 +1,16 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CursesBackend
 import TriageFormats
 import TriageUI
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Starts the checklist UI: loads answers or offers the draft, starts curses, runs the session,
 /// and restores the terminal on every way out.
 enum InteractiveCommand {
-  static func run(load: String?, outputFolder: String?, noColor: Bool) throws(CLIFailure) -> Int32? {
+  static func run(load: String?, outputFolder: String?, noColor: Bool) throws(CLIFailure) -> Int32?
+  {
     guard isatty(0) == 1, isatty(1) == 1 else {
       throw CLIFailure(
         "standard input and output must be a terminal for the checklist screens: use --plain for line-by-line prompts, or evaluate FILE",
@@ -30,9 +32,11 @@ enum InteractiveCommand {
     }
     if let load {
       if let drafts = effects.draftStore, AtomicFile.exists(drafts.path) {
-        let aside = DraftStore.moveAside(drafts.path, stem: drafts.folder + "/draft.replaced-\(SystemClock.fileStamp())")
+        let aside = DraftStore.moveAside(
+          drafts.path, stem: drafts.folder + "/draft.replaced-\(SystemClock.fileStamp())")
         notice = StatusMessage(
-          "Loaded \(load). The previous draft was kept as \(aside.map(AppDirectories.fileName) ?? "draft.json").")
+          "Loaded \(load). The previous draft was kept as \(aside.map(AppDirectories.fileName) ?? "draft.json")."
+        )
       } else {
         notice = StatusMessage("Loaded \(load): \(sheet.answers.answeredCount) answers.")
       }

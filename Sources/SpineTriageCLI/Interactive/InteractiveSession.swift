@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import CursesBackend
 import TriageEngine
 import TriageFormats
 import TriageUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The interactive loop: render, present, read a key, update, run the effects. The draft is
 /// saved after every change, before the next key is read.

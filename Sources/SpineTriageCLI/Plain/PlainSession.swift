@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import TriageEngine
 import TriageFormats
 import TriageUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `spine-triage --plain`: the questionnaire as numbered line-by-line prompts on standard input
 /// and output, for screen readers and terminals where curses cannot run. It ends by printing
@@ -52,14 +53,17 @@ enum PlainSession {
       if screen == .presentation {
         for field in NumberField.allCases where field.value(in: sheet.answers) == nil {
           let range = field.range
-          let value: Int?? = ask(field.label + "?", { text in
-            if text.isEmpty || text == "u" { return .some(nil) }
-            guard let value = Int(text), range.contains(value) else { return nil }
-            if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks, value > weeks {
-              return nil
-            }
-            return .some(value)
-          }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
+          let value: Int?? = ask(
+            field.label + "?",
+            { text in
+              if text.isEmpty || text == "u" { return .some(nil) }
+              guard let value = Int(text), range.contains(value) else { return nil }
+              if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks, value > weeks
+              {
+                return nil
+              }
+              return .some(value)
+            }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
           guard let value else { break screens }
           field.set(value, in: &sheet.answers)
           effects.saveDraft(sheet)
@@ -67,14 +71,16 @@ enum PlainSession {
       }
       for question in QuestionCatalogue.questions(on: screen)
       where sheet.answers[question.finding] == .unknown {
-        let answer: Answer?? = ask(question.text + "?", { text in
-          switch text.lowercased() {
-          case "y", "yes": return .some(.yes)
-          case "n", "no": return .some(.no)
-          case "", "u", "unknown", "?": return .some(.unknown)
-          default: return nil
-          }
-        }, hint: "[y/n/Enter]")
+        let answer: Answer?? = ask(
+          question.text + "?",
+          { text in
+            switch text.lowercased() {
+            case "y", "yes": return .some(.yes)
+            case "n", "no": return .some(.no)
+            case "", "u", "unknown", "?": return .some(.unknown)
+            default: return nil
+            }
+          }, hint: "[y/n/Enter]")
         guard let answer else { break screens }
         if let answer, answer != .unknown {
           sheet.answers[question.finding] = answer

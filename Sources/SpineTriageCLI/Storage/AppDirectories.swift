@@ -39,10 +39,13 @@ public struct AppDirectories: Sendable {
 
   /// The folder for drafts: `$XDG_STATE_HOME/spine-triage`, else `~/.local/state/spine-triage`.
   public func stateFolder() throws(CLIFailure) -> String {
-    if let state = nonEmpty("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/spine-triage" }
+    if let state = nonEmpty("XDG_STATE_HOME"), state.hasPrefix("/") {
+      return state + "/spine-triage"
+    }
     guard let home = nonEmpty("HOME") else {
       throw CLIFailure(
-        "no folder for drafts: HOME is not set; set XDG_STATE_HOME", status: ExitStatus.cannotCreate)
+        "no folder for drafts: HOME is not set; set XDG_STATE_HOME", status: ExitStatus.cannotCreate
+      )
     }
     return home + "/.local/state/spine-triage"
   }

@@ -61,12 +61,14 @@ public enum AtomicFile {
   }
 
   static func failure(_ code: Int32, creating path: String) -> CLIFailure {
-    let status = code == ENOSPC || code == EDQUOT || code == EIO ? ExitStatus.ioError : ExitStatus.cannotCreate
+    let status =
+      code == ENOSPC || code == EDQUOT || code == EIO ? ExitStatus.ioError : ExitStatus.cannotCreate
     return CLIFailure("\(path): cannot create: \(reason(code))", status: status)
   }
 
   static func failure(_ code: Int32, writing path: String) -> CLIFailure {
-    CLIFailure("\(path): write failed: \(reason(code)); nothing was written", status: ExitStatus.ioError)
+    CLIFailure(
+      "\(path): write failed: \(reason(code)); nothing was written", status: ExitStatus.ioError)
   }
 
   static func reason(_ code: Int32) -> String {

@@ -1,7 +1,8 @@
+import TriageFormats
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import TriageFormats
 
 /// The autosaved draft: one answers file (the contract's format, so `--load` reads it too) in
 /// the state folder, mode 0600, replaced atomically at every change.

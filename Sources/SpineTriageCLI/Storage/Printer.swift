@@ -28,7 +28,10 @@ public enum Printer {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, command, &actions, nil, &argv, environ)
     guard spawned == 0 else {
-      return .unavailable(spawned == ENOENT ? "\(command) is not installed" : "cannot run \(command): \(InputFile.describeErrno(spawned))")
+      return .unavailable(
+        spawned == ENOENT
+          ? "\(command) is not installed"
+          : "cannot run \(command): \(InputFile.describeErrno(spawned))")
     }
     var status: Int32 = 0
     for _ in 0..<(timeout * 20) {
@@ -38,9 +41,13 @@ public enum Printer {
         let code = (status >> 8) & 0xFF
         if exited && code == 0 { return .queued }
         return .unavailable(
-          exited ? "\(command) failed (exit status \(code)): no print system answered" : "\(command) was stopped by a signal")
+          exited
+            ? "\(command) failed (exit status \(code)): no print system answered"
+            : "\(command) was stopped by a signal")
       }
-      if result < 0 && errno != EINTR { return .unavailable("\(command): \(InputFile.describeErrno(errno))") }
+      if result < 0 && errno != EINTR {
+        return .unavailable("\(command): \(InputFile.describeErrno(errno))")
+      }
       var pause = timespec(tv_sec: 0, tv_nsec: 50_000_000)
       nanosleep(&pause, nil)
     }

@@ -39,6 +39,7 @@ public enum SystemClock {
     }.joined()
     let characters = Array(hex)
     func part(_ range: Range<Int>) -> String { String(characters[range]) }
-    return [part(0..<8), part(8..<12), part(12..<16), part(16..<20), part(20..<32)].joined(separator: "-")
+    return [part(0..<8), part(8..<12), part(12..<16), part(16..<20), part(20..<32)].joined(
+      separator: "-")
   }
 }
