@@ -219,12 +219,19 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     index += 1
     var scalars = String.UnicodeScalarView()
-    var runStart = index
+    let runStart = index
     var plain = true
+    var ascii = true
     while true {
       guard index < bytes.count else { throw error("unexpected end of input inside a string") }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
+        if plain && ascii {
+          // ASCII needs no UTF-8 validation (the common case: identifiers and answers).
+          let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+          index += 1
+          return text
+        }
         if plain {
           guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
             throw error("invalid UTF-8 in a string")
@@ -236,6 +243,7 @@ public struct JSONParser {
         return String(scalars)
       }
       if byte < 0x20 { throw error("control character in a string (escape it)") }
+      if byte >= 0x80 { ascii = false }
       if byte == UInt8(ascii: "\\") {
         if plain {
           guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {

@@ -77,6 +77,11 @@ public struct JSONWriter {
 
   /// Appends `text` as a JSON string literal.
   private mutating func appendQuoted(_ text: String) {
+    JSONWriter.appendQuoted(text, to: &bytes)
+  }
+
+  /// Appends `text` as a JSON string literal to UTF-8 `bytes`.
+  static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { source in

@@ -27,9 +27,17 @@ public enum RecommendationJSON {
     ])
   }
 
+  /// The compact JSON of `recommendation` as UTF-8 bytes (the streaming path).
+  public static func compactBytes(_ recommendation: Recommendation) -> [UInt8] {
+    var writer = CompactRecommendationWriter()
+    writer.write(recommendation)
+    return writer.bytes
+  }
+
   /// The JSON text of `recommendation`.
   public static func string(_ recommendation: Recommendation, pretty: Bool) -> String {
-    JSONWriter.string(json(recommendation), pretty: pretty)
+    guard !pretty else { return JSONWriter.string(json(recommendation), pretty: true) }
+    return String(decoding: compactBytes(recommendation), as: UTF8.self)
   }
 
   static func study(_ study: ImagingStudy) -> JSONValue {

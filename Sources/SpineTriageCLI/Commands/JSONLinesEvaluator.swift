@@ -53,7 +53,7 @@ enum JSONLinesEvaluator {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       do {
         let sheet = try AnswersCodec.decode(line)
-        output.write(RecommendationJSON.string(TriageEngine.evaluate(sheet.answers), pretty: false))
+        output.write(bytes: RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
         output.write("\n")
       } catch let error as JSONSyntaxError {
         report(lineNumber, key: nil, "invalid JSON at column \(error.column): \(error.message)")

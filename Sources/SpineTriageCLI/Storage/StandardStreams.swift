@@ -57,6 +57,12 @@ public struct BufferedOutput {
     if buffer.count >= capacity { flush() }
   }
 
+  /// Appends UTF-8 `bytes`.
+  public mutating func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= capacity { flush() }
+  }
+
   /// Writes out what is buffered.
   public mutating func flush() {
     guard !buffer.isEmpty, !failed else {
