@@ -13,19 +13,19 @@ public struct FindingSet: Sendable, Hashable {
   }
 
   /// Whether the set holds `finding`.
-  @inlinable public func contains(_ finding: Finding) -> Bool {
+  @inlinable @inline(__always) public func contains(_ finding: Finding) -> Bool {
     let index = Int(finding.rawValue)
     return index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
   }
 
   /// Adds `finding`.
-  @inlinable public mutating func insert(_ finding: Finding) {
+  @inlinable @inline(__always) public mutating func insert(_ finding: Finding) {
     let index = Int(finding.rawValue)
     if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
   }
 
   /// Removes `finding`.
-  @inlinable public mutating func remove(_ finding: Finding) {
+  @inlinable @inline(__always) public mutating func remove(_ finding: Finding) {
     let index = Int(finding.rawValue)
     if index < 64 { low &= ~(1 << UInt64(index)) } else { high &= ~(1 << UInt64(index - 64)) }
   }

@@ -6,7 +6,7 @@ import TriageUI
 /// Key fuzzing through `Update` and `Renderer` at random sizes from 1x1 to 300x100.
 ///
 /// CI runs `SPINE_FUZZ_KEYS` keys (default 20,000); the full proof is
-/// `SPINE_FUZZ_KEYS=1000000 swift test -c release --filter KeyFuzzTests` (TESTING.md).
+/// `SPINE_FUZZ_KEYS=1000000 swift test --filter randomKeysAtRandomSizes` (TESTING.md).
 /// After every key: no crash; the focus is within the page's items; the answers change only
 /// through answer actions; the page is never a disabled neck-trauma page; the panel on screen
 /// shows the engine's label for the current answers.
