@@ -189,15 +189,16 @@ struct HardeningEnvironmentTests {
 
   /// Enough answers to go through every plain prompt: three numbers, then "n" to every finding.
   static func fullPlainInput(age: String = "45") -> [UInt8] {
-    Array(([age, "8", "6"] + Array(repeating: "n", count: 200)).joined(separator: "\n").utf8) + [
-      0x0A
-    ]
+    Array(([age, "", "8", "6"] + Array(repeating: "n", count: 200)).joined(separator: "\n").utf8)
+      + [
+        0x0A
+      ]
   }
 
   @Test("--plain with answers piped in: numbered prompts, the recommendation in text, exit 0")
   func plainPiped() throws {
     let folder = try TemporaryFolder()
-    var input = Array("45\n8\n6\ny\n".utf8)  // age, weeks, care weeks, low back pain yes
+    var input = Array("45\nf\n8\n6\ny\n".utf8)  // age, sex, weeks, care weeks, low back pain yes
     input += Array("maybe\n".utf8)  // not understood: asked again
     input += Array(repeating: Array("n\n".utf8), count: 200).flatMap { $0 }
     let result = try Hardening.run(["--plain"], stdin: .pipe(input), home: folder)
@@ -205,8 +206,8 @@ struct HardeningEnvironmentTests {
     #expect(result.status == 0, "\(result)")
     #expect(result.stderr.isEmpty, "\(result)")
     for prompt in [
-      "1. Age (years)?", "2. Weeks of symptoms", "3. Weeks of conservative care",
-      "4. Low back pain?",
+      "1. Age (years)?", "2. Sex (optional)?", "3. Weeks of symptoms",
+      "4. Weeks of conservative care", "5. Low back pain?",
     ] {
       #expect(result.stdout.contains(prompt), "missing \(prompt)")
     }
@@ -228,10 +229,10 @@ struct HardeningEnvironmentTests {
   func plainEndOfInput() throws {
     let folder = try TemporaryFolder()
     for input in [
-      Array("45\n1\n0\ny\nn\nn\n".utf8),  // ends after a few findings
-      Array("45\n1\n0\ny".utf8),  // ends without a final newline
+      Array("45\n\n1\n0\ny\nn\nn\n".utf8),  // ends after a few findings
+      Array("45\n\n1\n0\ny".utf8),  // ends without a final newline
       [UInt8](),  // nothing at all
-      Array("45\n1\n0\ny\nq\n".utf8),  // q stops
+      Array("45\n\n1\n0\ny\nq\n".utf8),  // q stops
     ] {
       let result = try Hardening.run(["--plain"], stdin: .pipe(input), home: folder)
       #expect(!result.crashed, "\(result)")

@@ -51,22 +51,45 @@ enum PlainSession {
       if screen == .neckTrauma && !Page.neckTraumaApplies(sheet.answers) { continue }
       say("\n\(screen.title)\n")
       if screen == .presentation {
-        for field in NumberField.allCases where field.value(in: sheet.answers) == nil {
-          let range = field.range
-          let value: Int?? = ask(
-            field.label + "?",
-            { text in
-              if text.isEmpty || text == "u" { return .some(nil) }
-              guard let value = Int(text), range.contains(value) else { return nil }
-              if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks, value > weeks
-              {
-                return nil
-              }
-              return .some(value)
-            }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
-          guard let value else { break screens }
-          field.set(value, in: &sheet.answers)
-          effects.saveDraft(sheet)
+        // The Patient page's order: age, sex, weeks of symptoms, weeks of care.
+        for item in Page.patient.inputItems {
+          switch item {
+          case .sex where sheet.answers.sex == nil:
+            let sex: Sex?? = ask(
+              "Sex (optional)?",
+              { text in
+                switch text.lowercased() {
+                case "f", "female": return .some(.female)
+                case "m", "male": return .some(.male)
+                case "o", "other": return .some(.other)
+                case "", "u": return .some(nil)
+                default: return nil
+                }
+              }, hint: "[f/m/o, Enter to skip]")
+            guard let sex else { break screens }
+            if let sex {
+              sheet.answers.sex = sex
+              effects.saveDraft(sheet)
+            }
+          case .number(let field) where field.value(in: sheet.answers) == nil:
+            let range = field.range
+            let value: Int?? = ask(
+              field.label + "?",
+              { text in
+                if text.isEmpty || text == "u" { return .some(nil) }
+                guard let value = Int(text), range.contains(value) else { return nil }
+                if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
+                  value > weeks
+                {
+                  return nil
+                }
+                return .some(value)
+              }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
+            guard let value else { break screens }
+            field.set(value, in: &sheet.answers)
+            effects.saveDraft(sheet)
+          default: break
+          }
         }
       }
       for question in QuestionCatalogue.questions(on: screen)
