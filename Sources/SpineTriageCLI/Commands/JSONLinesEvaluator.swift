@@ -52,7 +52,9 @@ enum JSONLinesEvaluator {
       }
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       do {
-        let sheet = try AnswersCodec.decode(line)
+        // The common shape takes the fast path; anything else gets the full decoder, which
+        // names the error.
+        let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(line)
         output.write(bytes: RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
         output.write("\n")
       } catch let error as JSONSyntaxError {

@@ -1,0 +1,193 @@
+import TriageEngine
+
+/// A fast path for the common answers line (`evaluate --jsonl`): decodes the usual shape straight
+/// from the bytes, without a JSON tree. Anything unusual (escapes, non-ASCII, fractions,
+/// identifiers, text fields, an out-of-range or inconsistent value, a duplicate key, a syntax
+/// error) returns nil, and the caller uses ``AnswersCodec`` — which gives the same result for
+/// valid input and the precise error otherwise. A test checks that whenever this returns a
+/// sheet, the full decoder returns the same one.
+public enum AnswersFastDecoder {
+  /// The sheet, or nil to fall back to the full decoder.
+  public static func decode(_ bytes: [UInt8]) -> AnswerSheet? {
+    bytes.withUnsafeBufferPointer { buffer in
+      var scanner = Scanner(bytes: buffer)
+      return scanner.document()
+    }
+  }
+
+  /// Findings by a hash of their identifier's bytes (checked byte for byte after the lookup).
+  static let findings: [UInt64: Finding] = {
+    var table: [UInt64: Finding] = [:]
+    for finding in Finding.allCases { table[hash(Array(finding.id.utf8))] = finding }
+    precondition(table.count == Finding.allCases.count, "identifier hashes collide")
+    return table
+  }()
+
+  static let identifiers: [[UInt8]] = Finding.allCases.map { Array($0.id.utf8) }
+
+  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return value
+  }
+
+  struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    mutating func skipSpace() {
+      while index < bytes.count,
+        bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+      {
+        index += 1
+      }
+    }
+
+    mutating func take(_ byte: UInt8) -> Bool {
+      skipSpace()
+      guard index < bytes.count, bytes[index] == byte else { return false }
+      index += 1
+      return true
+    }
+
+    /// A plain ASCII string without escapes, as a range of the buffer.
+    mutating func plainString() -> Range<Int>? {
+      guard take(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          index += 1
+          return start..<(index - 1)
+        }
+        if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+        index += 1
+      }
+      return nil
+    }
+
+    func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
+      guard range.count == text.utf8CodeUnitCount else { return false }
+      let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+      return bytes[range].elementsEqual(expected)
+    }
+
+    /// A whole number of at most 3 digits, no sign, fraction, exponent or leading zero.
+    mutating func smallInteger() -> Int? {
+      skipSpace()
+      let start = index
+      var value = 0
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+        value = value * 10 + Int(bytes[index] - 0x30)
+        index += 1
+      }
+      let count = index - start
+      guard count >= 1, count <= 3, !(count > 1 && bytes[start] == 0x30) else { return nil }
+      if index < bytes.count,
+        bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e")
+          || bytes[index] == UInt8(ascii: "E")
+      {
+        return nil
+      }
+      return value
+    }
+
+    mutating func answer() -> Answer? {
+      skipSpace()
+      guard index < bytes.count else { return nil }
+      if bytes[index] == UInt8(ascii: "t") {
+        return literal("true") ? .yes : nil
+      }
+      if bytes[index] == UInt8(ascii: "f") {
+        return literal("false") ? .no : nil
+      }
+      guard let range = plainString() else { return nil }
+      if equals(range, "yes") { return .yes }
+      if equals(range, "no") { return .no }
+      if equals(range, "unknown") { return .unknown }
+      return nil
+    }
+
+    mutating func literal(_ word: StaticString) -> Bool {
+      let count = word.utf8CodeUnitCount
+      guard index + count <= bytes.count else { return false }
+      let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+      guard bytes[index..<(index + count)].elementsEqual(expected) else { return false }
+      index += count
+      return true
+    }
+
+    mutating func findings(into answers: inout Answers) -> Bool {
+      guard take(UInt8(ascii: "{")) else { return false }
+      var seen = FindingSet()
+      if take(UInt8(ascii: "}")) { return true }
+      while true {
+        guard let range = plainString(), take(UInt8(ascii: ":")) else { return false }
+        let key = bytes[range]
+        guard let finding = AnswersFastDecoder.findings[AnswersFastDecoder.hash(key)],
+          AnswersFastDecoder.identifiers[Int(finding.rawValue)].elementsEqual(key),
+          !seen.contains(finding), let value = answer()
+        else { return false }
+        seen.insert(finding)
+        answers[finding] = value
+        if take(UInt8(ascii: ",")) { continue }
+        return take(UInt8(ascii: "}"))
+      }
+    }
+
+    mutating func document() -> AnswerSheet? {
+      guard take(UInt8(ascii: "{")) else { return nil }
+      var sheet = AnswerSheet()
+      var seen: UInt8 = 0
+      if !take(UInt8(ascii: "}")) {
+        while true {
+          guard let key = plainString(), take(UInt8(ascii: ":")) else { return nil }
+          let bit: UInt8
+          if equals(key, "age") {
+            bit = 1
+            guard let value = smallInteger(), Answers.ageRange.contains(value) else { return nil }
+            sheet.answers.age = value
+          } else if equals(key, "symptom_weeks") {
+            bit = 2
+            guard let value = smallInteger(), Answers.weeksRange.contains(value) else { return nil }
+            sheet.answers.symptomWeeks = value
+          } else if equals(key, "conservative_weeks") {
+            bit = 4
+            guard let value = smallInteger(), Answers.weeksRange.contains(value) else { return nil }
+            sheet.answers.conservativeWeeks = value
+          } else if equals(key, "sex") {
+            bit = 8
+            guard let range = plainString() else { return nil }
+            if equals(range, "female") {
+              sheet.answers.sex = .female
+            } else if equals(range, "male") {
+              sheet.answers.sex = .male
+            } else if equals(range, "other") {
+              sheet.answers.sex = .other
+            } else {
+              return nil
+            }
+          } else if equals(key, "findings") {
+            bit = 16
+            guard findings(into: &sheet.answers) else { return nil }
+          } else {
+            return nil
+          }
+          guard seen & bit == 0 else { return nil }
+          seen |= bit
+          if take(UInt8(ascii: ",")) { continue }
+          guard take(UInt8(ascii: "}")) else { return nil }
+          break
+        }
+      }
+      skipSpace()
+      guard index == bytes.count else { return nil }
+      if let care = sheet.answers.conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
+        care > weeks
+      {
+        return nil
+      }
+      return sheet
+    }
+  }
+}
