@@ -1,4 +1,5 @@
 import ArgumentParser
+import TriageFormats
 
 #if canImport(Glibc)
   import Glibc
@@ -55,19 +56,5 @@ public struct CLIFailure: Error, CustomStringConvertible {
   }
 
   /// `text` safe for one line on a terminal: control characters escaped, at most 300 characters.
-  static func printable(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      if out.unicodeScalars.count >= 300 {
-        out += "..."
-        break
-      }
-      switch scalar.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator:
-        out += "\\u{" + String(scalar.value, radix: 16) + "}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  static func printable(_ text: String) -> String { AnswersError.printable(text, limit: 300) }
 }

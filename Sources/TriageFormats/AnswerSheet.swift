@@ -49,11 +49,15 @@ public struct AnswersError: Error, Sendable, Equatable, CustomStringConvertible 
     self.message = message
   }
 
-  /// `text` safe for a one-line message: control characters as `\u{..}`, cut at 64 characters.
-  public static func printable(_ text: String) -> String {
+  /// `text` safe for a one-line message: control characters escaped, cut at 64 characters.
+  public static func printable(_ text: String) -> String { printable(text, limit: 64) }
+
+  /// `text` safe for a one-line message on a terminal: control and format characters as
+  /// `\u{..}`, cut after `limit` characters with "...".
+  public static func printable(_ text: String, limit: Int) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
-      if out.count >= 64 {
+      if out.unicodeScalars.count >= limit {
         out += "..."
         break
       }
