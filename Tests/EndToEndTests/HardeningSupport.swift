@@ -248,30 +248,8 @@ extension TmuxHarness {
     arguments: [String] = [], columns: Int = 80, rows: Int = 24,
     environment: [String: String] = [:], unset: [String] = []
   ) throws {
-    try? FileManager.default.removeItem(at: exitFile)
-    try? FileManager.default.removeItem(at: sttyFile)
-    func quote(_ text: String) -> String {
-      "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-    var env = [
-      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
-      "SPINE_TRIAGE_DIR": exportFolder.path,
-      "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
-    ]
-    env.merge(environment) { $1 }
-    for key in unset { env.removeValue(forKey: key) }
-    let removals = unset.map { "-u \(quote($0))" }.joined(separator: " ")
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
-      separator: " ")
-    let command = ([Self.binary] + arguments).map(quote).joined(separator: " ")
-    let inner = "echo $$ > \(quote(pidFile.path)); exec env \(removals) \(exports) \(command)"
-    let script =
-      "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(quote(sttyFile.path)) 2>&1; sleep 600"
-    try tmux([
-      "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main",
-      script,
-    ])
-    try tmux(["set-option", "-g", "window-size", "manual"])
+    try start(
+      arguments: arguments, columns: columns, rows: rows, environment: environment, unset: unset)
   }
 
   /// Waits until the pane shows `text`, without recording an issue; returns the screen or nil.

@@ -66,20 +66,15 @@ final class TmuxHarness {
 
   /// Starts the program at `columns` x `rows` with extra arguments and environment.
   func start(
-    arguments: [String] = [], columns: Int = 80, rows: Int = 24, environment: [String: String] = [:]
+    arguments: [String] = [], columns: Int = 80, rows: Int = 24,
+    environment: [String: String] = [:],
+    unset: [String] = []
   ) throws {
     try? FileManager.default.removeItem(at: exitFile)
     try? FileManager.default.removeItem(at: sttyFile)
-    var env = [
-      "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
-      "SPINE_TRIAGE_DIR": exportFolder.path,
-      "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
-    ]
-    env.merge(environment) { $1 }
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
-      separator: " ")
-    let command = ([Self.binary] + arguments).map(quote).joined(separator: " ")
-    let inner = "echo $$ > \(quote(pidFile.path)); exec env \(exports) \(command)"
+    let inner =
+      "echo $$ > \(quote(pidFile.path)); exec "
+      + commandLine(arguments: arguments, environment: environment, unset: unset)
     let script =
       "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(quote(sttyFile.path)) 2>&1; sleep 600"
     try tmux([
@@ -89,16 +84,23 @@ final class TmuxHarness {
     try tmux(["set-option", "-g", "window-size", "manual"])
   }
 
-  /// The environment and command line that `start` runs, for typing into a shell.
-  func commandLine(arguments: [String] = []) -> String {
-    let env = [
+  /// The environment and command line that `start` runs, for typing into a shell; `unset`
+  /// removes variables (the harness always sets HOME, XDG_STATE_HOME and LANG).
+  func commandLine(
+    arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []
+  ) -> String {
+    var env = [
       "XDG_STATE_HOME": stateFolder.path, "HOME": folder.path,
       "SPINE_TRIAGE_DIR": exportFolder.path,
       "SWIFT_BACKTRACE": "interactive=no", "LANG": "C.UTF-8",
     ]
-    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(
-      separator: " ")
-    return "env \(exports) " + ([Self.binary] + arguments).map(quote).joined(separator: " ")
+    env.merge(environment) { $1 }
+    for key in unset { env.removeValue(forKey: key) }
+    let removals = unset.map { "-u \(quote($0)) " }.joined()
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }
+      .joined(separator: " ")
+    return "env \(removals)\(exports) "
+      + ([Self.binary] + arguments).map(quote).joined(separator: " ")
   }
 
   /// Starts an interactive shell (with job control) instead of the program.
