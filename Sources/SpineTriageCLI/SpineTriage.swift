@@ -6,8 +6,8 @@ import ArgumentParser
 
 /// The `spine-triage` command: the terminal UI by default, and the non-interactive commands.
 public struct SpineTriage: ParsableCommand {
-  /// The program's version.
-  public static let version = "0.1.0"
+  /// The program's version (``BuildInfo/version``).
+  public static let version = BuildInfo.version
 
   public static let configuration = CommandConfiguration(
     commandName: "spine-triage",
@@ -18,7 +18,7 @@ public struct SpineTriage: ParsableCommand {
       Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 69 no usable terminal,
       73 cannot create a file, 74 write error.
       """,
-    version: version,
+    version: BuildInfo.versionText,
     subcommands: [
       EvaluateCommand.self, RulesCommand.self, ExportCommand.self, QuestionnaireCommand.self,
     ])

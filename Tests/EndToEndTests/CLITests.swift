@@ -266,6 +266,23 @@ import TriageEngine
     #expect(result.stderr.contains(mention), "\(result)")
   }
 
+  // MARK: version
+
+  @Test("--version: program version, rule set, and the commit or an honest development build")
+  func versionNamesProgramRuleSetAndCommit() throws {
+    let result = try CLI.run(["--version"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stderr.isEmpty)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3, "\(result.stdout)")
+    #expect(lines.first?.hasPrefix("spine-triage ") == true)
+    #expect(lines.first?.split(separator: " ").last?.split(separator: ".").count == 3)
+    #expect(lines.dropFirst().first == "rule set \(RuleBook.version)")
+    let third = lines.last ?? ""
+    // A test build is never stamped by the release script; the release test checks the stamp.
+    #expect(third.hasPrefix("development build"), "\(third)")
+  }
+
   // MARK: rules
 
   @Test func rulesPrintsEveryRule() throws {
