@@ -14,8 +14,8 @@ public struct AnswerSheet: Sendable, Hashable {
   /// The consultation identifier (a UUID), issued once per assessment and kept in its draft.
   public var consultationID: String?
 
-  /// The longest identifier or name accepted.
-  public static let maxTextLength = 64
+  /// The longest identifier or name accepted, in Unicode scalars (see ``FreeText``).
+  public static let maxTextLength = FreeText.maxLength
 
   /// Creates a sheet.
   public init(
@@ -28,11 +28,22 @@ public struct AnswerSheet: Sendable, Hashable {
     self.consultationID = consultationID
   }
 
-  /// Whether `text` is a UUID in the 8-4-4-4-12 hexadecimal form.
+  /// Whether `text` is a UUID in the 8-4-4-4-12 form of ASCII hexadecimal digits (never
+  /// full-width or other digits that `Character.isHexDigit` accepts).
   public static func isUUID(_ text: String) -> Bool {
-    let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-    return groups.map(\.count) == [8, 4, 4, 4, 12]
-      && groups.allSatisfy { $0.allSatisfy { $0.isHexDigit } }
+    let bytes = Array(text.utf8)
+    guard bytes.count == 36 else { return false }
+    for (index, byte) in bytes.enumerated() {
+      if index == 8 || index == 13 || index == 18 || index == 23 {
+        guard byte == UInt8(ascii: "-") else { return false }
+      } else {
+        let isHex =
+          (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte)
+          || (0x61...0x66).contains(byte)
+        guard isHex else { return false }
+      }
+    }
+    return true
   }
 }
 

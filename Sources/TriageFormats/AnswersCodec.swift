@@ -98,14 +98,23 @@ public enum AnswersCodec {
     }
     // Accept integral spellings only: 45, 45.0, 4.5e1; never round.
     guard let number = wholeNumber(text) else {
-      throw AnswersError(key: key, message: "expected a whole number, got \(text)")
+      throw AnswersError(key: key, message: "expected a whole number, got \(shortNumber(text))")
     }
     guard range.contains(number) else {
       throw AnswersError(
         key: key,
-        message: "\(text) is out of range (\(range.lowerBound) to \(range.upperBound))")
+        message:
+          "\(shortNumber(text)) is out of range (\(range.lowerBound) to \(range.upperBound))")
     }
     return number
+  }
+
+  /// A number's text for a message: cut after 20 characters (a line may hold a megabyte of
+  /// digits), with the length said.
+  static func shortNumber(_ text: String) -> String {
+    let count = text.utf8.count
+    guard count > 20 else { return text }
+    return String(decoding: text.utf8.prefix(16), as: UTF8.self) + "... (\(count) digits)"
   }
 
   /// The integer value of a JSON number's text, if it is a whole number of modest size.
@@ -121,11 +130,8 @@ public enum AnswersCodec {
     guard case .string(let text) = value else {
       throw AnswersError(key: key, message: "expected a string, got \(value.typeName)")
     }
-    guard text.count <= AnswerSheet.maxTextLength else {
-      throw AnswersError(key: key, message: "longer than \(AnswerSheet.maxTextLength) characters")
-    }
-    guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-      throw AnswersError(key: key, message: "contains control characters")
+    if let problem = FreeText.problem(text) {
+      throw AnswersError(key: key, message: problem)
     }
     let trimmed = text.trimmingSpaces
     return trimmed

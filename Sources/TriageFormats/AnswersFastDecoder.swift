@@ -77,7 +77,10 @@ public enum AnswersFastDecoder {
       skipSpace()
       let start = index
       var value = 0
+      // Never more than 4 digits are accumulated (a longer run is left to the full decoder), so
+      // no run of digits can overflow.
       while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+        guard index - start < 3 else { return nil }
         value = value * 10 + Int(bytes[index] - 0x30)
         index += 1
       }

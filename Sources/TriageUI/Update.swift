@@ -1,4 +1,5 @@
 import TriageEngine
+import TriageFormats
 
 /// The pure state transition: `apply(action, to: &state)` changes the state and returns the
 /// effects for the runner (save the draft, export, quit). No I/O, no terminal.
@@ -63,8 +64,10 @@ public enum Update {
         state.message = StatusMessage("Only printable characters can be typed here.", isError: true)
         return []
       }
-      guard buffer.count < 64 else {
-        state.message = StatusMessage("At most 64 characters.", isError: true)
+      guard buffer.unicodeScalars.count + character.unicodeScalars.count <= FreeText.maxLength
+      else {
+        state.message = StatusMessage(
+          "At most \(FreeText.maxLength) characters.", isError: true)
         return []
       }
       state.mode = .editing(field, buffer: buffer + String(character))
@@ -332,13 +335,11 @@ public enum Update {
     }
   }
 
-  /// Whether `character` may be typed into a text field: printable and one column wide.
+  /// Whether `character` may be typed into a text field: the characters an answers file may
+  /// hold (``FreeText``, the one rule for both), and one column wide on the screen.
   static func isAcceptable(_ character: Character) -> Bool {
     character.unicodeScalars.allSatisfy { scalar in
-      scalar.value >= 0x20 && scalar.value != 0x7F && !isWide(scalar.value)
-        && scalar.properties.generalCategory != .control
-        && scalar.properties.generalCategory != .format
-        && scalar.properties.generalCategory != .nonspacingMark
+      FreeText.isAllowed(scalar) && !isWide(scalar.value)
     }
   }
 }

@@ -261,6 +261,27 @@ struct HardeningEnvironmentTests {
       "the echo of bad input is bounded: \(result.stdout.utf8.count) bytes")
   }
 
+  /// Issue 11: `--plain` echoed escape sequences back raw, and read lines in quadratic time
+  /// without a cap (a 32 MiB line took minutes and as much memory).
+  @Test("--plain escapes what it echoes and reads a 32 MiB line in linear time")
+  func plainEchoAndLongLines() throws {
+    let folder = try TemporaryFolder()
+    var input = Array("\u{1B}]0;owned\u{07}\u{1B}[2J\u{9B}31m\u{202E}x\n".utf8)
+    input += [UInt8](repeating: 0x20, count: 32 << 20) + Array("y\n".utf8)
+    input += Array("q\n".utf8)
+    let result = try Hardening.run(["--plain"], stdin: .pipe(input), home: folder)
+    #expect(!result.crashed, "\(result)")
+    #expect(result.status == 0, "\(result)")
+    #expect(!result.stdout.contains("\u{1B}"), "an escape sequence was echoed raw")
+    #expect(!result.stdout.unicodeScalars.contains("\u{9B}"))
+    #expect(!result.stdout.unicodeScalars.contains("\u{202E}"))
+    #expect(result.stdout.contains("Not understood: '\\u{1b}]0;owned"), "\(result)")
+    // The spaces-then-y line is too long: refused, never cut down to "y" (or to "", unknown).
+    #expect(result.stdout.contains("a line of more than 4096 bytes"), "\(result)")
+    #expect(!result.stdout.contains("Age (years)? [0-120, Enter to skip]: 2."), "\(result)")
+    #expect(result.seconds < 10, "a 32 MiB line took \(result.seconds) s")
+  }
+
   @Test("--plain with a good --load asks only what is missing and exits 0")
   func plainLoad() throws {
     let folder = try TemporaryFolder()

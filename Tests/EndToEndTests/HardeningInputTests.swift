@@ -364,41 +364,32 @@ struct HardeningInputTests {
       path: dangling, bytes: nil, status: 66, mentions: [], folder: folder)
   }
 
-  @Test("/dev/null as the answers file is empty: 65")
+  @Test("/dev/null as the answers file is a device: 66; as standard input it is empty: 65")
   func devNull() throws {
     let folder = try TemporaryFolder()
     try expectRejectedEverywhere(
-      path: "/dev/null", bytes: nil, status: 65, mentions: [], folder: folder)
+      path: "/dev/null", bytes: nil, status: 66, mentions: ["device"], folder: folder)
     Hardening.expectFailure(
       try Hardening.run(["evaluate", "-"], stdin: .path("/dev/null"), home: folder), status: 65,
       mentioning: ["standard input"])
   }
 
-  @Test("a FIFO whose writer closes at once is empty: 65, no hang")
+  /// Issue 11: a FIFO with no writer hung every reader forever (open(2) blocks). Now it is opened
+  /// without blocking and refused by type, at once.
+  @Test("a FIFO with no writer is refused at once by every reader: 66, no hang")
   func fifo() throws {
     let folder = try TemporaryFolder()
     let path = folder.url.appendingPathComponent("answers.fifo").path
     #expect(mkfifo(path, 0o600) == 0)
     for arguments in [
-      ["evaluate", path], ["export", "--answers", path, "--format", "text", "-o", "-"],
+      ["evaluate", path], ["evaluate", "--format", "text", path], ["evaluate", "--jsonl", path],
+      ["export", "--answers", path, "--format", "text", "-o", "-"],
+      ["export", "--answers", path, "--format", "html"],
       ["--plain", "--load", path],
     ] {
-      // One writer per run: it opens the FIFO once the program has opened its end, then closes.
-      let writer = Thread {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-          let descriptor = open(path, O_WRONLY | O_NONBLOCK)
-          if descriptor >= 0 {
-            close(descriptor)
-            return
-          }
-          usleep(5_000)
-        }
-      }
-      writer.start()
       let result = try Hardening.run(arguments, home: folder)
-      Hardening.expectFailure(result, status: 65, mentioning: [path])
-      #expect(result.seconds < 5)
+      Hardening.expectFailure(result, status: 66, mentioning: [path, "FIFO"])
+      #expect(result.seconds < 5, "\(arguments): \(result)")
     }
   }
 
@@ -511,5 +502,48 @@ struct HardeningInputTests {
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.isEmpty, "\(result)")
     #expect(result.stderr.isEmpty, "\(result)")
+  }
+
+  /// Issue 11: `{"age":99999999999999999999}` trapped in the fast path (SIGILL, a register dump,
+  /// buffered results lost).
+  @Test(
+    "JSON Lines: 20-digit and megabyte numbers give short error objects, no crash, results kept")
+  func jsonLinesLongNumbers() throws {
+    let folder = try TemporaryFolder()
+    let good = #"{"age": 45, "findings": {"pain_low_back": "yes"}}"#
+    let lines = [
+      good, #"{"age":99999999999999999999}"#, #"{"symptom_weeks":-99999999999999999999}"#,
+      "{\"conservative_weeks\":" + String(repeating: "9", count: 1 << 20) + "}", good,
+    ]
+    let file = try folder.file("numbers.jsonl", lines.joined(separator: "\n") + "\n")
+    let result = try Hardening.run(["evaluate", "--jsonl", file], home: folder)
+    #expect(!result.crashed, "\(result)")
+    #expect(result.status == 65, "\(result)")
+    let output = result.stdout.split(separator: "\n")
+    #expect(output.count == 5, "\(result)")
+    #expect(JSON.object(output[0])?["urgency"] != nil)
+    #expect(JSON.object(output[4])?["urgency"] != nil)
+    for (index, line) in output.enumerated().dropFirst().dropLast() {
+      let object = JSON.object(line)
+      #expect(object?["line"] as? Int == index + 1)
+      #expect(object?["error"] != nil)
+      #expect(line.utf8.count < 400, "a short error object, not \(line.utf8.count) bytes")
+    }
+    #expect(result.stderrIsOneLine, "\(result)")
+  }
+
+  /// Issue 11: with SIGPIPE ignored, `--jsonl` read its whole (endless) input after the reader
+  /// had gone. It now stops at the first failed write: exit 74, one line.
+  @Test("JSON Lines: stops at the first failed write when SIGPIPE is ignored (endless input)")
+  func jsonLinesStopsWhenOutputFails() throws {
+    let script =
+      #"trap "" PIPE; yes '{"age": 45, "findings": {"pain_low_back": "yes"}}' 2>/dev/null | timeout 30 "$@" | head -c 100 >/dev/null; exit ${PIPESTATUS[1]}"#
+    let result = try Hardening.run(
+      ["evaluate", "--jsonl"], stdout: .path("/dev/null"),
+      wrapper: ["/bin/bash", "-c", script, "bash"])
+    #expect(result.status == 74, "timeout gives 124: \(result)")
+    #expect(result.seconds < 20, "\(result)")
+    #expect(result.stderr.hasPrefix("spine-triage: standard output: write failed"), "\(result)")
+    #expect(result.stderrIsOneLine, "\(result)")
   }
 }

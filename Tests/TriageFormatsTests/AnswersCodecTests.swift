@@ -225,4 +225,59 @@ import TriageFormats
     #expect(!text.contains("\n"))
     #expect(text == #"{"age":30,"findings":{"pain_neck":"yes"}}"#)
   }
+
+  // MARK: Issue 11: text fields and identifiers
+
+  /// Bidi overrides and isolates, zero-width characters, the BOM, line and paragraph separators
+  /// and control characters are refused in both text fields, naming the key and the code point,
+  /// never echoing the text.
+  @Test(arguments: [
+    "\\u202e", "\\u202d", "\\u2066", "\\u2069", "\\u200b", "\\u200d", "\\ufeff", "\\u2028",
+    "\\u2029", "\\u0085", "\\u001b", "\\u0600", "\\ue000", "\\uffff",
+  ])
+  func invisibleCharactersAreRefused(escape: String) throws {
+    for key in ["patient_id", "clinician"] {
+      let error = try #require(answersError(#"{"\#(key)": "12345\#(escape)67890"}"#))
+      #expect(error.key == key)
+      #expect(error.message.contains("U+"), "\(error.message)")
+      #expect(!error.message.contains("12345"))
+    }
+  }
+
+  @Test func theBidiIdentifierOfTheReportIsRefused() throws {
+    let error = try #require(answersError("{\"patient_id\": \"12345\u{202E}67890\"}"))
+    #expect(error.key == "patient_id")
+    #expect(error.message.contains("U+202E"))
+  }
+
+  /// The limit counts Unicode scalars: 500,000 combining marks on one letter are one grapheme
+  /// cluster but 500,001 scalars.
+  @Test func theLimitCountsScalars() throws {
+    let marks = "e" + String(repeating: "\u{0301}", count: 500_000)
+    #expect(marks.count == 1)
+    let error = try #require(answersError(#"{"patient_id": "\#(marks)"}"#))
+    #expect(error.message.contains("longer than 64"))
+    let exact = String(repeating: "x", count: 63) + "\u{0301}"
+    #expect(try decode(#"{"patient_id": "\#(exact)"}"#).patientID == exact)
+    let over = String(repeating: "x", count: 64) + "\u{0301}"
+    #expect(answersError(#"{"patient_id": "\#(over)"}"#) != nil)
+    // Names written with combining accents (NFD) are accepted.
+    #expect(try decode(#"{"clinician": "Dr Mu\#u{0308}ller"}"#).clinician == "Dr Mu\u{0308}ller")
+  }
+
+  /// UUIDs are ASCII hexadecimal only: full-width and other Unicode digits are refused.
+  @Test(arguments: [
+    "１２３４５６７８-1234-4234-8234-123456789abc", "12345678-1234-4234-8234-123456789abｃ",
+    "١٢٣٤٥٦٧٨-1234-4234-8234-123456789abc", "12345678-1234-4234-8234-123456789abg",
+    "12345678-1234-4234-8234-123456789abcd", "12345678+1234-4234-8234-123456789abc",
+  ])
+  func onlyASCIIHexUUIDs(id: String) throws {
+    let error = try #require(answersError(#"{"consultation_id": "\#(id)"}"#))
+    #expect(error.key == "consultation_id")
+  }
+
+  @Test func aMixedCaseUUIDIsAcceptedAndLowercased() throws {
+    let sheet = try decode(#"{"consultation_id": "12345678-ABCD-4234-8234-123456789abc"}"#)
+    #expect(sheet.consultationID == "12345678-abcd-4234-8234-123456789abc")
+  }
 }

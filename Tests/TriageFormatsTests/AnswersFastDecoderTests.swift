@@ -81,4 +81,37 @@ import TriageFormats
   func unusualInputFallsBack(text: String) {
     #expect(AnswersFastDecoder.decode(Array(text.utf8)) == nil)
   }
+
+  /// Issue 11: a 20-digit number trapped (integer overflow, SIGILL) in the fast path. Long runs
+  /// of digits (1 to 400, with and without a leading zero, sign, fraction or exponent) in every
+  /// number field and in the middle of a finding must give the full decoder's answer, never a
+  /// trap.
+  @Test func longDigitRunsNeverTrapAndAgreeWithTheFullDecoder() throws {
+    var rng = Generator(state: 11)
+    var cases = 0
+    for key in ["age", "symptom_weeks", "conservative_weeks"] {
+      for length in Array(1...40) + [63, 64, 65, 100, 200, 400] {
+        for _ in 0..<8 {
+          var digits = String(
+            (0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) })
+          switch Int.random(in: 0..<5, using: &rng) {
+          case 0: digits = "-" + digits
+          case 1: digits += ".0"
+          case 2: digits += "e1"
+          case 3: digits = "9" + digits
+          default: break
+          }
+          let text = #"{"\#(key)": \#(digits), "findings": {"pain_low_back": "yes"}}"#
+          let bytes = Array(text.utf8)
+          let fast = AnswersFastDecoder.decode(bytes)
+          let full = try? AnswersCodec.decode(bytes)
+          if let fast { #expect(fast == full, "\(text)") }
+          if full == nil { #expect(fast == nil, "\(text)") }
+          cases += 1
+        }
+      }
+    }
+    #expect(AnswersFastDecoder.decode(Array(#"{"age":99999999999999999999}"#.utf8)) == nil)
+    #expect(cases == 3 * 46 * 8)
+  }
 }

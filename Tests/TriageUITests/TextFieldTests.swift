@@ -120,7 +120,10 @@ struct TextFieldTests {
 
   /// Control characters that arrive as characters are refused with a message.
   @Test(
-    arguments: ["\u{07}", "\u{1B}", "\u{7F}", "\u{00}", "\u{9B}", "\u{200B}", "\u{0301}"]
+    arguments: [
+      "\u{07}", "\u{1B}", "\u{7F}", "\u{00}", "\u{9B}", "\u{200B}", "\u{202E}", "\u{2066}",
+      "\u{200D}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{0600}", "\u{E000}",
+    ]
       as [Character])
   func controlCharactersAreRefused(character: Character) throws {
     var state = onField(.patientID)
@@ -140,6 +143,53 @@ struct TextFieldTests {
     #expect(try #require(state.message).text.contains("64"))
     press(.enter, in: &state)
     #expect(state.sheet.patientID?.count == 64)
+  }
+
+  /// Issue 11: the keyboard and the answers file accept the same characters (``FreeText``);
+  /// only characters two columns wide are refused by the keyboard alone (the screen is a grid of
+  /// one-column cells).
+  @Test func theKeyboardAcceptsWhatAFileAccepts() throws {
+    var checked = 0
+    for value in Array(0x00...0x2FFF) + Array(0xFB00...0xFFFF) + [0x1_0000, 0x1_D400, 0xE_0001] {
+      guard let scalar = Unicode.Scalar(value), !(0x1100...0x115F).contains(value),
+        !(0x2E80...0x2FFF).contains(value), !(0xFE30...0xFE4F).contains(value),
+        !(0xFF00...0xFF60).contains(value), !(0xFFE0...0xFFE6).contains(value)
+      else { continue }
+      var state = onField(.patientID)
+      press(.enter, in: &state)
+      press(typing("ab"), &state)
+      press(.character(Character(scalar)), in: &state)
+      let typed = state.mode != .editing(.patientID, buffer: "ab")
+      let file =
+        (try? AnswersCodec.decode(
+          Array("{\"patient_id\": \"ab\\u\(hex4(value))\"}".utf8))) != nil
+      if value > 0xFFFF {
+        // Beyond the BMP the JSON escape needs a surrogate pair; the raw UTF-8 is used.
+        let raw =
+          (try? AnswersCodec.decode(Array("{\"patient_id\": \"ab\(Character(scalar))\"}".utf8)))
+          != nil
+        #expect(typed == raw, "U+\(String(value, radix: 16)): keyboard \(typed), file \(raw)")
+      } else {
+        #expect(typed == file, "U+\(String(value, radix: 16)): keyboard \(typed), file \(file)")
+      }
+      checked += 1
+    }
+    #expect(checked > 12_000)
+  }
+
+  /// The limit counts Unicode scalars, not grapheme clusters (a cluster can hold any number of
+  /// combining marks).
+  @Test func theLimitCountsScalarsNotClusters() throws {
+    var state = onField(.patientID)
+    press(.enter, in: &state)
+    press(typing("e"), &state)
+    for _ in 0..<100 { press(.character("\u{0301}"), in: &state) }
+    guard case .editing(_, let buffer) = state.mode else {
+      Issue.record("left editing")
+      return
+    }
+    #expect(buffer.unicodeScalars.count == 64)
+    #expect(buffer.count == 1)
   }
 
   @Test(arguments: [Key.character("u"), .backspace, .delete])
@@ -173,4 +223,10 @@ struct TextFieldTests {
     #expect(cursor.column == "▶ Patient identifier: AB".count)
     #expect(screen.text(row: state.layout.helpRow).hasPrefix("Help: Typing: Enter keeps"))
   }
+}
+
+/// `value` as four hexadecimal digits (a JSON `\u` escape).
+private func hex4(_ value: Int) -> String {
+  let hex = String(value, radix: 16)
+  return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }

@@ -19,17 +19,10 @@ enum JSONLinesEvaluator {
     if path == "-" {
       descriptor = 0
     } else {
-      descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      if descriptor < 0 {
-        throw CLIFailure(
-          "\(path): cannot open: \(InputFile.describeErrno(errno))", status: ExitStatus.noInput
-        ).exit()
-      }
-      var info = stat()
-      if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-        close(descriptor)
-        throw CLIFailure("\(path): is a directory, not an answers file", status: ExitStatus.noInput)
-          .exit()
+      do {
+        descriptor = try InputFile.openRegular(path)
+      } catch {
+        throw error.exit()
       }
     }
     defer { if descriptor != 0 { close(descriptor) } }
@@ -69,8 +62,9 @@ enum JSONLinesEvaluator {
       bad += 1
       if firstBad == 0 { firstBad = number }
       var members: [(key: String, value: JSONValue)] = [("line", .number(String(number)))]
-      members.append(("error", .string(message)))
-      if let key { members.append(("key", .string(key))) }
+      // Short objects whatever the input: the message and the key are cut (never a megabyte).
+      members.append(("error", .string(AnswersError.printable(message, limit: 200))))
+      if let key { members.append(("key", .string(AnswersError.printable(key)))) }
       output.write(JSONWriter.string(.object(members), pretty: false))
       output.write("\n")
     }
@@ -86,8 +80,12 @@ enum JSONLinesEvaluator {
         ).exit()
       }
       if count == 0 { break }
+      // Stop at the first failed write (a closed pipe with SIGPIPE ignored, a full disk):
+      // reading on would only burn the rest of the input.
+      if output.failed { break }
       var start = 0
       for i in 0..<count where chunk[i] == 0x0A {
+        if output.failed { break }
         if !overlong { line.append(contentsOf: chunk[start..<i]) }
         finish(line)
         line.removeAll(keepingCapacity: true)
@@ -101,10 +99,13 @@ enum JSONLinesEvaluator {
         }
       }
     }
-    if !line.isEmpty || overlong { finish(line) }
+    if (!line.isEmpty || overlong) && !output.failed { finish(line) }
     output.flush()
     if output.failed {
-      throw CLIFailure("standard output: write failed", status: ExitStatus.ioError).exit()
+      throw CLIFailure(
+        "standard output: write failed: \(AtomicFile.reason(output.failureCode)); stopped",
+        status: ExitStatus.ioError
+      ).exit()
     }
     if bad > 0 {
       StandardStreams.writeError(

@@ -43,6 +43,8 @@ public struct BufferedOutput {
   private let capacity: Int
   /// Whether a write has failed (the rest is dropped).
   public private(set) var failed = false
+  /// The `errno` of the failed write.
+  public private(set) var failureCode: Int32 = 0
 
   /// A writer to `descriptor` that flushes every `capacity` bytes.
   public init(descriptor: Int32, capacity: Int = 1 << 16) {
@@ -70,7 +72,10 @@ public struct BufferedOutput {
       return
     }
     let ok = buffer.withUnsafeBufferPointer { StandardStreams.writeAll($0, to: descriptor) }
-    if !ok { failed = true }
+    if !ok {
+      failed = true
+      failureCode = errno
+    }
     buffer.removeAll(keepingCapacity: true)
   }
 }

@@ -21,6 +21,7 @@ public enum SummaryHTML {
     html.raw("<html lang=\"en\">")
     html.raw("<head>")
     html.raw("<meta charset=\"utf-8\">")
+    html.raw("<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">")
     html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
     let program = escape("\(DocumentText.programName) \(context.programVersion)")
     html.raw("<meta name=\"generator\" content=\"\(program)\">")
@@ -179,21 +180,29 @@ public enum SummaryHTML {
     return html.output
   }
 
+  /// The document's Content-Security-Policy: no script of any kind, nothing fetched from
+  /// anywhere (the styles are inline), no form, no base URL, no frame.
+  public static let contentSecurityPolicy =
+    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'none';"
+    + " font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none';"
+    + " frame-src 'none'; base-uri 'none'; form-action 'none'"
+
   /// `text` escaped for HTML text and double- or single-quoted attribute values.
   public static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
+    // By Unicode scalar, never by Character: a grapheme cluster can glue a prepended mark
+    // (U+0600, U+0D4E) to "<" and hide it from a comparison of whole characters.
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+      case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+      default: out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
   /// `text` as the body of a double-quoted CSS string inside a `<style>` element: quotes and

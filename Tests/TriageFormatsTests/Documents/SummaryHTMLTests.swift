@@ -138,4 +138,55 @@ struct SummaryHTMLTests {
       #expect(html.components(separatedBy: entry).count == 2, "\(question.id)")
     }
   }
+
+  /// Issue 11 (critical): the escape walked grapheme clusters, so a Prepend character (U+0600,
+  /// U+0D4E, U+110BD...) glued to "<" hid it: `\u0d4e<svg onload=alert(1) \u0d4e>` ran script.
+  /// Checked on the bytes (a `String` search would compare clusters too).
+  @Test(
+    "a Prepend character before < never hides it from the escape",
+    arguments: [
+      "\u{0D4E}", "\u{0600}", "\u{0605}", "\u{06DD}", "\u{110BD}", "\u{0300}", "\u{200D}",
+    ])
+  func prependCharacter(mark: String) {
+    let payload = "\(mark)<svg onload=alert(1) \(mark)>\(mark)&\(mark)\"\(mark)'"
+    let hostile = AnswerSheet(
+      answers: DocumentFixtures.emergency.sheet.answers, patientID: payload, clinician: payload)
+    let out = SummaryHTML.render(
+      sheet: hostile, recommendation: DocumentFixtures.emergency.recommendation,
+      context: context)
+    let bytes = Array(out.utf8)
+    func contains(_ needle: String) -> Bool {
+      let n = Array(needle.utf8)
+      return bytes.indices.contains { start in
+        start + n.count <= bytes.count && bytes[start..<(start + n.count)].elementsEqual(n)
+      }
+    }
+    #expect(!contains("<svg"))
+    #expect(contains("&lt;svg onload=alert(1) \(mark)&gt;"))
+    let escaped = Array(SummaryHTML.escape(payload).unicodeScalars)
+    #expect(!escaped.contains { "<>\"'".unicodeScalars.contains($0) })
+  }
+
+  /// A Content-Security-Policy `<meta>` forbids every script and every outside resource.
+  @Test(
+    "a Content-Security-Policy forbids scripts and outside resources",
+    arguments: DocumentFixtures.all)
+  func contentSecurityPolicy(_ fixture: DocumentFixtures.Case) {
+    let html = render(fixture)
+    let policy = SummaryHTML.contentSecurityPolicy
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"))
+    for directive in [
+      "default-src 'none'", "script-src 'none'", "object-src 'none'", "base-uri 'none'",
+      "form-action 'none'", "img-src 'none'", "connect-src 'none'",
+    ] {
+      #expect(policy.contains(directive))
+    }
+    #expect(!policy.contains("unsafe-eval"))
+    #expect(!policy.contains("http"))
+    // The policy comes first in <head>, before any content.
+    let head = html.components(separatedBy: "<title>")[0]
+    #expect(head.contains("Content-Security-Policy"))
+  }
 }
