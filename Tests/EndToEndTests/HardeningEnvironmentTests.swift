@@ -107,7 +107,7 @@ struct HardeningEnvironmentTests {
       (truncated, 65, "truncated.json"), (wrongType, 65, "findings.pain_neck"),
       (huge, 65, "too large"),
       (garbage, 65, "garbage.json"), (directory, 66, "dir.json"), (missing, 66, "missing.json"),
-      ("/dev/null", 65, "/dev/null"),
+      ("/dev/null", 66, "/dev/null"),
     ]
     for (index, (path, expected, mention)) in cases.enumerated() {
       if index > 0 { try tmux.restartServer() }
