@@ -31,10 +31,12 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     .target(name: "CursesBackend", dependencies: ["CNcurses", "TriageUI"]),
+    // Turns core dumps off (setrlimit and prctl; prctl is variadic, so it is called from C).
+    .target(name: "CProcess"),
     .target(
       name: "SpineTriageCLI",
       dependencies: [
-        "TriageEngine", "TriageFormats", "TriageUI", "CursesBackend",
+        "TriageEngine", "TriageFormats", "TriageUI", "CursesBackend", "CProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

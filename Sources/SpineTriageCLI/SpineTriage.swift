@@ -21,6 +21,7 @@ public struct SpineTriage: ParsableCommand {
     version: BuildInfo.versionText,
     subcommands: [
       EvaluateCommand.self, RulesCommand.self, ExportCommand.self, QuestionnaireCommand.self,
+      DraftsCommand.self,
     ])
 
   @Option(name: .long, help: "Open an answers file (or a draft) for review or completion.")
@@ -76,6 +77,8 @@ extension SpineTriage {
   /// Parses the command line and runs; usage errors are one line on standard error (exit 64),
   /// `--help` and `--version` print in full on standard output.
   public static func runMain(arguments: [String]? = nil) -> Never {
+    // Before anything is read: no core file of patient data, whatever happens next.
+    ProcessGuard.disableCoreDumps()
     // The bedside path, `spine-triage` alone, starts the screens without the argument parser
     // (its reflection costs about a millisecond at every start).
     if arguments == nil && CommandLine.arguments.count == 1 {

@@ -57,6 +57,8 @@ public enum Action: Hashable, Sendable {
   case discardDraft
   /// Quit and keep the draft.
   case keepDraftAndQuit
+  /// Start a new assessment, leaving the listed drafts as they are.
+  case newAssessment
 }
 
 /// The export formats offered from the UI.
@@ -93,6 +95,12 @@ public enum Effect: Hashable, Sendable {
   case suspend
   /// Repaint every cell.
   case redraw
-  /// Delete the saved draft.
+  /// Move the current assessment's draft to the trash.
   case discardDraft
+  /// Take over the listed draft of this consultation (its lock) and release the others.
+  case resumeDraft(String)
+  /// Move the listed draft of this consultation to the trash.
+  case discardOfferedDraft(String)
+  /// Release the listed drafts, untouched (a new assessment starts).
+  case declineDrafts
 }

@@ -21,12 +21,27 @@ public struct AppState: Hashable, Sendable {
     case confirmDiscardDraft
   }
 
-  /// A draft found on start, offered for resuming.
+  /// A draft found on start: offered for resuming, or shown as in use by another session.
   public struct DraftOffer: Hashable, Sendable {
-    public var sheet: AnswerSheet
+    /// Its consultation identifier.
+    public var id: String
+    /// Its answers; nil when another session has it open (it is then never read).
+    public var sheet: AnswerSheet?
     /// When it was saved (ISO 8601).
     public var savedAt: String
+    /// Whether another session has it open.
+    public var inUse: Bool { sheet == nil }
+
+    /// A draft that can be resumed.
     public init(sheet: AnswerSheet, savedAt: String) {
+      self.id = sheet.consultationID ?? ""
+      self.sheet = sheet
+      self.savedAt = savedAt
+    }
+
+    /// A draft, `sheet` nil when it is in use elsewhere.
+    public init(id: String, sheet: AnswerSheet?, savedAt: String) {
+      self.id = id
       self.sheet = sheet
       self.savedAt = savedAt
     }
@@ -52,17 +67,37 @@ public struct AppState: Hashable, Sendable {
   public var finished = false
   /// Whether the last change reached the draft (false when it could not be saved).
   public var draftSaved = true
-  /// The draft offered on start, if any.
-  public var draftOffer: DraftOffer?
+  /// The drafts listed on start (newest first), those in use elsewhere included.
+  public var draftOffers: [DraftOffer] = []
+  /// The index in ``draftOffers`` of the draft chosen (always one that can be resumed).
+  public var selectedOffer = 0
 
-  /// A new state for `sheet` at `size`.
+  /// The chosen draft while the list is shown.
+  public var draftOffer: DraftOffer? {
+    draftOffers.indices.contains(selectedOffer) && !draftOffers[selectedOffer].inUse
+      ? draftOffers[selectedOffer] : nil
+  }
+
+  /// A new state for `sheet` at `size`; the draft list is shown first when it holds a draft
+  /// that can be resumed.
   public init(
-    sheet: AnswerSheet = AnswerSheet(), size: TerminalSize = .minimum, draftOffer: DraftOffer? = nil
+    sheet: AnswerSheet = AnswerSheet(), size: TerminalSize = .minimum,
+    draftOffers: [DraftOffer] = []
   ) {
     self.sheet = sheet
     self.size = size
-    self.draftOffer = draftOffer
-    if draftOffer != nil { mode = .offerDraft }
+    if let first = draftOffers.firstIndex(where: { !$0.inUse }) {
+      self.draftOffers = draftOffers
+      selectedOffer = first
+      mode = .offerDraft
+    }
+  }
+
+  /// A new state for `sheet` at `size`, offering one draft.
+  public init(
+    sheet: AnswerSheet = AnswerSheet(), size: TerminalSize = .minimum, draftOffer: DraftOffer?
+  ) {
+    self.init(sheet: sheet, size: size, draftOffers: draftOffer.map { [$0] } ?? [])
   }
 
   /// The answers.

@@ -134,7 +134,10 @@ public struct KeyMap: Sendable {
     case .offerDraft:
       switch key {
       case .character("r"), .character("y"), .enter: return .resumeDraft
-      case .character("d"), .character("n"): return .discardDraft
+      case .character("d"): return .discardDraft
+      case .character("n"): return .newAssessment
+      case .down, .character("j"): return .moveDown
+      case .up, .character("k"): return .moveUp
       case .character("q"), .ctrlC: return .requestQuit
       case .ctrlL: return .redraw
       default: return nil

@@ -15,7 +15,11 @@ public enum Renderer {
       return screen
     }
     let layout = state.layout
-    let recommendation = state.recommendation
+    // While the draft list is shown, the panel previews the chosen draft.
+    let recommendation =
+      state.mode == .offerDraft
+      ? TriageEngine.evaluate(state.draftOffer?.sheet?.answers ?? state.answers)
+      : state.recommendation
     drawTitle(&screen, layout: layout)
     drawTabs(&screen, state: state, layout: layout)
     if case .help(let scroll) = state.mode {
@@ -23,8 +27,13 @@ public enum Renderer {
       drawStatus(&screen, state: state, layout: layout)
       return screen
     }
-    drawList(&screen, state: state, layout: layout, recommendation: recommendation, glyphs: glyphs)
-    drawHelpLine(&screen, state: state, layout: layout, glyphs: glyphs)
+    if state.mode == .offerDraft {
+      drawDraftList(&screen, state: state, layout: layout, glyphs: glyphs)
+    } else {
+      drawList(
+        &screen, state: state, layout: layout, recommendation: recommendation, glyphs: glyphs)
+      drawHelpLine(&screen, state: state, layout: layout, glyphs: glyphs)
+    }
     RecommendationPanel.draw(
       &screen, recommendation: recommendation, layout: layout, glyphs: glyphs)
     drawStatus(&screen, state: state, layout: layout)
@@ -179,6 +188,45 @@ public enum Renderer {
     }
   }
 
+  /// The drafts found on start: patient identifier, time saved, number of answers and the
+  /// current recommendation of each; drafts open in another session say so and nothing more.
+  static func drawDraftList(_ screen: inout Screen, state: AppState, layout: Layout, glyphs: Glyphs)
+  {
+    let width = layout.listWidth
+    let available = state.draftOffers.filter { !$0.inUse }.count
+    screen.put(
+      available == 1
+        ? "A saved draft (resume it, or start a new assessment):"
+        : "Saved drafts (choose one to resume, or start a new assessment):",
+      row: layout.listTop, column: 2, role: .title, width: width - 3, ellipsis: glyphs.ellipsis)
+    let height = max(0, layout.listHeight - 2)
+    let top = max(0, min(state.selectedOffer - height + 1, state.draftOffers.count - height))
+    for row in 0..<height {
+      let index = top + row
+      guard index < state.draftOffers.count else { break }
+      let offer = state.draftOffers[index]
+      let y = layout.listTop + 2 + row
+      let time = String(offer.savedAt.prefix(16).replacingT)
+      if let sheet = offer.sheet {
+        let recommendation = TriageEngine.evaluate(sheet.answers)
+        let patient = sheet.patientID.map { "Patient \($0)" } ?? "No patient identifier"
+        let status =
+          RecommendationPanel.isProvisional(recommendation) ? " (provisional)" : ""
+        let text =
+          "\(patient)  \(time)  \(sheet.answers.answeredCount) answers  \(recommendation.label)\(status)"
+        if index == state.selectedOffer {
+          screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
+          screen.cursor = (y, 2)
+        }
+        screen.put(text, row: y, column: 2, width: width - 3, ellipsis: glyphs.ellipsis)
+      } else {
+        screen.put(
+          "In use in another session  \(time)  (not shown)", row: y, column: 2, role: .dim,
+          width: width - 3, ellipsis: glyphs.ellipsis)
+      }
+    }
+  }
+
   static func reportRole(_ line: String, _ focused: Bool) -> Role {
     if focused { return .focused }
     if line.hasPrefix("RECOMMENDATION") { return .title }
@@ -227,9 +275,8 @@ public enum Renderer {
       return
     case .offerDraft:
       screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      let offer = state.draftOffer
       screen.put(
-        "Draft \(offer?.savedAt.prefix(16).replacingT ?? "?"), \(offer?.sheet.answers.answeredCount ?? 0) answers: r resume, d discard (new)",
+        "Draft: r resume, d discard (to trash), n new assessment, Up/Down choose, q quit",
         row: row, column: 0, role: .message)
       return
     case .confirmDiscardDraft:

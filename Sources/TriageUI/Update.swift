@@ -91,24 +91,48 @@ public enum Update {
     return []
   }
 
+  /// The draft list on start: choose a draft to resume or discard, or start a new assessment.
+  /// Nothing is written here: the listed drafts stay as they are until one is resumed (and then
+  /// changed) or discarded.
   static func offerDraft(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let choices = state.draftOffers.indices.filter { !state.draftOffers[$0].inUse }
     switch action {
+    case .moveDown, .moveUp:
+      guard let position = choices.firstIndex(of: state.selectedOffer) else { break }
+      let step = action == .moveDown ? 1 : -1
+      state.selectedOffer = choices[min(max(0, position + step), choices.count - 1)]
     case .resumeDraft:
+      guard let offer = state.draftOffer, let sheet = offer.sheet else { break }
       state.mode = .normal
-      if let offer = state.draftOffer { state.sheet = offer.sheet }
-      state.draftOffer = nil
-      state.message = StatusMessage("Draft resumed: \(state.sheet.answers.answeredCount) answers.")
+      state.sheet = sheet
+      state.draftOffers = []
+      state.message = StatusMessage("Draft resumed: \(sheet.answers.answeredCount) answers.")
       resize(state.size, &state)
+      return [.resumeDraft(offer.id)]
     case .discardDraft:
+      guard let offer = state.draftOffer else { break }
+      state.draftOffers.remove(at: state.selectedOffer)
+      let left = state.draftOffers.indices.filter { !state.draftOffers[$0].inUse }
+      if let next = left.first(where: { $0 >= state.selectedOffer }) ?? left.last {
+        state.selectedOffer = next
+        state.message = StatusMessage("Draft moved to the trash.")
+      } else {
+        state.mode = .normal
+        state.draftOffers = []
+        state.message = StatusMessage("Draft moved to the trash; new assessment.")
+      }
+      return [.discardOfferedDraft(offer.id)]
+    case .newAssessment:
       state.mode = .normal
-      state.draftOffer = nil
-      state.message = StatusMessage("Draft discarded; new assessment.")
-      return [.discardDraft]
+      state.draftOffers = []
+      state.message = StatusMessage("New assessment; the drafts are kept.")
+      return [.declineDrafts]
     case .requestQuit:
       state.finished = true
       return [.quit]
     case .resize(let size): resize(size, &state)
     case .redraw: return [.redraw]
+    case .report(let message): state.message = message
     default: break
     }
     return []
@@ -236,7 +260,7 @@ public enum Update {
     case .report(let message): state.message = message
     case .markExported: state.exported = true
     case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
-      .resumeDraft, .discardDraft, .keepDraftAndQuit:
+      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment:
       break
     }
     return []

@@ -218,7 +218,8 @@ struct HardeningEnvironmentTests {
     #expect(!result.stdout.contains("\u{1B}"), "no escape sequences in plain mode")
     // The draft holds the answers.
     let draft = try String(
-      contentsOfFile: folder.url.appendingPathComponent("state/spine-triage/draft.json").path,
+      contentsOfFile: try #require(
+        Hardening.draftFiles(folder.url.appendingPathComponent("state").path).first),
       encoding: .utf8)
     #expect(draft.contains("\"pain_low_back\": \"yes\""))
   }

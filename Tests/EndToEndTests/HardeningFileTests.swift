@@ -131,7 +131,11 @@ struct HardeningFileTests {
     let state = folder.url.appendingPathComponent("state").path
     #expect(Hardening.mode(state) == 0o700)
     #expect(Hardening.mode(state + "/spine-triage") == 0o700)
-    #expect(Hardening.mode(state + "/spine-triage/draft.json") == 0o600)
+    #expect(Hardening.mode(state + "/spine-triage/drafts") == 0o700)
+    #expect(Hardening.mode(state + "/spine-triage/trash") == 0o700)
+    let drafts = Hardening.draftFiles(state)
+    #expect(drafts.count == 1, "\(Hardening.entries(folder.url))")
+    for draft in drafts { #expect(Hardening.mode(draft) == 0o600) }
   }
 
   // MARK: Full disk
@@ -375,8 +379,8 @@ struct HardeningFileTests {
     let result = try Hardening.run(
       ["--plain"], stdin: .pipe(Array("45\n2\n6\ny\n".utf8)), home: folder)
     #expect(result.status == 0, "\(result)")
-    let draft = folder.url.appendingPathComponent("state/spine-triage/draft.json").path
-    #expect(FileManager.default.fileExists(atPath: draft))
+    let draft = try #require(
+      Hardening.draftFiles(folder.url.appendingPathComponent("state").path).first)
     let check = try Hardening.run(["evaluate", draft], home: folder)
     #expect(check.status == 0, "the plain session saved a draft that is refused: \(check)")
   }

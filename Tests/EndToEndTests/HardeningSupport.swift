@@ -197,6 +197,21 @@ enum Hardening {
     }
   }
 
+  /// The drafts under the XDG state folder `state` (`spine-triage/drafts/<id>.json`), oldest
+  /// first.
+  static func draftFiles(_ state: String) -> [String] {
+    let folder = state + "/spine-triage/drafts"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder + "/" + $0 }
+      .sorted { a, b in
+        var x = stat()
+        var y = stat()
+        stat(a, &x)
+        stat(b, &y)
+        return (x.st_mtim.tv_sec, x.st_mtim.tv_nsec, a) < (y.st_mtim.tv_sec, y.st_mtim.tv_nsec, b)
+      }
+  }
+
   /// Every entry (recursively) under `folder`, relative paths, sorted.
   static func entries(_ folder: URL) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }

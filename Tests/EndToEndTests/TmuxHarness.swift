@@ -61,8 +61,13 @@ final class TmuxHarness {
     socket += "-again"
   }
 
-  /// The draft file the program keeps.
-  var draftFile: URL { stateFolder.appendingPathComponent("spine-triage/draft.json") }
+  /// The newest draft the program keeps (`spine-triage/drafts/<consultation>.json`), or, when
+  /// there is none, the legacy single draft of version 0.1 (`spine-triage/draft.json`, moved
+  /// into `drafts/` at start), where a test can plant one.
+  var draftFile: URL {
+    Hardening.draftFiles(stateFolder.path).last.map { URL(fileURLWithPath: $0) }
+      ?? stateFolder.appendingPathComponent("spine-triage/draft.json")
+  }
 
   /// Starts the program at `columns` x `rows` with extra arguments and environment.
   func start(

@@ -119,11 +119,27 @@ struct QuitTests {
   }
 }
 
-/// The draft offered on start.
+/// The drafts listed on start (issue 11: one draft per consultation, those open in another
+/// session shown as in use and never offered).
 @Suite("Draft offer")
 struct DraftOfferTests {
-  func offer() -> AppState.DraftOffer {
-    AppState.DraftOffer(sheet: Vignette.emergency.sheet, savedAt: "2025-03-01T09:30:00Z")
+  static let firstID = "11111111-1111-4111-8111-111111111111"
+  static let secondID = "22222222-2222-4222-8222-222222222222"
+
+  func offer(_ id: String = firstID, patient: String = "A-123") -> AppState.DraftOffer {
+    var sheet = Vignette.emergency.sheet
+    sheet.consultationID = id
+    sheet.patientID = patient
+    return AppState.DraftOffer(id: id, sheet: sheet, savedAt: "2025-03-01T09:30:00Z")
+  }
+
+  func inUse() -> AppState.DraftOffer {
+    AppState.DraftOffer(
+      id: "33333333-3333-4333-8333-333333333333", sheet: nil, savedAt: "2025-03-01T10:00:00Z")
+  }
+
+  func list() -> [AppState.DraftOffer] {
+    [inUse(), offer(), offer(Self.secondID, patient: "B-456")]
   }
 
   @Test func startsInOfferDraft() {
@@ -131,27 +147,60 @@ struct DraftOfferTests {
     #expect(state.mode == .offerDraft)
     #expect(state.answers.isEmpty)
     #expect(AppState().mode == .normal)
+    // The first draft that can be resumed is chosen, never one in use.
+    let listed = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    #expect(listed.selectedOffer == 1)
+  }
+
+  @Test func onlyDraftsInUseOfferNothing() {
+    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: [inUse()])
+    #expect(state.mode == .normal)
+    #expect(state.draftOffers.isEmpty)
   }
 
   @Test(arguments: [Key.character("r"), .character("y"), .enter])
   func resumeTakesTheOfferedSheet(key: Key) throws {
-    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
-    #expect(press(key, in: &state) == [])
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    #expect(press(key, in: &state) == [.resumeDraft(Self.firstID)])
     #expect(state.mode == .normal)
     #expect(state.sheet == offer().sheet)
     #expect(state.draftOffer == nil)
-    let count = offer().sheet.answers.answeredCount
+    let count = try #require(offer().sheet).answers.answeredCount
     #expect(try #require(state.message).text == "Draft resumed: \(count) answers.")
   }
 
-  @Test(arguments: [Key.character("d"), .character("n")])
-  func discardStartsNew(key: Key) {
-    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
-    #expect(press(key, in: &state) == [.discardDraft])
+  @Test func downChoosesTheNextDraftAndSkipsThoseInUse() {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    press(.down, in: &state)
+    #expect(state.selectedOffer == 2)
+    press(.down, in: &state)
+    #expect(state.selectedOffer == 2)
+    press(.up, in: &state)
+    press(.up, in: &state)
+    #expect(state.selectedOffer == 1, "the draft in use is never chosen")
+    press(.down, in: &state)
+    #expect(press(.enter, in: &state) == [.resumeDraft(Self.secondID)])
+    #expect(state.sheet.patientID == "B-456")
+  }
+
+  @Test func discardMovesTheChosenDraftToTheTrashAndStaysOnTheList() {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    #expect(press(.character("d"), in: &state) == [.discardOfferedDraft(Self.firstID)])
+    #expect(state.mode == .offerDraft)
+    #expect(state.draftOffer?.id == Self.secondID)
+    #expect(press(.character("d"), in: &state) == [.discardOfferedDraft(Self.secondID)])
     #expect(state.mode == .normal)
     #expect(state.answers.isEmpty)
-    #expect(state.draftOffer == nil)
-    #expect(state.message?.text.contains("discarded") == true)
+    #expect(state.draftOffers.isEmpty)
+    #expect(state.message?.text.contains("trash") == true)
+  }
+
+  @Test func newAssessmentKeepsEveryDraft() {
+    var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    #expect(press(.character("n"), in: &state) == [.declineDrafts])
+    #expect(state.mode == .normal)
+    #expect(state.answers.isEmpty)
+    #expect(state.draftOffers.isEmpty)
   }
 
   @Test(arguments: [Key.character("q"), .ctrlC])
@@ -161,8 +210,8 @@ struct DraftOfferTests {
     #expect(state.finished)
   }
 
-  /// Other keys wait for an answer.
-  @Test(arguments: [Key.character("j"), .tab, .character("4"), .escape, .character("x")])
+  /// Other keys wait for an answer; none of them writes anything.
+  @Test(arguments: [Key.tab, .character("4"), .escape, .character("x"), .character("u")])
   func otherKeysAreIgnored(key: Key) {
     var state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
     #expect(press(key, in: &state) == [])
@@ -170,17 +219,18 @@ struct DraftOfferTests {
     #expect(state.page == .patient)
   }
 
-  @Test func offerIsShownOnTheStatusLine() {
-    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
-    let status = Renderer.render(state).text(row: 23)
-    #expect(status.hasPrefix("Draft 2025-03-01 09:30, 12 answers"))
-  }
-
-  /// The whole offer fits on the 80-column status line.
-  @Test func offerFitsAt80Columns() {
-    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffer: offer())
-    let status = Renderer.render(state).text(row: 23)
-    #expect(status.hasSuffix("d discard (new)"))
+  /// The list shows, for each draft, the patient identifier, time, number of answers and the
+  /// current recommendation; a draft in use says so and shows nothing of its patient.
+  @Test func theListShowsEachDraft() {
+    let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
+    let screen = Renderer.render(state)
+    let text = screen.text
+    let label = TriageEngine.evaluate(Vignette.emergency.sheet.answers).label
+    #expect(text.contains("Patient A-123  2025-03-01 09:30  12 answers  \(label)"), "\(text)")
+    #expect(text.contains("Patient B-456  2025-03-01 09:30  12 answers  \(label)"))
+    #expect(text.contains("In use in another session  2025-03-01 10:00  (not shown)"))
+    #expect(screen.text(row: 23).hasPrefix("Draft: r resume, d discard (to trash), n new"))
+    #expect(screen.text(row: 23).count <= 80)
   }
 }
 

@@ -5,42 +5,25 @@ import TriageUI
 /// Carries out the UI's effects with the file system: the draft, exports, printing. Every
 /// failure comes back as a status message; the assessment in memory is never lost.
 final class EffectRunner {
-  private let drafts: DraftStore?
-  private let draftsProblem: String?
+  /// The drafts: this session's consultation and the drafts listed on start.
+  let drafts: DraftKeeper
   private let directories: AppDirectories
   private var lastDraftError: String?
   /// The folder for exports given with `-o`, if any.
   private let outputFolder: String?
 
-  init(directories: AppDirectories, outputFolder: String? = nil) {
+  init(directories: AppDirectories, drafts: DraftKeeper, outputFolder: String? = nil) {
     self.directories = directories
+    self.drafts = drafts
     self.outputFolder = outputFolder
-    do {
-      drafts = DraftStore(folder: try directories.stateFolder())
-      draftsProblem = nil
-    } catch {
-      drafts = nil
-      draftsProblem = error.message
-    }
   }
 
   /// Whether the last save of the draft succeeded.
-  var draftIsSaved: Bool { drafts != nil && lastDraftError == nil }
-
-  /// The draft store, if there is a state folder.
-  var draftStore: DraftStore? { drafts }
+  var draftIsSaved: Bool { drafts.store != nil && lastDraftError == nil }
 
   /// Saves the draft; returns a message the first time it fails (and when it recovers).
   @discardableResult
   func saveDraft(_ sheet: AnswerSheet) -> StatusMessage? {
-    guard let drafts else {
-      if lastDraftError == nil {
-        lastDraftError = draftsProblem
-        return StatusMessage(
-          "Draft not saved: \(draftsProblem ?? "no state folder")", isError: true)
-      }
-      return nil
-    }
     do {
       try drafts.save(sheet)
       if lastDraftError != nil {
@@ -55,8 +38,8 @@ final class EffectRunner {
     }
   }
 
-  /// Deletes the draft.
-  func discardDraft() { drafts?.discard() }
+  /// Moves the current draft to the trash.
+  func discardDraft() { drafts.discardCurrent() }
 
   /// Writes the summary in `kind`; reports the path or the error.
   func export(_ kind: ExportKind, sheet: AnswerSheet) -> [Action] {

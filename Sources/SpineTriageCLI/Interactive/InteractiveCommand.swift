@@ -17,50 +17,51 @@ enum InteractiveCommand {
         status: ExitStatus.unavailable)
     }
     let directories = AppDirectories.current()
-    let effects = EffectRunner(directories: directories, outputFolder: outputFolder)
     var sheet = AnswerSheet()
-    var offer: AppState.DraftOffer?
-    var notice: StatusMessage?
-    // A file given with --load is read first (its errors come before curses starts); the
-    // terminal is started before any draft is touched, so a failed start changes nothing.
+    // A file given with --load is read first, and the state folder checked (a folder of another
+    // user: exit 73), before curses starts; no draft is touched until the terminal is up, so a
+    // failed start changes nothing.
     if let load { sheet = try AnswersInput.load(load, lenient: true) }
+    let drafts = try DraftKeeper.open(directories)
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(noColor: noColor)
     } catch {
       throw CLIFailure("cannot start the terminal UI: \(error)", status: ExitStatus.unavailable)
     }
-    if let load {
-      if let drafts = effects.draftStore, AtomicFile.exists(drafts.path) {
-        let aside = DraftStore.moveAside(
-          drafts.path, stem: drafts.folder + "/draft.replaced-\(SystemClock.fileStamp())")
-        notice = StatusMessage(
-          "Loaded \(load). The previous draft was kept as \(aside.map(AppDirectories.fileName) ?? "draft.json")."
-        )
+    let effects = EffectRunner(directories: directories, drafts: drafts, outputFolder: outputFolder)
+    var offers: [AppState.DraftOffer] = []
+    var notices: [String] = []
+    do {
+      notices = try drafts.prepare()
+      if let load {
+        if let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
+        notices.insert("Loaded \(load): \(sheet.answers.answeredCount) answers.", at: 0)
       } else {
-        notice = StatusMessage("Loaded \(load): \(sheet.answers.answeredCount) answers.")
-      }
-    } else if let found = effects.draftStore?.find() {
-      switch found {
-      case .draft(let draft, let savedAt, let count):
-        if count > 0 || draft.patientID != nil {
-          offer = AppState.DraftOffer(sheet: draft, savedAt: savedAt)
+        let entries = drafts.listDrafts(notices: &notices)
+        offers = entries.map {
+          AppState.DraftOffer(id: $0.id, sheet: $0.sheet, savedAt: $0.savedAt)
         }
-      case .corrupt(let reason, let keptAt):
-        notice = StatusMessage(
-          "Draft unreadable; kept as \(AppDirectories.fileName(keptAt)) in the state folder. New assessment. (\(reason))",
-          isError: true)
+        let inUse = entries.filter(\.inUse).count
+        if inUse > 0 && inUse == entries.count {
+          notices.append(
+            inUse == 1
+              ? "1 draft is open in another session (not shown)."
+              : "\(inUse) drafts are open in other sessions (not shown).")
+        }
       }
+    } catch {
+      drafts.finish()
+      terminal.restore()
+      throw error
     }
     if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
-    if var offered = offer?.sheet, offered.consultationID == nil {
-      offered.consultationID = SystemClock.uuid()
-      offer?.sheet = offered
-    }
+    let notice = notices.isEmpty ? nil : StatusMessage(notices.joined(separator: " "))
 
     let session = InteractiveSession(
-      sheet: sheet, terminal: terminal, effects: effects, draftOffer: offer, notice: notice)
+      sheet: sheet, terminal: terminal, effects: effects, draftOffers: offers, notice: notice)
     let signal = session.run()
+    drafts.finish()
     terminal.restore()
     return signal
   }

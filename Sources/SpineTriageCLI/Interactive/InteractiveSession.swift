@@ -17,11 +17,11 @@ final class InteractiveSession {
 
   init(
     sheet: AnswerSheet, terminal: CursesTerminal, effects: EffectRunner,
-    draftOffer: AppState.DraftOffer?, notice: StatusMessage?
+    draftOffers: [AppState.DraftOffer], notice: StatusMessage?
   ) {
     self.terminal = terminal
     self.effects = effects
-    state = AppState(sheet: sheet, size: terminal.size, draftOffer: draftOffer)
+    state = AppState(sheet: sheet, size: terminal.size, draftOffers: draftOffers)
     state.message = notice
   }
 
@@ -36,10 +36,12 @@ final class InteractiveSession {
         action = mapped
       case .resize(let size): action = .resize(size)
       case .signal(let signal):
-        effects.saveDraft(state.sheet)
+        // The drafts on offer are never written; the session's own draft is saved (a new
+        // assessment that holds nothing is not).
+        if state.mode != .offerDraft { effects.saveDraft(state.sheet) }
         return signal
       case .endOfInput:
-        effects.saveDraft(state.sheet)
+        if state.mode != .offerDraft { effects.saveDraft(state.sheet) }
         return SIGHUP
       }
       for effect in Update.apply(action, to: &state) {
@@ -66,6 +68,14 @@ final class InteractiveSession {
           terminal.invalidate()
         case .discardDraft:
           effects.discardDraft()
+        case .resumeDraft(let id):
+          effects.drafts.resume(id)
+        case .discardOfferedDraft(let id):
+          if let problem = effects.drafts.discardOffered(id) {
+            _ = Update.apply(.report(StatusMessage(problem, isError: true)), to: &state)
+          }
+        case .declineDrafts:
+          effects.drafts.decline()
         }
       }
     }

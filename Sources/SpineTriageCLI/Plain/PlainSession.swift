@@ -13,8 +13,16 @@ enum PlainSession {
   static func run(load: String?) throws(CLIFailure) {
     var sheet = AnswerSheet()
     if let load { sheet = try AnswersInput.load(load) }
+    // The same rules as the screens: a private state folder, one draft per consultation, a
+    // loaded consultation open in another session refused; the drafts of other consultations
+    // are never touched.
+    let directories = AppDirectories.current()
+    let drafts = try DraftKeeper.open(directories)
+    defer { drafts.finish() }
+    var notices = try drafts.prepare()
+    if load != nil, let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
     if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
-    let effects = EffectRunner(directories: AppDirectories.current())
+    let effects = EffectRunner(directories: directories, drafts: drafts)
     var reader = LineReader(descriptor: 0)
     var number = 0
     var stopped = false
@@ -52,6 +60,12 @@ enum PlainSession {
       "SpineTriage \(SpineTriage.version), plain mode. Decision support only: the clinician decides.\n"
         + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
         + " never taken as no). Type q to stop and see the recommendation.\n")
+    for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
+    if let waiting = drafts.store?.draftCount(excluding: sheet.consultationID), waiting > 0 {
+      say(
+        "\(waiting) saved draft\(waiting == 1 ? " is" : "s are") kept for other assessments (not opened here): spine-triage drafts lists them.\n"
+      )
+    }
     screens: for screen in QuestionScreen.allCases {
       if screen == .neckTrauma && !Page.neckTraumaApplies(sheet.answers) { continue }
       say("\n\(screen.title)\n")

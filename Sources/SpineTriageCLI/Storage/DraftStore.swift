@@ -1,56 +1,281 @@
+import TriageEngine
 import TriageFormats
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// The autosaved draft: one answers file (the contract's format, so `--load` reads it too) in
-/// the state folder, mode 0600, replaced atomically at every change.
+/// The autosaved drafts: one per consultation, in the state folder.
+///
+/// Layout (every folder 0700 and owned by the user, every file 0600):
+/// - `drafts/<consultation-id>.json`: the draft, an answers file in the contract's format (so
+///   `--load` reads it), replaced atomically at every change. Its `consultation_id` is its name.
+///   Keys may be added to the format later (new keys only); a draft is read with the answers
+///   codec, so a reader always names what it does not understand.
+/// - `drafts/<consultation-id>.lock`: held with `flock` by the one session that has the
+///   consultation open, from its first save (or from being offered) to its end. A draft whose
+///   lock is held elsewhere is listed as in use and never read, written, moved or offered.
+/// - `trash/<consultation-id>-<time>.json`: discarded drafts, kept for ``retentionDays`` and then
+///   purged.
+/// - `draft.corrupt-<time>.json`: an unreadable draft, set aside (never deleted).
+///
+/// The draft of version 0.1 (`draft.json`, one for everybody) is moved into `drafts/` at start.
 public struct DraftStore: Sendable {
-  /// The draft file.
-  public let path: String
-  /// The folder it lives in.
+  /// The state folder.
   public let folder: String
+  /// How long discarded drafts are kept, in days.
+  public let retentionDays: Int
+
+  /// The default retention of discarded drafts, in days.
+  public static let defaultRetentionDays = 7
 
   /// A store in `folder`.
-  public init(folder: String) {
+  public init(folder: String, retentionDays: Int = DraftStore.defaultRetentionDays) {
     self.folder = folder
-    path = folder + "/draft.json"
+    self.retentionDays = retentionDays
   }
 
-  /// What was found on start.
-  public enum Found {
-    /// A readable draft, its modification time and how many answers it holds.
-    case draft(AnswerSheet, savedAt: String, answers: Int)
-    /// An unreadable draft, moved aside (never deleted) to this path.
-    case corrupt(reason: String, keptAt: String)
+  /// The folder of the drafts.
+  public var draftsFolder: String { folder + "/drafts" }
+  /// The folder of discarded drafts.
+  public var trashFolder: String { folder + "/trash" }
+  /// The legacy single draft of version 0.1.
+  public var legacyPath: String { folder + "/draft.json" }
+
+  /// The draft of consultation `id`.
+  public func path(for id: String) -> String { "\(draftsFolder)/\(id).json" }
+  /// The lock of consultation `id`.
+  public func lockPath(for id: String) -> String { "\(draftsFolder)/\(id).lock" }
+
+  // MARK: Start
+
+  /// Creates and checks the folders (owned by the user, 0700; exit 73 for a folder that belongs
+  /// to someone else), removes orphaned temporary files, moves the legacy draft in, and purges
+  /// the trash of drafts older than the retention period. Returns notices for the user.
+  public func prepare() throws(CLIFailure) -> [String] {
+    try AppDirectories.ensure(folder)
+    try AppDirectories.ensure(draftsFolder)
+    try AppDirectories.ensure(trashFolder)
+    var notices: [String] = []
+    removeOrphanedTemporaryFiles()
+    if let notice = migrateLegacyDraft() { notices.append(notice) }
+    purgeTrash(olderThanDays: retentionDays)
+    return notices
   }
 
-  /// Looks for a draft. A corrupt one is renamed aside and reported.
-  public func find() -> Found? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    do {
-      let bytes = try InputFile.read(path)
-      let sheet = try AnswersInput.sheet(from: bytes, name: path, lenient: true)
-      return .draft(
-        sheet, savedAt: SystemClock.iso8601(info.st_mtim.tv_sec),
-        answers: sheet.answers.answeredCount)
-    } catch {
-      guard
-        let aside = DraftStore.moveAside(
-          path, stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
-      else {
-        return .corrupt(reason: error.message, keptAt: path)
+  /// Removes temporary files left by a killed save (`.NAME.PID.RANDOM.tmp`). A draft's
+  /// temporary file is removed only when nobody holds its consultation; any other one only when
+  /// the process that wrote it is gone.
+  public func removeOrphanedTemporaryFiles() {
+    for (dir, isDrafts) in [(folder, false), (draftsFolder, true), (trashFolder, false)] {
+      for name in DraftStore.names(in: dir) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+        let parts = name.dropFirst().split(separator: ".")
+        // NAME may contain dots: the PID is the third part from the end.
+        guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+        if isDrafts, let id = parts.first, AnswerSheet.isUUID(String(id)) {
+          if case .acquired(let lock) = FileLock.tryAcquire(lockPath(for: String(id))) {
+            unlink("\(dir)/\(name)")
+            if !AtomicFile.exists(path(for: String(id))) { lock.removeAndRelease() }
+          }
+        } else if kill(pid, 0) != 0 && errno == ESRCH {
+          unlink("\(dir)/\(name)")
+        }
       }
-      return .corrupt(reason: error.message, keptAt: aside)
     }
   }
 
-  /// Saves `sheet` (atomic replace, 0600).
+  /// Moves the legacy `draft.json` into `drafts/` under its consultation identifier (a new one
+  /// if it has none), so it is offered like any other; an unreadable one is set aside.
+  func migrateLegacyDraft() -> String? {
+    guard AtomicFile.exists(legacyPath) else { return nil }
+    // One process migrates at a time.
+    guard case .acquired(let lock) = FileLock.tryAcquire(folder + "/.migrate.lock") else {
+      return nil
+    }
+    defer { lock.release() }
+    guard AtomicFile.exists(legacyPath) else { return nil }
+    switch DraftStore.read(legacyPath) {
+    case .failure(let problem):
+      let aside = DraftStore.moveAside(
+        legacyPath, stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
+      return
+        "Draft unreadable; kept as \(aside.map(AppDirectories.fileName) ?? "draft.json") in the state folder. New assessment. (\(problem.message))"
+    case .success(var sheet):
+      if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
+      let id = sheet.consultationID ?? SystemClock.uuid()
+      guard case .acquired(let draftLock) = FileLock.tryAcquire(lockPath(for: id)) else {
+        return nil
+      }
+      defer { draftLock.release() }
+      if AtomicFile.exists(path(for: id)) {
+        // Already moved once (a crash between the copy and the removal): keep both.
+        _ = DraftStore.moveAside(legacyPath, stem: folder + "/draft.old-\(SystemClock.fileStamp())")
+        return nil
+      }
+      do {
+        try AtomicFile.write(
+          Array(AnswersCodec.encode(sheet).utf8), to: path(for: id), replace: false)
+        unlink(legacyPath)
+      } catch {
+        return "The old draft could not be moved: \(error.message); it stays as draft.json."
+      }
+      return nil
+    }
+  }
+
+  // MARK: Listing
+
+  /// A draft found in the folder.
+  public struct Entry: Sendable {
+    /// The consultation identifier (the file name).
+    public let id: String
+    /// When it was last saved (ISO 8601, local time).
+    public let savedAt: String
+    /// The modification time, seconds since the epoch.
+    public let modified: Int
+    /// The answers, or nil when the draft is open in another session (never read then).
+    public let sheet: AnswerSheet?
+    /// Whether another session holds it.
+    public var inUse: Bool { sheet == nil }
+  }
+
+  /// The drafts, newest first. Drafts held by another session are listed without being read;
+  /// the others are read while their lock is taken (`holding` keeps those locks, for drafts to
+  /// be offered: no other session can take them meanwhile). Unreadable drafts are set aside
+  /// and reported in `notices`.
+  func list(holding locks: inout [String: FileLock], notices: inout [String]) -> [Entry] {
+    var entries: [Entry] = []
+    for name in DraftStore.names(in: draftsFolder) where name.hasSuffix(".json") {
+      let id = String(name.dropLast(5))
+      guard AnswerSheet.isUUID(id), id == id.lowercased() else { continue }
+      let file = path(for: id)
+      var info = stat()
+      guard lstat(file, &info) == 0 else { continue }
+      let saved = Int(info.st_mtim.tv_sec)
+      let savedAt = SystemClock.iso8601(info.st_mtim.tv_sec)
+      let lock: FileLock
+      if let held = locks[id] {
+        lock = held
+      } else {
+        switch FileLock.tryAcquire(lockPath(for: id)) {
+        case .acquired(let acquired): lock = acquired
+        case .busy:
+          entries.append(Entry(id: id, savedAt: savedAt, modified: saved, sheet: nil))
+          continue
+        case .failed: continue
+        }
+      }
+      switch DraftStore.read(file) {
+      case .success(var sheet):
+        sheet.consultationID = id
+        locks[id] = lock
+        entries.append(Entry(id: id, savedAt: savedAt, modified: saved, sheet: sheet))
+      case .failure(let problem):
+        let aside = DraftStore.moveAside(
+          file, stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
+        notices.append(
+          "Draft unreadable; kept as \(aside.map(AppDirectories.fileName) ?? name) in the state folder. (\(problem.message))"
+        )
+        lock.removeAndRelease()
+        locks[id] = nil
+      }
+    }
+    return entries.sorted { ($0.modified, $0.id) > ($1.modified, $1.id) }
+  }
+
+  /// How many drafts there are, not counting consultation `id` (none are read).
+  public func draftCount(excluding id: String?) -> Int {
+    DraftStore.names(in: draftsFolder).filter { name in
+      name.hasSuffix(".json") && AnswerSheet.isUUID(String(name.dropLast(5)))
+        && String(name.dropLast(5)) != id
+    }.count
+  }
+
+  /// Reads a draft file: a regular file of this user (never a link, FIFO or device), read
+  /// without blocking, decoded leniently (a draft may be saved while a number is typed).
+  static func read(_ path: String) -> Result<AnswerSheet, DraftProblem> {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .failure(DraftProblem("it is missing")) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      return .failure(DraftProblem("it is not a regular file"))
+    }
+    guard info.st_uid == geteuid() else {
+      return .failure(DraftProblem("it belongs to another user"))
+    }
+    do {
+      let bytes = try InputFile.read(path)
+      return .success(try AnswersInput.sheet(from: bytes, name: "draft", lenient: true))
+    } catch {
+      return .failure(DraftProblem(error.message))
+    }
+  }
+
+  /// Why a draft could not be read.
+  struct DraftProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+  }
+
+  // MARK: Changes
+
+  /// Saves `sheet` as the draft of its consultation (atomic replace, 0600). The caller holds
+  /// the consultation's lock.
   public func save(_ sheet: AnswerSheet) throws(CLIFailure) {
-    try AppDirectories.ensure(folder)
-    try AtomicFile.write(Array(AnswersCodec.encode(sheet).utf8), to: path, replace: true)
+    guard let id = sheet.consultationID else {
+      throw CLIFailure("the assessment has no consultation identifier", status: ExitStatus.ioError)
+    }
+    try AtomicFile.write(Array(AnswersCodec.encode(sheet).utf8), to: path(for: id), replace: true)
+  }
+
+  /// Moves the draft of `id` to the trash (the caller holds its lock); returns the trash path,
+  /// or nil when there was no draft. Its time is set to now: the retention counts from here.
+  @discardableResult
+  public func trash(_ id: String) throws(CLIFailure) -> String? {
+    let file = path(for: id)
+    guard AtomicFile.exists(file) else { return nil }
+    try AppDirectories.ensure(trashFolder)
+    guard
+      let moved = DraftStore.moveAside(
+        file, stem: "\(trashFolder)/\(id)-\(SystemClock.fileStamp())")
+    else {
+      throw CLIFailure(
+        "\(file): cannot move the draft to the trash: \(AtomicFile.reason(errno))",
+        status: ExitStatus.cannotCreate)
+    }
+    utimensat(AT_FDCWD, moved, nil, 0)
+    AtomicFile.syncFolder(draftsFolder)
+    AtomicFile.syncFolder(trashFolder)
+    return moved
+  }
+
+  /// A discarded draft in the trash.
+  public struct TrashEntry: Sendable {
+    public let path: String
+    /// When it was discarded, seconds since the epoch.
+    public let discarded: Int
+  }
+
+  /// The discarded drafts, oldest first.
+  public func trashEntries() -> [TrashEntry] {
+    DraftStore.names(in: trashFolder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+      .compactMap { name in
+        let file = "\(trashFolder)/\(name)"
+        var info = stat()
+        guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return TrashEntry(path: file, discarded: Int(info.st_mtim.tv_sec))
+      }
+      .sorted { $0.discarded < $1.discarded }
+  }
+
+  /// Deletes discarded drafts older than `days` days (0: all of them); returns how many.
+  @discardableResult
+  public func purgeTrash(olderThanDays days: Int, now: Int = Int(time(nil))) -> Int {
+    var purged = 0
+    for entry in trashEntries() where now - entry.discarded >= days * 86_400 {
+      if unlink(entry.path) == 0 { purged += 1 }
+    }
+    if purged > 0 { AtomicFile.syncFolder(trashFolder) }
+    return purged
   }
 
   /// Moves `path` to `stem.json` (or `stem-2.json`, ...), never replacing a file kept earlier;
@@ -67,8 +292,32 @@ public struct DraftStore: Sendable {
     return nil
   }
 
-  /// Deletes the draft (after a finished, exported assessment, when the user agrees).
-  public func discard() {
-    unlink(path)
+  /// The names in `folder` (without `.` and `..`), or none.
+  static func names(in folder: String) -> [String] {
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// The retention period from the environment (`SPINE_TRIAGE_RETENTION_DAYS`, a whole number
+  /// of days from 0 to 3650), else the default; a bad value is reported and the default used.
+  public static func retentionDays(environment: [String: String]) -> (days: Int, problem: String?) {
+    guard let text = environment["SPINE_TRIAGE_RETENTION_DAYS"], !text.isEmpty else {
+      return (defaultRetentionDays, nil)
+    }
+    guard let days = Int(text), (0...3650).contains(days) else {
+      return (
+        defaultRetentionDays,
+        "SPINE_TRIAGE_RETENTION_DAYS must be a whole number of days from 0 to 3650; using \(defaultRetentionDays)"
+      )
+    }
+    return (days, nil)
   }
 }

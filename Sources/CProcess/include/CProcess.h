@@ -1,0 +1,13 @@
+#ifndef SPINE_TRIAGE_CPROCESS_H
+#define SPINE_TRIAGE_CPROCESS_H
+
+/// Turns core dumps off for this process: RLIMIT_CORE soft and hard limits to 0 (no core
+/// file, and it cannot be raised again) and PR_SET_DUMPABLE 0 (no core even through a piped
+/// core_pattern such as systemd-coredump or apport, and no ptrace attach by other processes of
+/// the same user). Returns 0, or -1 if either call failed.
+int spine_disable_core_dumps(void);
+
+/// Whether the process is dumpable (prctl PR_GET_DUMPABLE): 1, 0, or -1 on error.
+int spine_is_dumpable(void);
+
+#endif

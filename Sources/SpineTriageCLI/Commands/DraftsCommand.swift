@@ -1,0 +1,190 @@
+import ArgumentParser
+import TriageEngine
+import TriageFormats
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `spine-triage drafts`: lists, shows, discards and purges the saved drafts.
+struct DraftsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "drafts",
+    abstract: "List the saved drafts (one per consultation); show, discard or purge them.",
+    discussion: """
+      Drafts live in the state folder ($XDG_STATE_HOME/spine-triage, else
+      ~/.local/state/spine-triage). A draft open in another session is listed as in use and never
+      read or changed. Discarded drafts go to the trash and are purged after
+      SPINE_TRIAGE_RETENTION_DAYS days (default 7).
+      """,
+    subcommands: [List.self, Show.self, Discard.self, Purge.self],
+    defaultSubcommand: List.self)
+
+  /// Opens the store (checks the folders; nothing is created by listing).
+  static func store() throws(CLIFailure) -> DraftStore {
+    let directories = AppDirectories.current()
+    let folder = try directories.stateFolder()
+    let retention = DraftStore.retentionDays(environment: directories.environment)
+    if let problem = retention.problem { StandardStreams.writeError("spine-triage: \(problem)\n") }
+    let store = DraftStore(folder: folder, retentionDays: retention.days)
+    for existing in [folder, store.draftsFolder, store.trashFolder]
+    where AtomicFile.exists(existing) {
+      try AppDirectories.verifyPrivate(existing)
+    }
+    return store
+  }
+
+  /// The draft named by `id` (a full consultation identifier, or its first characters when
+  /// they name one draft).
+  static func resolve(_ id: String, in store: DraftStore) throws(CLIFailure) -> String {
+    let wanted = id.lowercased()
+    let ids = DraftStore.names(in: store.draftsFolder).filter { $0.hasSuffix(".json") }
+      .map { String($0.dropLast(5)) }.filter { AnswerSheet.isUUID($0) }
+    let matches = ids.filter { $0.hasPrefix(wanted) }
+    guard !wanted.isEmpty, matches.count == 1, let match = matches.first else {
+      throw CLIFailure(
+        matches.isEmpty
+          ? "no draft \(AnswersError.printable(id)) (spine-triage drafts lists them)"
+          : "\(AnswersError.printable(id)) names \(matches.count) drafts; give more characters",
+        status: ExitStatus.noInput)
+    }
+    return match
+  }
+
+  /// `spine-triage drafts list` (the default).
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the drafts, newest first, and the trash.")
+
+    func run() throws {
+      do {
+        let store = try DraftsCommand.store()
+        var locks: [String: FileLock] = [:]
+        var notices: [String] = []
+        let entries =
+          AtomicFile.exists(store.draftsFolder)
+          ? store.list(holding: &locks, notices: &notices) : []
+        for (_, lock) in locks { lock.release() }
+        var out = "Drafts in \(store.draftsFolder):\n"
+        if entries.isEmpty { out += "  none\n" }
+        for entry in entries {
+          let time = String(entry.savedAt.prefix(16).map { $0 == "T" ? " " : $0 })
+          guard let sheet = entry.sheet else {
+            out += "  \(entry.id)  \(time)  in use in another session\n"
+            continue
+          }
+          let recommendation = TriageEngine.evaluate(sheet.answers)
+          let patient =
+            sheet.patientID.map { AnswersError.printable($0) } ?? "(no patient identifier)"
+          let provisional = recommendation.missing.isEmpty ? "" : " (provisional)"
+          out +=
+            "  \(entry.id)  \(time)  \(patient)  \(sheet.answers.answeredCount) answers  \(recommendation.label)\(provisional)\n"
+        }
+        for notice in notices { out += "Note: \(AnswersError.printable(notice, limit: 300))\n" }
+        let trash = store.trashEntries()
+        out +=
+          "Trash: \(trash.count) discarded draft\(trash.count == 1 ? "" : "s"), purged after \(store.retentionDays) days (spine-triage drafts purge).\n"
+        try StandardStreams.writeOutputOrFail(out)
+      } catch let failure as CLIFailure {
+        throw failure.exit()
+      }
+    }
+  }
+
+  /// `spine-triage drafts show ID`.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "show",
+      abstract: "Print a draft: its identifiers, answers file and recommendation.")
+
+    @Argument(help: "The consultation identifier (or its first characters).")
+    var id: String
+
+    func run() throws {
+      do {
+        let store = try DraftsCommand.store()
+        let id = try DraftsCommand.resolve(id, in: store)
+        guard case .acquired(let lock) = FileLock.tryAcquire(store.lockPath(for: id)) else {
+          throw CLIFailure(
+            "draft \(id) is open in another session; it is not shown",
+            status: ExitStatus.cannotCreate)
+        }
+        defer { lock.release() }
+        let sheet: AnswerSheet
+        switch DraftStore.read(store.path(for: id)) {
+        case .success(let read): sheet = read
+        case .failure(let problem):
+          throw CLIFailure("draft \(id): \(problem.message)", status: ExitStatus.dataError)
+        }
+        var out = "Draft \(id) (\(store.path(for: id)))\n"
+        out += "Patient: \(sheet.patientID.map { AnswersError.printable($0) } ?? "not recorded")\n"
+        out +=
+          "Clinician: \(sheet.clinician.map { AnswersError.printable($0) } ?? "not recorded")\n"
+        out += "Answers: \(sheet.answers.answeredCount)\n\n"
+        out += TextReport.string(TriageEngine.evaluate(sheet.answers))
+        try StandardStreams.writeOutputOrFail(out)
+      } catch let failure as CLIFailure {
+        throw failure.exit()
+      }
+    }
+  }
+
+  /// `spine-triage drafts discard ID`.
+  struct Discard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "discard", abstract: "Move a draft to the trash (purged after the retention).")
+
+    @Argument(help: "The consultation identifier (or its first characters).")
+    var id: String
+
+    func run() throws {
+      do {
+        let store = try DraftsCommand.store()
+        let id = try DraftsCommand.resolve(id, in: store)
+        guard case .acquired(let lock) = FileLock.tryAcquire(store.lockPath(for: id)) else {
+          throw CLIFailure(
+            "draft \(id) is open in another session; not discarded",
+            status: ExitStatus.cannotCreate)
+        }
+        let moved = try store.trash(id)
+        lock.removeAndRelease()
+        try StandardStreams.writeOutputOrFail(
+          "Moved to the trash: \(moved ?? id) (purged after \(store.retentionDays) days)\n")
+      } catch let failure as CLIFailure {
+        throw failure.exit()
+      }
+    }
+  }
+
+  /// `spine-triage drafts purge [--older-than DAYS]`.
+  struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "purge",
+      abstract: "Delete discarded drafts from the trash (by default those past the retention).")
+
+    @Option(
+      name: .customLong("older-than"),
+      help: "Delete those discarded at least this many days ago (0: all of them).")
+    var olderThan: Int?
+
+    func validate() throws {
+      if let olderThan, !(0...3650).contains(olderThan) {
+        throw ValidationError("--older-than takes a number of days from 0 to 3650.")
+      }
+    }
+
+    func run() throws {
+      do {
+        let store = try DraftsCommand.store()
+        let days = olderThan ?? store.retentionDays
+        let purged = store.purgeTrash(olderThanDays: days)
+        let left = store.trashEntries().count
+        try StandardStreams.writeOutputOrFail(
+          "Purged \(purged) discarded draft\(purged == 1 ? "" : "s") (discarded \(days) or more days ago); \(left) left in the trash.\n"
+        )
+      } catch let failure as CLIFailure {
+        throw failure.exit()
+      }
+    }
+  }
+}

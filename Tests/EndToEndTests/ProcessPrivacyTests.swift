@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Issue 11: no core dump of patient data, and no folder another user can reach. Checked on the
+/// running binary: its limits and its dumpable flag as the kernel shows them in /proc, and the
+/// folders it writes into.
+@Suite("Process privacy: core dumps off, private folders")
+struct ProcessPrivacyTests {
+  /// Starts `spine-triage evaluate -` with core dumps allowed by the parent (`ulimit -c
+  /// unlimited`), waiting on an open pipe; `asNobody` runs it as uid 65534 (only as root).
+  /// Returns the /proc/PID/limits line for cores and the owner of /proc/PID once the program has
+  /// started (the files in /proc/PID belong to root while a process is not dumpable).
+  func inspectRunningProcess(asNobody: Bool) throws -> (coreLimit: String, procOwner: uid_t) {
+    let binary = try Hardening.binary()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    let prefix = asNobody ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+    process.arguments =
+      ["-c", #"ulimit -c unlimited 2>/dev/null; exec "$@""#, "sh"] + prefix + [
+        binary, "evaluate", "-",
+      ]
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
+    try process.run()
+    defer {
+      try? input.fileHandleForWriting.close()
+      process.waitUntilExit()
+    }
+    let pid = process.processIdentifier
+    var limitLine = ""
+    var owner: uid_t = 99999
+    // Wait until the program itself runs (after the exec of sh and setpriv) and has applied its
+    // start-up settings, or 10 seconds.
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? ""
+      let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
+      limitLine =
+        limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init)
+        ?? ""
+      var info = stat()
+      if stat("/proc/\(pid)/status", &info) == 0 { owner = info.st_uid }
+      if command.contains("evaluate") && limitLine.split(separator: " ").contains("0")
+        && owner == 0
+      {
+        break
+      }
+      usleep(20_000)
+    }
+    return (limitLine, owner)
+  }
+
+  @Test("the running program has RLIMIT_CORE 0 (soft and hard) and is not dumpable")
+  func coreDumpsOff() throws {
+    let asNobody =
+      geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    let (limit, owner) = try inspectRunningProcess(asNobody: asNobody)
+    // "Max core file size        0                    0                    bytes"
+    let fields = limit.split(separator: " ")
+    #expect(fields.count >= 6, "\(limit)")
+    #expect(fields.dropFirst(4).prefix(2) == ["0", "0"], "soft and hard limit 0: \(limit)")
+    if asNobody || geteuid() != 0 {
+      // A dumpable process owns the files in its /proc entry; PR_SET_DUMPABLE 0 gives them to root.
+      #expect(owner == 0, "the process is dumpable (its /proc entry is owned by uid \(owner))")
+    }
+  }
+
+  /// A crash signal in a folder where a core would be written (with the kernel's default
+  /// `core_pattern`; a piped pattern sends cores elsewhere, which PR_SET_DUMPABLE 0 also stops):
+  /// no core file appears.
+  @Test("kill -SEGV leaves no core file")
+  func noCoreFileOnCrash() throws {
+    let folder = try TemporaryFolder()
+    let script =
+      #"cd "$0" && ulimit -c unlimited 2>/dev/null; mkfifo in && exec 3<>in && "$@" <&3 & pid=$!; sleep 0.5; kill -SEGV $pid; wait $pid; exit $?"#
+    let result = try Hardening.run(
+      ["evaluate", "-"], wrapper: ["/bin/sh", "-c", script, folder.url.path], home: folder)
+    #expect(result.status == 128 + SIGSEGV, "\(result)")
+    let cores = Hardening.entries(folder.url).filter { $0.hasPrefix("core") }
+    #expect(cores.isEmpty, "core files: \(cores)")
+  }
+}
