@@ -18,6 +18,13 @@ static inline int st_color_pairs(void) { return COLOR_PAIRS; }
 static inline int st_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int st_wcwidth(wchar_t c) { return wcwidth(c); }
 
+/* Whether the terminal has an alternate screen (terminfo smcup): without one (TERM=linux, the
+   console) what was drawn stays on screen after endwin, so it must be cleared first. */
+static inline int st_has_alternate_screen(void) {
+  char *cap = tigetstr((char *)"smcup");
+  return cap != NULL && cap != (char *)-1 && cap[0] != 0;
+}
+
 /* Writes a UTF-8 string at (y, x) with attributes and colour pair, clipped to n columns. */
 static inline int st_put(WINDOW *w, int y, int x, const char *utf8, attr_t attrs, short pair) {
   wattr_set(w, attrs, pair, NULL);

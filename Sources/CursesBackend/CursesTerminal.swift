@@ -90,10 +90,15 @@ public final class CursesTerminal {
 
   deinit { restore() }
 
-  /// Restores the terminal (idempotent).
+  /// Restores the terminal (idempotent). A terminal without an alternate screen (the Linux
+  /// console) is cleared first, so the assessment does not stay on screen for the next person.
   public func restore() {
     guard active else { return }
     active = false
+    if st_has_alternate_screen() == 0 {
+      wclear(window)
+      wrefresh(window)
+    }
     endwin()
     st_set_curses_active(0)
   }

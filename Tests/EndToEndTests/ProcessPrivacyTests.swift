@@ -88,4 +88,30 @@ struct ProcessPrivacyTests {
     let cores = Hardening.entries(folder.url).filter { $0.hasPrefix("core") }
     #expect(cores.isEmpty, "core files: \(cores)")
   }
+
+  /// Issue 11: on a terminal without an alternate screen (TERM=linux, the bedside console) the
+  /// assessment stayed on screen after quitting. It is cleared now, for q and for SIGTERM.
+  @Test(
+    "TERM=linux (no alternate screen): the assessment is cleared from the screen on exit",
+    .enabled(if: TmuxHarness.available), arguments: ["q", "TERM"])
+  func clearedWithoutAlternateScreen(_ how: String) throws {
+    let tmux = try TmuxHarness(name: "linuxterm")
+    try tmux.start(environment: ["TERM": "linux"])
+    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.send("Tab", "Tab", "y")
+    try tmux.waitFor("EMERGENCY")
+    if how == "q" {
+      try tmux.send("q")
+      try tmux.waitFor("Quit?")
+      try tmux.send("y")
+    } else {
+      kill(try tmux.pid(), SIGTERM)
+    }
+    let (_, stty) = try tmux.waitForExit()
+    #expect(terminalRestored(stty))
+    let screen = try tmux.screen()
+    for text in ["EMERGENCY", "SpineTriage", "Numbness in the groin"] {
+      #expect(!screen.contains(text), "left on screen: \(text)\n\(screen)")
+    }
+  }
 }

@@ -114,8 +114,22 @@ struct RobustnessTests {
         batch.removeAll()
       }
     }
-    // Still alive and drawing.
+    // Still alive and drawing. Every answer key saves the draft (two fsyncs), so on a loaded
+    // machine the backlog takes a while: wait until the screen has not changed for a second.
     try tmux.waitFor("SpineTriage")
+    var last = ""
+    var stable = Date()
+    let deadline = Date().addingTimeInterval(180)
+    while Date() < deadline {
+      let now = try tmux.screen()
+      if now != last {
+        last = now
+        stable = Date()
+      } else if Date().timeIntervalSince(stable) > 1 {
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
     for _ in 0..<4 { try tmux.send("Escape") }
     Thread.sleep(forTimeInterval: 0.2)
     try tmux.send("q")
