@@ -249,6 +249,23 @@ struct DraftSessionTests {
       ["export", "--answers", answers, "--format", "text"], home: folder)
     #expect(export.status == 0, "\(export)")
     #expect(Hardening.mode(exports.path) == 0o700)
+    // A folder given with -o is the user's choice: refused when others can write into it, and
+    // never changed; /tmp (shared, sticky) is refused and left alone.
+    let given = folder.url.appendingPathComponent("given")
+    try FileManager.default.createDirectory(at: given, withIntermediateDirectories: true)
+    #expect(chmod(given.path, 0o777) == 0)
+    Hardening.expectFailure(
+      try Hardening.run(
+        ["export", "--answers", answers, "--format", "text", "-o", given.path], home: folder),
+      status: 73, mentioning: [given.path, "other users can write"])
+    #expect(Hardening.mode(given.path) == 0o777)
+    #expect(Hardening.entries(given).isEmpty)
+    let tmpMode = Hardening.mode("/tmp")
+    Hardening.expectFailure(
+      try Hardening.run(
+        ["export", "--answers", answers, "--format", "text", "-o", "/tmp"], home: folder),
+      status: 73, mentioning: ["/tmp"])
+    #expect(Hardening.mode("/tmp") == tmpMode)
 
     // Another user's folder (needs root to create).
     guard geteuid() == 0 else { return }

@@ -204,7 +204,9 @@ struct HardeningFileTests {
   func readOnlyFolder() throws {
     let folder = try TemporaryFolder()
     let answers = try answersFile(folder)
-    let mount = Mount(in: folder, name: "ro", options: "ro")
+    // Mode 0755: a read-only folder of this user (a tmpfs is 1777 by default, a shared folder
+    // like /tmp, which is refused before any write is tried).
+    let mount = Mount(in: folder, name: "ro", options: "ro,mode=0755")
     #expect(mount.mounted == Self.canMount)
     // Without mount permission, a folder in /proc stands in (nothing can be created there).
     let target = mount.mounted ? mount.path : "/proc/self"

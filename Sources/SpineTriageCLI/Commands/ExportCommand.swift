@@ -74,7 +74,8 @@ struct ExportCommand: ParsableCommand {
         try Exporter.write(format.kind, sheet: sheet, to: path, paper: paper.size)
       } else {
         let folder = try output ?? AppDirectories.current().exportFolder()
-        path = try Exporter.write(format.kind, sheet: sheet, folder: folder, paper: paper.size)
+        path = try Exporter.write(
+          format.kind, sheet: sheet, folder: folder, managed: output == nil, paper: paper.size)
       }
       StandardStreams.writeOutput(path + "\n")
     } catch let failure as CLIFailure {

@@ -44,7 +44,8 @@ final class EffectRunner {
   /// Writes the summary in `kind`; reports the path or the error.
   func export(_ kind: ExportKind, sheet: AnswerSheet) -> [Action] {
     do {
-      let path = try Exporter.write(kind, sheet: sheet, folder: try exportFolder())
+      let path = try Exporter.write(
+        kind, sheet: sheet, folder: try exportFolder(), managed: outputFolder == nil)
       return [.markExported, .report(StatusMessage("Saved \(kind.rawValue) summary: \(path)"))]
     } catch {
       return [
@@ -62,7 +63,8 @@ final class EffectRunner {
   func print(sheet: AnswerSheet) -> [Action] {
     let path: String
     do {
-      path = try Exporter.write(.text, sheet: sheet, folder: try exportFolder())
+      path = try Exporter.write(
+        .text, sheet: sheet, folder: try exportFolder(), managed: outputFolder == nil)
     } catch {
       return [
         .report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))

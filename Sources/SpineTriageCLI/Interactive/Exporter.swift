@@ -41,11 +41,14 @@ enum Exporter {
     try AtomicFile.write(Array(text.utf8), to: path, replace: false)
   }
 
-  /// Writes the document into `folder` under a fresh name; returns the path.
+  /// Writes the document into `folder` under a fresh name; returns the path. `managed`: the
+  /// configured export folder (made private if it is not); otherwise a folder given on the
+  /// command line (refused if others can write into it, never changed).
   static func write(
-    _ kind: ExportKind, sheet: AnswerSheet, folder: String, paper: PaperSize = .any
+    _ kind: ExportKind, sheet: AnswerSheet, folder: String, managed: Bool = true,
+    paper: PaperSize = .any
   ) throws(CLIFailure) -> String {
-    try AppDirectories.ensure(folder)
+    try AppDirectories.ensure(folder, fix: managed)
     let id = String((sheet.consultationID ?? SystemClock.uuid()).prefix(8))
     let stem = "\(folder)/spine-triage-\(SystemClock.fileStamp())-\(id)"
     var path = "\(stem).\(fileExtension(kind))"

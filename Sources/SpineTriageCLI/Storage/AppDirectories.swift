@@ -54,10 +54,10 @@ public struct AppDirectories: Sendable {
   }
 
   /// Creates `folder` and its parents (folders created here get mode 0700), then checks that
-  /// only this user can reach it: see ``verifyPrivate(_:)``.
-  public static func ensure(_ folder: String) throws(CLIFailure) {
+  /// only this user can reach it: see ``verifyPrivate(_:fix:)``.
+  public static func ensure(_ folder: String, fix: Bool = true) throws(CLIFailure) {
     try create(folder)
-    try verifyPrivate(folder)
+    try verifyPrivate(folder, fix: fix)
   }
 
   /// Creates `folder` and its missing parents with mode 0700; existing ones are left as they are.
@@ -78,11 +78,14 @@ public struct AppDirectories: Sendable {
     }
   }
 
-  /// Checks a folder that holds patient data (the state folder, the export folder): it must be
-  /// a folder owned by this user. If group or others have any access, this user's folder is set
-  /// back to 0700. A folder owned by someone else is refused (exit 73): another user could
-  /// plant a forged draft there or read what is written.
-  public static func verifyPrivate(_ folder: String) throws(CLIFailure) {
+  /// Checks a folder that holds patient data. It must be a folder owned by this user (another
+  /// user's folder is refused, exit 73: they could plant a forged draft or read what is
+  /// written), and no other user may write into it. With `fix` (the folders SpineTriage keeps:
+  /// the state folder, its subfolders and the configured export folder) this user's folder
+  /// open to group or others is set back to 0700; without it (a folder given with `-o` or
+  /// `--output-dir`) a folder others can write into is refused and its mode left alone. A shared
+  /// sticky folder such as /tmp is always refused, never changed.
+  public static func verifyPrivate(_ folder: String, fix: Bool = true) throws(CLIFailure) {
     var info = stat()
     guard stat(folder, &info) == 0 else {
       throw CLIFailure(
@@ -97,12 +100,22 @@ public struct AppDirectories: Sendable {
         "\(folder): the folder belongs to another user (uid \(info.st_uid)); refusing to keep patient data there (remove it, or choose another folder)",
         status: ExitStatus.cannotCreate)
     }
-    if info.st_mode & 0o077 != 0 {
+    let mode = String(info.st_mode & 0o7777, radix: 8)
+    if info.st_mode & S_ISVTX != 0 && info.st_mode & 0o002 != 0 {
+      throw CLIFailure(
+        "\(folder): a shared folder (mode \(mode), like /tmp); refusing to keep patient data there (choose a folder of your own)",
+        status: ExitStatus.cannotCreate)
+    }
+    if fix && info.st_mode & 0o077 != 0 {
       guard chmod(folder, 0o700) == 0 else {
         throw CLIFailure(
-          "\(folder): the folder is open to other users (mode \(String(info.st_mode & 0o7777, radix: 8))) and cannot be made private: \(AtomicFile.reason(errno))",
+          "\(folder): the folder is open to other users (mode \(mode)) and cannot be made private: \(AtomicFile.reason(errno))",
           status: ExitStatus.cannotCreate)
       }
+    } else if !fix && info.st_mode & 0o022 != 0 {
+      throw CLIFailure(
+        "\(folder): other users can write into this folder (mode \(mode)); refusing to keep patient data there (chmod 700 it, or choose another folder)",
+        status: ExitStatus.cannotCreate)
     }
   }
 
