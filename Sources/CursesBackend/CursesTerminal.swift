@@ -120,12 +120,17 @@ public final class CursesTerminal {
         var run = ""
         var end = column
         while end < columns && screen[row, end].role == role {
-          run.append(screen[row, end].character)
+          // The right half of a two-column character is not written: curses advances two
+          // columns for the character itself.
+          if let shown = screen.shown(row: row, column: end) { run.append(shown) }
           end += 1
         }
         let (attrs, pair) = theme.style(role)
         // The last cell of the last row cannot be written without scrolling on some terminals.
-        if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns {
+        // (A two-column character that ends the row is written whole with the run.)
+        if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns
+          && !screen[row, columns - 1].isContinuation
+        {
           run = String(run.dropLast())
           if !run.isEmpty { _ = st_put(window, Int32(row), Int32(column), run, attrs, pair) }
           if let last = Optional(screen[row, columns - 1]) {

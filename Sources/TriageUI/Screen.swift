@@ -34,6 +34,25 @@ public struct Cell: Hashable, Sendable {
     self.character = character
     self.role = role
   }
+
+  /// The character of the cell that holds the right half of a two-column character (it is not
+  /// drawn: the terminal advances two columns for the character on its left).
+  public static let continuation: Character = "\u{0}"
+
+  /// Whether this cell is the right half of a two-column character.
+  public var isContinuation: Bool { character == Cell.continuation }
+
+  /// How many columns `character` takes on a terminal: 2 for East Asian wide characters and
+  /// emoji, else 1.
+  public static func width(of character: Character) -> Int {
+    guard let first = character.unicodeScalars.first else { return 1 }
+    return isWide(first.value) ? 2 : 1
+  }
+
+  /// How many columns `text` takes.
+  public static func width(of text: some StringProtocol) -> Int {
+    text.reduce(0) { $0 + width(of: $1) }
+  }
 }
 
 /// An in-memory screen: a grid of cells and where the real cursor goes. Rendering writes here;
@@ -78,14 +97,26 @@ public struct Screen: Hashable, Sendable {
     guard row >= 0, row < rows, column < columns else { return column }
     let limit = min(columns, column + max(0, width ?? columns))
     var text = text
-    if let ellipsis, text.count > limit - column, limit - column > ellipsis.count {
-      text = String(text.prefix(limit - column - ellipsis.count)) + ellipsis
+    if let ellipsis, Cell.width(of: text) > limit - column, limit - column > ellipsis.count {
+      // Cut to the columns left for the text before the ellipsis.
+      var room = limit - column - ellipsis.count
+      var cut = ""
+      for character in text {
+        let needed = Cell.width(of: character)
+        if needed > room { break }
+        cut.append(character)
+        room -= needed
+      }
+      text = cut + ellipsis
     }
     var x = column
     for character in text {
-      if x >= limit { break }
+      // A two-column character takes this cell and the next (never half of it at the edge).
+      let needed = Cell.width(of: character)
+      if x + needed > limit { break }
       if x >= 0 { self[row, x] = Cell(character == "\t" ? " " : character, role) }
-      x += 1
+      if needed == 2 && x + 1 >= 0 { self[row, x + 1] = Cell(Cell.continuation, role) }
+      x += needed
     }
     return x
   }
@@ -101,9 +132,18 @@ public struct Screen: Hashable, Sendable {
     for x in start..<end { self[row, x] = Cell(character, role) }
   }
 
+  /// What the terminal shows for cell (row, column): nothing for the right half of a
+  /// two-column character, a space for a stray half whose character was overwritten.
+  public func shown(row: Int, column: Int) -> Character? {
+    let cell = self[row, column]
+    guard cell.isContinuation else { return cell.character }
+    if column > 0, Cell.width(of: self[row, column - 1].character) == 2 { return nil }
+    return " "
+  }
+
   /// The text of one row, trailing spaces removed.
   public func text(row: Int) -> String {
-    var line = String(cells[(row * columns)..<((row + 1) * columns)].map(\.character))
+    var line = String((0..<columns).compactMap { shown(row: row, column: $0) })
     while line.last == " " { line.removeLast() }
     return line
   }
@@ -118,7 +158,9 @@ public struct Screen: Hashable, Sendable {
   public func text(with role: Role) -> [String] {
     (0..<rows).compactMap { row in
       let line = String(
-        cells[(row * columns)..<((row + 1) * columns)].filter { $0.role == role }.map(\.character))
+        (0..<columns).filter { self[row, $0].role == role }.compactMap {
+          shown(row: row, column: $0)
+        })
       return line.isEmpty ? nil : line
     }
   }

@@ -359,17 +359,16 @@ public enum Update {
     }
   }
 
-  /// Whether `character` may be typed into a text field: the characters an answers file may
-  /// hold (``FreeText``, the one rule for both), and one column wide on the screen.
+  /// Whether `character` may be typed into a text field: exactly the characters an answers
+  /// file may hold (``FreeText``, the one rule for both). Two-column characters take two
+  /// cells on the screen.
   static func isAcceptable(_ character: Character) -> Bool {
-    character.unicodeScalars.allSatisfy { scalar in
-      FreeText.isAllowed(scalar) && !isWide(scalar.value)
-    }
+    character.unicodeScalars.allSatisfy { FreeText.isAllowed($0) }
   }
 }
 
-/// Whether a scalar takes two columns (East Asian wide ranges and emoji): refused in text
-/// fields so that the layout stays exact.
+/// Whether a scalar takes two columns (East Asian wide ranges and emoji); the screen gives
+/// such a character two cells.
 func isWide(_ value: UInt32) -> Bool {
   switch value {
   case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,

@@ -193,7 +193,7 @@ struct HeadlessCursesTests {
           answers: Answers(
             age: 45, symptomWeeks: 1,
             findings: [.painLowBack: .yes, .bladderBowel: .yes, .saddleAnesthesia: .yes]),
-          patientID: "Zoë Müller"),
+          patientID: "Zoë Müller 山田🙂x"),
         size: terminal.size)
       for keys in [[], [Key.tab, .down, .down, .down], [.character("6")], [.character("?")]] {
         for key in keys {
@@ -207,6 +207,11 @@ struct HeadlessCursesTests {
           var read = terminal.rowText(row)
           while read.last == " " { read.removeLast() }
           #expect(read == screen.text(row: row), "row \(row) after \(keys)")
+        }
+        if keys == [.character("6")] {
+          // The Summary shows the identifier, two-column characters included, as curses holds it.
+          #expect(
+            (0..<screen.rows).contains { terminal.rowText($0).contains("Zoë Müller 山田🙂x") })
         }
         if keys.isEmpty {
           // The panel's first row: a box corner when wide, a rule when narrow.
