@@ -161,6 +161,22 @@ struct DraftSessionTests {
     #expect(!FileManager.default.fileExists(atPath: orphan.path), "orphaned temporary file kept")
   }
 
+  /// `--plain --load` of a draft resumes its consultation: the same draft is updated, no copy.
+  @Test("--plain --load of a draft continues that draft")
+  func plainResumesADraft() throws {
+    let folder = try TemporaryFolder()
+    let state = folder.url.appendingPathComponent("state")
+    let fileX = try Self.plant(Self.idX, patient: "PAT-X6", in: state)
+    let result = try Hardening.run(
+      ["--plain", "--load", fileX.path], stdin: .pipe(Array("\n\n\nn\ny\nq\n".utf8)),
+      home: folder)
+    #expect(result.status == 0, "\(result)")
+    #expect(!result.stdout.contains("saved draft"), "\(result)")
+    #expect(Hardening.draftFiles(state.path) == [fileX.path])
+    #expect(
+      Self.contains(fileX, ["PAT-X6", "\"pain_neck\": \"no\"", "\"pain_mid_back\": \"yes\""]))
+  }
+
   /// `--load` of a consultation open in another session is refused (73); the draft is untouched.
   @Test("--load of a consultation held by another session: exit 73, nothing touched")
   func loadHeldConsultation() throws {

@@ -63,7 +63,7 @@ enum PlainSession {
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
     if let waiting = drafts.store?.draftCount(excluding: sheet.consultationID), waiting > 0 {
       say(
-        "\(waiting) saved draft\(waiting == 1 ? " is" : "s are") kept for other assessments (not opened here): spine-triage drafts lists them.\n"
+        "\(waiting) saved draft\(waiting == 1 ? " is" : "s are") kept for other assessments (not opened here): spine-triage drafts lists them; spine-triage --plain --load FILE resumes one.\n"
       )
     }
     screens: for screen in QuestionScreen.allCases {
