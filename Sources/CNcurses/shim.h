@@ -36,6 +36,7 @@ static inline int st_put(WINDOW *w, int y, int x, const char *utf8, attr_t attrs
 
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Signals: a C handler records a termination signal so the blocking read returns and the Swift
@@ -45,8 +46,28 @@ static volatile sig_atomic_t st_curses_active = 0;
 
 static void st_record_signal(int sig) { st_pending_signal = sig; }
 
+/* Whether a crash must clear the screen: the terminal has no alternate screen (TERM=linux), so
+   the assessment would stay on screen after endwin. The handler looks the clear sequence up in
+   the terminfo entry already loaded (no allocation) and writes it with write(2). */
+static volatile sig_atomic_t st_clear_on_crash = 0;
+
+static inline void st_prepare_crash_clear(void) {
+  char *smcup = tigetstr((char *)"smcup");
+  st_clear_on_crash = !(smcup != NULL && smcup != (char *)-1 && smcup[0] != 0);
+}
+
 static void st_crash_handler(int sig) {
-  if (st_curses_active) { endwin(); st_curses_active = 0; }
+  if (st_curses_active) {
+    endwin();
+    st_curses_active = 0;
+    if (st_clear_on_crash) {
+      char *clear = tigetstr((char *)"clear");
+      if (clear != NULL && clear != (char *)-1) {
+        ssize_t ignored = write(1, clear, strlen(clear));
+        (void)ignored;
+      }
+    }
+  }
   signal(sig, SIG_DFL);
   raise(sig);
 }

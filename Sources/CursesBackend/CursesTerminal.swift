@@ -77,7 +77,10 @@ public final class CursesTerminal {
     }
     window = standard
     st_set_curses_active(1)
-    if installSignalHandlers { st_install_signal_handlers() }
+    if installSignalHandlers {
+      st_prepare_crash_clear()
+      st_install_signal_handlers()
+    }
     raw()
     noecho()
     nonl()
@@ -201,6 +204,11 @@ public final class CursesTerminal {
   /// Suspends the process (Ctrl-Z under raw mode), restoring the terminal; redraws on return.
   public func suspend() {
     def_prog_mode()
+    // Without an alternate screen the shell would show the assessment while suspended.
+    if st_has_alternate_screen() == 0 {
+      wclear(window)
+      wrefresh(window)
+    }
     endwin()
     st_set_curses_active(0)
     kill(getpid(), SIGTSTP)

@@ -141,6 +141,33 @@ struct DraftSessionTests {
     #expect(trash.count == 1, "\(trash)")
   }
 
+  /// Issue 11: a FIFO as the draft gave a blank screen and a dead keyboard. Drafts are opened
+  /// only when `lstat` says they are regular files of this user; a FIFO is set aside unopened.
+  @Test(
+    "a FIFO as the draft (legacy or per consultation): set aside, the screens start, q works",
+    .enabled(if: TmuxHarness.available), arguments: ["legacy", "consultation"])
+  func fifoDraft(_ kind: String) throws {
+    let tmux = try TmuxHarness(name: "fifodraft")
+    let folder = tmux.stateFolder.appendingPathComponent("spine-triage")
+    let drafts = folder.appendingPathComponent("drafts")
+    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    let path =
+      kind == "legacy"
+      ? folder.appendingPathComponent("draft.json").path
+      : drafts.appendingPathComponent("\(Self.idX).json").path
+    #expect(mkfifo(path, 0o600) == 0)
+    try tmux.start()
+    let screen = try tmux.waitFor("Draft unreadable", timeout: 5)
+    #expect(screen.contains("NO IMAGING NOW"), "\(screen)")
+    try tmux.send("q")
+    let (status, stty) = try tmux.waitForExit()
+    #expect(status == 0)
+    #expect(terminalRestored(stty))
+    #expect(!FileManager.default.fileExists(atPath: path))
+    let kept = Hardening.entries(folder).filter { $0.hasPrefix("draft.corrupt-") }
+    #expect(kept.count == 1, "\(Hardening.entries(folder))")
+  }
+
   /// `--plain` never overwrites another consultation's draft; orphaned temporary files go.
   @Test("--plain keeps other drafts and removes orphaned temporary files")
   func plainKeepsOtherDrafts() throws {

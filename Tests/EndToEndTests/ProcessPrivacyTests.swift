@@ -93,7 +93,7 @@ struct ProcessPrivacyTests {
   /// assessment stayed on screen after quitting. It is cleared now, for q and for SIGTERM.
   @Test(
     "TERM=linux (no alternate screen): the assessment is cleared from the screen on exit",
-    .enabled(if: TmuxHarness.available), arguments: ["q", "TERM"])
+    .enabled(if: TmuxHarness.available), arguments: ["q", "TERM", "SEGV"])
   func clearedWithoutAlternateScreen(_ how: String) throws {
     let tmux = try TmuxHarness(name: "linuxterm")
     try tmux.start(environment: ["TERM": "linux"])
@@ -105,7 +105,7 @@ struct ProcessPrivacyTests {
       try tmux.waitFor("Quit?")
       try tmux.send("y")
     } else {
-      kill(try tmux.pid(), SIGTERM)
+      kill(try tmux.pid(), how == "TERM" ? SIGTERM : SIGSEGV)
     }
     let (_, stty) = try tmux.waitForExit()
     #expect(terminalRestored(stty))
