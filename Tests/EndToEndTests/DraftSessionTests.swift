@@ -188,6 +188,34 @@ struct DraftSessionTests {
     #expect(!FileManager.default.fileExists(atPath: orphan.path), "orphaned temporary file kept")
   }
 
+  /// `--plain` at a terminal offers the drafts as numbered lines (patient, time, answers,
+  /// recommendation); one held by another session is counted, never shown.
+  @Test(
+    "--plain at a terminal lists the drafts: resume one, discard one, or start new",
+    .enabled(if: TmuxHarness.available))
+  func plainOffer() throws {
+    let tmux = try TmuxHarness(name: "plainoffer")
+    let fileX = try Self.plant(Self.idX, patient: "PAT-X7", in: tmux.stateFolder)
+    let fileY = try Self.plant(Self.idY, patient: "PAT-Y7", in: tmux.stateFolder)
+    try tmux.start(arguments: ["--plain"], columns: 160)
+    var screen = try tmux.waitFor("Resume which draft?")
+    #expect(screen.contains("Patient PAT-X7, saved"), "\(screen)")
+    #expect(screen.contains("3 answers, EMERGENCY"), "\(screen)")
+    // d2 discards the second; 1 resumes the first; then a first answer and q.
+    let second = screen.contains("2. Patient PAT-Y7") ? fileY : fileX
+    let first = second == fileY ? fileX : fileY
+    try tmux.send("d2", "Enter")
+    try tmux.waitFor("moved to the trash")
+    try tmux.send("1", "Enter")
+    screen = try tmux.waitFor("Draft resumed: 3 answers.")
+    try tmux.send("q", "Enter")
+    let (status, _) = try tmux.waitForExit()
+    #expect(status == 0)
+    #expect(!FileManager.default.fileExists(atPath: second.path))
+    #expect(FileManager.default.fileExists(atPath: first.path))
+    #expect(Hardening.draftFiles(tmux.stateFolder.path) == [first.path])
+  }
+
   /// `--plain --load` of a draft resumes its consultation: the same draft is updated, no copy.
   @Test("--plain --load of a draft continues that draft")
   func plainResumesADraft() throws {

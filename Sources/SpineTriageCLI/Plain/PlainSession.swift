@@ -61,7 +61,14 @@ enum PlainSession {
         + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
         + " never taken as no). Type q to stop and see the recommendation.\n")
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
-    if let waiting = drafts.store?.draftCount(excluding: sheet.consultationID), waiting > 0 {
+    if load == nil && isatty(0) == 1 {
+      // At a terminal, the drafts are offered as in the screens.
+      switch PlainDraftOffer.run(drafts: drafts, reader: &reader, say: say) {
+      case .resume(let resumed): sheet = resumed
+      case .new: break
+      case .quit: return
+      }
+    } else if let waiting = drafts.store?.draftCount(excluding: sheet.consultationID), waiting > 0 {
       say(
         "\(waiting) saved draft\(waiting == 1 ? " is" : "s are") kept for other assessments (not opened here): spine-triage drafts lists them; spine-triage --plain --load FILE resumes one.\n"
       )
