@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Checks the installed Debian package (run by .ci/run after `apt-get install ./dist/*.deb`):
+# /usr/bin/spine-triage runs with the Swift toolchain out of reach, and the man page,
+# completions, documentation and /etc configuration work as an administrator would use them.
+#
+#   Tests/Package/check-installed.sh           (as root, package installed)
+#
+# The toolchain is put out of reach by mounting an empty tmpfs over its folder in a private
+# mount namespace (unshare --mount), where /etc/spine-triage is a tmpfs too, so the real /etc is
+# never touched. Prints one line per check; exit 1 at the first failure.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+fixtures=$(cd "$here/../Fixtures" && pwd)
+
+if [ "${1:-}" != --inside ]; then
+  swift_bin=$(command -v swift || true)
+  toolchain=""
+  if [ -n "$swift_bin" ]; then
+    # /opt/swift/usr/bin/swift -> /opt/swift: three levels above the driver.
+    toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$swift_bin")")")")
+  fi
+  if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
+    exec unshare --mount --propagation private "$0" --inside "$toolchain" "$fixtures"
+  fi
+  echo "check-installed: needs root and unshare --mount (to hide the toolchain)" >&2
+  exit 1
+fi
+toolchain=$2
+fixtures=$3
+if [ -n "$toolchain" ] && [ "$toolchain" != / ] && [ "$toolchain" != /usr ]; then
+  mount -t tmpfs -o ro,size=1k none "$toolchain"
+  echo "ok: toolchain folder $toolchain hidden"
+fi
+mkdir -p /etc/spine-triage
+mount -t tmpfs -o size=1m none /etc/spine-triage
+work=$(mktemp -d)
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=$work/home LANG=C.UTF-8 TERM=xterm-256color
+unset LD_LIBRARY_PATH SPINE_TRIAGE_DIR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
+mkdir -p "$HOME"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+ok() { echo "ok: $*"; }
+
+command -v swift >/dev/null 2>&1 && fail "swift is still reachable: $(command -v swift)"
+ok "no swift on PATH"
+[ "$(command -v spine-triage)" = /usr/bin/spine-triage ] || fail "spine-triage is not /usr/bin/spine-triage"
+libs=$(ldd /usr/bin/spine-triage)
+if grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|not found' <<<"$libs"; then
+  fail "the installed binary needs libraries that are missing or from the toolchain"
+fi
+ok "ldd: $(awk '{print $1}' <<<"$libs" | tr '\n' ' ')"
+
+version=$(spine-triage --version)
+[ "$(wc -l <<<"$version")" = 3 ] || fail "--version is not three lines: $version"
+grep -q '^rule set spine-triage-rules@' <<<"$version" || fail "--version names no rule set"
+grep -q '^commit [0-9a-f]\{40\}' <<<"$version" || fail "--version names no commit: $version"
+ok "--version: $(tr '\n' ';' <<<"$version")"
+
+out=$(spine-triage evaluate "$fixtures/emergency-ces.json")
+grep -q '"urgency" *: *"emergency"' <<<"$out" || fail "evaluate did not give emergency"
+out=$(echo '{"age":45,"findings":{"saddle_anesthesia":"yes"}}' | spine-triage evaluate --format text -)
+grep -q EMERGENCY <<<"$out" || fail "evaluate --format text - did not give EMERGENCY"
+ok "evaluate works from /usr/bin"
+for format in text html fhir; do
+  spine-triage export --answers "$fixtures/no-imaging.json" --format $format -o "$work/out.$format" >/dev/null
+  [ -s "$work/out.$format" ] || fail "export --format $format wrote nothing"
+done
+ok "export text, html and fhir"
+
+man_page=/usr/share/man/man1/spine-triage.1.gz
+[ -s "$man_page" ] || fail "no man page"
+zcat "$man_page" | grep -q '^\.Nm spine-triage' || fail "the man page has no NAME"
+zcat "$man_page" | grep -q 'evaluate' || fail "the man page does not document evaluate"
+if command -v man >/dev/null; then
+  [ "$(man -w spine-triage)" = "$man_page" ] || fail "man -w spine-triage does not find it"
+fi
+ok "man page"
+
+bash -c 'source /usr/share/bash-completion/completions/spine-triage && complete -p spine-triage' \
+  >/dev/null || fail "the bash completion does not load"
+grep -q '#compdef spine-triage' /usr/share/zsh/vendor-completions/_spine-triage \
+  || fail "no zsh completion"
+grep -q "complete -c 'spine-triage'" /usr/share/fish/vendor_completions.d/spine-triage.fish \
+  || fail "no fish completion"
+ok "bash, zsh and fish completions"
+
+doc=/usr/share/doc/spine-triage
+grep -q 'License: Apache-2.0' $doc/copyright || fail "no copyright"
+zcat $doc/changelog.gz | grep -q '^## Program' || fail "no changelog"
+zcat $doc/README.md.gz | grep -q '^## Install on a terminal' || fail "the README has no install section"
+ok "copyright, changelog, README"
+
+if [ -x "$here/check-installed-config.sh" ]; then
+  "$here/check-installed-config.sh" "$work" "$fixtures"
+fi
+
+# The screens, in a private tmux server: the first frame appears and q quits.
+if command -v tmux >/dev/null; then
+  socket=$work/tmux
+  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
+    "XDG_STATE_HOME=$work/state spine-triage; echo EXITED=\$?; sleep 5"
+  for _ in $(seq 50); do
+    screen=$(tmux -S "$socket" capture-pane -p)
+    grep -q 'NO IMAGING' <<<"$screen" && break
+    sleep 0.1
+  done
+  grep -q 'NO IMAGING' <<<"$screen" || { echo "$screen"; fail "the screens did not start"; }
+  tmux -S "$socket" send-keys q
+  for _ in $(seq 50); do
+    screen=$(tmux -S "$socket" capture-pane -p)
+    grep -q 'EXITED=0' <<<"$screen" && break
+    sleep 0.1
+  done
+  tmux -S "$socket" kill-server 2>/dev/null || true
+  grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0"; }
+  ok "the screens start at 80x24 and q quits"
+fi
+rm -rf "$work"
+echo "check-installed: all checks passed"
