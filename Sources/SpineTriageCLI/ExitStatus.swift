@@ -21,6 +21,8 @@ public enum ExitStatus {
   public static let cannotCreate: Int32 = 73
   /// A write failed: disk full, I/O error (EX_IOERR).
   public static let ioError: Int32 = 74
+  /// A bad configuration file or setting: unknown key, bad value (EX_CONFIG).
+  public static let config: Int32 = 78
 }
 
 extension StandardStreams {

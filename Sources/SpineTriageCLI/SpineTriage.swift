@@ -15,13 +15,17 @@ public struct SpineTriage: ParsableCommand {
     discussion: """
       With no subcommand, opens the checklist screens in the terminal (keyboard only; ? for help).
       Decision support only: it shows every rule it used and its source; the clinician decides.
+      Settings (export folder, printer, paper, site name, FHIR base URL, draft retention) come
+      from /etc/spine-triage/config.json, then ~/.config/spine-triage/config.json, then the
+      environment, then options: see spine-triage config --help.
       Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 69 no usable terminal,
-      73 cannot create a file, 74 write error.
+      73 cannot create a file, 74 write error, 78 bad configuration.
       """,
     version: BuildInfo.versionText,
     subcommands: [
       EvaluateCommand.self, RulesCommand.self, ExportCommand.self, QuestionnaireCommand.self,
       DraftsCommand.self,
+      ConfigCommand.self,
     ])
 
   @Option(name: .long, help: "Open an answers file (or a draft) for review or completion.")
@@ -40,22 +44,31 @@ public struct SpineTriage: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
   var noColor = false
 
+  @OptionGroup(title: "Settings (override the configuration; see spine-triage config --help)")
+  var settingsOptions: SettingsOptions
+
   public init() {}
 
   public func run() throws {
-    try SpineTriage.start(load: load, plain: plain, outputDir: outputDir, noColor: noColor)
+    try SpineTriage.start(
+      load: load, plain: plain, noColor: noColor,
+      options: settingsOptions.overrides(outputFolder: outputDir))
   }
 
-  /// Opens the screens (or the plain prompts).
-  static func start(load: String?, plain: Bool, outputDir: String?, noColor: Bool) throws {
+  /// Opens the screens (or the plain prompts), with the configuration and `options`.
+  static func start(
+    load: String?, plain: Bool, noColor: Bool, options: [(key: Settings.Key, value: String)]
+  ) throws {
     let noColorEnv = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
     do {
+      let settings = try SettingsLoader.load(
+        environment: SettingsLoader.processEnvironment(), options: options)
       if plain {
         try PlainSession.run(load: load)
         return
       }
       if let signal = try InteractiveCommand.run(
-        load: load, outputFolder: outputDir, noColor: noColor || noColorEnv)
+        load: load, settings: settings, noColor: noColor || noColorEnv)
       {
         // Terminated by a signal: the draft is saved and the terminal restored; die the same way.
         raiseWithDefaultAction(signal)
@@ -83,7 +96,7 @@ extension SpineTriage {
     // (its reflection costs about a millisecond at every start).
     if arguments == nil && CommandLine.arguments.count == 1 {
       do {
-        try start(load: nil, plain: false, outputDir: nil, noColor: false)
+        try start(load: nil, plain: false, noColor: false, options: [])
         Glibc.exit(0)
       } catch let code as ExitCode {
         Glibc.exit(code.rawValue)

@@ -89,9 +89,20 @@ zcat $doc/changelog.gz | grep -q '^## Program' || fail "no changelog"
 zcat $doc/README.md.gz | grep -q '^## Install on a terminal' || fail "the README has no install section"
 ok "copyright, changelog, README"
 
-if [ -x "$here/check-installed-config.sh" ]; then
-  "$here/check-installed-config.sh" "$work" "$fixtures"
-fi
+# Configured from /etc (a tmpfs in this namespace): the site name reaches the summary; a bad
+# key is one line naming the file and the key, exit 78.
+printf '{"site_name": "Ward 3 terminals", "paper": "a4"}\n' > /etc/spine-triage/config.json
+spine-triage config | grep -q 'site_name  *Ward 3 terminals  */etc/spine-triage/config.json' \
+  || fail "spine-triage config does not show the site name from /etc"
+spine-triage export --answers "$fixtures/no-imaging.json" --format text -o - \
+  | grep -q '^Site: *Ward 3 terminals$' || fail "the site name from /etc is not on the summary"
+printf '{"site_nam": "x"}\n' > /etc/spine-triage/config.json
+status=0
+spine-triage config >/dev/null 2>"$work/err" || status=$?
+[ "$status" = 78 ] && grep -q '/etc/spine-triage/config.json: unknown key "site_nam"' "$work/err" \
+  || fail "a bad key in /etc gave exit $status: $(cat "$work/err")"
+rm /etc/spine-triage/config.json
+ok "configured from /etc/spine-triage/config.json; a bad key is refused (exit 78)"
 
 # The screens, in a private tmux server: the first frame appears and q quits.
 if command -v tmux >/dev/null; then

@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
     abstract: "Write the summary of an answers file (or draft) as text, HTML or FHIR.",
     discussion: """
       The file is written atomically with mode 0600 and never overwrites an existing file.
-      Without -o it goes to SPINE_TRIAGE_DIR, else the XDG data folder
+      Without -o it goes to the configured export folder (export_folder, SPINE_TRIAGE_DIR), else the XDG data folder
       (~/.local/share/spine-triage). -o DIR writes inside DIR; -o FILE writes FILE; -o - writes
       to standard output. The path written is printed on standard output.
       Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 73 cannot create,
@@ -29,8 +29,8 @@ struct ExportCommand: ParsableCommand {
     name: .shortAndLong, help: "Where to write: a folder, a new file, or - for standard output.")
   var output: String?
 
-  @Option(help: "Paper for the HTML summary: any, a4 or letter.")
-  var paper: PaperOption = .any
+  @OptionGroup(title: "Settings (override the configuration; see spine-triage config --help)")
+  var settingsOptions: SettingsOptions
 
   enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, html, fhir
@@ -43,24 +43,14 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  enum PaperOption: String, ExpressibleByArgument, CaseIterable {
-    case any, a4, letter
-    var size: PaperSize {
-      switch self {
-      case .any: .any
-      case .a4: .a4
-      case .letter: .letter
-      }
-    }
-  }
-
   func run() throws {
     do {
+      let settings = try settingsOptions.settings()
       var sheet = try AnswersInput.load(answers)
       if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
       if output == "-" {
         let text = Exporter.document(
-          format.kind, sheet: sheet, generatedAt: SystemClock.iso8601(), paper: paper.size)
+          format.kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)
         guard StandardStreams.writeOutput(text) else {
           throw CLIFailure(
             "standard output: write failed: \(AtomicFile.reason(errnoValue()))",
@@ -71,11 +61,12 @@ struct ExportCommand: ParsableCommand {
       let path: String
       if let output, !isFolder(output) {
         path = output
-        try Exporter.write(format.kind, sheet: sheet, to: path, paper: paper.size)
+        try Exporter.write(format.kind, sheet: sheet, to: path, settings: settings)
       } else {
-        let folder = try output ?? AppDirectories.current().exportFolder()
+        let folder = try output ?? settings.exportFolder ?? AppDirectories.current().exportFolder()
         path = try Exporter.write(
-          format.kind, sheet: sheet, folder: folder, managed: output == nil, paper: paper.size)
+          format.kind, sheet: sheet, folder: folder,
+          managed: output == nil && settings.exportFolderIsManaged, settings: settings)
       }
       StandardStreams.writeOutput(path + "\n")
     } catch let failure as CLIFailure {

@@ -9,13 +9,13 @@ final class EffectRunner {
   let drafts: DraftKeeper
   private let directories: AppDirectories
   private var lastDraftError: String?
-  /// The folder for exports given with `-o`, if any.
-  private let outputFolder: String?
+  /// The site's settings: export folder, printer, paper, site name.
+  private let settings: Settings
 
-  init(directories: AppDirectories, drafts: DraftKeeper, outputFolder: String? = nil) {
+  init(directories: AppDirectories, drafts: DraftKeeper, settings: Settings = Settings()) {
     self.directories = directories
     self.drafts = drafts
-    self.outputFolder = outputFolder
+    self.settings = settings
   }
 
   /// Whether the last save of the draft succeeded.
@@ -45,7 +45,8 @@ final class EffectRunner {
   func export(_ kind: ExportKind, sheet: AnswerSheet) -> [Action] {
     do {
       let path = try Exporter.write(
-        kind, sheet: sheet, folder: try exportFolder(), managed: outputFolder == nil)
+        kind, sheet: sheet, folder: try exportFolder(), managed: settings.exportFolderIsManaged,
+        settings: settings)
       return [.markExported, .report(StatusMessage("Saved \(kind.rawValue) summary: \(path)"))]
     } catch {
       return [
@@ -55,7 +56,7 @@ final class EffectRunner {
   }
 
   private func exportFolder() throws(CLIFailure) -> String {
-    if let outputFolder { return outputFolder }
+    if let folder = settings.exportFolder { return folder }
     return try directories.exportFolder()
   }
 
@@ -64,13 +65,14 @@ final class EffectRunner {
     let path: String
     do {
       path = try Exporter.write(
-        .text, sheet: sheet, folder: try exportFolder(), managed: outputFolder == nil)
+        .text, sheet: sheet, folder: try exportFolder(), managed: settings.exportFolderIsManaged,
+        settings: settings)
     } catch {
       return [
         .report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))
       ]
     }
-    switch Printer.print(path) {
+    switch Printer.print(path, destination: settings.printer, paper: settings.paper) {
     case .queued:
       return [.markExported, .report(StatusMessage("Sent to the printer; also saved: \(path)"))]
     case .unavailable(let reason):

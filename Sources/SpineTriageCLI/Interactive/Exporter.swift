@@ -15,12 +15,14 @@ enum Exporter {
 
   /// The document for `sheet` in `kind`.
   static func document(
-    _ kind: ExportKind, sheet: AnswerSheet, generatedAt: String, paper: PaperSize = .any
+    _ kind: ExportKind, sheet: AnswerSheet, generatedAt: String, settings: Settings = Settings()
   ) -> String {
     let recommendation = TriageEngine.evaluate(sheet.answers)
-    let context = DocumentContext(
+    var context = DocumentContext(
       programVersion: SpineTriage.version, generatedAt: generatedAt,
       consultationID: sheet.consultationID ?? SystemClock.uuid())
+    context.siteName = settings.siteName
+    let paper = settings.paper
     switch kind {
     case .text:
       return SummaryText.render(sheet: sheet, recommendation: recommendation, context: context)
@@ -35,9 +37,9 @@ enum Exporter {
 
   /// Writes the document to `path` (atomic, 0600, never overwriting).
   static func write(
-    _ kind: ExportKind, sheet: AnswerSheet, to path: String, paper: PaperSize = .any
+    _ kind: ExportKind, sheet: AnswerSheet, to path: String, settings: Settings = Settings()
   ) throws(CLIFailure) {
-    let text = document(kind, sheet: sheet, generatedAt: SystemClock.iso8601(), paper: paper)
+    let text = document(kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)
     try AtomicFile.write(Array(text.utf8), to: path, replace: false)
   }
 
@@ -46,7 +48,7 @@ enum Exporter {
   /// command line (refused if others can write into it, never changed).
   static func write(
     _ kind: ExportKind, sheet: AnswerSheet, folder: String, managed: Bool = true,
-    paper: PaperSize = .any
+    settings: Settings = Settings()
   ) throws(CLIFailure) -> String {
     try AppDirectories.ensure(folder, fix: managed)
     let id = String((sheet.consultationID ?? SystemClock.uuid()).prefix(8))
@@ -57,7 +59,7 @@ enum Exporter {
       attempt += 1
       path = "\(stem)-\(attempt).\(fileExtension(kind))"
     }
-    try write(kind, sheet: sheet, to: path, paper: paper)
+    try write(kind, sheet: sheet, to: path, settings: settings)
     return path
   }
 }

@@ -9,8 +9,7 @@ import TriageUI
 /// Starts the checklist UI: loads answers or offers the draft, starts curses, runs the session,
 /// and restores the terminal on every way out.
 enum InteractiveCommand {
-  static func run(load: String?, outputFolder: String?, noColor: Bool) throws(CLIFailure) -> Int32?
-  {
+  static func run(load: String?, settings: Settings, noColor: Bool) throws(CLIFailure) -> Int32? {
     guard isatty(0) == 1, isatty(1) == 1 else {
       throw CLIFailure(
         "standard input and output must be a terminal for the checklist screens: use --plain for line-by-line prompts, or evaluate FILE",
@@ -29,7 +28,7 @@ enum InteractiveCommand {
     } catch {
       throw CLIFailure("cannot start the terminal UI: \(error)", status: ExitStatus.unavailable)
     }
-    let effects = EffectRunner(directories: directories, drafts: drafts, outputFolder: outputFolder)
+    let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
     var offers: [AppState.DraftOffer] = []
     var notices: [String] = []
     do {

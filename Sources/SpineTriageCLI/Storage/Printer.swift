@@ -1,3 +1,5 @@
+import TriageFormats
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -12,9 +14,11 @@ public enum Printer {
     case unavailable(String)
   }
 
-  /// Runs `lp -- path` (or `command` for tests) and waits up to `timeout` seconds.
+  /// Runs `lp [-d destination] [-o media=...] -- path` (or `command` for tests) and waits up to
+  /// `timeout` seconds. `destination` is a validated queue name (``Settings/printer``).
   public static func print(
-    _ path: String, command: String = "lp", timeout: Int = 10
+    _ path: String, destination: String? = nil, paper: PaperSize = .any, command: String = "lp",
+    timeout: Int = 10
   ) -> Outcome {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -22,7 +26,14 @@ public enum Printer {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let arguments = [command, "--", path]
+    var arguments = [command]
+    if let destination { arguments += ["-d", destination] }
+    switch paper {
+    case .a4: arguments += ["-o", "media=A4"]
+    case .letter: arguments += ["-o", "media=Letter"]
+    case .any: break
+    }
+    arguments += ["--", path]
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0

@@ -10,6 +10,8 @@ public struct DocumentContext: Sendable, Hashable {
   /// The consultation's identifier: a UUID string, for example
   /// `3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1` (also the FHIR resource id).
   public var consultationID: String
+  /// The site's name (from the configuration), printed at the top of the summary; `nil`: none.
+  public var siteName: String?
 
   /// Creates a context; the caller supplies the time and the identifier.
   public init(programVersion: String, generatedAt: String, consultationID: String) {

@@ -38,6 +38,7 @@ public enum SummaryHTML {
     html.raw("<header>")
     html.raw("<h1>\(escape(DocumentText.title))</h1>")
     html.raw("<dl class=\"ident\">")
+    if let site = context.siteName { html.pair("Site", escape(site)) }
     html.pair("Program", escape("\(DocumentText.programName) \(context.programVersion)"))
     html.pair("Rule set", escape(rec.ruleset))
     html.pair(

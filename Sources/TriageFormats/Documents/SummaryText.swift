@@ -59,6 +59,7 @@ public enum SummaryText {
 
     // Identification.
     var identification = wrap(DocumentText.title.uppercased())
+    if let site = context.siteName { identification += field("Site", site) }
     identification += field("Program", "\(DocumentText.programName) \(context.programVersion)")
     identification += field("Rule set", rec.ruleset)
     identification += field("Date and time", DocumentText.displayTime(context.generatedAt))

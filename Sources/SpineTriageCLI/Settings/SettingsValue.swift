@@ -1,0 +1,144 @@
+import TriageFormats
+
+/// Validation of one setting's value, the same for a file, the environment and an option. A
+/// problem is a phrase ("must be a4, letter or any") that the caller prefixes with where the
+/// value came from.
+enum SettingsValue {
+  /// A value as written: a JSON value from a file, or a string from the environment or the
+  /// command line.
+  enum Raw {
+    case json(JSONValue)
+    case text(String)
+  }
+
+  /// Sets `key` in `settings` from `raw`, or returns the problem.
+  static func apply(_ key: Settings.Key, _ raw: Raw, to settings: inout Settings) -> String? {
+    do {
+      try set(key, raw, &settings)
+      return nil
+    } catch {
+      return error.description
+    }
+  }
+
+  private static func set(_ key: Settings.Key, _ raw: Raw, _ settings: inout Settings)
+    throws(Problem)
+  {
+    switch key {
+    case .exportFolder:
+      let text = try string(raw)
+      if case .json = raw, !text.hasPrefix("/") {
+        throw Problem("must be an absolute folder (starting with /)")
+      }
+      try check(pathProblem(text))
+      settings.exportFolder = text
+    case .printer:
+      let text = try string(raw)
+      try check(printerProblem(text))
+      settings.printer = text
+    case .paper:
+      guard let paper = PaperSize(rawValue: try string(raw)) else {
+        throw Problem("must be a4, letter or any (the printer's own)")
+      }
+      settings.paper = paper
+    case .siteName:
+      let text = try string(raw)
+      try check(siteNameProblem(text))
+      settings.siteName = text
+    case .fhirBaseURL:
+      let text = try string(raw)
+      try check(urlProblem(text))
+      settings.fhirBaseURL = text
+    case .draftRetentionDays:
+      let range = Settings.draftRetentionRange
+      let phrase = "must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"
+      let digits: String
+      switch raw {
+      case .json(.number(let number)): digits = number
+      case .json(let other): throw Problem(phrase + ", not \(other.typeName)")
+      case .text(let text): digits = text
+      }
+      guard !digits.isEmpty, digits.utf8.count <= 4,
+        digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+        let days = Int(digits), range.contains(days)
+      else { throw Problem(phrase) }
+      settings.draftRetentionDays = days
+    }
+  }
+
+  private static func check(_ problem: String?) throws(Problem) {
+    if let problem { throw Problem(problem) }
+  }
+
+  private static func string(_ raw: Raw) throws(Problem) -> String {
+    switch raw {
+    case .text(let text), .json(.string(let text)):
+      guard !text.isEmpty else { throw Problem("must not be empty") }
+      return text
+    case .json(let other):
+      throw Problem("must be a string, not \(other.typeName)")
+    }
+  }
+
+  /// A problem phrase.
+  struct Problem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+
+  static func hasControl(_ text: String) -> Bool {
+    text.unicodeScalars.contains {
+      $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+        || $0.properties.generalCategory == .format
+        || $0.properties.generalCategory == .lineSeparator
+        || $0.properties.generalCategory == .paragraphSeparator
+    }
+  }
+
+  static func pathProblem(_ path: String) -> String? {
+    if hasControl(path) { return "must not contain control characters" }
+    if path.utf8.count > 1024 { return "is too long (at most 1024 bytes)" }
+    return nil
+  }
+
+  /// A CUPS destination name: printable, no space, tab, `/` or `#`, at most 127 characters; not
+  /// starting with `-` (it must never read as an option of `lp`).
+  static func printerProblem(_ name: String) -> String? {
+    guard name.unicodeScalars.count <= 127,
+      name.unicodeScalars.allSatisfy({
+        $0.value > 0x20 && $0.value < 0x7F && $0 != "/" && $0 != "#"
+      }),
+      !name.hasPrefix("-")
+    else {
+      return "must be a print queue name: letters, digits and punctuation without spaces, / or #,"
+        + " not starting with -"
+    }
+    return nil
+  }
+
+  static func siteNameProblem(_ name: String) -> String? {
+    if hasControl(name) { return "must not contain control characters" }
+    if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
+    if name.count > Settings.maxSiteNameLength {
+      return "is too long (at most \(Settings.maxSiteNameLength) characters)"
+    }
+    return nil
+  }
+
+  /// An absolute http or https URL with a host, no query, fragment, spaces or final `/`.
+  static func urlProblem(_ url: String) -> String? {
+    let phrase =
+      "must be an absolute https:// (or http://) URL without a final /, query or fragment"
+    guard url.utf8.count <= 1024, !hasControl(url),
+      url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
+      !url.contains("?"), !url.contains("#"), !url.hasSuffix("/")
+    else { return phrase }
+    for scheme in ["https://", "http://"] where url.hasPrefix(scheme) {
+      let rest = url.dropFirst(scheme.count)
+      let host = rest.prefix { $0 != "/" }
+      if host.isEmpty || host.hasPrefix(":") || host.contains("@") { return phrase }
+      return nil
+    }
+    return phrase
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+/// The configuration: /etc (pointed elsewhere with SPINE_TRIAGE_SYSTEM_CONFIG), the user's file
+/// under XDG_CONFIG_HOME, the environment, the options; later wins; strict errors naming the
+/// file and the key; the values reach the summary and the export folder.
+@Suite("Configuration")
+struct ConfigTests {
+  /// A home with a system file and a user file (either may be nil: not written).
+  struct Site {
+    let home: TemporaryFolder
+    let system: String
+    let user: String
+
+    init(system systemJSON: String?, user userJSON: String? = nil) throws {
+      home = try TemporaryFolder()
+      system = home.url.appendingPathComponent("etc/config.json").path
+      user = home.url.appendingPathComponent("config/spine-triage/config.json").path
+      for (path, text) in [(system, systemJSON), (user, userJSON)] {
+        guard let text else { continue }
+        try FileManager.default.createDirectory(
+          atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+      }
+    }
+
+    /// The environment that points the program at these files.
+    func environment(_ more: [String: String] = [:]) -> [String: String] {
+      [
+        "SPINE_TRIAGE_SYSTEM_CONFIG": system,
+        "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
+      ].merging(more) { $1 }
+    }
+
+    func run(
+      _ arguments: [String], set: [String: String] = [:], unset: [String] = []
+    ) throws -> Hardening.Result {
+      try Hardening.run(arguments, set: environment(set), unset: unset, home: home)
+    }
+  }
+
+  static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/no-imaging.json").path
+
+  @Test("later wins: /etc, then the user's file, then the environment, then options")
+  func precedence() throws {
+    let site = try Site(
+      system:
+        #"{"paper": "a4", "site_name": "System site", "printer": "queue-etc", "draft_retention_days": 10}"#,
+      user: #"{"site_name": "User site", "draft_retention_days": 20}"#)
+    let result = try site.run(
+      ["config", "--format", "json", "--paper", "letter"],
+      set: ["SPINE_TRIAGE_PRINTER": "queue-env"])
+    #expect(result.status == 0, "\(result)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let settings = try #require(json["settings"] as? [String: [String: Any]])
+    func value(_ key: String) -> String? { settings[key]?["value"].map { "\($0)" } }
+    func source(_ key: String) -> String? { settings[key]?["source"] as? String }
+    #expect(value("paper") == "letter")
+    #expect(source("paper") == "option --paper")
+    #expect(value("printer") == "queue-env")
+    #expect(source("printer") == "environment SPINE_TRIAGE_PRINTER")
+    #expect(value("site_name") == "User site")
+    #expect(source("site_name") == site.user)
+    #expect(value("draft_retention_days") == "20")
+    #expect(value("fhir_base_url") == "https://spinetriage.invalid/fhir")
+    #expect(source("fhir_base_url") == "default")
+    let files = try #require(json["files"] as? [[String: Any]])
+    #expect(files.map { $0["path"] as? String } == [site.system, site.user])
+    #expect(files.allSatisfy { $0["present"] as? Bool == true })
+
+    let text = try site.run(["config"])
+    #expect(text.status == 0, "\(text)")
+    #expect(text.stdout.contains("site_name"))
+    #expect(text.stdout.contains("User site"))
+    #expect(text.stdout.contains("\(site.system): read"))
+  }
+
+  @Test("no file at all: the built-in defaults, exit 0")
+  func noFiles() throws {
+    let site = try Site(system: nil)
+    let result = try site.run(["config"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains("\(site.system): not present"))
+    #expect(result.stdout.contains("https://spinetriage.invalid/fhir"))
+  }
+
+  @Test(
+    "a bad file is one line naming the file and the key, exit 78",
+    arguments: [
+      (#"{"papr": "a4"}"#, "papr"),
+      (#"{"paper": "a3"}"#, "paper"),
+      (#"{"paper": 4}"#, "paper"),
+      (#"{"printer": "ward 3"}"#, "printer"),
+      (#"{"printer": "-dother"}"#, "printer"),
+      (#"{"site_name": "x\u0007y"}"#, "site_name"),
+      (#"{"site_name": "\#(String(repeating: "S", count: 61))"}"#, "site_name"),
+      (#"{"site_name": ""}"#, "site_name"),
+      (#"{"fhir_base_url": "ftp://example.org/fhir"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://example.org/fhir/"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://"}"#, "fhir_base_url"),
+      (#"{"export_folder": "relative/folder"}"#, "export_folder"),
+      (#"{"export_folder": null}"#, "export_folder"),
+      (#"{"draft_retention_days": 0}"#, "draft_retention_days"),
+      (#"{"draft_retention_days": 366}"#, "draft_retention_days"),
+      (#"{"draft_retention_days": "7"}"#, "draft_retention_days"),
+      (#"{"draft_retention_days": 7.5}"#, "draft_retention_days"),
+      (#"{"paper": "a4", "paper": "letter"}"#, "paper"),
+      (#"["paper"]"#, "JSON object"),
+      (#"{"paper": "a4""#, "line 1"),
+      ("", "empty"),
+    ])
+  func badFile(json: String, mention: String) throws {
+    let site = try Site(system: json)
+    for arguments in [["config"], ["export", "--answers", Self.fixture, "--format", "text"]] {
+      let result = try site.run(arguments)
+      Hardening.expectFailure(result, status: 78, mentioning: [site.system, mention])
+    }
+    // Nothing was written.
+    let exports = site.home.url.appendingPathComponent("exports").path
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: exports))?.isEmpty ?? true)
+  }
+
+  @Test("the user's file is checked as strictly, and named")
+  func badUserFile() throws {
+    let site = try Site(system: #"{"paper": "a4"}"#, user: #"{"colour": "red"}"#)
+    let result = try site.run(["config"])
+    Hardening.expectFailure(result, status: 78, mentioning: [site.user, "colour"])
+  }
+
+  @Test(
+    "a bad environment variable names it, exit 78",
+    arguments: [
+      ("SPINE_TRIAGE_PAPER", "A4"), ("SPINE_TRIAGE_RETENTION_DAYS", "0"),
+      ("SPINE_TRIAGE_RETENTION_DAYS", "seven"), ("SPINE_TRIAGE_FHIR_BASE_URL", "example.org"),
+      ("SPINE_TRIAGE_PRINTER", "a/b"),
+    ])
+  func badEnvironment(name: String, value: String) throws {
+    let site = try Site(system: nil)
+    let result = try site.run(["config"], set: [name: value])
+    Hardening.expectFailure(result, status: 78, mentioning: [name])
+  }
+
+  @Test("a bad option names it, exit 64")
+  func badOption() throws {
+    let site = try Site(system: nil)
+    for (option, value) in [
+      ("--paper", "a5"), ("--draft-retention-days", "1000"), ("--fhir-base-url", "http://h/"),
+    ] {
+      let result = try site.run(["config", option, value])
+      Hardening.expectFailure(result, status: 64, mentioning: [option])
+    }
+  }
+
+  @Test("the configured site name and paper reach the text and HTML summaries")
+  func siteNameAndPaperOnTheSummary() throws {
+    let site = try Site(system: #"{"site_name": "St Elsewhere <ED>", "paper": "a4"}"#)
+    let text = try site.run(["export", "--answers", Self.fixture, "--format", "text", "-o", "-"])
+    #expect(text.status == 0, "\(text)")
+    let lines = text.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("Site:           St Elsewhere <ED>"), "\(lines.prefix(6))")
+    let html = try site.run(["export", "--answers", Self.fixture, "--format", "html", "-o", "-"])
+    #expect(html.status == 0, "\(html)")
+    #expect(html.stdout.contains("St Elsewhere &lt;ED&gt;"))
+    #expect(!html.stdout.contains("St Elsewhere <ED>"))
+    #expect(html.stdout.contains("size: A4 portrait;"))
+    // An option wins over the file.
+    let letter = try site.run([
+      "export", "--answers", Self.fixture, "--format", "html", "-o", "-", "--paper", "letter",
+    ])
+    #expect(letter.stdout.contains("size: letter portrait;"), "\(letter.stderr)")
+  }
+
+  @Test("exports go to the configured folder unless the environment or -o says otherwise")
+  func exportFolder() throws {
+    let site = try Site(system: "{}")
+    let folder = site.home.url.appendingPathComponent("site-exports").path
+    try #"{"export_folder": "\#(folder)"}"#.write(
+      toFile: site.system, atomically: true, encoding: .utf8)
+    let result = try site.run(
+      ["export", "--answers", Self.fixture, "--format", "text"], unset: ["SPINE_TRIAGE_DIR"])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.hasPrefix(folder + "/spine-triage-"), "\(result)")
+    // SPINE_TRIAGE_DIR (the environment) wins over the file.
+    let env = try site.run(["export", "--answers", Self.fixture, "--format", "text"])
+    #expect(env.stdout.hasPrefix(site.home.url.appendingPathComponent("exports").path + "/"))
+  }
+}
