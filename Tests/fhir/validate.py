@@ -1,31 +1,34 @@
 #!/usr/bin/env python3
-"""Validate FHIR R4 resources (JSON) written by SpineTriage.
+"""Validate FHIR R4 resources (JSON) written by SpineTriage, with two independent R4 validators.
 
 Usage:
-    python3 Tests/fhir/validate.py FILE...      validate each file
+    python3 Tests/fhir/validate.py FILE... [--expect-invalid FILE...]
     python3 Tests/fhir/validate.py < FILE       validate one resource from standard input
-    python3 Tests/fhir/validate.py -            same
 
-Each resource is parsed with the `fhir.resources` R4B models (R4B shares R4's Questionnaire and
-QuestionnaireResponse) as its own `resourceType`: structure, data types and cardinality. As
-`fhir.resources` does not check invariants, a few that matter here are checked too:
+Each resource (and each resource inside a Bundle) goes through:
 
-- que-1 (R4): a group has items, a display item has none; que-2: linkIds are unique;
-  que-12: enableBehavior is present when there is more than one enableWhen; every
-  enableWhen.question names an item of the same Questionnaire.
-- qrs-1: a response item has `answer` or `item`, never both; a group in a response has items.
-- The required code bindings of the elements written here: statuses, item types, enableWhen
-  operators and enableBehavior.
-- dom-3: every contained resource is referenced from its container (`#id`).
-- A QuestionnaireResponse whose `questionnaire` (url|version) matches a Questionnaire given in
-  the same run is checked against it: every linkId exists, sits in the same group, and answers
-  with the value type of its item; no disabled item (enableWhen) is answered.
+1. `fhirclient` 4.4 (SMART on FHIR's R4 4.0.1 models), strict: every element must exist in R4
+   with its type and cardinality; required elements present.
+2. `fhircraft` 0.9 (pydantic models generated from the R4 4.0.1 StructureDefinitions), which
+   also evaluates the FHIRPath invariants of the specification: qrs-1, que-*, txt-1/txt-2
+   (narrative XHTML), ref-1, bdl-*, obs-*, dom-*... Its warnings (best-practice invariants)
+   count as problems too.
+3. Checks neither does: required code bindings of the elements written here; dom-3 for
+   contained resources; a QuestionnaireResponse whose `questionnaire` (url|version) matches a
+   Questionnaire given in the same run is checked against it (every linkId exists, sits in the
+   same group, answers with the value type of its item, no disabled item answered); inside a
+   Bundle, every `urn:uuid:` reference resolves to an entry's `fullUrl`; codes on items are only
+   the verified ones listed in README.md.
 
-Exit status: 0 when every resource is valid; 1 when one is not (each problem is printed with
-the file name); 2 for a usage or JSON error; 3 when `fhir.resources` is not installed.
+Files after `--expect-invalid` are deliberately broken copies: each must be found invalid.
+
+Exit status: 0 when every file is as expected; 1 when one is not (each problem is printed with
+the file name); 2 for a usage or JSON error; 3 when a validator package is not installed
+(pip install fhirclient==4.4.0 fhircraft==0.9.0).
 """
 
 import json
+import re
 import sys
 
 EXIT_INVALID = 1
@@ -50,22 +53,67 @@ ANSWER_TYPES = {
 }
 
 
-def load_model(resource_type):
-    """The fhir.resources R4B model class for a resource type."""
+def load_validators():
+    """The two R4 validators: (name, function(resource) -> list of problems)."""
     try:
-        from fhir.resources.R4B import get_fhir_model_class
+        import warnings
+        from fhirclient.models.fhirabstractbase import FHIRValidationError
+        from fhirclient.models.fhirelementfactory import FHIRElementFactory
+        from fhircraft.fhir.resources.datatypes.R4.core.bundle import Bundle
+        from fhircraft.fhir.resources.datatypes.R4.core.observation import Observation
+        from fhircraft.fhir.resources.datatypes.R4.core.questionnaire import Questionnaire
+        from fhircraft.fhir.resources.datatypes.R4.core.questionnaire_response import (
+            QuestionnaireResponse,
+        )
     except ImportError as error:  # pragma: no cover - depends on the machine
         print(
-            "validate.py: the Python package fhir.resources (8.x, with R4B models) is required:"
-            f" pip install 'fhir.resources>=8' ({error})",
+            "validate.py: the Python packages fhirclient (4.4, R4) and fhircraft (0.9, R4 with"
+            f" invariants) are required: pip install fhirclient==4.4.0 fhircraft==0.9.0 ({error})",
             file=sys.stderr,
         )
         sys.exit(EXIT_MISSING_DEPENDENCY)
-    try:
-        return get_fhir_model_class(resource_type)
-    except (KeyError, ValueError, AttributeError, ImportError):
-        return None
 
+    def fhirclient_r4(resource):
+        try:
+            FHIRElementFactory.instantiate(resource.get("resourceType"), None)
+        except Exception:
+            return [f"unknown R4 resourceType {resource.get('resourceType')!r}"]
+        try:
+            model = FHIRElementFactory.instantiate(resource["resourceType"], None)
+            model.update_with_json(resource)  # strict: raises on any problem
+            return []
+        except FHIRValidationError as error:
+            return [f"fhirclient (R4 4.0.1): {error}"]
+
+    craft_models = {
+        "Bundle": Bundle, "Observation": Observation, "Questionnaire": Questionnaire,
+        "QuestionnaireResponse": QuestionnaireResponse,
+    }
+
+    def fhircraft_r4(resource):
+        model = craft_models.get(resource.get("resourceType"))
+        if model is None:
+            return [f"fhircraft: no R4 model loaded for {resource.get('resourceType')!r}"]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                model.model_validate(resource)
+                problems = []
+            except Exception as error:  # pydantic.ValidationError and friends
+                problems = [f"fhircraft (R4 4.0.1, invariants): {error}"]
+        for warning in caught:
+            problems.append(f"fhircraft warning: {warning.message}")
+        return problems
+
+    return [("fhirclient", fhirclient_r4), ("fhircraft", fhircraft_r4)]
+
+
+# Item codes verified against their source (README.md, "FHIR an EHR can map").
+VERIFIED_CODES = {
+    ("http://loinc.org", "30525-0"), ("http://loinc.org", "46098-0"),
+    ("http://loinc.org", "82810-3"), ("http://snomed.info/sct", "279039007"),
+    ("http://snomed.info/sct", "64859006"),
+}
 
 # Required code bindings of the elements SpineTriage writes (fhir.resources checks no binding).
 PUBLICATION_STATUS = {"draft", "active", "retired", "unknown"}
@@ -235,29 +283,72 @@ def check_against(response, questionnaire, problems):
                     problems.append(f"item {link_id!r}: {value.get('code')!r} is not an answerOption")
 
 
-def validate(name, resource, questionnaires):
-    """Problems with one resource (empty when valid)."""
+def check_codes(resource, problems):
+    """Item codes: only the verified ones."""
+    for item, _ in walk_items(resource.get("item")):
+        for coding in item.get("code") or []:
+            pair = (coding.get("system"), coding.get("code"))
+            if pair not in VERIFIED_CODES:
+                problems.append(
+                    f"item {item.get('linkId')!r}: code {pair[1]!r} of {pair[0]!r} is not one of"
+                    " the verified codes (README.md)"
+                )
+
+
+def check_narrative(resource, problems):
+    """The narrative is present and generated (dom-6 asks for it; txt-1/2 are fhircraft's)."""
+    text = resource.get("text")
+    if not isinstance(text, dict) or not text.get("div"):
+        problems.append(f"{resource.get('resourceType')}: no narrative (text.div)")
+    elif text.get("status") not in {"generated", "extensions", "additional", "empty"}:
+        problems.append(f"text.status: {text.get('status')!r} is not a narrative status")
+
+
+def check_bundle(bundle, problems):
+    """Bundle type, unique fullUrls, and every urn:uuid reference resolving inside it."""
+    check_code(
+        problems, "Bundle.type", bundle.get("type"),
+        {"document", "message", "transaction", "transaction-response", "batch", "batch-response",
+         "history", "searchset", "collection"},
+    )
+    full_urls = [entry.get("fullUrl") for entry in bundle.get("entry") or []]
+    if len(set(full_urls)) != len(full_urls):
+        problems.append("bdl-7: fullUrls are not unique")
+    text = json.dumps(bundle)
+    for reference in sorted(set(re.findall(r'"reference": "(urn:uuid:[^"]*)"', text))):
+        if reference not in full_urls:
+            problems.append(f"reference {reference} does not resolve to an entry of the Bundle")
+
+
+def validate(name, resource, questionnaires, validators):
+    """Problems with one resource (empty when valid); a Bundle's entries are validated too."""
     if not isinstance(resource, dict):
         return ["expected a JSON object"]
     resource_type = resource.get("resourceType")
     if not isinstance(resource_type, str):
         return ["no resourceType"]
-    model = load_model(resource_type)
-    if model is None:
-        return [f"unknown resourceType {resource_type!r}"]
     problems = []
-    try:
-        model.model_validate(resource)
-    except Exception as error:  # pydantic.ValidationError and friends
-        problems.append(f"{resource_type} does not validate (fhir.resources R4B):\n{error}")
+    for _, validator in validators:
+        problems += validator(resource)
     check_contained(resource, problems)
+    if resource_type == "Bundle":
+        check_bundle(resource, problems)
+        for index, entry in enumerate(resource.get("entry") or []):
+            inner = entry.get("resource")
+            for problem in validate(name, inner, questionnaires, validators):
+                problems.append(f"entry[{index}] {problem}")
+        return problems
+    check_narrative(resource, problems)
     if resource_type == "Questionnaire":
         check_questionnaire(resource, problems)
+        check_codes(resource, problems)
     elif resource_type == "QuestionnaireResponse":
         check_response(resource, problems)
         canonical = resource.get("questionnaire")
         if canonical in questionnaires:
             check_against(resource, questionnaires[canonical], problems)
+    elif resource_type == "Observation":
+        check_code(problems, "Observation.status", resource.get("status"), OBSERVATION_STATUS)
     return problems
 
 
@@ -279,7 +370,12 @@ def main(arguments):
     if arguments and arguments[0] in ("-h", "--help"):
         print(__doc__)
         return 0
-    load_model("Questionnaire")  # fail early, and clearly, without fhir.resources
+    expected_invalid = set()
+    if "--expect-invalid" in arguments:
+        split = arguments.index("--expect-invalid")
+        expected_invalid = set(arguments[split + 1:])
+        arguments = arguments[:split] + arguments[split + 1:]
+    validators = load_validators()  # fail early, and clearly, without the packages
     documents = []
     for name, text in read_inputs(arguments):
         try:
@@ -288,7 +384,9 @@ def main(arguments):
             print(f"{name}: not JSON: {error}", file=sys.stderr)
             return EXIT_USAGE
     questionnaires = {}
-    for _, resource in documents:
+    for name, resource in documents:
+        if name in expected_invalid:
+            continue
         if isinstance(resource, dict) and resource.get("resourceType") == "Questionnaire":
             url, version = resource.get("url"), resource.get("version")
             questionnaires[url] = resource
@@ -296,9 +394,17 @@ def main(arguments):
                 questionnaires[f"{url}|{version}"] = resource
     failed = 0
     for name, resource in documents:
-        problems = validate(name, resource, questionnaires)
+        problems = validate(name, resource, questionnaires, validators)
         kind = resource.get("resourceType") if isinstance(resource, dict) else "?"
-        if problems:
+        if name in expected_invalid:
+            if problems:
+                print(f"{name}: rejected as expected ({kind})")
+                for problem in problems:
+                    print("  - " + problem.replace("\n", "\n    "))
+            else:
+                failed += 1
+                print(f"{name}: ACCEPTED but is a deliberately broken {kind}", file=sys.stderr)
+        elif problems:
             failed += 1
             print(f"{name}: INVALID {kind}", file=sys.stderr)
             for problem in problems:
@@ -306,7 +412,7 @@ def main(arguments):
         else:
             print(f"{name}: valid {kind}")
     if failed:
-        print(f"{failed} of {len(documents)} resource(s) invalid", file=sys.stderr)
+        print(f"{failed} of {len(documents)} file(s) not as expected", file=sys.stderr)
         return EXIT_INVALID
     return 0
 

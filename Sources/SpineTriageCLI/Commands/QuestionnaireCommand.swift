@@ -16,7 +16,15 @@ struct QuestionnaireCommand: ParsableCommand {
 
   func run() throws {
     switch format {
-    case .fhir: try StandardStreams.writeOutputOrFail(FHIRQuestionnaire.string() + "\n")
+    case .fhir:
+      let settings: Settings
+      do {
+        settings = try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+      } catch {
+        throw error.exit()
+      }
+      try StandardStreams.writeOutputOrFail(
+        FHIRQuestionnaire.string(base: settings.fhirBaseURL) + "\n")
     case .markdown: try StandardStreams.writeOutputOrFail(QuestionTable.markdown())
     case .text: try StandardStreams.writeOutputOrFail(QuestionTable.text())
     }

@@ -22,6 +22,7 @@ enum Exporter {
       programVersion: SpineTriage.version, generatedAt: generatedAt,
       consultationID: sheet.consultationID ?? SystemClock.uuid())
     context.siteName = settings.siteName
+    context.fhirBaseURL = settings.fhirBaseURL
     let paper = settings.paper
     switch kind {
     case .text:
@@ -30,7 +31,7 @@ enum Exporter {
       return SummaryHTML.render(
         sheet: sheet, recommendation: recommendation, context: context, paper: paper)
     case .fhir:
-      return FHIRQuestionnaireResponse.string(
+      return FHIRBundle.string(
         sheet: sheet, recommendation: recommendation, context: context) + "\n"
     }
   }

@@ -12,6 +12,11 @@ public struct DocumentContext: Sendable, Hashable {
   public var consultationID: String
   /// The site's name (from the configuration), printed at the top of the summary; `nil`: none.
   public var siteName: String?
+  /// The base of the FHIR canonical URLs (Questionnaire, code systems), without a final `/`.
+  public var fhirBaseURL: String = DocumentContext.defaultFHIRBaseURL
+
+  /// The FHIR base used when the site has not configured one (a reserved `.invalid` domain).
+  public static let defaultFHIRBaseURL = "https://spinetriage.invalid/fhir"
 
   /// Creates a context; the caller supplies the time and the identifier.
   public init(programVersion: String, generatedAt: String, consultationID: String) {

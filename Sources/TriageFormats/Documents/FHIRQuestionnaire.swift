@@ -17,8 +17,14 @@ import TriageEngine
 /// The recommendation is not part of the questionnaire: it is computed, and travels with the
 /// response (see ``FHIRQuestionnaireResponse``).
 public enum FHIRQuestionnaire {
-  /// The canonical URL.
-  public static let url = "https://spinetriage.invalid/fhir/Questionnaire/spine-imaging-triage"
+  /// The canonical URL under the default base (``DocumentContext/defaultFHIRBaseURL``).
+  public static let url = url(base: DocumentContext.defaultFHIRBaseURL)
+
+  /// The canonical URL under a site's FHIR base.
+  public static func url(base: String) -> String { base + "/Questionnaire/" + id }
+
+  /// The canonical reference with version under a site's FHIR base.
+  public static func canonical(base: String) -> String { url(base: base) + "|" + version }
   /// The questionnaire's business version: the rule set's version, so that a response names the
   /// rules that interpreted it.
   public static let version = RuleBook.version
@@ -32,12 +38,16 @@ public enum FHIRQuestionnaire {
   public static var canonical: String { "\(url)|\(version)" }
 
   /// The Questionnaire resource; `date` (a FHIR dateTime, for example the release date) is
-  /// left out when `nil`.
-  public static func json(date: String? = nil) -> JSONValue {
+  /// left out when `nil`; `base` is the site's FHIR canonical base.
+  public static func json(date: String? = nil, base: String = DocumentContext.defaultFHIRBaseURL)
+    -> JSONValue
+  {
     var members: [(key: String, value: JSONValue)] = [
       ("resourceType", .string("Questionnaire")),
       ("id", .string(id)),
-      ("url", .string(url)),
+      ("meta", FHIRShared.meta(profile: FHIRShared.sdcQuestionnaire)),
+      ("text", narrative()),
+      ("url", .string(url(base: base))),
       ("version", .string(version)),
       ("name", .string(name)),
       ("title", .string(title)),
@@ -59,8 +69,22 @@ public enum FHIRQuestionnaire {
   }
 
   /// The Questionnaire resource as JSON text.
-  public static func string(date: String? = nil, pretty: Bool = true) -> String {
-    JSONWriter.string(json(date: date), pretty: pretty)
+  public static func string(
+    date: String? = nil, base: String = DocumentContext.defaultFHIRBaseURL, pretty: Bool = true
+  ) -> String {
+    JSONWriter.string(json(date: date, base: base), pretty: pretty)
+  }
+
+  /// The human-readable narrative: the title and the groups with their number of questions.
+  static func narrative() -> JSONValue {
+    var html = "<p><b>\(FHIRShared.escape(title))</b> (rule set \(FHIRShared.escape(version)))."
+    html += " Every finding is yes, no or not assessed. Decision support only.</p><ul>"
+    for group in FHIRLayout.groups {
+      html +=
+        "<li>\(FHIRShared.escape(group.text)): \(group.items.count) question"
+        + (group.items.count == 1 ? "" : "s") + "</li>"
+    }
+    return FHIRShared.narrative(html + "</ul>")
   }
 
   static func groupItem(_ group: FHIRLayout.Group) -> JSONValue {
@@ -129,8 +153,9 @@ public enum FHIRQuestionnaire {
     case .symptomWeeks, .conservativeWeeks: range(Answers.weeksRange)
     default: break
     }
+    members.append(("linkId", .string(item.linkId)))
+    if let code = FHIRItemCode.json(item.linkId) { members.append(("code", code)) }
     members += [
-      ("linkId", .string(item.linkId)),
       ("text", .string(item.text)),
       ("type", .string(item.kind.fhirType)),
     ]

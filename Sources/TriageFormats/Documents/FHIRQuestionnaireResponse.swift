@@ -15,13 +15,14 @@ import TriageEngine
 /// - The neck-trauma group is enabled only after trauma with neck pain (the Questionnaire's
 ///   `enableWhen`); otherwise its answers are left out, because a response must not answer a
 ///   disabled item. The rules never read them in that case, so the recommendation is the same.
-/// - The recommendation: a contained `Observation` (id `recommendation`), referenced from the
-///   response by the extension ``recommendationExtensionURL`` (see `FHIRRecommendation` for the
-///   choice of resource and its layout).
+/// - `subject` (a `Patient`) and `author` (a `Practitioner`): logical references by identifier
+///   when a patient identifier or a clinician was typed (the EHR resolves them to its own
+///   resources); the same texts stay as answers in the `consultation` group.
+/// - `meta.profile`: the SDC QuestionnaireResponse profile (it requires `questionnaire` and
+///   `authored`); `text`: a generated narrative (the recommendation and the answers).
+/// - The recommendation is a separate `Observation` whose `derivedFrom` is this response;
+///   ``FHIRBundle`` exports the two together.
 public enum FHIRQuestionnaireResponse {
-  /// The URL of the extension that references the contained recommendation.
-  public static let recommendationExtensionURL = FHIRRecommendation.extensionURL
-
   /// The QuestionnaireResponse resource.
   public static func json(
     sheet: AnswerSheet, recommendation: Recommendation, context: DocumentContext
@@ -55,8 +56,8 @@ public enum FHIRQuestionnaireResponse {
     var members: Members = [
       ("resourceType", .string("QuestionnaireResponse")),
       ("id", .string(context.consultationID)),
-      ("contained", .array([FHIRRecommendation.observation(recommendation, context: context)])),
-      ("extension", .array([FHIRRecommendation.reference(recommendation)])),
+      ("meta", FHIRShared.meta(profile: FHIRShared.sdcResponse)),
+      ("text", narrative(sheet: sheet, recommendation: recommendation)),
       (
         "identifier",
         .object([
@@ -64,10 +65,12 @@ public enum FHIRQuestionnaireResponse {
           ("value", .string("urn:uuid:" + context.consultationID)),
         ])
       ),
-      ("questionnaire", .string(FHIRQuestionnaire.canonical)),
+      ("questionnaire", .string(FHIRQuestionnaire.canonical(base: context.fhirBaseURL))),
       ("status", .string(recommendation.missing.isEmpty ? "completed" : "in-progress")),
-      ("authored", .string(context.generatedAt)),
     ]
+    if let subject = subject(sheet) { members.append(("subject", subject)) }
+    members.append(("authored", .string(context.generatedAt)))
+    if let author = author(sheet) { members.append(("author", author)) }
     if !groups.isEmpty { members.append(("item", .array(groups))) }
     return .object(members)
   }
@@ -79,6 +82,52 @@ public enum FHIRQuestionnaireResponse {
   ) -> String {
     JSONWriter.string(
       json(sheet: sheet, recommendation: recommendation, context: context), pretty: pretty)
+  }
+
+  /// The patient, by the typed identifier.
+  static func subject(_ sheet: AnswerSheet) -> JSONValue? {
+    present(sheet.patientID).map {
+      FHIRShared.identifierReference(type: "Patient", value: $0)
+    }
+  }
+
+  /// The clinician, by the typed name or identifier.
+  static func author(_ sheet: AnswerSheet) -> JSONValue? {
+    present(sheet.clinician).map {
+      FHIRShared.identifierReference(type: "Practitioner", value: $0, display: $0)
+    }
+  }
+
+  /// The narrative: the recommendation first, then every answered item by group.
+  static func narrative(sheet: AnswerSheet, recommendation rec: Recommendation) -> JSONValue {
+    let e = FHIRShared.escape
+    var html = "<p><b>\(e(FHIRQuestionnaire.title))</b>: <b>\(e(rec.label))</b>"
+    if let main = rec.mainStudy { html += ": \(e(main.displayName))" }
+    html += " (\(e(rec.timeframe)))."
+    if !rec.missing.isEmpty {
+      html +=
+        " Provisional: \(rec.missing.count) answer"
+        + (rec.missing.count == 1 ? "" : "s") + " that could raise the urgency not assessed."
+    }
+    html += "</p>"
+    for group in FHIRLayout.groups {
+      var rows: [String] = []
+      for item in group.items {
+        guard let value = answerValue(item.kind, sheet) else { continue }
+        let shown: String
+        switch value.value {
+        case .bool(let flag): shown = flag ? "Yes" : "No"
+        case .number(let number): shown = number
+        case .string(let text): shown = text
+        default: shown = sheet.answers.sex.map(DocumentText.sexName) ?? ""  // the only Coding
+        }
+        rows.append("<li>\(e(item.text)): \(e(shown))</li>")
+      }
+      guard !rows.isEmpty else { continue }
+      html += "<p>\(e(group.text))</p><ul>" + rows.joined() + "</ul>"
+    }
+    html += "<p>Not listed: not assessed. \(e(TextReport.disclaimer))</p>"
+    return FHIRShared.narrative(html)
   }
 
   /// The answer's `value[x]` member for an item, or `nil` when not answered.
@@ -137,8 +186,11 @@ public enum FHIRQuestionnaireResponse {
         }
         resourceType = text
       case "questionnaire":
+        // Any site's base: <base>/Questionnaire/spine-imaging-triage[|version].
+        let path = "/Questionnaire/" + FHIRQuestionnaire.id
         guard case .string(let text) = value,
-          text == FHIRQuestionnaire.url || text.hasPrefix(FHIRQuestionnaire.url + "|")
+          text.hasSuffix(path)
+            || text.split(separator: "|").first.map({ $0.hasSuffix(path) }) == true
         else {
           throw FHIRResponseError(
             element: key, "expected \(FHIRQuestionnaire.canonical), got \(show(value))")

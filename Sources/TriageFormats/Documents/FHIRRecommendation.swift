@@ -1,6 +1,7 @@
 import TriageEngine
 
-/// The recommendation as a FHIR R4 `Observation`, contained in the QuestionnaireResponse.
+/// The recommendation as a FHIR R4 `Observation`, derived from the QuestionnaireResponse
+/// (`derivedFrom`) and exported beside it in a ``FHIRBundle``.
 ///
 /// Why an Observation: the urgency is the result of an assessment instrument applied to the
 /// questionnaire's answers (like a score), which is what Observation records; it validates in
@@ -17,30 +18,40 @@ import TriageEngine
 ///   title, source and findings), `safety-stop` / `safety-caution` / `safety-info` (coding:
 ///   `SF-` id and message; text with "before the scan" and source), `missing` (the finding or
 ///   number identifier), `safety-net`, `ruleset`;
+/// - `subject` and `performer`: the same identifier references as the response's `subject`
+///   and `author`; `derivedFrom`: the response (`urn:uuid:<consultation id>`, its `fullUrl` in
+///   the Bundle); `text`: a generated narrative (label, study, timeframe, rules, disclaimer);
 /// - `note`: the decision-support disclaimer.
+/// Our own code systems live under the site's FHIR base (``DocumentContext/fhirBaseURL``):
+/// `<base>/CodeSystem/recommendation`, `urgency`, `rule`, `imaging-study`, `question`. No
+/// published code means "spine imaging triage recommendation", so none is claimed.
 enum FHIRRecommendation {
-  /// The contained resource's id (`#recommendation` in references).
-  static let id = "recommendation"
-  /// The base of the code systems.
-  static let base = "https://spinetriage.invalid/fhir/CodeSystem/"
-  /// The codes of the Observation and its components.
-  static let codeSystem = base + "recommendation"
-  /// The urgency codes (the contract's `urgency`).
-  static let urgencySystem = base + "urgency"
-  /// Rule identifiers (`CES-1`, `SF-4`...).
-  static let ruleSystem = base + "rule"
-  /// Studies as `modality:region:contrast` (the contract's identifiers).
-  static let studySystem = base + "imaging-study"
-  /// Question identifiers: findings and numbers (the Questionnaire's linkIds).
-  static let questionSystem = base + "question"
-  /// The extension on the QuestionnaireResponse that points to the Observation.
-  static let extensionURL =
-    "https://spinetriage.invalid/fhir/StructureDefinition/triage-recommendation"
+  /// The code systems under `base`.
+  struct Systems {
+    let base: String
+    var recommendation: String { base + "/CodeSystem/recommendation" }
+    var urgency: String { base + "/CodeSystem/urgency" }
+    var rule: String { base + "/CodeSystem/rule" }
+    var study: String { base + "/CodeSystem/imaging-study" }
+    var question: String { base + "/CodeSystem/question" }
+  }
 
   typealias Members = [(key: String, value: JSONValue)]
 
-  /// The contained Observation.
-  static func observation(_ rec: Recommendation, context: DocumentContext) -> JSONValue {
+  /// The Observation's id: derived from the consultation id (distinct, and stable).
+  static func id(_ context: DocumentContext) -> String {
+    FHIRShared.derivedUUID(context.consultationID)
+  }
+
+  /// The Observation.
+  static func observation(_ rec: Recommendation, sheet: AnswerSheet, context: DocumentContext)
+    -> JSONValue
+  {
+    let systems = Systems(base: context.fhirBaseURL)
+    let codeSystem = systems.recommendation
+    let ruleSystem = systems.rule
+    let questionSystem = systems.question
+    let urgencySystem = systems.urgency
     var components: [JSONValue] = []
     func component(_ code: String, _ display: String, _ value: (key: String, value: JSONValue)) {
       components.append(
@@ -53,7 +64,7 @@ enum FHIRRecommendation {
     for (index, study) in rec.imaging.enumerated() {
       let code = index == 0 ? "main-study" : "imaging"
       let display = index == 0 ? "Main study" : "Further study"
-      component(code, display, ("valueCodeableConcept", studyConcept(study)))
+      component(code, display, ("valueCodeableConcept", studyConcept(study, systems)))
     }
     for alternative in rec.alternatives {
       component(
@@ -91,9 +102,10 @@ enum FHIRRecommendation {
     }
     component("ruleset", "Rule set", ("valueString", .string(rec.ruleset)))
 
-    return .object([
+    var members: Members = [
       ("resourceType", .string("Observation")),
-      ("id", .string(id)),
+      ("id", .string(id(context))),
+      ("text", narrative(rec)),
       ("status", .string(rec.missing.isEmpty ? "final" : "preliminary")),
       (
         "category",
@@ -121,36 +133,56 @@ enum FHIRRecommendation {
           codeSystem, "triage-recommendation", "Spine imaging triage recommendation",
           text: "Spine imaging triage recommendation")
       ),
-      ("effectiveDateTime", .string(context.generatedAt)),
+    ]
+    if let subject = FHIRQuestionnaireResponse.subject(sheet) {
+      members.append(("subject", subject))
+    }
+    members.append(("effectiveDateTime", .string(context.generatedAt)))
+    if let performer = FHIRQuestionnaireResponse.author(sheet) {
+      members.append(("performer", .array([performer])))
+    }
+    members += [
       (
         "valueCodeableConcept",
         concept(urgencySystem, rec.urgency.id, rec.label, text: rec.label)
       ),
       ("note", .array([.object([("text", .string(TextReport.disclaimer))])])),
-      ("component", .array(components)),
-    ])
-  }
-
-  /// The extension that links the response to the contained Observation (a contained resource
-  /// must be referenced from its container, FHIR invariant dom-3).
-  static func reference(_ rec: Recommendation) -> JSONValue {
-    var display = rec.label
-    if let main = rec.mainStudy { display += ": " + main.displayName }
-    return .object([
-      ("url", .string(extensionURL)),
       (
-        "valueReference",
-        .object([
-          ("reference", .string("#" + id)),
-          ("display", .string(display)),
+        "derivedFrom",
+        .array([
+          .object([
+            ("reference", .string("urn:uuid:" + context.consultationID)),
+            ("type", .string("QuestionnaireResponse")),
+          ])
         ])
       ),
-    ])
+      ("component", .array(components)),
+    ]
+    return .object(members)
   }
 
-  static func studyConcept(_ study: ImagingStudy) -> JSONValue {
+  /// The narrative: the decision first, then the rules that fired.
+  static func narrative(_ rec: Recommendation) -> JSONValue {
+    let e = FHIRShared.escape
+    var html = "<p><b>\(e(rec.label))</b>"
+    if let main = rec.mainStudy { html += ": \(e(main.displayName))" }
+    html += ". \(e(rec.timeframe)).</p>"
+    if !rec.missing.isEmpty {
+      html += "<p>Provisional: answers that could raise the urgency are not assessed.</p>"
+    }
+    if !rec.rules.isEmpty {
+      html += "<p>Rules that fired:</p><ul>"
+      for fired in rec.rules {
+        html += "<li>\(e(fired.rule.id)): \(e(fired.rule.title)) (\(e(fired.rule.source)))</li>"
+      }
+      html += "</ul>"
+    }
+    return FHIRShared.narrative(html + "<p>\(e(TextReport.disclaimer))</p>")
+  }
+
+  static func studyConcept(_ study: ImagingStudy, _ systems: Systems) -> JSONValue {
     concept(
-      studySystem,
+      systems.study,
       "\(study.modality.rawValue):\(study.region.rawValue):\(study.contrast.rawValue)",
       study.displayName, text: study.displayName)
   }

@@ -176,6 +176,9 @@ struct FHIRQuestionnaireResponseTests {
     let text = FHIRQuestionnaireResponse.string(
       sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
     DocumentSnapshot.check(text + "\n", named: "response-\(fixture.name).json")
+    let bundle = FHIRBundle.string(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
+    DocumentSnapshot.check(bundle + "\n", named: "bundle-\(fixture.name).json")
   }
 
   @Test("header: id, identifier, questionnaire, authored", arguments: DocumentFixtures.all)
@@ -300,30 +303,39 @@ struct FHIRQuestionnaireResponseTests {
     #expect(try FHIRQuestionnaireResponse.decode(qr) == AnswerSheet())
   }
 
-  @Test("the recommendation travels in a contained Observation, referenced by an extension")
+  @Test("the recommendation is a separate Observation derived from the response, in a Bundle")
   func recommendation() {
     let fixture = DocumentFixtures.safetyStops
     let rec = fixture.recommendation
     let qr = response(fixture)
-    let contained = FHIRTree.array(FHIRTree.member(qr, "contained"))
-    #expect(contained.count == 1)
-    let observation = contained.first
+    #expect(FHIRTree.member(qr, "contained") == nil)
+    #expect(FHIRTree.member(qr, "extension") == nil)
+    let bundle = FHIRBundle.json(
+      sheet: fixture.sheet, recommendation: rec, context: context)
+    #expect(FHIRTree.string(FHIRTree.member(bundle, "type")) == "collection")
+    let entries = FHIRTree.array(FHIRTree.member(bundle, "entry"))
+    #expect(entries.count == 2)
+    #expect(FHIRTree.member(entries.first, "resource") == qr)
+    let responseURL = "urn:uuid:" + context.consultationID
+    #expect(FHIRTree.string(FHIRTree.member(entries.first, "fullUrl")) == responseURL)
+    let observation = FHIRTree.member(entries.last, "resource")
     #expect(FHIRTree.string(FHIRTree.member(observation, "resourceType")) == "Observation")
-    #expect(FHIRTree.string(FHIRTree.member(observation, "id")) == "recommendation")
+    let observationID = FHIRTree.string(FHIRTree.member(observation, "id"))
+    #expect(observationID != context.consultationID)
+    #expect(observationID?.count == 36)
+    #expect(
+      FHIRTree.string(FHIRTree.member(entries.last, "fullUrl")) == "urn:uuid:"
+        + (observationID ?? ""))
+    let derived = FHIRTree.array(FHIRTree.member(observation, "derivedFrom"))
+    #expect(FHIRTree.string(FHIRTree.member(derived.first, "reference")) == responseURL)
     #expect(FHIRTree.string(FHIRTree.member(observation, "status")) == "preliminary")
     let value = FHIRTree.member(observation, "valueCodeableConcept")
     let coding = FHIRTree.array(FHIRTree.member(value, "coding")).first
     #expect(FHIRTree.string(FHIRTree.member(coding, "code")) == rec.urgency.id)
     #expect(FHIRTree.string(FHIRTree.member(value, "text")) == rec.label)
-
-    let extensions = FHIRTree.array(FHIRTree.member(qr, "extension"))
-    #expect(
-      FHIRTree.string(FHIRTree.member(extensions.first, "url"))
-        == FHIRQuestionnaireResponse.recommendationExtensionURL)
-    #expect(
-      FHIRTree.string(
-        FHIRTree.member(FHIRTree.member(extensions.first, "valueReference"), "reference"))
-        == "#recommendation")
+    let narrative = FHIRTree.string(FHIRTree.member(FHIRTree.member(observation, "text"), "div"))
+    #expect(narrative?.hasPrefix("<div xmlns=\"http://www.w3.org/1999/xhtml\">") == true)
+    #expect(narrative?.contains(rec.label) == true)
 
     var byCode: [String: [JSONValue]] = [:]
     for component in FHIRTree.array(FHIRTree.member(observation, "component")) {
@@ -355,9 +367,14 @@ struct FHIRQuestionnaireResponseTests {
     #expect(
       FHIRTree.string(FHIRTree.member(byCode["ruleset"]?.first, "valueString")) == rec.ruleset)
 
-    let emergency = FHIRTree.array(
-      FHIRTree.member(response(DocumentFixtures.emergency), "contained")
-    ).first
+    let emergencyFixture = DocumentFixtures.emergency
+    let emergency = FHIRTree.member(
+      FHIRTree.array(
+        FHIRTree.member(
+          FHIRBundle.json(
+            sheet: emergencyFixture.sheet, recommendation: emergencyFixture.recommendation,
+            context: context), "entry")
+      ).last, "resource")
     #expect(FHIRTree.string(FHIRTree.member(emergency, "status")) == "final")
   }
 }
@@ -549,5 +566,98 @@ struct FHIRResponseDecodeErrorTests {
     let value = FHIRTree.setting(
       base, "questionnaire", .string(FHIRQuestionnaire.url + "|spine-triage-rules@2"))
     #expect(try FHIRQuestionnaireResponse.decode(value) == DocumentFixtures.safetyStops.sheet)
+  }
+}
+
+@Suite("FHIR references, codes and narrative")
+struct FHIRMappingTests {
+  let context = DocumentFixtures.context
+
+  @Test("subject and author are identifier references when typed, absent otherwise")
+  func subjectAndAuthor() {
+    let typed = DocumentFixtures.emergency
+    let qr = FHIRQuestionnaireResponse.json(
+      sheet: typed.sheet, recommendation: typed.recommendation, context: context)
+    let subject = FHIRTree.member(qr, "subject")
+    #expect(FHIRTree.string(FHIRTree.member(subject, "type")) == "Patient")
+    #expect(
+      FHIRTree.string(FHIRTree.member(FHIRTree.member(subject, "identifier"), "value"))
+        == typed.sheet.patientID)
+    let author = FHIRTree.member(qr, "author")
+    #expect(FHIRTree.string(FHIRTree.member(author, "type")) == "Practitioner")
+    #expect(
+      FHIRTree.string(FHIRTree.member(FHIRTree.member(author, "identifier"), "value"))
+        == typed.sheet.clinician)
+    let bare = AnswerSheet(answers: typed.sheet.answers)
+    let anonymous = FHIRQuestionnaireResponse.json(
+      sheet: bare, recommendation: typed.recommendation, context: context)
+    #expect(FHIRTree.member(anonymous, "subject") == nil)
+    #expect(FHIRTree.member(anonymous, "author") == nil)
+    let observation = FHIRTree.member(
+      FHIRTree.array(
+        FHIRTree.member(
+          FHIRBundle.json(
+            sheet: typed.sheet, recommendation: typed.recommendation, context: context),
+          "entry")
+      ).last, "resource")
+    #expect(FHIRTree.member(observation, "subject") == subject)
+    #expect(FHIRTree.array(FHIRTree.member(observation, "performer")).first == author)
+  }
+
+  @Test("codes only on the verified items, and nowhere else")
+  func codes() {
+    var coded: [String: String] = [:]
+    for group in FHIRTree.array(FHIRTree.member(FHIRQuestionnaire.json(), "item")) {
+      #expect(FHIRTree.member(group, "code") == nil)
+      for item in FHIRTree.array(FHIRTree.member(group, "item")) {
+        guard let code = FHIRTree.array(FHIRTree.member(item, "code")).first else { continue }
+        coded[FHIRTree.string(FHIRTree.member(item, "linkId")) ?? "?"] =
+          (FHIRTree.string(FHIRTree.member(code, "system")) ?? "") + "|"
+          + (FHIRTree.string(FHIRTree.member(code, "code")) ?? "")
+      }
+    }
+    #expect(
+      coded == [
+        "age": "http://loinc.org|30525-0", "sex": "http://loinc.org|46098-0",
+        "pregnant": "http://loinc.org|82810-3",
+        "pain_low_back": "http://snomed.info/sct|279039007",
+        "osteoporosis": "http://snomed.info/sct|64859006",
+      ])
+  }
+
+  @Test("the site's FHIR base replaces the default in every canonical URL")
+  func base() throws {
+    var site = context
+    site.fhirBaseURL = "https://fhir.example.org/triage"
+    let fixture = DocumentFixtures.emergency
+    let text = FHIRBundle.string(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: site)
+    #expect(!text.contains("spinetriage.invalid"))
+    #expect(
+      text.contains(
+        "\"https://fhir.example.org/triage/Questionnaire/spine-imaging-triage|\(RuleBook.version)\""
+      ))
+    #expect(text.contains("https://fhir.example.org/triage/CodeSystem/urgency"))
+    #expect(
+      FHIRTree.string(
+        FHIRTree.member(FHIRQuestionnaire.json(base: site.fhirBaseURL), "url"))
+        == "https://fhir.example.org/triage/Questionnaire/spine-imaging-triage")
+    // The decoder reads a response to any site's Questionnaire.
+    let qr = FHIRQuestionnaireResponse.string(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: site)
+    #expect(try FHIRQuestionnaireResponse.decode(Array(qr.utf8)) == fixture.sheet)
+  }
+
+  @Test("narratives escape what they show", arguments: DocumentFixtures.all)
+  func narrative(_ fixture: DocumentFixtures.Case) {
+    let qr = FHIRQuestionnaireResponse.json(
+      sheet: fixture.sheet, recommendation: fixture.recommendation, context: context)
+    let div = FHIRTree.string(FHIRTree.member(FHIRTree.member(qr, "text"), "div")) ?? ""
+    #expect(div.hasPrefix("<div xmlns=\"http://www.w3.org/1999/xhtml\">"))
+    #expect(div.contains(fixture.recommendation.label))
+    if let patient = fixture.sheet.patientID {
+      #expect(div.contains(SummaryHTML.escape(patient)))
+      if patient.contains("<") { #expect(!div.contains(patient)) }
+    }
   }
 }

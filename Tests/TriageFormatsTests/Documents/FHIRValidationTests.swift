@@ -3,11 +3,14 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// Validates the Questionnaire and the three responses with `Tests/fhir/validate.py`
-/// (Python's `fhir.resources`, R4B models, plus the invariants it does not check).
+/// Validates the Questionnaire and the exported Bundles (QuestionnaireResponse + recommendation
+/// Observation) with `Tests/fhir/validate.py`: two independent R4 validators from PyPI
+/// (`fhirclient` 4.4, R4 4.0.1 models, strict; `fhircraft` 0.9, R4 models with the FHIRPath
+/// invariants) plus the checks neither does. Deliberately broken copies must be rejected, each
+/// for its reason, in the same run (the validators take about 25 s to load).
 ///
-/// The test fails, never skips, when `python3` or `fhir.resources` is missing: CI installs them
-/// (`python3 -m pip install 'fhir.resources>=8'`).
+/// The test fails, never skips, when `python3` or a validator is missing: CI installs them
+/// (`python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0`).
 @Suite("FHIR validation")
 struct FHIRValidationTests {
   /// The package root: three levels above this file (Tests/TriageFormatsTests/Documents).
@@ -15,7 +18,79 @@ struct FHIRValidationTests {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  @Test("the Questionnaire and the three responses are valid FHIR R4")
+  /// A broken copy: its name, the change, and what the report must say about it.
+  struct Broken: Sendable {
+    let name: String
+    let reason: String
+    let change: @Sendable (inout [String: Any]) -> Void
+  }
+
+  /// The QuestionnaireResponse inside a Bundle.
+  static func response(_ bundle: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
+    var entries = bundle["entry"] as! [[String: Any]]
+    var resource = entries[0]["resource"] as! [String: Any]
+    change(&resource)
+    entries[0]["resource"] = resource
+    bundle["entry"] = entries
+  }
+
+  /// The Observation inside a Bundle.
+  static func observation(_ bundle: inout [String: Any], _ change: (inout [String: Any]) -> Void) {
+    var entries = bundle["entry"] as! [[String: Any]]
+    var resource = entries[1]["resource"] as! [String: Any]
+    change(&resource)
+    entries[1]["resource"] = resource
+    bundle["entry"] = entries
+  }
+
+  static let broken: [Broken] = [
+    Broken(name: "identifier-array", reason: "fhirclient (R4 4.0.1)") { bundle in
+      response(&bundle) { $0["identifier"] = [$0["identifier"]!] }
+    },
+    Broken(name: "unknown-element", reason: "Superfluous entry \"subjects\"") { bundle in
+      response(&bundle) { $0["subjects"] = $0["subject"] }
+    },
+    Broken(name: "no-status", reason: "Non-optional property \"status\"") { bundle in
+      response(&bundle) { $0["status"] = nil }
+    },
+    Broken(name: "narrative-not-xhtml", reason: "txt-1") { bundle in
+      observation(&bundle) { $0["text"] = ["status": "generated", "div": "<p>plain</p>"] }
+    },
+    Broken(name: "duplicate-fullurl", reason: "bdl-7") { bundle in
+      var entries = bundle["entry"] as! [[String: Any]]
+      entries[1]["fullUrl"] = entries[0]["fullUrl"]
+      bundle["entry"] = entries
+    },
+    Broken(name: "dangling-derivedfrom", reason: "does not resolve to an entry") { bundle in
+      observation(&bundle) {
+        $0["derivedFrom"] = [["reference": "urn:uuid:00000000-0000-4000-8000-000000000000"]]
+      }
+    },
+    Broken(name: "observation-status", reason: "Observation.status: 'done'") { bundle in
+      observation(&bundle) { $0["status"] = "done" }
+    },
+    Broken(name: "answer-and-item", reason: "qrs-1") { bundle in
+      response(&bundle) { resource in
+        var groups = resource["item"] as! [[String: Any]]
+        var items = groups[0]["item"] as! [[String: Any]]
+        items[0]["item"] = [["linkId": "age", "answer": [["valueInteger": 1]]]]
+        groups[0]["item"] = items
+        resource["item"] = groups
+      }
+    },
+    Broken(name: "wrong-answer-type", reason: "answered with valueString, expected valueInteger") {
+      bundle in
+      response(&bundle) { resource in
+        var groups = resource["item"] as! [[String: Any]]
+        var items = groups[1]["item"] as! [[String: Any]]
+        items[0]["answer"] = [["valueString": "yes"]]
+        groups[1]["item"] = items
+        resource["item"] = groups
+      }
+    },
+  ]
+
+  @Test("Questionnaire and Bundles pass both R4 validators; broken copies are rejected")
   func validate() throws {
     let script = Self.packageRoot.appendingPathComponent("Tests/fhir/validate.py")
     #expect(FileManager.default.fileExists(atPath: script.path), "missing \(script.path)")
@@ -25,62 +100,78 @@ struct FHIRValidationTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
 
-    var files: [URL] = []
-    func write(_ text: String, _ name: String) throws {
+    var valid: [URL] = []
+    func write(_ text: String, _ name: String) throws -> URL {
       let file = folder.appendingPathComponent(name)
       try text.write(to: file, atomically: true, encoding: .utf8)
-      files.append(file)
+      return file
     }
-    try write(FHIRQuestionnaire.string(date: "2026-11-24"), "questionnaire.json")
-    for fixture in DocumentFixtures.all {
+    let context = DocumentFixtures.context
+    var site = context
+    site.fhirBaseURL = "https://fhir.example-hospital.org/spine-triage"
+    valid.append(try write(FHIRQuestionnaire.string(date: "2026-11-24"), "questionnaire.json"))
+    valid.append(
       try write(
-        FHIRQuestionnaireResponse.string(
-          sheet: fixture.sheet, recommendation: fixture.recommendation,
-          context: DocumentFixtures.context),
-        "response-\(fixture.name).json")
+        FHIRQuestionnaire.string(date: "2026-11-24", base: site.fhirBaseURL),
+        "questionnaire-site.json"))
+    for fixture in DocumentFixtures.all {
+      valid.append(
+        try write(
+          FHIRBundle.string(
+            sheet: fixture.sheet, recommendation: fixture.recommendation, context: context),
+          "bundle-\(fixture.name).json"))
     }
-    // A neck-trauma response, so the enableWhen check sees answers in that group.
+    // A neck-trauma response, so the enableWhen check sees answers in that group; under the
+    // site's base, checked against the site's Questionnaire.
     var answers = Answers(age: 35, sex: .male)
     answers[.painNeck] = .yes
     answers[.traumaMajor] = .yes
     answers[.dangerousMechanism] = .yes
     answers[.ambulatory] = .no
-    try write(
-      FHIRQuestionnaireResponse.string(
-        sheet: AnswerSheet(answers: answers), recommendation: TriageEngine.evaluate(answers),
-        context: DocumentFixtures.context),
-      "response-neck-trauma.json")
+    let neck = AnswerSheet(answers: answers, patientID: "MRN 77", clinician: "Dr B")
+    valid.append(
+      try write(
+        FHIRBundle.string(
+          sheet: neck, recommendation: TriageEngine.evaluate(answers), context: site),
+        "bundle-neck-trauma-site.json"))
 
-    let result = try Self.run(["python3", script.path] + files.map(\.path))
+    let emergency = DocumentFixtures.emergency
+    let original = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(
+          FHIRBundle.string(
+            sheet: emergency.sheet, recommendation: emergency.recommendation, context: context
+          ).utf8)) as? [String: Any])
+    var invalid: [(URL, Broken)] = []
+    for broken in Self.broken {
+      var copy = original
+      broken.change(&copy)
+      let data = try JSONSerialization.data(withJSONObject: copy, options: [.prettyPrinted])
+      let file = folder.appendingPathComponent("broken-\(broken.name).json")
+      try data.write(to: file)
+      invalid.append((file, broken))
+    }
+
+    let result = try Self.run(
+      ["python3", script.path] + valid.map(\.path) + ["--expect-invalid"]
+        + invalid.map(\.0.path))
     #expect(
       result.status == 0,
       """
-      validate.py exited with \(result.status) (127: python3 not found; 3: fhir.resources not \
-      installed, run `python3 -m pip install 'fhir.resources>=8'`):
+      validate.py exited with \(result.status) (127: python3 not found; 3: a validator is not \
+      installed, run `python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0`):
       \(result.output)
       """)
-    #expect(result.output.components(separatedBy: ": valid ").count == files.count + 1)
-  }
-
-  @Test("the validator rejects an invalid response (it is not a no-op)")
-  func rejects() throws {
-    let script = Self.packageRoot.appendingPathComponent("Tests/fhir/validate.py")
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("spinetriage-fhir-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    // identifier as an array (R4 has one), and an item with both answer and item (qrs-1).
-    let bad = """
-      {"resourceType": "QuestionnaireResponse", "status": "completed",
-       "identifier": [{"value": "x"}],
-       "item": [{"linkId": "a", "answer": [{"valueBoolean": true}], "item": [{"linkId": "b"}]}]}
-      """
-    let file = folder.appendingPathComponent("bad.json")
-    try bad.write(to: file, atomically: true, encoding: .utf8)
-    let result = try Self.run(["python3", script.path, file.path])
-    #expect(result.status == 1, "\(result.output)")
-    #expect(result.output.contains("identifier"))
-    #expect(result.output.contains("qrs-1"))
+    for file in valid {
+      #expect(result.output.contains("\(file.path): valid "), "\(file.lastPathComponent)")
+    }
+    // Each broken copy is rejected, and for its reason (the report's lines up to the next file).
+    for (file, broken) in invalid {
+      let report = result.output.components(separatedBy: "\(file.path): ").dropFirst().first ?? ""
+      let own = report.components(separatedBy: "\n/").first ?? report
+      #expect(own.hasPrefix("rejected as expected"), "\(broken.name): \(own.prefix(400))")
+      #expect(own.contains(broken.reason), "\(broken.name) should say \(broken.reason): \(own)")
+    }
   }
 
   /// Runs a command through `/usr/bin/env`; returns its exit status and its output (both

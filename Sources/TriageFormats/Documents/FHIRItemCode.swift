@@ -1,0 +1,86 @@
+/// Published codes on Questionnaire items, only where the code means exactly what the item
+/// asks (no code is better than a wrong one). Each was checked against a public source; the
+/// table with the sources is in README.md ("FHIR an EHR can map").
+enum FHIRItemCode {
+  static let loinc = "http://loinc.org"
+  static let snomed = "http://snomed.info/sct"
+
+  /// A coding: system, code, display.
+  struct Coding: Sendable {
+    let system: String
+    let code: String
+    let display: String
+  }
+
+  /// The codes by item linkId.
+  static let byLinkID: [String: Coding] = [
+    // LOINC 30525-0 "Age": general specification of age, no implied method.
+    "age": Coding(system: loinc, code: "30525-0", display: "Age"),
+    // LOINC 46098-0 "Sex" (the recorded sex; answers are administrative-gender codes).
+    "sex": Coding(system: loinc, code: "46098-0", display: "Sex"),
+    // LOINC 82810-3 "Pregnancy status". The item's yes is "pregnant or possibly pregnant",
+    // which MRI safety treats as pregnant; no is not pregnant.
+    "pregnant": Coding(system: loinc, code: "82810-3", display: "Pregnancy status"),
+    // SNOMED CT 279039007 |Low back pain (finding)|.
+    "pain_low_back": Coding(system: snomed, code: "279039007", display: "Low back pain"),
+    // SNOMED CT 64859006 |Osteoporosis (disorder)|.
+    "osteoporosis": Coding(system: snomed, code: "64859006", display: "Osteoporosis"),
+  ]
+
+  /// The item's `code` element, or nil when no published code fits exactly.
+  static func json(_ linkId: String) -> JSONValue? {
+    guard let coding = byLinkID[linkId] else { return nil }
+    return .array([
+      .object([
+        ("system", .string(coding.system)),
+        ("code", .string(coding.code)),
+        ("display", .string(coding.display)),
+      ])
+    ])
+  }
+}
+
+/// FHIR narrative (`text`) and references shared by the resources.
+enum FHIRShared {
+  /// The SDC profiles the resources claim.
+  static let sdcQuestionnaire = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"
+  static let sdcResponse =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse"
+
+  /// A generated narrative from XHTML content (already escaped) inside the FHIR `div`.
+  static func narrative(_ xhtml: String) -> JSONValue {
+    .object([
+      ("status", .string("generated")),
+      ("div", .string("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>")),
+    ])
+  }
+
+  /// Text escaped for the narrative.
+  static func escape(_ text: String) -> String { SummaryHTML.escape(text) }
+
+  /// A logical reference by identifier (the typed patient identifier or clinician): the EHR
+  /// resolves it to its own resource.
+  static func identifierReference(type: String, value: String, display: String? = nil)
+    -> JSONValue
+  {
+    var members: [(key: String, value: JSONValue)] = [
+      ("type", .string(type)),
+      ("identifier", .object([("value", .string(value))])),
+    ]
+    if let display { members.append(("display", .string(display))) }
+    return .object(members)
+  }
+
+  /// The meta element claiming a profile.
+  static func meta(profile: String) -> JSONValue {
+    .object([("profile", .array([.string(profile)]))])
+  }
+
+  /// A second, distinct UUID derived from `uuid` (the recommendation's id from the
+  /// consultation's): the first hex digit's top bit flipped, so the two never collide and the
+  /// same consultation always gives the same recommendation id.
+  static func derivedUUID(_ uuid: String) -> String {
+    guard let first = uuid.first, let digit = first.hexDigitValue else { return uuid }
+    return String(digit ^ 0x8, radix: 16) + uuid.dropFirst()
+  }
+}
