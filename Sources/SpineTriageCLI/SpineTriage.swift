@@ -64,7 +64,7 @@ public struct SpineTriage: ParsableCommand {
       let settings = try SettingsLoader.load(
         environment: SettingsLoader.processEnvironment(), options: options)
       if plain {
-        try PlainSession.run(load: load)
+        try PlainSession.run(load: load, settings: settings)
         return
       }
       if let signal = try InteractiveCommand.run(

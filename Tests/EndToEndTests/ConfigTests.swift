@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The configuration: /etc (pointed elsewhere with SPINE_TRIAGE_SYSTEM_CONFIG), the user's file
 /// under XDG_CONFIG_HOME, the environment, the options; later wins; strict errors naming the
 /// file and the key; the values reach the summary and the export folder.
@@ -102,8 +106,8 @@ struct ConfigTests {
       (#"{"fhir_base_url": "https://"}"#, "fhir_base_url"),
       (#"{"export_folder": "relative/folder"}"#, "export_folder"),
       (#"{"export_folder": null}"#, "export_folder"),
-      (#"{"draft_retention_days": 0}"#, "draft_retention_days"),
-      (#"{"draft_retention_days": 366}"#, "draft_retention_days"),
+      (#"{"draft_retention_days": -1}"#, "draft_retention_days"),
+      (#"{"draft_retention_days": 3651}"#, "draft_retention_days"),
       (#"{"draft_retention_days": "7"}"#, "draft_retention_days"),
       (#"{"draft_retention_days": 7.5}"#, "draft_retention_days"),
       (#"{"paper": "a4", "paper": "letter"}"#, "paper"),
@@ -132,7 +136,7 @@ struct ConfigTests {
   @Test(
     "a bad environment variable names it, exit 78",
     arguments: [
-      ("SPINE_TRIAGE_PAPER", "A4"), ("SPINE_TRIAGE_RETENTION_DAYS", "0"),
+      ("SPINE_TRIAGE_PAPER", "A4"), ("SPINE_TRIAGE_RETENTION_DAYS", "3651"),
       ("SPINE_TRIAGE_RETENTION_DAYS", "seven"), ("SPINE_TRIAGE_FHIR_BASE_URL", "example.org"),
       ("SPINE_TRIAGE_PRINTER", "a/b"),
     ])
@@ -146,7 +150,7 @@ struct ConfigTests {
   func badOption() throws {
     let site = try Site(system: nil)
     for (option, value) in [
-      ("--paper", "a5"), ("--draft-retention-days", "1000"), ("--fhir-base-url", "http://h/"),
+      ("--paper", "a5"), ("--draft-retention-days", "4000"), ("--fhir-base-url", "http://h/"),
     ] {
       let result = try site.run(["config", option, value])
       Hardening.expectFailure(result, status: 64, mentioning: [option])
@@ -185,5 +189,29 @@ struct ConfigTests {
     // SPINE_TRIAGE_DIR (the environment) wins over the file.
     let env = try site.run(["export", "--answers", Self.fixture, "--format", "text"])
     #expect(env.stdout.hasPrefix(site.home.url.appendingPathComponent("exports").path + "/"))
+  }
+
+  @Test("draft_retention_days from the configuration file governs the drafts' trash")
+  func retentionReachesTheDrafts() throws {
+    let site = try Site(system: #"{"draft_retention_days": 2}"#)
+    let state = site.home.url.appendingPathComponent("state")
+    _ = try DraftSessionTests.plant(DraftSessionTests.idX, patient: "PAT-R1", in: state)
+    let discard = try site.run(["drafts", "discard", DraftSessionTests.idX])
+    #expect(discard.status == 0, "\(discard)")
+    let trash = state.appendingPathComponent("spine-triage/trash")
+    let trashed = Hardening.entries(trash)
+    #expect(trashed.count == 1)
+    // Discarded 3 days ago: the default (7 days) would keep it; the file's 2 days purge it.
+    let old = trash.appendingPathComponent(trashed[0]).path
+    var times = [
+      timespec(tv_sec: time(nil) - 3 * 86_400, tv_nsec: 0),
+      timespec(tv_sec: time(nil) - 3 * 86_400, tv_nsec: 0),
+    ]
+    #expect(utimensat(AT_FDCWD, old, &times, 0) == 0)
+    let config = try site.run(["config"])
+    #expect(config.stdout.contains("draft_retention_days  2 "), "\(config)")
+    let purge = try site.run(["drafts", "purge"])
+    #expect(purge.stdout.contains("Purged 1"), "\(purge)")
+    #expect(Hardening.entries(trash).isEmpty)
   }
 }

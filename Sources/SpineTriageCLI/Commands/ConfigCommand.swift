@@ -12,7 +12,7 @@ struct ConfigCommand: ParsableCommand {
       (~/.config/spine-triage/config.json), then the environment, then options. A file is a JSON \
       object with these keys: export_folder (absolute folder), printer (print queue), paper \
       (a4, letter or any), site_name (printed on the summary, at most 60 characters), \
-      fhir_base_url (https URL, no final /), draft_retention_days (1 to 365). Environment: \
+      fhir_base_url (https URL, no final /), draft_retention_days (0 to 3650). Environment: \
       SPINE_TRIAGE_DIR, SPINE_TRIAGE_PRINTER, SPINE_TRIAGE_PAPER, SPINE_TRIAGE_SITE_NAME, \
       SPINE_TRIAGE_FHIR_BASE_URL, SPINE_TRIAGE_RETENTION_DAYS. An unknown key or a bad value is \
       a one-line error naming the file (or variable, or option) and the key, exit status 78.

@@ -14,8 +14,8 @@ struct DraftsCommand: ParsableCommand {
     discussion: """
       Drafts live in the state folder ($XDG_STATE_HOME/spine-triage, else
       ~/.local/state/spine-triage). A draft open in another session is listed as in use and never
-      read or changed. Discarded drafts go to the trash and are purged after
-      SPINE_TRIAGE_RETENTION_DAYS days (default 7).
+      read or changed. Discarded drafts go to the trash and are purged after draft_retention_days
+      (configuration, or SPINE_TRIAGE_RETENTION_DAYS; default 7; see spine-triage config).
       """,
     subcommands: [List.self, Show.self, Discard.self, Purge.self],
     defaultSubcommand: List.self)
@@ -24,9 +24,8 @@ struct DraftsCommand: ParsableCommand {
   static func store() throws(CLIFailure) -> DraftStore {
     let directories = AppDirectories.current()
     let folder = try directories.stateFolder()
-    let retention = DraftStore.retentionDays(environment: directories.environment)
-    if let problem = retention.problem { StandardStreams.writeError("spine-triage: \(problem)\n") }
-    let store = DraftStore(folder: folder, retentionDays: retention.days)
+    let settings = try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+    let store = DraftStore(folder: folder, retentionDays: settings.draftRetentionDays)
     for existing in [folder, store.draftsFolder, store.trashFolder]
     where AtomicFile.exists(existing) {
       try AppDirectories.verifyPrivate(existing)

@@ -21,7 +21,7 @@ enum InteractiveCommand {
     // user: exit 73), before curses starts; no draft is touched until the terminal is up, so a
     // failed start changes nothing.
     if let load { sheet = try AnswersInput.load(load, lenient: true) }
-    let drafts = try DraftKeeper.open(directories)
+    let drafts = try DraftKeeper.open(directories, retentionDays: settings.draftRetentionDays)
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(noColor: noColor)

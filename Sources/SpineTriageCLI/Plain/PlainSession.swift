@@ -10,19 +10,19 @@ import TriageUI
 /// and output, for screen readers and terminals where curses cannot run. It ends by printing
 /// the recommendation in text. The draft is saved after every answer.
 enum PlainSession {
-  static func run(load: String?) throws(CLIFailure) {
+  static func run(load: String?, settings: Settings = Settings()) throws(CLIFailure) {
     var sheet = AnswerSheet()
     if let load { sheet = try AnswersInput.load(load) }
     // The same rules as the screens: a private state folder, one draft per consultation, a
     // loaded consultation open in another session refused; the drafts of other consultations
     // are never touched.
     let directories = AppDirectories.current()
-    let drafts = try DraftKeeper.open(directories)
+    let drafts = try DraftKeeper.open(directories, retentionDays: settings.draftRetentionDays)
     defer { drafts.finish() }
     var notices = try drafts.prepare()
     if load != nil, let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
     if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
-    let effects = EffectRunner(directories: directories, drafts: drafts)
+    let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
     var reader = LineReader(descriptor: 0)
     var number = 0
     var stopped = false

@@ -64,10 +64,10 @@ public struct Settings: Sendable, Equatable {
 
   /// The default FHIR canonical base (a reserved domain: replace it with the site's own).
   public static let defaultFHIRBaseURL = "https://spinetriage.invalid/fhir"
-  /// How long a discarded draft is kept, by default, in days.
-  public static let defaultDraftRetentionDays = 30
-  /// The accepted retention, in days.
-  public static let draftRetentionRange = 1...365
+  /// How long a discarded draft is kept, by default, in days (the drafts' own default).
+  public static let defaultDraftRetentionDays = DraftStore.defaultRetentionDays
+  /// The accepted retention, in days (0: purge the trash at every start).
+  public static let draftRetentionRange = 0...3650
   /// The longest site name, in characters (it shares a printed line with its label).
   public static let maxSiteNameLength = 60
 

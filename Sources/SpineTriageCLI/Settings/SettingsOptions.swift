@@ -28,7 +28,8 @@ struct SettingsOptions: ParsableArguments {
 
   @Option(
     name: .customLong("draft-retention-days"),
-    help: ArgumentHelp("Days a discarded draft is kept (1 to 365).", valueName: "days"))
+    help: ArgumentHelp(
+      "Days a discarded draft is kept in the trash (0 to 3650).", valueName: "days"))
   var draftRetentionDays: String?
 
   /// The options given, as settings keys and texts.

@@ -20,8 +20,13 @@ final class DraftKeeper {
 
   /// Opens the state folder of `directories`. A folder that belongs to another user is refused
   /// (exit 73); a folder that cannot be created leaves the session without drafts (`problem`).
-  static func open(_ directories: AppDirectories) throws(CLIFailure) -> DraftKeeper {
-    let retention = DraftStore.retentionDays(environment: directories.environment)
+  /// `retentionDays`, when given, comes from the settings (already validated).
+  static func open(_ directories: AppDirectories, retentionDays: Int? = nil) throws(CLIFailure)
+    -> DraftKeeper
+  {
+    let retention =
+      retentionDays.map { (days: $0, problem: String?.none) }
+      ?? DraftStore.retentionDays(environment: directories.environment)
     let folder: String
     do {
       folder = try directories.stateFolder()
