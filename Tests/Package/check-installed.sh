@@ -85,7 +85,8 @@ ok "bash, zsh and fish completions"
 
 doc=/usr/share/doc/spine-triage
 grep -q 'License: Apache-2.0' $doc/copyright || fail "no copyright"
-zcat $doc/changelog.gz | grep -q '^## Program' || fail "no changelog"
+zcat $doc/CHANGELOG.md.gz | grep -q '^## Program' || fail "no CHANGELOG.md"
+zcat $doc/changelog.gz | head -n 1 | grep -q '^spine-triage (' || fail "no Debian changelog"
 zcat $doc/README.md.gz | grep -q '^## Install on a terminal' || fail "the README has no install section"
 ok "copyright, changelog, README"
 

@@ -3,6 +3,8 @@
 # (shared/tools/dialog12.args), 80x24, TERM=xterm-256color, through a real pty (ttybench.py).
 # Then the in-process benchmarks (triage-bench) and the JSONL throughput.
 # Usage: Tests/Performance/run-benchmarks.sh [RUNS]   (default 30). Prints a Markdown report.
+# SpineTriage is the installed release (scripts/release.sh, then the .deb installed): the binary
+# a terminal runs, not a development build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-30}
@@ -12,10 +14,16 @@ args_file=../shared/tools/dialog12.args
 if ! command -v dialog >/dev/null || ! command -v whiptail >/dev/null || ! command -v taskset >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dialog whiptail util-linux >/dev/null
 fi
-# Release build: static Swift standard library, no PIE (no start-up relocations).
-swift build -c release --static-swift-stdlib -Xlinker -no-pie >/dev/null
-bin=.build/release/spine-triage
-bench=.build/release/triage-bench
+# What ships: the Debian package from scripts/release.sh, installed, and its /usr/bin binary
+# measured (static Swift standard library, stripped, PIE). Installing needs root (apt-get).
+deb=$(scripts/release.sh dist 2>/dev/null | tail -n 1)
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$(realpath --relative-to=. "$deb")" >/dev/null
+bin=/usr/bin/spine-triage
+# The in-process benchmarks, built with the release's flags (so they share its objects).
+swift build -c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP \
+  --product triage-bench >/dev/null
+bench=$(swift build -c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP \
+  --show-bin-path)/triage-bench
 tty="python3 Tests/Performance/ttybench.py --json --runs $runs --term xterm-256color --cols 80 --rows 24"
 mapfile -t dialog_args < "$args_file"
 work=$(mktemp -d)
@@ -63,8 +71,10 @@ rows = [
   ("peak resident memory", mib(spine["peak_rss_kib"]), mib(dialog["peak_rss_kib"]), mib(whiptail["peak_rss_kib"]), "<= 2.5x dialog"),
   ("CPU ticks while idle 1 s", spine["idle_cpu_ticks"], dialog["idle_cpu_ticks"], whiptail["idle_cpu_ticks"], "0"),
 ]
+version = subprocess.run(["/usr/bin/spine-triage", "--version"], capture_output=True, text=True).stdout.split("\n")
 print(f"Measured {os.popen('date -u +%Y-%m-%dT%H:%MZ').read().strip()} on {platform.machine()} Linux, {os.cpu_count()} cores ({cpu}); "
-      f"80x24, TERM=xterm-256color, {runs} runs each, medians; `Tests/Performance/run-benchmarks.sh`.\n")
+      f"80x24, TERM=xterm-256color, {runs} runs each, medians; `Tests/Performance/run-benchmarks.sh`; "
+      f"SpineTriage is the installed package's /usr/bin/spine-triage ({version[0]}, {version[2] if len(version) > 2 else ''}).\n")
 print("| measure | SpineTriage | dialog 1.3 | whiptail 0.52 | target |\n|---|---|---|---|---|")
 for row in rows: print("| " + " | ".join(str(c) for c in row) + " |")
 print()
