@@ -99,7 +99,8 @@ gzip -9n < CHANGELOG.md > "$doc/CHANGELOG.md.gz"
   echo "spine-triage ($version) unstable; urgency=medium"
   echo
   echo "  * Release $version, built from commit $commit."
-  echo "  * The program's and the rule set's history: /usr/share/doc/spine-triage/CHANGELOG.md.gz"
+  echo "  * The history of the program and of the rule set is in"
+  echo "    /usr/share/doc/spine-triage/CHANGELOG.md.gz."
   echo
   echo " -- SpineTriage developers <maintainers@spinetriage.invalid>  $(date -u -R ${SOURCE_DATE_EPOCH:+-d @"$SOURCE_DATE_EPOCH"})"
 } | gzip -9n > "$doc/changelog.gz"
