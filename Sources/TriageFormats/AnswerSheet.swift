@@ -13,6 +13,8 @@ public struct AnswerSheet: Sendable, Hashable {
   public var clinician: String?
   /// The consultation identifier (a UUID), issued once per assessment and kept in its draft.
   public var consultationID: String?
+  /// The answers given in bulk ("No to the rest"), oldest first.
+  public var bulk: [BulkAnswer] = []
 
   /// The longest identifier or name accepted, in Unicode scalars (see ``FreeText``).
   public static let maxTextLength = FreeText.maxLength
@@ -20,12 +22,13 @@ public struct AnswerSheet: Sendable, Hashable {
   /// Creates a sheet.
   public init(
     answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil,
-    consultationID: String? = nil
+    consultationID: String? = nil, bulk: [BulkAnswer] = []
   ) {
     self.answers = answers
     self.patientID = patientID
     self.clinician = clinician
     self.consultationID = consultationID
+    self.bulk = bulk
   }
 
   /// Whether `text` is a UUID in the 8-4-4-4-12 form of ASCII hexadecimal digits (never

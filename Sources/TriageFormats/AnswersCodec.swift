@@ -5,7 +5,7 @@ public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
     "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
-    "consultation_id", "findings",
+    "consultation_id", "findings", "bulk",
   ]
 
   /// Parses and validates an answers document.
@@ -65,6 +65,7 @@ public enum AnswersCodec {
           seen.insert(finding)
           sheet.answers[finding] = try self.answer(answer, id: id)
         }
+      case "bulk": sheet.bulk = try bulk(value)
       default:
         throw AnswersError(
           key: key,
@@ -78,7 +79,95 @@ public enum AnswersCodec {
         key: "conservative_weeks",
         message: "\(care) weeks of care is more than the \(weeks) weeks of symptoms")
     }
+    // Every finding a bulk record names is answered "no" (the record keeps only those).
+    for (index, record) in sheet.bulk.enumerated() {
+      for finding in record.findings where sheet.answers[finding] != record.answer {
+        throw AnswersError(
+          key: "bulk[\(index)].findings",
+          message: "\(finding.id) is not answered \"\(record.answer.rawValue)\" in findings")
+      }
+    }
     return sheet
+  }
+
+  /// The `bulk` list: objects with exactly `screen`, `answer`, `findings` and `at`.
+  static func bulk(_ value: JSONValue) throws(AnswersError) -> [BulkAnswer] {
+    guard case .array(let elements) = value else {
+      throw AnswersError(key: "bulk", message: "expected an array, got \(value.typeName)")
+    }
+    var records: [BulkAnswer] = []
+    var named = FindingSet()
+    for (index, element) in elements.enumerated() {
+      let path = "bulk[\(index)]"
+      guard case .object(let members) = element else {
+        throw AnswersError(key: path, message: "expected an object, got \(element.typeName)")
+      }
+      var screen: QuestionScreen?
+      var answer: Answer?
+      var findings: [Finding]?
+      var at: String?
+      var seen: [String] = []
+      for (key, value) in members {
+        let keyPath = "\(path).\(key)"
+        if seen.contains(key) { throw AnswersError(key: keyPath, message: "duplicate key") }
+        seen.append(key)
+        switch key {
+        case "screen":
+          guard case .string(let text) = value, let found = QuestionScreen(rawValue: text) else {
+            throw AnswersError(
+              key: keyPath,
+              message:
+                "expected one of: \(QuestionScreen.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+          }
+          screen = found
+        case "answer":
+          guard case .string("no") = value else {
+            throw AnswersError(key: keyPath, message: "expected \"no\", got \(show(value))")
+          }
+          answer = .no
+        case "findings":
+          guard case .array(let ids) = value, !ids.isEmpty else {
+            throw AnswersError(key: keyPath, message: "expected a non-empty array of identifiers")
+          }
+          var list: [Finding] = []
+          for id in ids {
+            guard case .string(let text) = id, let finding = Finding(id: text) else {
+              throw AnswersError(key: keyPath, message: "unknown finding identifier")
+            }
+            guard !named.contains(finding) else {
+              throw AnswersError(key: keyPath, message: "\(text) is named twice")
+            }
+            named.insert(finding)
+            list.append(finding)
+          }
+          findings = list
+        case "at":
+          guard case .string(let text) = value, BulkAnswer.isTimestamp(text) else {
+            throw AnswersError(
+              key: keyPath,
+              message: "expected an ISO 8601 date and time with an offset, got \(show(value))")
+          }
+          at = text
+        default:
+          throw AnswersError(
+            key: keyPath, message: "unknown key (expected one of: screen, answer, findings, at)")
+        }
+      }
+      guard let screen, let answer, let findings, let at else {
+        let absent = [
+          ("screen", screen == nil), ("answer", answer == nil),
+          ("findings", findings == nil), ("at", at == nil),
+        ].first { $0.1 }!.0
+        throw AnswersError(key: "\(path).\(absent)", message: "missing")
+      }
+      for finding in findings where finding.question.screen != screen {
+        throw AnswersError(
+          key: "\(path).findings", message: "\(finding.id) is not on the \(screen.rawValue) screen")
+      }
+      records.append(BulkAnswer(screen: screen, answer: answer, findings: findings, at: at))
+    }
+    return records
   }
 
   static func show(_ value: JSONValue) -> String {
@@ -180,6 +269,21 @@ public enum AnswersCodec {
       findings.append((question.id, .string(answers[question.finding].rawValue)))
     }
     members.append(("findings", .object(findings)))
+    if !sheet.bulk.isEmpty {
+      members.append(
+        (
+          "bulk",
+          .array(
+            sheet.bulk.map { record in
+              .object([
+                ("screen", .string(record.screen.rawValue)),
+                ("answer", .string(record.answer.rawValue)),
+                ("findings", .array(record.findings.map { .string($0.id) })),
+                ("at", .string(record.at)),
+              ])
+            })
+        ))
+    }
     return .object(members)
   }
 }

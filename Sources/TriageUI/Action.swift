@@ -12,22 +12,29 @@ public enum Action: Hashable, Sendable {
   case cycle
   /// Clear the focused item (finding, number, sex or text field).
   case clear
-  /// Type a digit into the focused number.
+  /// Type a digit into the number being edited.
   case typeDigit(Int)
-  /// Delete the last digit of the focused number.
+  /// Delete the last digit of the number being edited.
   case deleteDigit
   /// Set the sex field.
   case setSex(Sex)
-  /// Start editing the focused text field.
+  /// Start editing the focused text field or number (Enter); on the folded row, show or hide
+  /// the folded items.
   case beginEdit
   /// Type a character into the text field being edited.
   case typeText(Character)
   /// Delete the last character of the text field being edited.
   case deleteText
-  /// Keep the edited text.
+  /// Keep the edited text or number (a number then moves the focus to the next item).
   case commitEdit
-  /// Drop the edited text.
+  /// Drop the edited text or number.
   case cancelEdit
+  /// N: ask to answer No to every unanswered finding of the screen.
+  case bulkNo
+  /// y after N: answer them No, recorded as given in bulk.
+  case confirmBulk
+  /// Jump to the next unanswered item whose answer could change the decision, across screens.
+  case nextCritical
   case toggleHelp
   /// q or Ctrl-C: quit, asking first when answers would be lost.
   case requestQuit

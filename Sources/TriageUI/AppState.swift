@@ -13,6 +13,10 @@ public struct AppState: Hashable, Sendable {
     case confirmQuit
     /// A text field is being edited; the buffer holds the new text.
     case editing(TextField, buffer: String)
+    /// A number is being typed (after Enter); the buffer holds the digits typed so far.
+    case editingNumber(NumberField, buffer: String)
+    /// "No to the rest": these unanswered findings of the current page wait for `y`.
+    case confirmBulk([Finding])
     /// The export chooser is open.
     case exportMenu
     /// On start: a saved draft is offered for resuming.
@@ -48,9 +52,23 @@ public struct AppState: Hashable, Sendable {
   }
 
   /// The answers and identifiers.
-  public var sheet: AnswerSheet
+  public var sheet: AnswerSheet {
+    didSet { if sheet.answers != oldValue.answers { refreshFolding() } }
+  }
   /// The page shown.
-  public var page: Page = .patient
+  public var page: Page = .patient {
+    didSet { if page != oldValue { refreshFolding() } }
+  }
+  /// The findings of ``foldedPage`` folded away: they cannot change the recommendation now
+  /// (``Relevance``). Recomputed when the answers or the page change.
+  public internal(set) var folded = FindingSet()
+  /// The page ``folded`` was computed for.
+  public internal(set) var foldedPage: Page?
+  /// Per page: whether the folded items are shown anyway (Enter on the folded row).
+  public var showFolded: [Bool] = Array(repeating: false, count: Page.allCases.count)
+  /// The time of the key being applied (ISO 8601 with an offset), set by the runner: the UI
+  /// core reads no clock. Bulk answers are stamped with it.
+  public var now: String?
   /// The focused row of each page.
   public var focus: [Int] = Array(repeating: 0, count: Page.allCases.count)
   /// The first visible row of each page.
@@ -91,6 +109,7 @@ public struct AppState: Hashable, Sendable {
       selectedOffer = first
       mode = .offerDraft
     }
+    refreshFolding()
   }
 
   /// A new state for `sheet` at `size`, offering one draft.
@@ -98,6 +117,31 @@ public struct AppState: Hashable, Sendable {
     sheet: AnswerSheet = AnswerSheet(), size: TerminalSize = .minimum, draftOffer: DraftOffer?
   ) {
     self.init(sheet: sheet, size: size, draftOffers: draftOffer.map { [$0] } ?? [])
+  }
+
+  /// Recomputes ``folded`` for the current page.
+  mutating func refreshFolding() {
+    folded = Relevance.foldable(on: page, answers: sheet.answers)
+    foldedPage = page
+  }
+
+  /// The findings folded away on `page` (only the current page folds).
+  public func foldedFindings(on page: Page) -> FindingSet {
+    page == foldedPage && !showFolded[page.rawValue] ? folded : FindingSet()
+  }
+
+  /// The input rows of `page`: its items without the folded findings, then the folded row
+  /// when some are folded (or shown on request).
+  public func inputItems(on page: Page) -> [Item] {
+    let items = page.inputItems
+    guard page == foldedPage, !folded.isEmpty else { return items }
+    let hidden = foldedFindings(on: page)
+    var rows = items.filter { item in
+      if case .finding(let finding) = item { return !hidden.contains(finding) }
+      return true
+    }
+    rows.append(.folded)
+    return rows
   }
 
   /// The answers.
@@ -112,17 +156,20 @@ public struct AppState: Hashable, Sendable {
   /// The recommendation for the current answers.
   public var recommendation: Recommendation { TriageEngine.evaluate(sheet.answers) }
 
-  /// The Summary's report, wrapped to the list width.
+  /// The Summary's report, wrapped to the list width, with the answers given in bulk.
   public func reportLines(width: Int, recommendation: Recommendation? = nil) -> [String] {
     let width = max(width - 3, 20)
     var lines = TextReport.lines(recommendation ?? self.recommendation, width: width)
     lines.insert("", at: 0)
+    for line in BulkText.lines(sheet.bulk) {
+      lines += TextWrap.lines(line, width: width, first: "", rest: "  ")
+    }
     return lines
   }
 
   /// The rows of `page`.
   public func items(on page: Page) -> [Item] {
-    var items = page.inputItems
+    var items = inputItems(on: page)
     if page == .summary {
       let count = reportLines(width: layout.listWidth).count
       items += (0..<count).map { Item.report($0) }
@@ -134,12 +181,12 @@ public struct AppState: Hashable, Sendable {
   public func itemCount(on page: Page) -> Int {
     page == .summary
       ? page.inputItems.count + reportLines(width: layout.listWidth).count
-      : page.inputItems.count
+      : inputItems(on: page).count
   }
 
   /// The focused row on the current page (found without evaluating the report).
   public var focusedItem: Item? {
-    let inputs = page.inputItems
+    let inputs = inputItems(on: page)
     let index = focus[page.rawValue]
     if index < inputs.count { return index >= 0 ? inputs[index] : nil }
     return page == .summary ? .report(index - inputs.count) : nil

@@ -9,6 +9,7 @@ public struct KeyBinding: Hashable, Sendable {
     case number = "On a number"
     case sex = "On Sex"
     case text = "On a text field"
+    case folded = "On the folded row"
   }
 
   /// The keys that trigger it.
@@ -44,44 +45,55 @@ public struct KeyMap: Sendable {
   /// The standard key map.
   public static let standard: KeyMap = {
     var b: [KeyBinding] = [
-      KeyBinding([.character("y")], .answer(.yes), "answer yes", scope: .finding),
-      KeyBinding([.character("n")], .answer(.no), "answer no", scope: .finding),
-      KeyBinding([.character(" ")], .cycle, "cycle: unanswered, yes, no", scope: .finding),
+      KeyBinding(
+        [.character("y")], .answer(.yes), "answer yes, go to the next item", scope: .finding),
+      KeyBinding(
+        [.character("n")], .answer(.no), "answer no, go to the next item", scope: .finding),
+      KeyBinding(
+        [.character(" ")], .cycle, "cycle unanswered, yes, no; go to the next item",
+        scope: .finding),
       KeyBinding(
         [.character("u"), .backspace, .delete], .clear, "clear (unanswered)", scope: .finding),
-    ]
-    for digit in 0...9 {
-      b.append(
-        KeyBinding(
-          [.character(Character(String(digit)))], .typeDigit(digit), "type a digit", scope: .number,
-          label: "0-9"))
-    }
-    b += [
-      KeyBinding([.backspace, .delete], .deleteDigit, "delete the last digit", scope: .number),
-      KeyBinding([.character("u")], .clear, "clear (not recorded)", scope: .number),
-      KeyBinding([.character("f")], .setSex(.female), "female", scope: .sex),
-      KeyBinding([.character("m")], .setSex(.male), "male", scope: .sex),
-      KeyBinding([.character("o")], .setSex(.other), "other", scope: .sex),
+      KeyBinding(
+        [.enter], .beginEdit, "Enter, digits, Enter: keep and go on; Esc cancels",
+        scope: .number),
+      KeyBinding(
+        [.character("u"), .backspace, .delete], .clear, "clear (not recorded)", scope: .number),
+      KeyBinding(
+        [.character("0"), .character("7"), .character("8"), .character("9")], .typeDigit(0),
+        "say how to type a number (1-6 still switch screens)", scope: .number, label: "0 7 8 9"),
+      KeyBinding([.character("f")], .setSex(.female), "female, go to the next item", scope: .sex),
+      KeyBinding([.character("m")], .setSex(.male), "male, go to the next item", scope: .sex),
+      KeyBinding([.character("o")], .setSex(.other), "other, go to the next item", scope: .sex),
       KeyBinding([.character(" ")], .cycle, "cycle female, male, other, unset", scope: .sex),
       KeyBinding([.character("u"), .backspace, .delete], .clear, "clear", scope: .sex),
       KeyBinding([.enter], .beginEdit, "edit; then Enter keeps, Esc cancels", scope: .text),
       KeyBinding([.character("u"), .backspace, .delete], .clear, "clear", scope: .text),
+      KeyBinding(
+        [.enter, .character(" ")], .beginEdit, "show or hide the folded items", scope: .folded),
       KeyBinding([.down, .character("j")], .moveDown, "next item"),
       KeyBinding([.up, .character("k")], .moveUp, "previous item"),
       KeyBinding([.pageDown], .pageDown, "page down"),
       KeyBinding([.pageUp], .pageUp, "page up"),
       KeyBinding([.home, .character("g")], .moveTop, "first item"),
       KeyBinding([.end, .character("G")], .moveBottom, "last item"),
-      KeyBinding([.tab, .right, .character("l")], .nextPage, "next screen"),
+      KeyBinding(
+        [.tab, .right, .character("l")], .nextPage, "next screen, on its first unanswered item"),
       KeyBinding([.backTab, .left, .character("h")], .previousPage, "previous screen"),
     ]
     for page in Page.allCases {
       b.append(
         KeyBinding(
           [.character(Character(String(page.number)))], .gotoPage(page.number),
-          "go to a screen (the tab numbers)", label: "1-6"))
+          "go to a screen (never types into a number)", label: "1-6"))
     }
     b += [
+      KeyBinding(
+        [.character("N")], .bulkNo,
+        "No to the rest of the screen; y confirms (recorded)"),
+      KeyBinding(
+        [.character("!")], .nextCritical,
+        "next item marked !, across the screens"),
       KeyBinding([.character("e")], .openExportMenu, "export the summary (text, HTML or FHIR)"),
       KeyBinding([.character("p")], .printSummary, "print the text summary (lp)"),
       KeyBinding([.character("?"), .function(1)], .toggleHelp, "help (this screen)"),
@@ -100,6 +112,7 @@ public struct KeyMap: Sendable {
     case .number: .number
     case .sex: .sex
     case .text: .text
+    case .folded: .folded
     case .report, nil: nil
     }
   }
@@ -130,6 +143,23 @@ public struct KeyMap: Sendable {
       case .ctrlC: return .requestQuit
       case .character(let c): return .typeText(c)
       default: return nil
+      }
+    case .editingNumber:
+      switch key {
+      case .character(let c) where c.isASCII && c.isNumber:
+        return .typeDigit(Int(String(c))!)
+      case .backspace, .delete: return .deleteDigit
+      case .enter, .tab: return .commitEdit
+      case .escape: return .cancelEdit
+      case .ctrlC: return .requestQuit
+      default: return nil
+      }
+    case .confirmBulk:
+      switch key {
+      case .character("y"), .character("Y"): return .confirmBulk
+      case .ctrlC: return .requestQuit
+      case .ctrlL: return .redraw
+      default: return .dismiss
       }
     case .offerDraft:
       switch key {
@@ -187,7 +217,17 @@ public struct KeyMap: Sendable {
       "Export chooser (after e)",
       "  t h f                 text, HTML or FHIR response; any other key cancels",
       "",
-      "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no.",
+      "Typing a number (after Enter)",
+      "  0-9 Backspace         type, delete a digit",
+      "  Enter Esc             keep and go to the next item / cancel",
+      "",
+      "After N (No to the rest)",
+      "  y                     No to the items named; any other key cancels",
+      "",
+      "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no,",
+      "[n] no given in bulk (N, then y), [!] unanswered and could change the decision",
+      "(a number marked ! likewise). Items that cannot change the recommendation now",
+      "are folded into one row (Enter on it shows them).",
       "The panel shows the recommendation for the answers so far, at every key.",
       "Decision support only: the Summary lists every rule and its source.",
       "",

@@ -31,16 +31,16 @@ public enum Page: Int, Hashable, Sendable, CaseIterable {
     }
   }
 
-  /// Whether the page applies to these answers: the neck-trauma page only after trauma with
-  /// neck pain.
+  /// Whether the page applies to these answers: the neck-trauma page only after trauma.
   public func isEnabled(for answers: Answers) -> Bool {
     guard self == .neckTrauma else { return true }
     return Page.neckTraumaApplies(answers)
   }
 
-  /// Whether the NEXUS / Canadian C-Spine questions apply: trauma and neck pain.
+  /// Whether the NEXUS / Canadian C-Spine questions apply: after any trauma, whatever the
+  /// pain site (the cervical spine must be cleared after trauma).
   public static func neckTraumaApplies(_ answers: Answers) -> Bool {
-    (answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes) && answers[.painNeck] == .yes
+    answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes
   }
 
   /// The input items of the page (the Summary's report lines are added by ``AppState``).
@@ -71,6 +71,8 @@ public enum Item: Hashable, Sendable {
   case text(TextField)
   /// A line of the Summary's report (display only).
   case report(Int)
+  /// The row standing for the findings folded away (Enter shows or hides them).
+  case folded
 
   /// The one-line help shown for the focused item.
   public var help: String {
@@ -80,6 +82,8 @@ public enum Item: Hashable, Sendable {
     case .sex: "Optional. f female, m male, o other; Space cycles; u clears."
     case .text(let field): field.help
     case .report: "The full recommendation, every rule with its source. PgUp/PgDn scroll."
+    case .folded:
+      "These cannot change the recommendation now. Enter shows or hides them."
     }
   }
 }
@@ -115,9 +119,9 @@ public enum NumberField: Hashable, Sendable, CaseIterable {
   public var help: String {
     switch self {
     case .age:
-      "Digits 0-120, Backspace deletes. Cancer >50, fracture >70, C-spine >=65."
+      "Enter, digits 0-120, Enter. Cancer >50, fracture >70, C-spine >=65."
     case .symptomWeeks:
-      "Digits 0-520. Acute under 6 weeks; chronic neck pain from 12 weeks."
+      "Enter, digits, Enter. Acute: under 6 weeks; chronic neck pain: 12 or more."
     case .conservativeWeeks:
       "Analgesia, activity, physiotherapy without enough improvement; 0 if none."
     }

@@ -114,8 +114,13 @@ public enum Renderer {
     let report =
       state.page == .summary
       ? state.reportLines(width: layout.listWidth, recommendation: recommendation) : []
-    let items = state.page.inputItems + report.indices.map { Item.report($0) }
+    let items = state.inputItems(on: state.page) + report.indices.map { Item.report($0) }
     let width = layout.listWidth
+    let bulk = FindingSet(state.sheet.bulk.flatMap(\.findings))
+    if case .confirmBulk(let findings) = state.mode, state.page == .mriSafety, !findings.isEmpty {
+      drawBulkList(&screen, findings: findings, layout: layout, glyphs: glyphs)
+      return
+    }
     for row in 0..<layout.listHeight {
       let index = top + row
       guard index < items.count else { break }
@@ -133,12 +138,16 @@ public enum Renderer {
         let answer = state.answers[finding]
         // Only the mark inside the brackets carries the answer's role: a change of answer
         // rewrites one cell.
+        // [!] unanswered and able to change the decision; [n] a No given in bulk.
         let mark: String
         let role: Role
         switch answer {
         case .yes: (mark, role) = ("Y", .answerYes)
-        case .no: (mark, role) = ("N", .answerNo)
-        case .unknown: (mark, role) = (" ", .answerUnknown)
+        case .no: (mark, role) = (bulk.contains(finding) ? "n" : "N", .answerNo)
+        case .unknown:
+          (mark, role) =
+            recommendation.missingFindings.contains(finding)
+            ? ("!", .caution) : (" ", .answerUnknown)
         }
         screen.put("[", row: y, column: 2)
         screen.put(mark, row: y, column: 3, role: role)
@@ -148,11 +157,19 @@ public enum Renderer {
           ellipsis: glyphs.ellipsis)
       case .number(let field):
         let value = field.value(in: state.answers).map(String.init)
+        if value == nil && recommendation.missingInputs.contains(field.input) {
+          screen.put("!", row: y, column: 1, role: .caution)
+        }
         let x = screen.put(field.label + ": ", row: y, column: 2, role: textRole, width: width - 3)
-        screen.put(
-          value ?? "__ (not recorded)", row: y, column: x,
-          role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
-        if focused { screen.cursor = (y, x + (value?.count ?? 0)) }
+        if case .editingNumber(let editing, let buffer) = state.mode, editing == field {
+          let end = screen.put(buffer + "_", row: y, column: x, role: .message)
+          screen.cursor = (y, min(end - 1, screen.columns - 1))
+        } else {
+          screen.put(
+            value ?? "__ (Enter to type)", row: y, column: x,
+            role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
+          if focused { screen.cursor = (y, x + (value?.count ?? 0)) }
+        }
       case .sex:
         let x = screen.put("Sex (optional): ", row: y, column: 2, role: textRole)
         screen.put(
@@ -170,6 +187,14 @@ public enum Renderer {
             value ?? "__ (optional; Enter to type)", row: y, column: x,
             role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
         }
+      case .folded:
+        let count = state.folded.count
+        let shown = state.showFolded[pageIndex]
+        let text =
+          shown
+          ? "\(count) item\(count == 1 ? "" : "s") cannot change the recommendation now (Enter folds)"
+          : "+ \(count) more item\(count == 1 ? "" : "s") cannot change the recommendation now (Enter shows)"
+        screen.put(text, row: y, column: 2, role: .dim, width: width - 3, ellipsis: glyphs.ellipsis)
       case .report(let line):
         if report.indices.contains(line) {
           screen.put(
@@ -227,6 +252,32 @@ public enum Renderer {
     }
   }
 
+  /// The MRI-safety confirmation of "No to the rest": the items named, since a clinician must
+  /// have asked each one (two columns when they do not fit one).
+  static func drawBulkList(
+    _ screen: inout Screen, findings: [Finding], layout: Layout, glyphs: Glyphs
+  ) {
+    let top = layout.listTop
+    let width = layout.listWidth
+    screen.put(
+      "Answer No to these \(findings.count) MRI-safety items? Each must have been asked:",
+      row: top, column: 1, role: .title, width: width - 2, ellipsis: glyphs.ellipsis)
+    let rows = max(1, layout.listHeight - 2)
+    let columns = findings.count > rows ? 2 : 1
+    let columnWidth = (width - 2) / columns
+    for (index, finding) in findings.enumerated() {
+      let row = index % rows
+      let column = index / rows
+      guard column < columns else { break }
+      screen.put(
+        "- " + BulkText.label(finding), row: top + 1 + row, column: 1 + column * columnWidth,
+        width: columnWidth - 1, ellipsis: glyphs.ellipsis)
+    }
+    screen.put(
+      "y: all asked, answer No (recorded as given in bulk); any other key: cancel",
+      row: top + min(rows, findings.count) + 1, column: 1, role: .message, width: width - 2)
+  }
+
   static func reportRole(_ line: String, _ focused: Bool) -> Role {
     if focused { return .focused }
     if line.hasPrefix("RECOMMENDATION") { return .title }
@@ -239,6 +290,9 @@ public enum Renderer {
     var text: String
     if case .editing = state.mode {
       text = "Typing: Enter keeps the text, Esc cancels, Backspace deletes."
+    } else if case .editingNumber(let field, _) = state.mode {
+      text =
+        "Typing \(field.label.lowercased()): digits, Enter keeps it and goes on, Esc cancels."
     } else {
       text = state.focusedItem?.help ?? ""
     }
@@ -291,18 +345,31 @@ public enum Renderer {
         "Export the summary: t text, h HTML, f FHIR; any other key cancels", row: row, column: 0,
         role: .message)
       return
-    case .editing: hints = "Enter keep  Esc cancel  Backspace delete"
+    case .confirmBulk(let findings):
+      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
+      let count = findings.count
+      screen.put(
+        count == 0
+          ? "Nothing unanswered is shown on \(state.page.title): nothing to answer. Any key goes on"
+          : state.page == .mriSafety
+            ? "No to the \(count) MRI-safety items listed, each asked? y yes, other key cancels"
+            : "No to all \(count) unanswered item\(count == 1 ? "" : "s") on \(state.page.title)? y yes, any other key cancels",
+        row: row, column: 0, role: .message)
+      return
+    case .editing, .editingNumber: hints = "Enter keep  Esc cancel  Backspace delete"
     case .help: hints = "Up/Down scroll  any other key closes the help"
     case .normal:
       switch state.focusedItem {
       case .number:
-        hints = "0-9 type  Bksp delete  u clear  Tab screen  e export  p print  ? help  q quit"
-      case .sex: hints = "f/m/o set  Space cycle  u clear  Tab screen  e export  ? help  q quit"
+        hints = "Enter type  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
+      case .sex: hints = "f/m/o set  Space cycle  u clear  N no to rest  Tab next  ? help  q quit"
+      case .folded:
+        hints = "Enter show/hide  N no to rest  ! next critical  Tab next  ? help  q quit"
       case .text: hints = "Enter edit  u clear  Tab screen  e export  p print  ? help  q quit"
       case .report:
         hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
       default:
-        hints = "y yes  n no  Space cycle  u clear  Tab screen  e export  p print  ? help  q quit"
+        hints = "y yes  n no  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
       }
     }
     screen.put(hints, row: row, column: 0, role: .keyHint)

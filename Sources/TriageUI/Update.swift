@@ -11,6 +11,9 @@ public enum Update {
     case .help(let scroll): return help(action, scroll: scroll, &state)
     case .confirmQuit: return confirmQuit(action, &state)
     case .editing(let field, let buffer): return editing(action, field, buffer, &state)
+    case .editingNumber(let field, let buffer):
+      return editingNumber(action, field, buffer, &state)
+    case .confirmBulk(let findings): return confirmBulk(action, findings, &state)
     case .exportMenu: return exportMenu(action, &state)
     case .offerDraft: return offerDraft(action, &state)
     case .confirmDiscardDraft: return confirmDiscardDraft(action, &state)
@@ -87,6 +90,97 @@ public enum Update {
     case .resize(let size): resize(size, &state)
     case .report(let message): state.message = message
     default: break
+    }
+    return []
+  }
+
+  static func editingNumber(
+    _ action: Action, _ field: NumberField, _ buffer: String, _ state: inout AppState
+  ) -> [Effect] {
+    switch action {
+    case .typeDigit(let digit):
+      let text = (buffer == "0" ? "" : buffer) + String(digit)
+      guard let value = Int(text), field.range.contains(value) else {
+        state.message = StatusMessage(
+          "\(field.label): \(text) is out of range (\(field.range.lowerBound) to \(field.range.upperBound)).",
+          isError: true)
+        return []
+      }
+      state.mode = .editingNumber(field, buffer: text)
+    case .deleteDigit: state.mode = .editingNumber(field, buffer: String(buffer.dropLast()))
+    case .commitEdit:
+      state.mode = .normal
+      guard let value = Int(buffer) else {
+        state.message = StatusMessage("\(field.label): not changed (no digits typed).")
+        return []
+      }
+      let item = Item.number(field)
+      var effects: [Effect] = []
+      if field.value(in: state.answers) != value {
+        field.set(value, in: &state.answers)
+        effects = answersChanged(&state, keeping: item)
+      }
+      if let care = state.answers.conservativeWeeks, let weeks = state.answers.symptomWeeks,
+        care > weeks
+      {
+        state.message = StatusMessage(
+          "Check: \(care) weeks of care is more than \(weeks) weeks of symptoms.", isError: true)
+        return effects
+      }
+      advance(from: item, &state)
+      return effects
+    case .cancelEdit:
+      state.mode = .normal
+      state.message = StatusMessage("\(field.label): not changed.")
+    case .requestQuit:
+      state.mode = .normal
+      return requestQuit(&state)
+    case .resize(let size): resize(size, &state)
+    case .report(let message): state.message = message
+    default: break
+    }
+    return []
+  }
+
+  static func confirmBulk(_ action: Action, _ findings: [Finding], _ state: inout AppState)
+    -> [Effect]
+  {
+    switch action {
+    case .confirmBulk:
+      state.mode = .normal
+      guard let screen = state.page.questionScreen, let now = state.now else {
+        state.message = StatusMessage(
+          "No to the rest: no time to record it; not answered.", isError: true)
+        return []
+      }
+      // Never an answered item: only those still unanswered now.
+      let fresh = findings.filter { state.answers[$0] == .unknown && $0.question.screen == screen }
+      guard !fresh.isEmpty else {
+        state.message = StatusMessage(
+          "Nothing unanswered is shown on this screen; nothing answered.")
+        return []
+      }
+      let focused = state.focusedItem
+      var sheet = state.sheet
+      for finding in fresh { sheet.answers[finding] = .no }
+      sheet.bulk.append(BulkAnswer(screen: screen, answer: .no, findings: fresh, at: now))
+      state.sheet = sheet
+      let effects = answersChanged(&state, keeping: focused)
+      state.message = StatusMessage(
+        "No to \(fresh.count) item\(fresh.count == 1 ? "" : "s") on \(state.page.title), recorded as given in bulk."
+      )
+      return effects
+    case .requestQuit:
+      state.mode = .normal
+      return requestQuit(&state)
+    case .resize(let size): resize(size, &state)
+    case .report(let message): state.message = message
+    case .redraw: return [.redraw]
+    default:
+      state.mode = .normal
+      if !findings.isEmpty {
+        state.message = StatusMessage("No to the rest cancelled; nothing answered.")
+      }
     }
     return []
   }
@@ -173,21 +267,24 @@ public enum Update {
     case .pageUp: moveFocus(by: -max(1, state.layout.listHeight - 1), &state)
     case .moveTop: moveFocus(by: -Int.max / 2, &state)
     case .moveBottom: moveFocus(by: Int.max / 2, &state)
-    case .nextPage: changePage(step: 1, &state)
+    case .nextPage:
+      changePage(step: 1, &state)
+      focusFirstUnanswered(&state)
     case .previousPage: changePage(step: -1, &state)
     case .gotoPage(let number):
       guard let page = Page(rawValue: number - 1) else { return [] }
       guard page.isEnabled(for: state.answers) else {
         state.message = StatusMessage(
-          "Neck trauma applies only after trauma with neck pain (Patient screen).", isError: true)
+          "Neck trauma applies only after trauma (Patient screen).", isError: true)
         return []
       }
       state.page = page
       keepFocusVisible(&state)
-    case .answer(let answer): return answerFocused(answer, &state)
+    case .answer(let answer): return answerFocused(answer, advancing: true, &state)
     case .cycle:
       switch state.focusedItem {
-      case .finding(let finding): return answerFocused(state.answers[finding].cycled, &state)
+      case .finding(let finding):
+        return answerFocused(state.answers[finding].cycled, advancing: true, &state)
       case .sex:
         let next: Sex? =
           switch state.answers.sex {
@@ -202,7 +299,7 @@ public enum Update {
       }
     case .clear:
       switch state.focusedItem {
-      case .finding: return answerFocused(.unknown, &state)
+      case .finding: return answerFocused(.unknown, advancing: false, &state)
       case .number(let field):
         guard field.value(in: state.answers) != nil else { return [] }
         field.set(nil, in: &state.answers)
@@ -217,38 +314,43 @@ public enum Update {
         return answersChanged(&state)
       default: break
       }
-    case .typeDigit(let digit):
-      guard case .number(let field) = state.focusedItem else { return [] }
-      let old = field.value(in: state.answers)
-      let new = (old ?? 0) * 10 + digit
-      guard field.range.contains(new) else {
-        state.message = StatusMessage(
-          "\(field.label): \(new) is out of range (\(field.range.lowerBound) to \(field.range.upperBound)); not changed.",
-          isError: true)
+    case .typeDigit, .deleteDigit:
+      // Digits switch screens; a number is typed only after Enter.
+      if case .number(let field) = state.focusedItem {
+        state.message = StatusMessage("\(field.label): press Enter, type the number, then Enter.")
+      }
+    case .setSex(let sex):
+      var effects: [Effect] = []
+      if state.answers.sex != sex {
+        state.answers.sex = sex
+        effects = answersChanged(&state, keeping: .sex)
+      }
+      advance(from: .sex, &state)
+      return effects
+    case .beginEdit:
+      switch state.focusedItem {
+      case .text(let field): state.mode = .editing(field, buffer: current(field, state) ?? "")
+      case .number(let field): state.mode = .editingNumber(field, buffer: "")
+      case .folded:
+        state.showFolded[state.page.rawValue].toggle()
+        refocus(on: .folded, &state)
+      default: break
+      }
+    case .bulkNo:
+      guard let screen = state.page.questionScreen else {
+        state.message = StatusMessage("No to the rest works on the checklist screens.")
+        state.mode = .confirmBulk([])
         return []
       }
-      field.set(new, in: &state.answers)
-      var effects = answersChanged(&state)
-      if let care = state.answers.conservativeWeeks, let weeks = state.answers.symptomWeeks,
-        care > weeks
-      {
-        state.message = StatusMessage(
-          "Check: \(care) weeks of care is more than \(weeks) weeks of symptoms.", isError: true)
-        effects = effects.isEmpty ? [.saveDraft] : effects
+      // The rows shown only: a folded item was not put to the patient, it stays unanswered.
+      let hidden = state.foldedFindings(on: state.page)
+      let findings = QuestionCatalogue.questions(on: screen).map(\.finding).filter {
+        state.answers[$0] == .unknown && !hidden.contains($0)
       }
-      return effects
-    case .deleteDigit:
-      guard case .number(let field) = state.focusedItem, let old = field.value(in: state.answers)
-      else { return [] }
-      field.set(old >= 10 ? old / 10 : nil, in: &state.answers)
-      return answersChanged(&state)
-    case .setSex(let sex):
-      guard state.answers.sex != sex else { return [] }
-      state.answers.sex = sex
-      return answersChanged(&state)
-    case .beginEdit:
-      guard case .text(let field) = state.focusedItem else { return [] }
-      state.mode = .editing(field, buffer: current(field, state) ?? "")
+      // Even with nothing to answer the mode is entered, so that the y that follows N is
+      // taken by it and never answers the focused item.
+      state.mode = .confirmBulk(findings)
+    case .nextCritical: jumpToNextCritical(&state)
     case .toggleHelp: state.mode = .help(scroll: 0)
     case .requestQuit: return requestQuit(&state)
     case .openExportMenu: state.mode = .exportMenu
@@ -260,7 +362,7 @@ public enum Update {
     case .report(let message): state.message = message
     case .markExported: state.exported = true
     case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
-      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment:
+      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk:
       break
     }
     return []
@@ -281,7 +383,10 @@ public enum Update {
     return [.quit]
   }
 
-  static func answerFocused(_ answer: Answer, _ state: inout AppState) -> [Effect] {
+  /// Answers the focused finding; with `advancing`, then moves to the next item of the page.
+  static func answerFocused(_ answer: Answer, advancing: Bool, _ state: inout AppState)
+    -> [Effect]
+  {
     guard case .finding(let finding) = state.focusedItem else {
       state.message = StatusMessage(
         state.focusedItem == nil || state.page == .summary
@@ -289,17 +394,103 @@ public enum Update {
           : "y and n answer findings; this row takes its own keys (see the help line).")
       return []
     }
-    guard state.answers[finding] != answer else { return [] }
-    state.answers[finding] = answer
-    return answersChanged(&state)
+    var effects: [Effect] = []
+    if state.answers[finding] != answer {
+      var sheet = state.sheet
+      sheet.answers[finding] = answer
+      // Answered again one by one: no longer an answer given in bulk.
+      sheet.forgetBulk(finding)
+      state.sheet = sheet
+      effects = answersChanged(&state, keeping: .finding(finding))
+    }
+    if advancing { advance(from: .finding(finding), &state) }
+    return effects
   }
 
-  static func answersChanged(_ state: inout AppState) -> [Effect] {
+  static func answersChanged(_ state: inout AppState, keeping item: Item? = nil) -> [Effect] {
     state.exported = false
     // Leaving the neck-trauma page's condition while on another page is fine; if its
-    // condition no longer holds, the page is skipped.
-    keepFocusVisible(&state)
+    // condition no longer holds, the page is skipped. Folding may have changed the rows: the
+    // focus stays on the same item.
+    if let item { refocus(on: item, &state) } else { keepFocusVisible(&state) }
     return [.saveDraft]
+  }
+
+  /// Puts the focus on `item` of the current page, or on the next row shown after it when it
+  /// is folded away.
+  static func refocus(on item: Item, _ state: inout AppState) {
+    let rows = state.inputItems(on: state.page)
+    if let index = rows.firstIndex(of: item) {
+      state.focus[state.page.rawValue] = index
+    } else {
+      let all = state.page.inputItems
+      if let position = all.firstIndex(of: item),
+        let next = all[(position + 1)...].first(where: { rows.contains($0) }),
+        let index = rows.firstIndex(of: next)
+      {
+        state.focus[state.page.rawValue] = index
+      }
+    }
+    keepFocusVisible(&state)
+  }
+
+  /// Moves the focus from `item` to the next row of the page (the folded row included, where
+  /// y and n change nothing); on the last row it stays.
+  static func advance(from item: Item, _ state: inout AppState) {
+    let rows = state.inputItems(on: state.page)
+    guard let index = rows.firstIndex(of: item), index + 1 < rows.count else { return }
+    state.focus[state.page.rawValue] = index + 1
+    keepFocusVisible(&state)
+  }
+
+  /// Whether `item` waits for an answer (a finding or a number not yet recorded).
+  static func isUnanswered(_ item: Item, _ answers: Answers) -> Bool {
+    switch item {
+    case .finding(let finding): answers[finding] == .unknown
+    case .number(let field): field.value(in: answers) == nil
+    default: false
+    }
+  }
+
+  /// Tab: the focus goes to the first unanswered row of the page, if any.
+  static func focusFirstUnanswered(_ state: inout AppState) {
+    let rows = state.inputItems(on: state.page)
+    guard let index = rows.firstIndex(where: { isUnanswered($0, state.answers) }) else { return }
+    state.focus[state.page.rawValue] = index
+    keepFocusVisible(&state)
+  }
+
+  /// Jumps to the next unanswered item, across the screens that apply, whose answer could change
+  /// the decision (the critical mark); says so when there is none.
+  static func jumpToNextCritical(_ state: inout AppState) {
+    let recommendation = state.recommendation
+    let answers = state.answers
+    let pages = Page.allCases.filter { $0.questionScreen != nil && $0.isEnabled(for: answers) }
+    let start = pages.firstIndex(of: state.page) ?? 0
+    let here = state.inputItems(on: state.page)
+    let focus = state.focus[state.page.rawValue]
+    // This page after the focus, the next pages, then this page up to the focus.
+    var candidates: [(Page, Item)] = []
+    if pages.contains(state.page) {
+      candidates += here.dropFirst(focus + 1).map { (state.page, $0) }
+      for offset in 1...pages.count {
+        let page = pages[(start + offset) % pages.count]
+        let items = page == state.page ? Array(here.prefix(focus + 1)) : page.inputItems
+        candidates += items.map { (page, $0) }
+      }
+    } else {
+      for page in pages { candidates += page.inputItems.map { (page, $0) } }
+    }
+    guard
+      let (page, item) = candidates.first(where: {
+        Relevance.isCritical($0.1, answers: answers, recommendation: recommendation)
+      })
+    else {
+      state.message = StatusMessage("No unanswered item could change the recommendation now.")
+      return
+    }
+    state.page = page
+    refocus(on: item, &state)
   }
 
   static func moveFocus(by delta: Int, _ state: inout AppState) {

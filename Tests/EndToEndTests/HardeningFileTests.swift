@@ -361,7 +361,9 @@ struct HardeningFileTests {
     try tmux.start(columns: 120, rows: 30)
     try tmux.waitFor("NO IMAGING NOW")
     // Age 45, weeks of symptoms 2, weeks of care 6, low back pain yes.
-    try tmux.send("4", "5", "Down", "Down", "2", "Down", "6", "Down", "y")
+    // (The focus stays on the weeks of care after the warning.)
+    try tmux.send(
+      "Enter", "4", "5", "Enter", "Down", "Enter", "2", "Enter", "Enter", "6", "Enter", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     kill(try tmux.pid(), SIGKILL)
     _ = try tmux.waitForExit()

@@ -10,8 +10,8 @@ struct TerminalUITests {
     let tmux = try TmuxHarness(name: "emergency")
     try tmux.start()
     try tmux.waitFor("NO IMAGING NOW")
-    // Patient page: four numbers and Sex, then Low back pain.
-    try tmux.send("4", "5", "Down", "Down", "Down", "Down", "y")
+    // Patient page: the age typed (Enter, digits, Enter moves on to Sex), then Low back pain.
+    try tmux.send("Enter", "4", "5", "Enter", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     try tmux.send("3")  // Examination
     try tmux.waitFor("[3 Exam")
@@ -84,16 +84,20 @@ struct TerminalUITests {
     let tmux = try TmuxHarness(name: "kill")
     try tmux.start()
     try tmux.waitFor("NO IMAGING NOW")
-    try tmux.send("7", "2", "Down", "m", "Down", "3", "Down", "Down", "y", "Down", "n")
+    // Each answer moves the focus on: age, sex, weeks of symptoms, then Down past the weeks of
+    // care to low back pain yes and neck pain no.
+    try tmux.send("Enter", "7", "2", "Enter", "m", "Enter", "3", "Enter", "Down", "y", "n")
     try tmux.waitFor("[N] Neck pain")
-    try tmux.send("2", "y", "Down", "n")  // History: night pain yes, progressive weakness no
-    try tmux.waitFor("[N] Progressive weakness")
+    // History: No to the rest (the items shown), recorded as given in bulk.
+    try tmux.send("2", "N", "y")
+    try tmux.waitFor("[n] Progressive weakness")
     kill(try tmux.pid(), SIGKILL)
     _ = try tmux.waitForExit()
     let draft = try String(contentsOf: tmux.draftFile, encoding: .utf8)
     for expected in [
       "\"age\": 72", "\"sex\": \"male\"", "\"symptom_weeks\": 3", "\"pain_low_back\": \"yes\"",
-      "\"pain_neck\": \"no\"", "\"night_pain\": \"yes\"", "\"progressive_weakness\": \"no\"",
+      "\"pain_neck\": \"no\"", "\"progressive_weakness\": \"no\"", "\"bulk\": [",
+      "\"screen\": \"history\"",
     ] {
       #expect(draft.contains(expected), "draft lacks \(expected): \(draft)")
     }
@@ -104,9 +108,9 @@ struct TerminalUITests {
     let screen = try tmux.waitFor("Draft resumed")
     #expect(screen.contains("Age (years): 72"))
     #expect(screen.contains("[Y] Low back pain"))
-    try tmux.send("Tab")  // the focus is on Age, where digits type
-    let history = try tmux.waitFor("[Y] Progressive, unrelenting pain")
-    #expect(history.contains("[N] Progressive weakness"))
+    try tmux.send("2")
+    let history = try tmux.waitFor("[2 History")
+    #expect(history.contains("[n] Progressive weakness"))
   }
 
   @Test("NO_COLOR and TERM without colours still show the label in words")

@@ -122,7 +122,7 @@ struct HelpTests {
       #expect(lines.contains(scope.rawValue))
     }
     // Digits are listed once per scope, not ten times.
-    #expect(lines.filter { $0.contains("type a digit") }.count == 1)
+    #expect(lines.filter { $0.contains("how to type a number") }.count == 1)
     #expect(lines.filter { $0.contains("go to a screen") }.count == 1)
   }
 }

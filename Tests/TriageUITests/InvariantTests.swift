@@ -16,7 +16,7 @@ struct InvariantTests {
     ]
     keys += typing("abcdefghijklmnopqrstuvwxyzGYN0123456789 ?-_.éü€\u{7F}\u{07}")
     // Weight the navigation and answer keys, so that pages are explored deeply.
-    keys += typing("jjjjkkynynyn  uu12345699")
+    keys += typing("jjjjkkynynyn  uu12345699NyNy!!")
     keys += [.tab, .tab, .backTab, .down, .down, .pageDown]
     return keys
   }()
@@ -24,7 +24,7 @@ struct InvariantTests {
   /// Actions that may change the answers.
   static func mayChangeAnswers(_ action: Action) -> Bool {
     switch action {
-    case .answer, .cycle, .clear, .typeDigit, .deleteDigit, .setSex, .resumeDraft: true
+    case .answer, .cycle, .clear, .commitEdit, .setSex, .resumeDraft, .confirmBulk: true
     default: false
     }
   }
@@ -54,8 +54,10 @@ struct InvariantTests {
       ? AppState.DraftOffer(
         sheet: Vignette.allCases.randomElement(using: &rng)!.sheet, savedAt: "t")
       : nil
-    return AppState(
+    var state = AppState(
       sheet: AnswerSheet(), size: sizes.randomElement(using: &rng)!, draftOffer: offer)
+    state.now = "2026-11-29T17:20:00+00:00"
+    return state
   }
 
   @Test(arguments: [1, 2, 3, 42, 2025] as [UInt64])
@@ -75,6 +77,15 @@ struct InvariantTests {
       if state.answers != before.answers {
         answerChanges += 1
         #expect(Self.mayChangeAnswers(action), "answers changed by \(context)")
+      }
+      // "No to the rest" never changes an answered finding, and every bulk record names only
+      // findings answered No.
+      if action == .confirmBulk {
+        #expect(state.answers.yesSet.isSuperset(of: before.answers.yesSet), "bulk: \(context)")
+        #expect(state.answers.noSet.isSuperset(of: before.answers.noSet), "bulk: \(context)")
+      }
+      for record in state.sheet.bulk {
+        #expect(record.findings.allSatisfy { state.answers[$0] == .no }, "bulk record: \(context)")
       }
       if state.sheet != before.sheet, action != .resumeDraft {
         #expect(effects.contains(.saveDraft), "sheet changed without saveDraft: \(context)")

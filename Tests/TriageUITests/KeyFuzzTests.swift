@@ -35,6 +35,7 @@ struct KeyFuzzTests {
   @Test func randomKeysAtRandomSizes() {
     var rng = SplitMix64(seed: 0xF022_2026)
     var state = AppState(sheet: AnswerSheet(), size: size(80, 24))
+    state.now = "2026-11-29T17:20:00+00:00"
     var violations: [String] = []
     for step in 0..<Self.count {
       let action: Action?
@@ -49,6 +50,7 @@ struct KeyFuzzTests {
       let effects = Update.apply(action, to: &state)
       if effects.contains(.quit) {
         state = AppState(sheet: AnswerSheet(), size: state.size)
+        state.now = "2026-11-29T17:20:00+00:00"
         continue
       }
       if state.answers != before && !InvariantTests.mayChangeAnswers(action) {

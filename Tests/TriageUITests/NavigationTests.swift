@@ -130,19 +130,37 @@ struct NavigationTests {
     #expect(screen[last, state.layout.listWidth - 1].character == "▼")
   }
 
-  /// Each page keeps its own focus.
+  /// Each page keeps its own focus when reached with a digit or Shift-Tab.
   @Test func focusIsRememberedPerPage() {
     var state = AppState()
     press(key("j"), key("j"), in: &state)
-    press(.tab, in: &state)
+    press(key("2"), in: &state)
     #expect(state.page == .history)
     #expect(state.focusIndex == 0)
     press(key("j"), in: &state)
     press(.backTab, in: &state)
     #expect(state.page == .patient)
     #expect(state.focusIndex == 2)
-    press(.tab, in: &state)
+    press(key("2"), in: &state)
     #expect(state.focusIndex == 1)
+  }
+
+  /// Tab opens the next screen on its first unanswered item.
+  @Test func tabGoesToTheFirstUnansweredItem() {
+    let list = findings(on: .history)
+    var state = makeState(
+      on: .patient, answers: Answers(findings: [list[0]: .no, list[1]: .yes, list[3]: .no]))
+    state.focus[Page.history.rawValue] = 10
+    press(.tab, in: &state)
+    #expect(state.page == .history)
+    #expect(state.focusedItem == .finding(list[2]))
+    // With everything answered the remembered focus stays.
+    var all = Answers()
+    for finding in list { all[finding] = .no }
+    state = makeState(on: .patient, answers: all)
+    state.focus[Page.history.rawValue] = 5
+    press(.tab, in: &state)
+    #expect(state.focusIndex == 5)
   }
 
   /// Moving is not an answer change: no effects.

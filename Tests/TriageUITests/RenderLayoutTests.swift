@@ -32,6 +32,7 @@ struct RenderLayoutTests {
       var state = AppState(
         sheet: AnswerSheet(answers: traumaWithNeckPain()), size: size)
       apply(.gotoPage(page.number), &state)
+      state.showFolded = state.showFolded.map { _ in true }
       // The top and the bottom of the page (scrolled when it does not fit).
       var text = Renderer.render(state).text
       press(key("G"), in: &state)
@@ -51,7 +52,8 @@ struct RenderLayoutTests {
     for page in Page.allCases {
       var state = AppState(sheet: AnswerSheet(answers: traumaWithNeckPain()), size: size)
       apply(.gotoPage(page.number), &state)
-      for index in page.inputItems.indices {
+      state.showFolded = state.showFolded.map { _ in true }
+      for index in state.inputItems(on: page).indices {
         state.focus[page.rawValue] = index
         let screen = Renderer.render(state)
         let help = state.focusedItem!.help

@@ -49,7 +49,8 @@ struct RenderRoleTests {
     #expect(screen.text.contains("Study"))
   }
 
-  /// `[Y]`, `[N]` and `[ ]` carry the answer roles; every finding row shows one.
+  /// `[Y]`, `[N]`, `[n]` (no, given in bulk), `[ ]` and `[!]` (unanswered, could change the
+  /// decision) carry their roles; every finding row shows one.
   @Test(arguments: View.pages, Vignette.allCases)
   func answerBoxesHaveAnswerRoles(view: View, vignette: Vignette) {
     let state = view.state(vignette, size(120, 40))
@@ -67,11 +68,16 @@ struct RenderRoleTests {
         #expect(box == "[Y]")
         #expect(role == .answerYes)
       case .no:
-        #expect(box == "[N]")
+        #expect(box == (state.sheet.bulkRecord(for: finding) == nil ? "[N]" : "[n]"))
         #expect(role == .answerNo)
       case .unknown:
-        #expect(box == "[ ]")
-        #expect(role == .answerUnknown)
+        if state.recommendation.missingFindings.contains(finding) {
+          #expect(box == "[!]")
+          #expect(role == .caution)
+        } else {
+          #expect(box == "[ ]")
+          #expect(role == .answerUnknown)
+        }
       }
     }
     // And no answer role outside the boxes and values.
@@ -130,8 +136,9 @@ struct RenderRoleTests {
     let error = Renderer.render(refused).text(with: .error)
     #expect(error.count == 1)
     #expect(error.first?.hasPrefix("Error: ") == true)
-    // Unanswered values say so.
-    #expect(Renderer.render(AppState()).text(row: 2).contains("__ (not recorded)"))
+    // Unanswered values say so; one that could change the decision is marked "!".
+    #expect(Renderer.render(AppState()).text(row: 2).contains("__ (Enter to type)"))
+    #expect(Renderer.render(AppState()).text(row: 2).hasPrefix("▶!Age"))
   }
 
   @Test(arguments: allRoles)

@@ -27,14 +27,14 @@ enum View: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case .patient: break
     case .history:
       apply(.gotoPage(2), &state)
-      press(key("j"), key("j"), key("j"), in: &state)
+      state.focus(on: .finding(.bladderBowel))
     case .examination:
       apply(.gotoPage(3), &state)
-      press(key("j"), in: &state)
+      state.focus(on: .finding(.urinaryRetention))
     case .neckTrauma: apply(.gotoPage(4), &state)
     case .mriSafety:
       apply(.gotoPage(5), &state)
-      press(key("j"), in: &state)
+      state.focus(on: .finding(.pacemakerLegacy))
     case .summary: apply(.gotoPage(6), &state)
     case .help: press(key("?"), in: &state)
     case .confirmQuit: press(key("q"), in: &state)

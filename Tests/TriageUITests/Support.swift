@@ -45,6 +45,11 @@ func size(_ columns: Int, _ rows: Int) -> TerminalSize {
 }
 
 extension AppState {
+  /// Puts the focus on `item` of the current page (its row among the rows shown).
+  mutating func focus(on item: Item) {
+    if let index = items(on: page).firstIndex(of: item) { focus[page.rawValue] = index }
+  }
+
   /// The focused row index on the current page.
   var focusIndex: Int { focus[page.rawValue] }
   /// The first visible row on the current page.

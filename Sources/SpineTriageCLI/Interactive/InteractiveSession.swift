@@ -34,6 +34,8 @@ final class InteractiveSession {
       case .key(let key):
         guard let mapped = keyMap.action(for: key, in: state) else { continue }
         action = mapped
+        // The UI core reads no clock: answers given in bulk are stamped with this time.
+        if mapped == .confirmBulk { state.now = SystemClock.iso8601() }
       case .resize(let size): action = .resize(size)
       case .signal(let signal):
         // The drafts on offer are never written; the session's own draft is saved (a new

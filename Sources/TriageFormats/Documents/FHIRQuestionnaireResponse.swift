@@ -38,11 +38,16 @@ public enum FHIRQuestionnaireResponse {
       var items: [JSONValue] = []
       for item in group.items {
         guard let value = answerValue(item.kind, sheet) else { continue }
+        var answer: [(key: String, value: JSONValue)] = [value]
+        // An answer given in bulk ("No to the rest") says so, with its time.
+        if case .finding(let finding) = item.kind, let record = sheet.bulkRecord(for: finding) {
+          answer.insert(("extension", .array([bulkExtension(record)])), at: 0)
+        }
         items.append(
           .object([
             ("linkId", .string(item.linkId)),
             ("text", .string(item.text)),
-            ("answer", .array([.object([value])])),
+            ("answer", .array([.object(answer)])),
           ]))
       }
       guard !items.isEmpty else { continue }
@@ -73,6 +78,16 @@ public enum FHIRQuestionnaireResponse {
     if let author = author(sheet) { members.append(("author", author)) }
     if !groups.isEmpty { members.append(("item", .array(groups))) }
     return .object(members)
+  }
+
+  /// The URL of the extension on an answer given in bulk ("No to the rest"); its
+  /// `valueDateTime` is when the clinician confirmed it.
+  public static let bulkExtensionURL =
+    "https://spinetriage.invalid/fhir/StructureDefinition/answered-in-bulk"
+
+  /// The extension marking an answer given in bulk.
+  static func bulkExtension(_ record: BulkAnswer) -> JSONValue {
+    .object([("url", .string(bulkExtensionURL)), ("valueDateTime", .string(record.at))])
   }
 
   /// The QuestionnaireResponse as JSON text.

@@ -75,6 +75,16 @@ public enum SummaryHTML {
     }
     html.raw("</section>")
 
+    // Answers given in bulk ("No to the rest"): which, and when.
+    if !sheet.bulk.isEmpty {
+      html.raw("<section class=\"bulk\" aria-labelledby=\"bulk-title\">")
+      html.raw("<h2 id=\"bulk-title\">\(escape(BulkText.heading))</h2>")
+      html.raw("<ul>")
+      for record in sheet.bulk { html.raw("<li>\(escape(BulkText.sentence(record)))</li>") }
+      html.raw("</ul>")
+      html.raw("</section>")
+    }
+
     // Numbers.
     html.raw("<section class=\"numbers\" aria-labelledby=\"numbers-title\">")
     html.raw("<h2 id=\"numbers-title\">Numbers</h2>")

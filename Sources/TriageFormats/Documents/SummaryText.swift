@@ -83,6 +83,13 @@ public enum SummaryText {
       blocks.append(block)
     }
 
+    // Answers given in bulk ("No to the rest"): which, and when.
+    if !sheet.bulk.isEmpty {
+      blocks.append(
+        ["", BulkText.heading.uppercased()]
+          + sheet.bulk.flatMap { wrap(BulkText.sentence($0), "  ", "    ") })
+    }
+
     // Numbers.
     var numbers = ["", "NUMBERS"]
     let values = DocumentText.numbers(sheet.answers).map { "\($0.label): \($0.value)" }

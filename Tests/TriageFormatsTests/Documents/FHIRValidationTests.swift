@@ -135,6 +135,14 @@ struct FHIRValidationTests {
           sheet: neck, recommendation: TriageEngine.evaluate(answers), context: site),
         "bundle-neck-trauma-site.json"))
 
+    // Answers given in bulk carry an extension with their time.
+    valid.append(
+      try write(
+        FHIRBundle.string(
+          sheet: BulkDocumentTests.sheet, recommendation: BulkDocumentTests.sheet.recommendation,
+          context: context),
+        "bundle-bulk.json"))
+
     let emergency = DocumentFixtures.emergency
     let original = try #require(
       try JSONSerialization.jsonObject(

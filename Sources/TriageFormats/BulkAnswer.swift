@@ -1,0 +1,67 @@
+import TriageEngine
+
+/// Answers given in bulk: the screen-wide "No to the rest" of the checklist screens, confirmed
+/// by the clinician (`spec/questionnaire.md` section 4, the answers file's `bulk` list).
+///
+/// The record keeps only the findings still answered that way: a finding answered again one by
+/// one leaves the record, so every finding a record names is answered `no` in the sheet.
+public struct BulkAnswer: Sendable, Hashable {
+  /// The screen the answers were given on.
+  public var screen: QuestionScreen
+  /// The answer given (the checklist only offers "No to the rest").
+  public var answer: Answer
+  /// The findings answered, in catalogue order; never empty.
+  public var findings: [Finding]
+  /// When: ISO 8601 with seconds and an offset, for example `2026-11-29T17:20:00+00:00`.
+  public var at: String
+
+  /// Creates a record.
+  public init(screen: QuestionScreen, answer: Answer = .no, findings: [Finding], at: String) {
+    self.screen = screen
+    self.answer = answer
+    self.findings = findings
+    self.at = at
+  }
+
+  /// Whether `text` is an ISO 8601 date and time with seconds and an offset (`Z` or `+hh:mm`),
+  /// the form the program writes and FHIR accepts as a `dateTime`.
+  public static func isTimestamp(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    func digits(_ range: Range<Int>) -> Bool {
+      range.upperBound <= bytes.count && range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+    }
+    func byte(_ index: Int, _ character: Character) -> Bool {
+      index < bytes.count && bytes[index] == character.asciiValue!
+    }
+    guard digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10),
+      byte(10, "T"), digits(11..<13), byte(13, ":"), digits(14..<16), byte(16, ":"),
+      digits(17..<19)
+    else { return false }
+    var index = 19
+    if byte(index, ".") {
+      index += 1
+      let start = index
+      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+      guard index > start else { return false }
+    }
+    if byte(index, "Z") { return index + 1 == bytes.count }
+    guard byte(index, "+") || byte(index, "-") else { return false }
+    return digits(index + 1..<index + 3) && byte(index + 3, ":")
+      && digits(index + 4..<index + 6) && index + 6 == bytes.count
+  }
+}
+
+extension AnswerSheet {
+  /// Which findings were answered in bulk, and when: the record for `finding`, if any.
+  public func bulkRecord(for finding: Finding) -> BulkAnswer? {
+    bulk.first { $0.findings.contains(finding) }
+  }
+
+  /// Drops `finding` from the bulk records (it was answered again one by one); a record left
+  /// with no finding is removed.
+  public mutating func forgetBulk(_ finding: Finding) {
+    guard bulk.contains(where: { $0.findings.contains(finding) }) else { return }
+    for index in bulk.indices { bulk[index].findings.removeAll { $0 == finding } }
+    bulk.removeAll { $0.findings.isEmpty }
+  }
+}

@@ -1,0 +1,91 @@
+import TriageEngine
+
+/// Which unanswered items matter now, computed from the engine (pure): the items marked as
+/// critical, and the items folded away because no answer to them could change the decision.
+public enum Relevance {
+  /// The findings of `page` folded away for `answers`: unanswered findings not in the engine's
+  /// `missing` whose answer, yes or no, changes neither the urgency, the studies, the MRI-safety
+  /// stops nor the status, and that the best case (every unanswered finding reassuring) does
+  /// not need: an item that could stand between the patient and clearance never folds.
+  /// Nothing folds on the Patient page, nor while no presenting complaint is answered.
+  public static func foldable(on page: Page, answers: Answers) -> FindingSet {
+    // The Patient page sets the context (where it hurts, trauma): it never folds.
+    guard let screen = page.questionScreen, screen != .presentation else { return FindingSet() }
+    let candidates = QuestionCatalogue.questions(on: screen).filter {
+      answers[$0.finding] == .unknown
+    }
+    guard !candidates.isEmpty else { return FindingSet() }
+    let current = TriageEngine.evaluate(answers)
+    guard !isIncomplete(current, answers) else { return FindingSet() }
+    let missing = FindingSet(current.missingFindings)
+    // The best case: every unanswered finding given its reassuring answer. An item whose
+    // answer that outcome needs (a clearance rule needs all its items) never folds.
+    // Numbers not recorded take ordinary values (an adult under 50, a recent episode, no care).
+    var best = answers
+    best.age = answers.age ?? 30
+    best.symptomWeeks = answers.symptomWeeks ?? 1
+    best.conservativeWeeks = answers.conservativeWeeks ?? 0
+    for question in QuestionCatalogue.questions where answers[question.finding] == .unknown {
+      best[question.finding] = question.polarity == .reassuring ? .yes : .no
+    }
+    let bestCase = TriageEngine.evaluate(best)
+    var result = FindingSet()
+    for question in candidates where !missing.contains(question.finding) {
+      var without = best
+      without[question.finding] = .unknown
+      guard sameDecision(TriageEngine.evaluate(without), bestCase) else { continue }
+      var yes = answers
+      yes[question.finding] = .yes
+      var no = answers
+      no[question.finding] = .no
+      guard TriageEngine.urgency(of: yes) == current.urgency,
+        TriageEngine.urgency(of: no) == current.urgency,
+        sameDecision(TriageEngine.evaluate(yes), current),
+        sameDecision(TriageEngine.evaluate(no), current)
+      else { continue }
+      result.insert(question.finding)
+    }
+    return result
+  }
+
+  /// Whether no presenting complaint is answered (no pain site, no trauma answered yes): the
+  /// recommendation is incomplete and nothing may look settled.
+  public static func isIncomplete(_ recommendation: Recommendation, _ answers: Answers) -> Bool {
+    ![Finding.painLowBack, .painNeck, .painMidBack, .traumaMajor, .traumaMinor].contains {
+      answers[$0] == .yes
+    }
+  }
+
+  /// Whether two recommendations decide the same: urgency, studies, stops and status.
+  static func sameDecision(_ a: Recommendation, _ b: Recommendation) -> Bool {
+    a.urgency == b.urgency && a.imaging == b.imaging
+      && a.stops.map(\.id) == b.stops.map(\.id)
+      && a.missingFindings.isEmpty == b.missingFindings.isEmpty
+      && a.missingInputs.isEmpty == b.missingInputs.isEmpty
+  }
+
+  /// Whether `item` is unanswered and its answer could change the decision (the engine's
+  /// `missing`): it carries the critical mark.
+  public static func isCritical(_ item: Item, answers: Answers, recommendation: Recommendation)
+    -> Bool
+  {
+    switch item {
+    case .finding(let finding):
+      answers[finding] == .unknown && recommendation.missingFindings.contains(finding)
+    case .number(let field):
+      field.value(in: answers) == nil && recommendation.missingInputs.contains(field.input)
+    default: false
+    }
+  }
+}
+
+extension NumberField {
+  /// The engine's name for this number in `missing`.
+  public var input: NumericInputs {
+    switch self {
+    case .age: .age
+    case .symptomWeeks: .symptomWeeks
+    case .conservativeWeeks: .conservativeWeeks
+    }
+  }
+}
