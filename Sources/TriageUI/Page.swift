@@ -115,13 +115,20 @@ public enum NumberField: Hashable, Sendable, CaseIterable {
     self == .age ? Answers.ageRange : Answers.weeksRange
   }
 
-  /// The help line.
+  /// The help line on the screen: how to type it, then what it means.
   public var help: String {
     switch self {
-    case .age:
-      "Enter, digits 0-120, Enter. Cancer >50, fracture >70, C-spine >=65."
-    case .symptomWeeks:
-      "Enter, digits, Enter. Acute: under 6 weeks; chronic neck pain: 12 or more."
+    case .age: "Enter, digits 0-120, Enter. " + meaning
+    case .symptomWeeks: "Enter, digits, Enter. " + meaning
+    case .conservativeWeeks: meaning
+    }
+  }
+
+  /// What the number means for the rules (the help without the keys).
+  public var meaning: String {
+    switch self {
+    case .age: "Cancer >50, fracture >70, C-spine >=65."
+    case .symptomWeeks: "Acute: under 6 weeks; chronic neck pain: 12 or more."
     case .conservativeWeeks:
       "Analgesia, activity, physiotherapy without enough improvement; 0 if none."
     }

@@ -24,42 +24,16 @@ enum PlainSession {
     if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
     let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
     var reader = LineReader(descriptor: 0)
-    var number = 0
-    var stopped = false
-
     var writeFailed = false
     func say(_ text: String) {
       if !StandardStreams.writeOutput(text) { writeFailed = true }
-    }
-    /// Asks until a valid answer, end of input, or "q". Returns nil to stop.
-    func ask<T>(_ prompt: String, _ parse: (String) -> T??, hint: String) -> T?? {
-      number += 1
-      while true {
-        say("\(number). \(prompt) \(hint): ")
-        guard let line = reader.readLine() else {
-          say("\n")
-          stopped = true
-          return nil
-        }
-        if reader.lastLineWasTooLong {
-          say("   Not understood: a line of more than \(LineReader.maxLine) bytes. \(hint).\n")
-          continue
-        }
-        let text = line.trimmingCharacters
-        if text == "q" || text == "quit" {
-          stopped = true
-          return nil
-        }
-        if let value = parse(text) { return value }
-        // Echoed safely: control and format characters (escape sequences) as \u{..}, cut.
-        say("   Not understood: '\(AnswersError.printable(text, limit: 20))'. \(hint).\n")
-      }
     }
 
     say(
       "SpineTriage \(SpineTriage.version), plain mode. Decision support only: the clinician decides.\n"
         + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
-        + " never taken as no). Type q to stop and see the recommendation.\n")
+        + " never taken as no). ? explains the question, b goes back, N answers No to the rest"
+        + " of the section, q stops and shows the recommendation.\n")
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
     if load == nil && isatty(0) == 1 {
       // At a terminal, the drafts are offered as in the screens.
@@ -73,72 +47,130 @@ enum PlainSession {
         "\(waiting) saved draft\(waiting == 1 ? " is" : "s are") kept for other assessments (not opened here): spine-triage drafts lists them; spine-triage --plain --load FILE resumes one.\n"
       )
     }
-    screens: for screen in QuestionScreen.allCases {
-      if screen == .neckTrauma && !Page.neckTraumaApplies(sheet.answers) { continue }
-      say("\n\(screen.title)\n")
-      if screen == .presentation {
-        // The Patient page's order: age, sex, weeks of symptoms, weeks of care.
-        for item in Page.patient.inputItems {
-          switch item {
-          case .sex where sheet.answers.sex == nil:
-            let sex: Sex?? = ask(
-              "Sex (optional)?",
-              { text in
-                switch text.lowercased() {
-                case "f", "female": return .some(.female)
-                case "m", "male": return .some(.male)
-                case "o", "other": return .some(.other)
-                case "", "u": return .some(nil)
-                default: return nil
-                }
-              }, hint: "[f/m/o, Enter to skip]")
-            guard let sex else { break screens }
-            if let sex {
-              sheet.answers.sex = sex
-              effects.saveDraft(sheet)
+
+    var questionnaire = PlainQuestionnaire(sheet: sheet)
+    var outcome = PlainQuestionnaire.Outcome.finished
+    while let step = questionnaire.next() {
+      if let title = questionnaire.newSection { say("\n\(title)\n") }
+      let number = questionnaire.number(of: step)
+      var answered = false
+      while !answered {
+        say("\(number). \(questionnaire.prompt(step)) \(step.hint): ")
+        guard let line = reader.readLine() else {
+          say("\n")
+          outcome = .endOfInput
+          break
+        }
+        if reader.lastLineWasTooLong {
+          say("   Not understood: a line of more than \(LineReader.maxLine) bytes. \(step.hint).\n")
+          continue
+        }
+        let text = line.trimmingCharacters
+        switch text {
+        case "q", "quit":
+          outcome = .stopped
+        case "?":
+          say("   " + step.help + "\n")
+          continue
+        case "b":
+          if !questionnaire.back() { say("   This is the first question.\n") }
+          answered = true
+          continue
+        case "N" where step.isFinding:
+          let rest = questionnaire.restOfSection(from: step)
+          let screen = step.screen
+          say(
+            "   No to the \(rest.count) unanswered item\(rest.count == 1 ? "" : "s") left in \(screen.title)"
+              + (screen == .mriSafety
+                ? " (each must have been asked): "
+                  + rest.map { BulkText.label($0) }.joined(separator: "; ") : "")
+              + "? [y to confirm]: ")
+          guard let confirm = reader.readLine() else {
+            say("\n")
+            outcome = .endOfInput
+            break
+          }
+          if confirm.trimmingCharacters.lowercased() == "y" {
+            questionnaire.answerRestNo(rest, screen: screen, at: SystemClock.iso8601())
+            effects.saveDraft(questionnaire.sheet)
+            say(
+              "   Recorded: No to \(rest.count) item\(rest.count == 1 ? "" : "s"), given in bulk.\n"
+            )
+            answered = true
+          } else {
+            say("   Cancelled; nothing answered.\n")
+          }
+          continue
+        default:
+          guard let value = step.parse(text, questionnaire.sheet.answers) else {
+            // Echoed safely: control and format characters (escape sequences) as \u{..}, cut.
+            say("   Not understood: '\(AnswersError.printable(text, limit: 20))'. \(step.hint).\n")
+            continue
+          }
+          if questionnaire.record(step, value) { effects.saveDraft(questionnaire.sheet) }
+          answered = true
+          continue
+        }
+        break
+      }
+      if outcome != .finished { break }
+    }
+    sheet = questionnaire.sheet
+    if outcome != .finished { say("\nStopped; the recommendation for the answers so far:\n") }
+    say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
+
+    // At the end (not after the input ended): who, and an export for the record.
+    if outcome != .endOfInput {
+      func askText(_ label: String, _ current: String?) -> String?? {
+        while true {
+          say(
+            "\(label) (optional, printed on the summary)\(current.map { _ in ", Enter keeps it" } ?? ", Enter to skip"): "
+          )
+          guard let line = reader.readLine() else {
+            say("\n")
+            return nil
+          }
+          let text = line.trimmingSpaces
+          if text.isEmpty { return .some(current) }
+          if let problem = FreeText.problem(text) {
+            say("   Not accepted: \(problem).\n")
+            continue
+          }
+          return .some(text)
+        }
+      }
+      ending: do {
+        guard let patient = askText("Patient identifier", sheet.patientID) else { break ending }
+        guard let clinician = askText("Clinician", sheet.clinician) else { break ending }
+        if patient != sheet.patientID || clinician != sheet.clinician {
+          sheet.patientID = patient
+          sheet.clinician = clinician
+          effects.saveDraft(sheet)
+        }
+        while true {
+          say("Export the summary? t text, h HTML, f FHIR, Enter for none: ")
+          guard let line = reader.readLine() else {
+            say("\n")
+            break ending
+          }
+          let kind: ExportKind?
+          switch line.trimmingCharacters.lowercased() {
+          case "t", "text": kind = .text
+          case "h", "html": kind = .html
+          case "f", "fhir": kind = .fhir
+          case "", "n", "no": break ending
+          default:
+            say("   Not understood. t, h, f or Enter.\n")
+            continue
+          }
+          for action in effects.export(kind!, sheet: sheet) {
+            if case .report(let message) = action {
+              say((message.isError ? "Error: " : "") + message.text + "\n")
             }
-          case .number(let field) where field.value(in: sheet.answers) == nil:
-            let range = field.range
-            let value: Int?? = ask(
-              field.label + "?",
-              { text in
-                if text.isEmpty || text == "u" { return .some(nil) }
-                guard let value = Int(text), range.contains(value) else { return nil }
-                if field == .conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
-                  value > weeks
-                {
-                  return nil
-                }
-                return .some(value)
-              }, hint: "[\(range.lowerBound)-\(range.upperBound), Enter to skip]")
-            guard let value else { break screens }
-            field.set(value, in: &sheet.answers)
-            effects.saveDraft(sheet)
-          default: break
           }
         }
       }
-      for question in QuestionCatalogue.questions(on: screen)
-      where sheet.answers[question.finding] == .unknown {
-        let answer: Answer?? = ask(
-          question.text + "?",
-          { text in
-            switch text.lowercased() {
-            case "y", "yes": return .some(.yes)
-            case "n", "no": return .some(.no)
-            case "", "u", "unknown", "?": return .some(.unknown)
-            default: return nil
-            }
-          }, hint: "[y/n/Enter]")
-        guard let answer else { break screens }
-        if let answer, answer != .unknown {
-          sheet.answers[question.finding] = answer
-          effects.saveDraft(sheet)
-        }
-      }
     }
-    if stopped { say("\nStopped; the recommendation for the answers so far:\n") }
-    say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
     if writeFailed {
       throw CLIFailure(
         "standard output: write failed: \(AtomicFile.reason(errno))", status: ExitStatus.ioError)
