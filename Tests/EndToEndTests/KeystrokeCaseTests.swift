@@ -68,11 +68,14 @@ struct KeystrokeCaseTests {
     try tmux.start()
     try tmux.waitFor("SpineTriage")
     for key in item.after { try tmux.send(key) }
-    // Wait until the draft holds the answers of the whole script.
+    // Wait until the draft holds the answers of the whole script: one bulk record per N.
+    let records = item.after.filter { $0 == "N" }.count
     let deadline = Date().addingTimeInterval(15)
     var last: [String: Any] = [:]
     while Date() < deadline {
       if FileManager.default.fileExists(atPath: tmux.draftFile.path),
+        let text = try? String(contentsOf: tmux.draftFile, encoding: .utf8),
+        text.components(separatedBy: "\"screen\":").count - 1 == records,
         let recommendation = try? Self.evaluate(tmux.draftFile),
         recommendation["urgency"] as? String == item.urgency, Self.isFinal(recommendation)
       {

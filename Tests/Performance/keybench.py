@@ -14,7 +14,9 @@ the whole script (the complete scripted assessment).
 key design against today's clinical standard.
 
 Usage: keybench.py [--binary BIN] [--evaluator BIN] [--script after|before] [--json]
-                   [--cases FILE] [--only NAME]
+                   [--cases FILE] [--only NAME] [--before-binary OLD]
+With --before-binary, OLD (a build of the old key design) is driven with the cases' "before"
+scripts, both are judged by BIN's engine, and one table compares them.
 Keys are tmux key names (Down, Tab, Enter, Escape, Space, BTab) or single characters.
 """
 import argparse, glob, json, os, shutil, subprocess, sys, tempfile, time
@@ -118,6 +120,7 @@ def main():
     parser.add_argument("--only", default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument("--before-binary", default=None)
     args = parser.parse_args()
     if not shutil.which("tmux"):
         sys.exit("keybench.py: tmux is not installed")
@@ -129,6 +132,20 @@ def main():
         if args.only and args.only not in case["name"]:
             continue
         results.append(run_case(case, case[args.script], binary, evaluator))
+    if args.before_binary:
+        old = os.path.abspath(args.before_binary)
+        before = [run_case(c, c["before"], old, evaluator) for c in cases
+                  if not args.only or args.only in c["name"]]
+        show = lambda n: "not reached" if n is None else str(n)
+        ratio = lambda a, b: f"{a / b:.1f}x" if a and b else "-"
+        print("| case | expected | keys to the right urgency, before / now | keys to FINAL, "
+              "before / now | whole script, before / now | fewer keys to FINAL |")
+        print("|---|---|---|---|---|---|")
+        for b, a in zip(before, results):
+            print(f"| {a['name']} | {a['expected']} | {show(b['to_urgency'])} / "
+                  f"{show(a['to_urgency'])} | {show(b['to_final'])} / {show(a['to_final'])} | "
+                  f"{b['keys']} / {a['keys']} | {ratio(b['to_final'], a['to_final'])} |")
+        return
     if args.json:
         print(json.dumps(results, indent=1))
         return
