@@ -119,8 +119,8 @@ enum PlainSession {
     if outcome != .finished { say("\nStopped; the recommendation for the answers so far:\n") }
     say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
 
-    // At the end (not after the input ended): who, and an export for the record.
-    if outcome != .endOfInput {
+    // At the end of the questionnaire (not after q or the end of input): who, and an export.
+    if outcome == .finished {
       func askText(_ label: String, _ current: String?) -> String?? {
         while true {
           say(
