@@ -41,7 +41,8 @@ public enum FHIRQuestionnaireResponse {
         var answer: [(key: String, value: JSONValue)] = [value]
         // An answer given in bulk ("No to the rest") says so, with its time.
         if case .finding(let finding) = item.kind, let record = sheet.bulkRecord(for: finding) {
-          answer.insert(("extension", .array([bulkExtension(record)])), at: 0)
+          answer.insert(
+            ("extension", .array([bulkExtension(record, base: context.fhirBaseURL)])), at: 0)
         }
         items.append(
           .object([
@@ -80,14 +81,17 @@ public enum FHIRQuestionnaireResponse {
     return .object(members)
   }
 
-  /// The URL of the extension on an answer given in bulk ("No to the rest"); its
-  /// `valueDateTime` is when the clinician confirmed it.
-  public static let bulkExtensionURL =
-    "https://spinetriage.invalid/fhir/StructureDefinition/answered-in-bulk"
+  /// The URL of the extension on an answer given in bulk ("No to the rest"), under the site's
+  /// FHIR base; its `valueDateTime` is when the clinician confirmed it.
+  public static func bulkExtensionURL(base: String) -> String {
+    base + "/StructureDefinition/answered-in-bulk"
+  }
 
   /// The extension marking an answer given in bulk.
-  static func bulkExtension(_ record: BulkAnswer) -> JSONValue {
-    .object([("url", .string(bulkExtensionURL)), ("valueDateTime", .string(record.at))])
+  static func bulkExtension(_ record: BulkAnswer, base: String) -> JSONValue {
+    .object([
+      ("url", .string(bulkExtensionURL(base: base))), ("valueDateTime", .string(record.at)),
+    ])
   }
 
   /// The QuestionnaireResponse as JSON text.

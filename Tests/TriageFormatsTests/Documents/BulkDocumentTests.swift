@@ -90,7 +90,12 @@ struct BulkDocumentTests {
           #expect(
             extensions == [
               .object([
-                ("url", .string(FHIRQuestionnaireResponse.bulkExtensionURL)),
+                (
+                  "url",
+                  .string(
+                    FHIRQuestionnaireResponse.bulkExtensionURL(
+                      base: DocumentFixtures.context.fhirBaseURL))
+                ),
                 ("valueDateTime", .string("2026-11-29T17:20:05+01:00")),
               ])
             ])
