@@ -214,4 +214,19 @@ struct ConfigTests {
     #expect(purge.stdout.contains("Purged 1"), "\(purge)")
     #expect(Hardening.entries(trash).isEmpty)
   }
+
+  @Test("fhir_base_url names the Questionnaire and the response's canonical")
+  func fhirBase() throws {
+    let base = "https://fhir.example-hospital.org/spine-triage"
+    let site = try Site(system: #"{"fhir_base_url": "\#(base)"}"#)
+    let questionnaire = try site.run(["questionnaire"])
+    #expect(questionnaire.status == 0, "\(questionnaire)")
+    #expect(questionnaire.stdout.contains(#""url": "\#(base)/Questionnaire/spine-imaging-triage""#))
+    #expect(!questionnaire.stdout.contains("spinetriage.invalid"))
+    let bundle = try site.run(["export", "--answers", Self.fixture, "--format", "fhir", "-o", "-"])
+    #expect(bundle.status == 0, "\(bundle)")
+    #expect(
+      bundle.stdout.contains(#""questionnaire": "\#(base)/Questionnaire/spine-imaging-triage|"#))
+    #expect(!bundle.stdout.contains("spinetriage.invalid"))
+  }
 }
