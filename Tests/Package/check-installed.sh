@@ -3,7 +3,10 @@
 # /usr/bin/spine-triage runs with the Swift toolchain out of reach, and the man page,
 # completions, documentation and /etc configuration work as an administrator would use them.
 #
-#   Tests/Package/check-installed.sh           (as root, package installed)
+#   Tests/Package/check-installed.sh [--expect-commit SHA]   (as root, package installed)
+#
+# With --expect-commit, the installed binary must say it was built from that commit (so the
+# check never passes on an older package left installed).
 #
 # The toolchain is put out of reach by mounting an empty tmpfs over its folder in a private
 # mount namespace (unshare --mount), where /etc/spine-triage is a tmpfs too, so the real /etc is
@@ -12,6 +15,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$(cd "$here/../Fixtures" && pwd)
 
+expect_commit=""
+if [ "${1:-}" = --expect-commit ]; then
+  expect_commit=$2
+  shift 2
+fi
 if [ "${1:-}" != --inside ]; then
   swift_bin=$(command -v swift || true)
   toolchain=""
@@ -20,13 +28,15 @@ if [ "${1:-}" != --inside ]; then
     toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$swift_bin")")")")
   fi
   if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
-    exec unshare --mount --propagation private "$0" --inside "$toolchain" "$fixtures"
+    exec unshare --mount --propagation private "$0" --inside "$toolchain" "$fixtures" \
+      "$expect_commit"
   fi
   echo "check-installed: needs root and unshare --mount (to hide the toolchain)" >&2
   exit 1
 fi
 toolchain=$2
 fixtures=$3
+expect_commit=${4:-}
 if [ -n "$toolchain" ] && [ "$toolchain" != / ] && [ "$toolchain" != /usr ]; then
   mount -t tmpfs -o ro,size=1k none "$toolchain"
   echo "ok: toolchain folder $toolchain hidden"
@@ -53,6 +63,10 @@ version=$(spine-triage --version)
 [ "$(wc -l <<<"$version")" = 3 ] || fail "--version is not three lines: $version"
 grep -q '^rule set spine-triage-rules@' <<<"$version" || fail "--version names no rule set"
 grep -q '^commit [0-9a-f]\{40\}' <<<"$version" || fail "--version names no commit: $version"
+if [ -n "$expect_commit" ]; then
+  grep -q "^commit $expect_commit[ ,]" <<<"$version" \
+    || fail "the installed binary is not this build ($expect_commit): $version"
+fi
 ok "--version: $(tr '\n' ';' <<<"$version")"
 
 out=$(spine-triage evaluate "$fixtures/emergency-ces.json")
