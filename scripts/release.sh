@@ -59,7 +59,7 @@ if ldd "$out/spine-triage" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|n
   echo "release.sh: the binary still needs the Swift toolchain (see ldd above)" >&2
   exit 1
 fi
-"$out/spine-triage" --version | grep -qx "commit $commit, built $built_at" \
+grep -qx "commit $commit, built $built_at" <<<"$("$out/spine-triage" --version)" \
   || { echo "release.sh: the binary is not stamped with $commit" >&2; exit 1; }
 
 # The package tree.

@@ -82,8 +82,11 @@ ok "export text, html and fhir"
 
 man_page=/usr/share/man/man1/spine-triage.1.gz
 [ -s "$man_page" ] || fail "no man page"
-zcat "$man_page" | grep -q '^\.Nm spine-triage' || fail "the man page has no NAME"
-zcat "$man_page" | grep -q 'evaluate' || fail "the man page does not document evaluate"
+# (Whole texts in variables, then grep: `cmd | grep -q` can fail under pipefail when grep
+# stops reading early.)
+man_text=$(zcat "$man_page")
+grep -q '^\.Nm spine-triage' <<<"$man_text" || fail "the man page has no NAME"
+grep -q 'evaluate' <<<"$man_text" || fail "the man page does not document evaluate"
 if command -v man >/dev/null; then
   [ "$(man -w spine-triage)" = "$man_page" ] || fail "man -w spine-triage does not find it"
 fi
@@ -99,18 +102,19 @@ ok "bash, zsh and fish completions"
 
 doc=/usr/share/doc/spine-triage
 grep -q 'License: Apache-2.0' $doc/copyright || fail "no copyright"
-zcat $doc/CHANGELOG.md.gz | grep -q '^## Program' || fail "no CHANGELOG.md"
-zcat $doc/changelog.gz | head -n 1 | grep -q '^spine-triage (' || fail "no Debian changelog"
-zcat $doc/README.md.gz | grep -q '^## Install on a terminal' || fail "the README has no install section"
+grep -q '^## Program' <<<"$(zcat $doc/CHANGELOG.md.gz)" || fail "no CHANGELOG.md"
+grep -q '^spine-triage (' <<<"$(zcat $doc/changelog.gz)" || fail "no Debian changelog"
+grep -q '^## Install on a terminal' <<<"$(zcat $doc/README.md.gz)" \
+  || fail "the README has no install section"
 ok "copyright, changelog, README"
 
 # Configured from /etc (a tmpfs in this namespace): the site name reaches the summary; a bad
 # key is one line naming the file and the key, exit 78.
 printf '{"site_name": "Ward 3 terminals", "paper": "a4"}\n' > /etc/spine-triage/config.json
-spine-triage config | grep -q 'site_name  *Ward 3 terminals  */etc/spine-triage/config.json' \
+grep -q 'site_name  *Ward 3 terminals  */etc/spine-triage/config.json' <<<"$(spine-triage config)" \
   || fail "spine-triage config does not show the site name from /etc"
-spine-triage export --answers "$fixtures/no-imaging.json" --format text -o - \
-  | grep -q '^Site: *Ward 3 terminals$' || fail "the site name from /etc is not on the summary"
+summary=$(spine-triage export --answers "$fixtures/no-imaging.json" --format text -o -)
+grep -q '^Site: *Ward 3 terminals$' <<<"$summary" || fail "the site name from /etc is not on the summary"
 printf '{"site_nam": "x"}\n' > /etc/spine-triage/config.json
 status=0
 spine-triage config >/dev/null 2>"$work/err" || status=$?
