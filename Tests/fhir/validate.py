@@ -112,7 +112,7 @@ def load_validators():
 VERIFIED_CODES = {
     ("http://loinc.org", "30525-0"), ("http://loinc.org", "46098-0"),
     ("http://loinc.org", "82810-3"), ("http://snomed.info/sct", "279039007"),
-    ("http://snomed.info/sct", "64859006"),
+    ("http://snomed.info/sct", "64859006"), ("http://snomed.info/sct", "81680005"),
 }
 
 # Required code bindings of the elements SpineTriage writes (fhir.resources checks no binding).

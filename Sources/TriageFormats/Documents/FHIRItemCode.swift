@@ -23,6 +23,8 @@ enum FHIRItemCode {
     "pregnant": Coding(system: loinc, code: "82810-3", display: "Pregnancy status"),
     // SNOMED CT 279039007 |Low back pain (finding)|.
     "pain_low_back": Coding(system: snomed, code: "279039007", display: "Low back pain"),
+    // SNOMED CT 81680005 |Neck pain (finding)|.
+    "pain_neck": Coding(system: snomed, code: "81680005", display: "Neck pain"),
     // SNOMED CT 64859006 |Osteoporosis (disorder)|.
     "osteoporosis": Coding(system: snomed, code: "64859006", display: "Osteoporosis"),
   ]

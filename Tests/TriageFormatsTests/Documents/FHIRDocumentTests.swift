@@ -621,6 +621,7 @@ struct FHIRMappingTests {
         "age": "http://loinc.org|30525-0", "sex": "http://loinc.org|46098-0",
         "pregnant": "http://loinc.org|82810-3",
         "pain_low_back": "http://snomed.info/sct|279039007",
+        "pain_neck": "http://snomed.info/sct|81680005",
         "osteoporosis": "http://snomed.info/sct|64859006",
       ])
   }

@@ -160,6 +160,20 @@ struct FHIRValidationTests {
       invalid.append((file, broken))
     }
 
+    // A Questionnaire with a guessed code on an item: only the verified codes are allowed.
+    var guessed = try #require(
+      try JSONSerialization.jsonObject(with: Data(FHIRQuestionnaire.string().utf8))
+        as? [String: Any])
+    var groups = guessed["item"] as! [[String: Any]]
+    var items = groups[2]["item"] as! [[String: Any]]
+    items[0]["code"] = [["system": "http://snomed.info/sct", "code": "12345", "display": "guess"]]
+    groups[2]["item"] = items
+    guessed["item"] = groups
+    let guessedFile = folder.appendingPathComponent("broken-guessed-code.json")
+    try JSONSerialization.data(withJSONObject: guessed).write(to: guessedFile)
+    invalid.append(
+      (guessedFile, Broken(name: "guessed-code", reason: "not one of the verified codes") { _ in }))
+
     let result = try Self.run(
       ["python3", script.path] + valid.map(\.path) + ["--expect-invalid"]
         + invalid.map(\.0.path))
