@@ -13,13 +13,16 @@ public struct SpineTriage: ParsableCommand {
     commandName: "spine-triage",
     abstract: "Bedside decision support for spine imaging (low back and neck pain).",
     discussion: """
-      With no subcommand, opens the checklist screens in the terminal (keyboard only; ? for help).
-      Decision support only: it shows every rule it used and its source; the clinician decides.
-      Settings (export folder, printer, paper, site name, FHIR base URL, draft retention) come
-      from /etc/spine-triage/config.json, then ~/.config/spine-triage/config.json, then the
+      With no subcommand, opens the checklist screens in the terminal (keyboard only; ? for \
+      help). Decision support only: it shows every rule it used and its source; the clinician \
+      decides.
+
+      Settings (export folder, printer, paper, site name, FHIR base URL, draft retention) come \
+      from /etc/spine-triage/config.json, then ~/.config/spine-triage/config.json, then the \
       environment, then options: see spine-triage config --help.
-      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 69 no usable terminal,
-      73 cannot create a file, 74 write error, 78 bad configuration.
+
+      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 69 no usable \
+      terminal, 73 cannot create a file, 74 write error, 78 bad configuration.
       """,
     version: BuildInfo.versionText,
     subcommands: [
@@ -38,7 +41,9 @@ public struct SpineTriage: ParsableCommand {
 
   @Option(
     name: .customLong("output-dir"),
-    help: "Folder for exports from the UI (default: SPINE_TRIAGE_DIR, else the XDG data folder).")
+    help:
+      "Folder for exports from the UI (default: the configured export_folder or SPINE_TRIAGE_DIR, else the XDG data folder)."
+  )
   var outputDir: String?
 
   @Flag(name: .customLong("no-color"), help: "Monochrome (also when NO_COLOR is set).")
