@@ -28,8 +28,18 @@ if [ "${1:-}" != --inside ]; then
     toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$swift_bin")")")")
   fi
   if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
-    exec unshare --mount --propagation private "$0" --inside "$toolchain" "$fixtures" \
-      "$expect_commit"
+    # /etc/spine-triage is the mount point of a private tmpfs; a folder made for that is
+    # removed afterwards (the real /etc is left as it was).
+    made=""
+    if [ ! -e /etc/spine-triage ]; then
+      mkdir /etc/spine-triage
+      made=yes
+    fi
+    status=0
+    unshare --mount --propagation private "$0" --inside "$toolchain" "$fixtures" \
+      "$expect_commit" || status=$?
+    if [ -n "$made" ]; then rmdir /etc/spine-triage; fi
+    exit "$status"
   fi
   echo "check-installed: needs root and unshare --mount (to hide the toolchain)" >&2
   exit 1
@@ -41,7 +51,6 @@ if [ -n "$toolchain" ] && [ "$toolchain" != / ] && [ "$toolchain" != /usr ]; the
   mount -t tmpfs -o ro,size=1k none "$toolchain"
   echo "ok: toolchain folder $toolchain hidden"
 fi
-mkdir -p /etc/spine-triage
 mount -t tmpfs -o size=1m none /etc/spine-triage
 work=$(mktemp -d)
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=$work/home LANG=C.UTF-8 TERM=xterm-256color
