@@ -93,17 +93,10 @@ public enum FHIRQuestionnaire {
       ("text", .string(group.text)),
       ("type", .string("group")),
     ]
-    var children = group.items.map(questionItem)
+    let children = group.items.map(questionItem)
     if group.linkId == QuestionScreen.neckTrauma.rawValue {
-      // The NEXUS / Canadian C-Spine questions apply after trauma (trauma_major OR
-      // trauma_minor) AND with neck pain. R4 `enableBehavior` is all-or-any at one level, so
-      // the condition is split over the two levels, which is exact because a disabled item
-      // disables its descendants:
-      // - the group: enableWhen trauma_major = true, trauma_minor = true; enableBehavior "any";
-      // - each question in it: enableWhen pain_neck = true.
-      // `enableWhenExpression` (FHIRPath) would say it in one place but is an SDC extension;
-      // an extra nested sub-group would change the response's structure. The cost of this
-      // choice: after trauma without neck pain, a form filler shows an empty group heading.
+      // The NEXUS / Canadian C-Spine questions apply after any trauma (trauma_major OR
+      // trauma_minor), whatever the pain site: the cervical spine is assessed after trauma.
       members.append(
         (
           "enableWhen",
@@ -112,11 +105,6 @@ public enum FHIRQuestionnaire {
           ])
         ))
       members.append(("enableBehavior", .string("any")))
-      children = children.map { child in
-        guard case .object(var item) = child else { return child }
-        item.append(("enableWhen", .array([enableWhen(Finding.painNeck.id, true)])))
-        return .object(item)
-      }
     }
     members.append(("item", .array(children)))
     return .object(members)
@@ -250,10 +238,10 @@ enum FHIRLayout {
     return table
   }()
 
-  /// Whether the neck-trauma questions apply (see the Questionnaire's enableWhen): trauma and
-  /// neck pain.
+  /// Whether the neck-trauma questions apply (see the Questionnaire's enableWhen): after any
+  /// trauma, as the neck-trauma screen (``Page/neckTraumaApplies(_:)`` in the UI).
   static func neckTraumaEnabled(_ answers: Answers) -> Bool {
-    (answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes) && answers[.painNeck] == .yes
+    answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes
   }
 
   /// The Coding of `sex`.

@@ -12,7 +12,7 @@ import TriageEngine
 ///   nothing answered is left out (a group must have items; qrs-1: an item never has both
 ///   `answer` and `item`). Numbers are `valueInteger`, sex a `valueCoding`, the patient
 ///   identifier and clinician `valueString`.
-/// - The neck-trauma group is enabled only after trauma with neck pain (the Questionnaire's
+/// - The neck-trauma group is enabled only after trauma (the Questionnaire's
 ///   `enableWhen`); otherwise its answers are left out, because a response must not answer a
 ///   disabled item. The rules never read them in that case, so the recommendation is the same.
 /// - `subject` (a `Patient`) and `author` (a `Practitioner`): logical references by identifier
