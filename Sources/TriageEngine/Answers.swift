@@ -75,6 +75,16 @@ public struct NumericInputs: OptionSet, Sendable, Hashable {
   /// `sex`
   public static let sex = NumericInputs(rawValue: 8)
 
+  /// The inputs in the set in words, in contract order.
+  public var labels: [String] {
+    var result: [String] = []
+    if contains(.age) { result.append("Age") }
+    if contains(.sex) { result.append("Sex") }
+    if contains(.symptomWeeks) { result.append("Weeks of symptoms") }
+    if contains(.conservativeWeeks) { result.append("Weeks of conservative care") }
+    return result
+  }
+
   /// The identifiers of the inputs in the set, in contract order.
   public var ids: [String] {
     var result: [String] = []

@@ -25,6 +25,10 @@ struct Facts {
   @inline(__always) func isNo(_ finding: Finding) -> Bool { no.contains(finding) }
   /// The findings of `group` answered yes.
   @inline(__always) func hits(_ group: FindingSet) -> FindingSet { yes.intersection(group) }
+  /// The findings of `group` not answered at all.
+  @inline(__always) func unknown(_ group: FindingSet) -> FindingSet {
+    group.subtracting(yes).subtracting(no)
+  }
   /// Whether every finding of `group` is answered no.
   @inline(__always) func allNo(_ group: FindingSet) -> Bool { no.isSuperset(of: group) }
 
@@ -32,39 +36,56 @@ struct Facts {
   var hasLow: Bool { !lowSite.isEmpty }
   var hasNeck: Bool { !neckSite.isEmpty }
   var hasMid: Bool { !midSite.isEmpty }
+  /// No pain site answered yes: the branch rules that depend on a site do not fire, and the
+  /// recommendation is `incomplete` unless trauma is the presenting complaint. Rules never fire
+  /// *because* no site is known (that would let a site answered yes lower the urgency).
   var noSite: Bool { !hasLow && !hasNeck && !hasMid }
+  /// Neck symptoms only (no low back, leg or interscapular pain).
+  var neckOnly: Bool { hasNeck && !hasLow && !hasMid }
+  /// Spinal pain, tenderness, or an examination that cannot exclude them.
+  var spinalPain: FindingSet {
+    lowSite.union(neckSite).union(midSite).union(hits([.midlineTenderness]))
+      .union(hits(Groups.thoracolumbarConcern))
+  }
+  /// Known vertebral disease after trauma with spinal pain (TR-7): CT of the whole spine.
+  var knownVertebralDiseaseTrauma: Bool {
+    isYes(.inflammatoryArthritis) && !hits(Groups.trauma).isEmpty && !spinalPain.isEmpty
+  }
+  /// A presenting complaint: a pain site or trauma answered yes.
+  var hasPresentingComplaint: Bool { !noSite || !hits(Groups.trauma).isEmpty }
 
   /// `age > limit`, false when age is not recorded (callers list `age` in missing via the flip test).
   @inline(__always) func ageOver(_ limit: Int) -> Bool { (answers.age ?? Int.min) > limit }
 
-  /// The region a symptom-driven study should cover (RG-1, RG-2, RG-5); whole spine when the
-  /// symptoms point to several regions or to none.
-  var symptomRegion: SpineRegion {
-    let arm = isYes(.radiatesArm)
-    let cervical = hasNeck || (hasMid && arm)
-    let thoracic = hasMid && !arm
-    let lumbar = hasLow
-    switch (cervical, thoracic, lumbar) {
-    case (true, false, false): return .cervical
-    case (false, true, false): return .thoracic
-    case (false, false, true): return .lumbar
-    default: return .wholeSpine
-    }
+  /// The regions a symptom-driven study should cover: cervical for neck or arm symptoms,
+  /// thoracic for interscapular pain (with arm radiation the cervical spine too), lumbar for
+  /// low back or leg symptoms; the whole spine for all three, or when no site is known yet. A
+  /// site answered yes only ever adds a region (a yes never removes a region already imaged).
+  var symptomRegions: [SpineRegion] {
+    var regions: [SpineRegion] = []
+    if hasNeck { regions.append(.cervical) }
+    if hasMid { regions.append(.thoracic) }
+    if hasLow { regions.append(.lumbar) }
+    return regions.isEmpty || regions.count == 3 ? [.wholeSpine] : regions
   }
 
-  /// The cord level for upper-motor-neuron signs or bilateral deficits (RG-3): cervical with
-  /// neck or arm symptoms, thoracic with interscapular pain alone, else the whole spine.
+  /// The cord level for upper-motor-neuron signs or bilateral deficits: cervical with neck or
+  /// arm symptoms alone, thoracic with interscapular pain alone; otherwise (low back symptoms
+  /// cannot explain cord signs, or several sites, or none) the whole spine.
   var cordRegion: SpineRegion {
+    if hasLow { return .wholeSpine }
     if hasNeck && !hasMid { return .cervical }
-    if hasMid && !hasNeck && !isYes(.radiatesArm) { return .thoracic }
+    if hasMid && !hasNeck { return .thoracic }
     return .wholeSpine
   }
 
-  /// The region for a study that belongs to the low back branch: lumbar unless the symptoms
-  /// point elsewhere.
-  var lowBackRegion: SpineRegion {
-    let region = symptomRegion
-    return region == .wholeSpine && noSite ? .lumbar : region
+  /// The regions of a back-pathway study (fracture risk, previous surgery): thoracic with
+  /// interscapular pain, lumbar with low back or leg symptoms, the whole spine with no site.
+  var backRegions: [SpineRegion] {
+    var regions: [SpineRegion] = []
+    if hasMid { regions.append(.thoracic) }
+    if hasLow { regions.append(.lumbar) }
+    return regions.isEmpty ? [.wholeSpine] : regions
   }
 }
 
@@ -105,12 +126,44 @@ enum Groups {
     .ivDrugUse, .recentInfection, .immunosuppression, .cancerHistory,
   ]
   static let acpInfection: FindingSet = [.ivDrugUse, .recentInfection]
-  static let fractureRisk: FindingSet = [.traumaMinor, .osteoporosis, .steroids]
+  static let fractureRisk: FindingSet = [
+    .traumaMinor, .osteoporosis, .steroids, .inflammatoryArthritis,
+  ]
+  static let neckInfectionRisk: FindingSet = [.ivDrugUse, .immunosuppression, .recentInfection]
+  /// The five NEXUS criteria (an unresponsive patient has altered alertness).
   static let nexus: FindingSet = [
     .midlineTenderness, .focalDeficit, .alteredAlertness, .intoxication, .distractingInjury,
   ]
+  /// What makes the neck impossible to clear clinically when the patient reports no neck pain:
+  /// the NEXUS criteria of an unreliable examination, a deficit, paresthesias, instability.
+  static let unreliableNeck: FindingSet = [
+    .alteredAlertness, .unresponsive, .intoxication, .distractingInjury, .focalDeficit,
+    .limbParesthesia, .abnormalABC,
+  ]
+  /// The NEXUS-like answers that must be `no` to clear the neck of a patient without neck pain.
+  static let reliableExamination: FindingSet = [
+    .alteredAlertness, .intoxication, .distractingInjury, .focalDeficit,
+  ]
+  /// The Canadian rule's exclusions that must be answered `no` before it can clear the neck
+  /// (an unresponsive or unstable patient is imaged on those answers alone).
   static let ccrExclusions: FindingSet = [
     .alteredAlertness, .severeWeakness, .priorSpineSurgery, .inflammatoryArthritis,
+  ]
+  /// PECARN high-risk factors (children under 16).
+  static let pecarnHigh: FindingSet = [
+    .unresponsive, .abnormalABC, .focalDeficit, .severeWeakness, .limbParesthesia,
+  ]
+  /// PECARN moderate-risk factors.
+  static let pecarnModerate: FindingSet = [
+    .alteredAlertness, .painNeck, .midlineTenderness, .torsoHeadInjury,
+  ]
+  /// The PECARN answers that must be `no` to clear a child's neck clinically.
+  static let pecarnClearance: FindingSet = [
+    .alteredAlertness, .focalDeficit, .painNeck, .midlineTenderness,
+  ]
+  /// After high-energy trauma, what calls for thoracic and lumbar imaging besides back pain.
+  static let thoracolumbarConcern: FindingSet = [
+    .alteredAlertness, .unresponsive, .intoxication, .distractingInjury,
   ]
   static let ccrHighRisk: FindingSet = [.dangerousMechanism, .limbParesthesia]
   static let ccrLowRisk: FindingSet = [.simpleRearEnd, .sittingInED, .ambulatory, .delayedNeckPain]

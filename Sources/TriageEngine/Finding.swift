@@ -12,12 +12,13 @@ public enum Finding: UInt8, Sendable, CaseIterable, Hashable {
   case weightLoss, feverHistory, recentInfection, cancerHistory, steroids, tbRisk, ivDrugUse
   case immunosuppression, osteoporosis, myelopathySymptoms, painOnStraining
   case recentSpinalProcedure, inflammatoryArthritis, vascularDisease, abnormalLabs
-  case xrayDegenerative, xrayOPLL
+  case xrayDegenerative, xrayOPLL, anticoagulated, suddenOnset
   // Examination
   case saddleAnesthesia, urinaryRetention, feverMeasured, lowBodyWeight, umnSigns
-  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness
+  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness, aorticSigns
   // Neck trauma
   case alteredAlertness, intoxication, distractingInjury, dangerousMechanism, limbParesthesia
+  case unresponsive, abnormalABC, torsoHeadInjury
   case simpleRearEnd, sittingInED, ambulatory, delayedNeckPain, canRotateNeck
   // MRI safety
   case pacemakerConditional, pacemakerLegacy, abandonedLeads, cochlearImplant, neurostimulator

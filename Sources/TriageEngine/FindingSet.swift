@@ -69,6 +69,14 @@ extension FindingSet {
     return result
   }
 
+  /// The findings of this set that are not in `other`.
+  @inlinable public func subtracting(_ other: FindingSet) -> FindingSet {
+    var result = self
+    result.low &= ~other.low
+    result.high &= ~other.high
+    return result
+  }
+
   /// Whether every finding of `other` is in this set.
   @inlinable public func isSuperset(of other: FindingSet) -> Bool {
     intersection(other) == other

@@ -4,6 +4,10 @@ public enum Modality: String, Sendable, CaseIterable, Hashable {
   case ct
   case ctMyelogram = "ct_myelogram"
   case radiograph
+  /// Bedside ultrasound (rule set 2: the abdominal aorta before any spine study).
+  case ultrasound
+  /// CT angiography (rule set 2: the aorta, per the local pathway).
+  case ctAngiography = "ct_angiography"
 
   /// How a clinician reads it.
   public var displayName: String {
@@ -12,17 +16,24 @@ public enum Modality: String, Sendable, CaseIterable, Hashable {
     case .ct: "CT"
     case .ctMyelogram: "CT myelogram"
     case .radiograph: "Radiographs"
+    case .ultrasound: "Bedside ultrasound"
+    case .ctAngiography: "CT angiography"
     }
   }
 }
 
-/// A spinal region (contract identifiers).
+/// A region to image (contract identifiers): the spinal regions, and (rule set 2) the abdominal
+/// aorta, assessed before any spine study when an aneurysm is suspected.
 public enum SpineRegion: String, Sendable, CaseIterable, Hashable {
   case cervical
   case thoracic
   case lumbar
   case lumbosacral
   case wholeSpine = "whole_spine"
+  case abdominalAorta = "abdominal_aorta"
+
+  /// Whether this is a region of the spine (not the aorta).
+  public var isSpinal: Bool { self != .abdominalAorta }
 
   /// How a clinician reads it.
   public var displayName: String {
@@ -32,12 +43,14 @@ public enum SpineRegion: String, Sendable, CaseIterable, Hashable {
     case .lumbar: "lumbar spine"
     case .lumbosacral: "lumbosacral spine"
     case .wholeSpine: "whole spine"
+    case .abdominalAorta: "abdominal aorta"
     }
   }
 
   /// Whether a study of this region also shows `other`.
   public func covers(_ other: SpineRegion) -> Bool {
-    if self == other || self == .wholeSpine { return true }
+    if self == other { return true }
+    if self == .wholeSpine { return other.isSpinal }
     switch (self, other) {
     case (.lumbar, .lumbosacral), (.lumbosacral, .lumbar): return true
     default: return false
@@ -71,6 +84,7 @@ public struct ImagingStudy: Sendable, Hashable {
   /// For example "MRI lumbosacral spine without contrast".
   public var displayName: String {
     let base = "\(modality.displayName) \(region.displayName)"
+    if modality == .ctAngiography { return base }
     switch contrast {
     case .without: return base + " without contrast"
     case .withAndWithout: return base + " without and with contrast"

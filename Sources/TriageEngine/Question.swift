@@ -41,7 +41,10 @@ public struct Question: Sendable, Hashable {
   public let id: String
   /// The screen it is asked on.
   public let screen: QuestionScreen
-  /// The wording shown on the checklist.
+  /// A short label (at most 40 characters) for lists and printouts: missing answers, the
+  /// findings behind a rule, answers by screen. Never the identifier.
+  public let label: String
+  /// The full wording shown on the checklist.
   public let text: String
   /// A one-line help text: what counts as `yes`, and why it is asked.
   public let help: String

@@ -9,6 +9,8 @@ public struct FiredRule: Sendable, Hashable {
 
   /// The evidence as contract identifiers: findings, then numbers.
   public var evidence: [String] { findings.map(\.id) + inputs.ids }
+  /// The evidence in words (short labels), for people.
+  public var evidenceLabels: [String] { findings.map(\.question.label) + inputs.labels }
 }
 
 /// How serious an MRI-safety item is.
@@ -47,12 +49,32 @@ public struct SafetyItem: Sendable, Hashable {
   public let findings: [Finding]
 }
 
-/// The engine's output: the shape of `spec/questionnaire.md` section 3.
+/// How far the recommendation can be relied on (`spec/questionnaire.md` section 4).
+public enum RecommendationStatus: String, Sendable, Hashable, CaseIterable {
+  /// Nothing unanswered could change it.
+  case final
+  /// Answers that could raise the urgency, add a study or a region, or stand between the patient
+  /// and clearance are missing.
+  case provisional
+  /// No presenting complaint yet: no pain site and no trauma answered yes.
+  case incomplete
+
+  /// The word shown to a clinician: `FINAL`, `PROVISIONAL`, `INCOMPLETE`.
+  public var label: String { rawValue.uppercased() }
+}
+
+/// The engine's output: the shape of `spec/questionnaire.md` sections 3 and 4.
 public struct Recommendation: Sendable, Hashable {
   /// How soon.
   public let urgency: Urgency
-  /// The timeframe, in words.
+  /// Final, provisional or incomplete.
+  public let status: RecommendationStatus
+  /// The timeframe, in words (of the study actually recommended).
   public let timeframe: String
+  /// The latest time to the study in hours, when the timeframe is one (4 for suspected cauda
+  /// equina syndrome, 24 for urgent, 168 for soon); front ends turn it into a clock time from
+  /// the moment the urgency was reached.
+  public let timeframeHours: Int?
   /// The recommended studies, the main one first; empty when `urgency` is `none`.
   public let imaging: [ImagingStudy]
   /// What to do instead, and when.
@@ -61,9 +83,10 @@ public struct Recommendation: Sendable, Hashable {
   public let rules: [FiredRule]
   /// MRI-safety items, stops first.
   public let safety: [SafetyItem]
-  /// Unknown findings that could raise the urgency if they were `yes`.
+  /// Unknown findings whose answer could raise the urgency, add a study or a region, or stand
+  /// between the patient and clearance.
   public let missingFindings: [Finding]
-  /// Numbers not recorded that could raise the urgency.
+  /// Numbers not recorded whose value could change the recommendation.
   public let missingInputs: NumericInputs
   /// For `none` and `routine`: what should bring the patient back.
   public let safetyNet: [String]
@@ -76,6 +99,33 @@ public struct Recommendation: Sendable, Hashable {
   public var mainStudy: ImagingStudy? { imaging.first }
   /// The contract's `missing` list: finding identifiers, then numbers.
   public var missing: [String] { missingFindings.map(\.id) + missingInputs.ids }
+  /// The missing answers in words (short labels), for people.
+  public var missingLabels: [String] {
+    missingFindings.map(\.question.label) + missingInputs.labels
+  }
+  /// The rules that explain the decision (everything but the notes on where the source article
+  /// differs, which belong in a closing section).
+  public var reasons: [FiredRule] { rules.filter { !$0.rule.isSeedNote } }
+  /// Where this advice differs from the source article, for the rules that fired: one plain
+  /// sentence each.
+  public var seedDifferences: [String] {
+    var seen: [String] = []
+    for fired in rules { if let text = fired.rule.seedDifference, !seen.contains(text) { seen.append(text) } }
+    return seen
+  }
+  /// The status in words with what it rests on, for example "PROVISIONAL: 3 answers that could
+  /// change this are missing".
+  public var statusLine: String {
+    switch status {
+    case .final: return "FINAL: no unanswered question could change this recommendation"
+    case .provisional:
+      let count = missingFindings.count + missingInputs.labels.count
+      return "PROVISIONAL: \(count) answer\(count == 1 ? "" : "s") that could change this "
+        + (count == 1 ? "is" : "are") + " missing"
+    case .incomplete:
+      return "INCOMPLETE: no presenting complaint yet (no pain site and no trauma answered yes)"
+    }
+  }
   /// The safety items that stop the scan.
   public var stops: [SafetyItem] { safety.filter { $0.level == .stop } }
 }

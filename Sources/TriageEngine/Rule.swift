@@ -27,6 +27,34 @@ public struct Rule: Sendable, Hashable {
   public let certainty: Certainty
   /// The rule's own timeframe, when it is more specific than the urgency's default.
   public let timeframe: String?
-  /// Where the seed article differs: what it said and what we follow (reference section D).
+  /// The latest time to the study in hours, when the rule's timeframe is one (4 for suspected
+  /// cauda equina syndrome); `nil` to use the urgency's default.
+  public let timeframeHours: Int?
+  /// What the clinician must know about the rule (for example that it is not yet validated), in
+  /// plain words.
   public let note: String?
+  /// Where the seed article differs from the guideline this rule follows, in plain words, for
+  /// the closing section of a summary ("Where this advice differs from the source article").
+  public let seedDifference: String?
+  /// Whether the rule only explains where the seed article differs: shown in the closing
+  /// section, never among the reasons for the decision.
+  public var isSeedNote: Bool { id.hasPrefix("SEED-") }
+
+  /// Creates a rule.
+  public init(
+    id: String, title: String, urgency: Urgency?, source: String, year: Int,
+    certainty: Certainty, timeframe: String? = nil, timeframeHours: Int? = nil,
+    note: String? = nil, seedDifference: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.urgency = urgency
+    self.source = source
+    self.year = year
+    self.certainty = certainty
+    self.timeframe = timeframe
+    self.timeframeHours = timeframeHours
+    self.note = note
+    self.seedDifference = seedDifference
+  }
 }

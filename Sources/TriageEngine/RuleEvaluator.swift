@@ -1,13 +1,16 @@
 /// The rule code: reads ``Facts`` and fires rules into a ``RuleSink``, branch by branch in the
 /// reference's precedence (trauma, emergency neurology, urgent, fracture, prior surgery,
 /// persistent radiculopathy, default). Every rule's condition only ever gains from a `yes` on a
-/// risk finding, so a red flag never lowers the urgency.
+/// risk finding or a pain site, so a yes never lowers the urgency: no rule fires because a site
+/// is *not* known (systemic red flags fire whatever the site; the site chooses the region).
 enum RuleEvaluator {
   static func run<Sink: RuleSink>(_ f: Facts, into sink: inout Sink) {
     trauma(f, &sink)
+    aorta(f, &sink)
     caudaEquina(f, &sink)
     cancer(f, &sink)
     myelopathy(f, &sink)
+    epiduralHaematoma(f, &sink)
     infection(f, &sink)
     deficit(f, &sink)
     fracture(f, &sink)
@@ -18,118 +21,141 @@ enum RuleEvaluator {
     if sink.wantsNotes { notes(f, &sink) }
   }
 
-  // MARK: Trauma (reference A8)
+  // MARK: Trauma (reference A8, A11)
 
   static func trauma<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     let trauma = f.hits(Groups.trauma)
     guard !trauma.isEmpty else { return }
     if f.isYes(.traumaMinor) { sink.fire(.tr5, [.traumaMinor]) }
+    knownVertebralDisease(f, trauma, &sink)
+    // The cervical spine is assessed after any trauma, whatever the pain-site answers.
+    if let age = f.age, age < 16 {
+      pediatricNeck(f, trauma, &sink)
+    } else {
+      adultNeck(f, trauma, &sink)
+    }
+    thoracolumbar(f, &sink)
+  }
 
-    if f.isYes(.painNeck) { neckTrauma(f, trauma, &sink) }
-
-    if f.isYes(.traumaMajor) && (f.isYes(.painLowBack) || f.isYes(.painMidBack)) {
-      let regions = thoracolumbarRegions(f)
-      let evidence = f.hits([.traumaMajor, .painLowBack, .painMidBack])
-      sink.fire(.tr4, evidence, inputs: []) {
-        Plan(
-          imaging: regions.map { ImagingStudy(.ct, $0, .without) },
-          alternatives: [
-            Alternative(
-              ImagingStudy(.radiograph, regions[0], .none),
-              when: "CT not available (radiographs miss many fractures)")
-          ])
-      }
-      let deficit = f.hits(Groups.neuroDeficit)
-      if !deficit.isEmpty {
-        sink.fire(.tr6, evidence.union(deficit), inputs: []) {
-          Plan(
-            imaging: regions.map { ImagingStudy(.ct, $0, .without) }
-              + regions.map { ImagingStudy(.mri, $0, .without) },
-            alternatives: [])
-        }
-      }
+  /// Known vertebral disease (ankylosing spondylitis, DISH, inflammatory arthritis) after any
+  /// trauma with spinal pain: CT of the whole spine, never cleared by a clinical rule.
+  static func knownVertebralDisease<Sink: RuleSink>(
+    _ f: Facts, _ trauma: FindingSet, _ sink: inout Sink
+  ) {
+    guard f.knownVertebralDiseaseTrauma else { return }
+    let pain = f.spinalPain
+    let deficit = f.hits(Groups.neuroDeficit)
+    let evidence = trauma.union([.inflammatoryArthritis]).union(pain).union(deficit)
+    sink.fire(.tr7, evidence, inputs: []) {
+      var imaging = [ImagingStudy(.ct, .wholeSpine, .without)]
+      if !deficit.isEmpty { imaging.append(ImagingStudy(.mri, .wholeSpine, .without)) }
+      return Plan(
+        imaging: imaging,
+        alternatives: [
+          Alternative(
+            ImagingStudy(.mri, .wholeSpine, .without),
+            when: "CT negative and pain persists, or any neurological deficit")
+        ])
     }
   }
 
-  static func thoracolumbarRegions(_ f: Facts) -> [SpineRegion] {
-    var regions: [SpineRegion] = []
-    if f.isYes(.painMidBack) { regions.append(.thoracic) }
-    if f.isYes(.painLowBack) { regions.append(.lumbar) }
-    return regions
+  static let cervicalCT = ImagingStudy(.ct, .cervical, .without)
+  static func cervicalCTPlan() -> Plan {
+    Plan(
+      imaging: [cervicalCT],
+      alternatives: [
+        Alternative(
+          ImagingStudy(.radiograph, .cervical, .none),
+          when: "CT not available, or its reconstructions are not optimal")
+      ])
   }
 
-  static func neckTrauma<Sink: RuleSink>(_ f: Facts, _ trauma: FindingSet, _ sink: inout Sink) {
-    let context = trauma.union([.painNeck])
-    let ct = ImagingStudy(.ct, .cervical, .without)
-    let ctPlan = {
-      Plan(
-        imaging: [ct],
-        alternatives: [
-          Alternative(
-            ImagingStudy(.radiograph, .cervical, .none),
-            when: "CT not available, or its reconstructions are not optimal")
-        ])
+  /// Adults: NEXUS and the Canadian C-Spine Rule. With neck pain (or, after high-energy trauma,
+  /// neck pain not yet asked) the neck is cleared only when both are negative; without neck pain
+  /// only a reliable examination clears it.
+  static func adultNeck<Sink: RuleSink>(_ f: Facts, _ trauma: FindingSet, _ sink: inout Sink) {
+    let major = f.isYes(.traumaMajor)
+    let neckPain = f.answers[.painNeck]
+    let full = neckPain == .yes || (major && neckPain == .unknown)
+    let context = trauma.union(f.hits([.painNeck]))
+    let adult = f.age.map { (16..<65).contains($0) } ?? false
+    let oldAge = f.age.map { $0 >= 65 } ?? false
+
+    guard full else {
+      // No neck pain (or low-velocity trauma with neck pain not asked): an unreliable
+      // examination, a deficit, paresthesias or instability still mean imaging.
+      let positive = f.hits(Groups.unreliableNeck)
+      let nexusPositive = f.hits(Groups.nexus.union([.unresponsive]))
+      if !nexusPositive.isEmpty { sink.fire(.nexusPositive, nexusPositive.union(context)) }
+      if !positive.isEmpty {
+        sink.fire(.tr2, context.union(positive), inputs: [], plan: cervicalCTPlan)
+      } else if major {
+        if f.allNo(Groups.reliableExamination) && adult {
+          sink.fire(.tr1, context, inputs: .age)
+        } else {
+          sink.fire(.tr0, context, inputs: f.age == nil ? .age : [], plan: cervicalCTPlan)
+          sink.pending(f.unknown(Groups.reliableExamination))
+        }
+      }
+      return
     }
 
     // NEXUS
-    let nexusPositive = f.hits(Groups.nexus)
+    let nexusPositive = f.hits(Groups.nexus.union([.unresponsive]))
     let nexusNegative = f.allNo(Groups.nexus)
-
     // Canadian C-Spine Rule
-    let exclusions = f.hits(Groups.ccrExclusions)
-    let childExcluded = f.age.map { $0 < 16 } ?? false
-    let notApplicable = !exclusions.isEmpty || childExcluded
-    let applicableKnown =
-      f.allNo(Groups.ccrExclusions) && (f.age.map { $0 >= 16 } ?? false)
-    var highRisk = f.hits(Groups.ccrHighRisk)
-    let oldAge = f.age.map { $0 >= 65 } ?? false
-    let highRiskAllNo = f.allNo(Groups.ccrHighRisk) && (f.age.map { $0 < 65 } ?? false)
+    let exclusions = f.hits(Groups.ccrExclusions.union([.unresponsive, .abnormalABC]))
+    if !exclusions.isEmpty { sink.fire(.ccrNotApplicable, exclusions) }
+    var ccrPositive = false
+    // The exclusions stop the rule from clearing the neck, never from asking for imaging.
+    let highRisk = f.hits(Groups.ccrHighRisk)
+    if !highRisk.isEmpty || oldAge {
+      ccrPositive = true
+      sink.fire(.ccrHighRisk, highRisk.union(context), inputs: oldAge ? .age : [])
+    }
     let lowRisk = f.hits(Groups.ccrLowRisk)
     let lowRiskAny = !lowRisk.isEmpty || f.isNo(.midlineTenderness)
     let lowRiskNone = f.allNo(Groups.ccrLowRisk) && f.isYes(.midlineTenderness)
-    var ccrPositive = false
-    if notApplicable {
-      sink.fire(.ccrNotApplicable, exclusions, inputs: childExcluded ? .age : [])
-    }
-    // The exclusions (GCS below 15, severe weakness, known vertebral disease, previous neck
-    // surgery) stop the rule from clearing the spine, never from asking for imaging: those
-    // patients are at higher risk, so a high-risk factor still means imaging. Children stay
-    // outside the rule altogether.
-    if !childExcluded {
-      if !highRisk.isEmpty || oldAge {
-        ccrPositive = true
-        highRisk = highRisk.union(context)
-        sink.fire(.ccrHighRisk, highRisk, inputs: oldAge ? .age : [])
-      }
-      if lowRiskNone {
-        ccrPositive = true
-        sink.fire(.ccrNoLowRisk, context)
-      } else if lowRiskAny && f.isNo(.canRotateNeck) {
-        ccrPositive = true
-        sink.fire(.ccrCannotRotate, context)
-      }
+    if lowRiskNone {
+      ccrPositive = true
+      sink.fire(.ccrNoLowRisk, context.union([.midlineTenderness]))
+    } else if lowRiskAny && f.isNo(.canRotateNeck) {
+      ccrPositive = true
+      sink.fire(.ccrCannotRotate, context)
     }
     let ccrNegative =
-      applicableKnown && highRiskAllNo && lowRiskAny && f.isYes(.canRotateNeck)
+      exclusions.isEmpty && f.allNo(Groups.ccrExclusions) && f.allNo(Groups.ccrHighRisk)
+      && adult && lowRiskAny && f.isYes(.canRotateNeck)
 
     if !nexusPositive.isEmpty { sink.fire(.nexusPositive, nexusPositive.union(context)) }
-
-    if !nexusPositive.isEmpty || ccrPositive {
-      let evidence = context.union(nexusPositive).union(f.hits(Groups.ccrHighRisk))
-      sink.fire(.tr2, evidence, inputs: oldAge ? .age : [], plan: ctPlan)
-    } else if (nexusNegative || ccrNegative) && (f.age.map { (16..<65).contains($0) } ?? false) {
-      if nexusNegative { sink.fire(.nexusNegative, context) }
-      if ccrNegative { sink.fire(.ccrNegative, context.union(lowRisk).union([.canRotateNeck])) }
+    let unstable = f.hits([.abnormalABC])
+    let priorNeckSurgery = f.isYes(.priorSpineSurgery) && f.isYes(.painNeck)
+    if priorNeckSurgery {
+      sink.fire(.tr8, context.union([.priorSpineSurgery]), inputs: [], plan: cervicalCTPlan)
+    }
+    if !nexusPositive.isEmpty || ccrPositive || !unstable.isEmpty {
+      let evidence = context.union(nexusPositive).union(highRisk).union(unstable)
+      sink.fire(.tr2, evidence, inputs: oldAge ? .age : [], plan: cervicalCTPlan)
+    } else if nexusNegative && ccrNegative {
+      sink.fire(.nexusNegative, context)
+      sink.fire(.ccrNegative, context.union(lowRisk).union([.canRotateNeck]))
       sink.fire(.tr1, context, inputs: .age)
-    } else {
-      sink.fire(.tr0, context, inputs: f.age == nil ? .age : [], plan: ctPlan)
+    } else if !priorNeckSurgery && !f.knownVertebralDiseaseTrauma {
+      // (Known vertebral disease: the whole-spine CT of TR-7 covers the neck.)
+      sink.fire(.tr0, context, inputs: f.age == nil ? .age : [], plan: cervicalCTPlan)
+      // Everything still unanswered that clearance needs, reassuring answers included.
+      var clearance = Groups.nexus.union(Groups.ccrExclusions).union(Groups.ccrHighRisk)
+        .union([.canRotateNeck])
+      if !lowRiskAny { clearance = clearance.union(Groups.ccrLowRisk) }
+      if neckPain == .unknown { clearance.insert(.painNeck) }
+      sink.pending(f.unknown(clearance))
     }
 
     let cord = f.hits(Groups.cordInjury)
     if !cord.isEmpty {
       sink.fire(.tr3, context.union(cord), inputs: []) {
         Plan(
-          imaging: [ct, ImagingStudy(.mri, .cervical, .without)],
+          imaging: [cervicalCT, ImagingStudy(.mri, .cervical, .without)],
           alternatives: [
             Alternative(
               ImagingStudy(.ctMyelogram, .cervical, .none),
@@ -139,14 +165,65 @@ enum RuleEvaluator {
     }
   }
 
+  /// Children under 16: the PECARN cervical-spine rule (2024; not yet externally validated).
+  static func pediatricNeck<Sink: RuleSink>(
+    _ f: Facts, _ trauma: FindingSet, _ sink: inout Sink
+  ) {
+    let high = f.hits(Groups.pecarnHigh)
+    let moderate = f.hits(Groups.pecarnModerate)
+    if !high.isEmpty {
+      sink.fire(.pecarn1, trauma.union(high), inputs: .age, plan: cervicalCTPlan)
+    } else if !moderate.isEmpty || (f.isYes(.traumaMajor) && !f.allNo(Groups.pecarnClearance)) {
+      if moderate.isEmpty { sink.pending(f.unknown(Groups.pecarnClearance)) }
+      sink.fire(.pecarn2, trauma.union(moderate), inputs: .age) {
+        Plan(
+          imaging: [ImagingStudy(.radiograph, .cervical, .none)],
+          alternatives: [
+            Alternative(cervicalCT, when: "a high-risk factor, or radiographs inadequate")
+          ])
+      }
+    } else if f.allNo(Groups.pecarnClearance) {
+      sink.fire(.pecarn0, trauma, inputs: .age)
+    }
+  }
+
+  /// High-energy trauma: CT of the thoracic and lumbar spine (non-contiguous fractures).
+  static func thoracolumbar<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
+    guard f.isYes(.traumaMajor) else { return }
+    let deficit = f.hits(Groups.neuroDeficit)
+    let concern = f.lowSite.union(f.midSite).union(f.hits(Groups.thoracolumbarConcern))
+      .union(deficit)
+    guard !concern.isEmpty else { return }
+    let evidence = concern.union([.traumaMajor])
+    let ct = [ImagingStudy(.ct, .thoracic, .without), ImagingStudy(.ct, .lumbar, .without)]
+    sink.fire(.tr4, evidence, inputs: []) {
+      Plan(
+        imaging: ct,
+        alternatives: [
+          Alternative(
+            ImagingStudy(.radiograph, .lumbar, .none),
+            when: "CT not available (radiographs miss many fractures)")
+        ])
+    }
+    if !deficit.isEmpty {
+      sink.fire(.tr6, evidence, inputs: []) {
+        Plan(
+          imaging: ct + [
+            ImagingStudy(.mri, .thoracic, .without), ImagingStudy(.mri, .lumbar, .without),
+          ],
+          alternatives: [])
+      }
+    }
+  }
+
   // MARK: Emergency neurology (reference A3, A4, A6)
 
   static func caudaEquina<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     var evidence = f.hits(Groups.cesCore)
-    // GIRFT: severe or progressive deficit of both legs (legs: low back or leg symptoms, or no
-    // site given).
+    // GIRFT: severe or progressive deficit of both legs, with a lumbar presentation (low back or
+    // leg symptoms); above the lumbar spine it is cord compression (MY-1).
     let severity = f.hits(Groups.bothLegsSevere)
-    if f.isYes(.bilateralDeficit) && !severity.isEmpty && (f.hasLow || !f.hasNeck) {
+    if f.isYes(.bilateralDeficit) && !severity.isEmpty && f.hasLow {
       evidence = evidence.union(severity).union([.bilateralDeficit])
     }
     guard !evidence.isEmpty else {
@@ -210,15 +287,17 @@ enum RuleEvaluator {
     // Suspicion of cancer without a history: multiple risk factors (ACP 2011).
     if f.isYes(.weightLoss) && (f.ageOver(50) || f.isYes(.nightPain)) {
       let evidence = f.hits([.weightLoss, .nightPain])
-      let region = f.lowBackRegion
+      let regions = f.symptomRegions
       sink.fire(.lbp7, evidence, inputs: f.ageOver(50) ? .age : []) {
-        Plan(
-          imaging: [ImagingStudy(.mri, region, .without)],
-          alternatives: [
-            Alternative(
-              ImagingStudy(.radiograph, region, .none),
-              when: "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
-          ])
+        Plan.across(regions) { region in
+          Plan(
+            imaging: [ImagingStudy(.mri, region, .without)],
+            alternatives: [
+              Alternative(
+                ImagingStudy(.radiograph, region, .none),
+                when: "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
+            ])
+        }
       }
       sink.fire(.acp4, evidence)
     }
@@ -226,10 +305,12 @@ enum RuleEvaluator {
 
   static func myelopathy<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     var evidence = f.hits(Groups.myelopathy)
-    // A severe or progressive deficit of both sides with neck or arm symptoms is a cord
-    // compression until shown otherwise (RG-3); below the neck it is the CES rule's.
+    // A severe or progressive deficit of both sides with neck, arm or interscapular symptoms
+    // (or no site yet) is cord compression until shown otherwise; with a lumbar presentation
+    // the cauda equina rule fires too.
     let severity = f.hits(Groups.bothLegsSevere)
-    let cordDeficit = f.isYes(.bilateralDeficit) && !severity.isEmpty && f.hasNeck
+    let cordDeficit =
+      f.isYes(.bilateralDeficit) && !severity.isEmpty && (f.hasNeck || f.hasMid || !f.hasLow)
     if cordDeficit { evidence = evidence.union(severity).union([.bilateralDeficit]) }
     guard !evidence.isEmpty else { return }
     let region = f.cordRegion
@@ -251,6 +332,51 @@ enum RuleEvaluator {
     }
   }
 
+  // MARK: Aorta before the spine (reference A11, RV-9)
+
+  static func aorta<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
+    guard f.isYes(.aorticSigns) else { return }
+    let plan = {
+      Plan(
+        imaging: [ImagingStudy(.ultrasound, .abdominalAorta, .none)],
+        alternatives: [
+          Alternative(
+            ImagingStudy(.ctAngiography, .abdominalAorta, .withAndWithout),
+            when: "per the local aortic pathway, or ultrasound inconclusive")
+        ])
+    }
+    let catastrophe = f.hits([.suddenOnset, .abnormalABC])
+    if !catastrophe.isEmpty {
+      sink.fire(.aaa2, catastrophe.union([.aorticSigns]), inputs: [], plan: plan)
+    } else {
+      sink.fire(.aaa1, [.aorticSigns], inputs: [], plan: plan)
+    }
+  }
+
+  // MARK: Spinal epidural haematoma (reference A11, RV-8)
+
+  static func epiduralHaematoma<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
+    guard f.isYes(.anticoagulated) && f.isYes(.suddenOnset) else { return }
+    let deficit = f.hits(Groups.neuroDeficit)
+    let evidence = FindingSet([.anticoagulated, .suddenOnset])
+    guard !deficit.isEmpty else {
+      sink.fire(.seh2, evidence)
+      return
+    }
+    let regions = f.symptomRegions
+    let sites = f.lowSite.union(f.neckSite).union(f.midSite)
+    sink.fire(.seh1, evidence.union(deficit).union(sites), inputs: []) {
+      Plan.across(regions) { region in
+        Plan(
+          imaging: [ImagingStudy(.mri, region, .without)],
+          alternatives: [
+            Alternative(ImagingStudy(.ctMyelogram, region, .none), when: "MRI contraindicated"),
+            Alternative(ImagingStudy(.ct, region, .without), when: "MRI not available at once"),
+          ])
+      }
+    }
+  }
+
   // MARK: Infection (reference A5)
 
   static func infection<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
@@ -259,16 +385,17 @@ enum RuleEvaluator {
     let signs = fever.union(labs)
     var risks = f.hits(Groups.infectionRisk)
     if !fever.isEmpty && f.isYes(.tbRisk) { risks.insert(.tbRisk) }
-    let region = f.symptomRegion
-    let mri = ImagingStudy(.mri, region, .withAndWithout)
+    let regions = f.symptomRegions
     let plan = {
-      Plan(
-        imaging: [mri],
-        alternatives: [
-          Alternative(
-            ImagingStudy(.mri, region, .without), when: "gadolinium contraindicated or declined"),
-          Alternative(ImagingStudy(.ct, region, .without), when: "MRI contraindicated"),
-        ])
+      Plan.across(regions) { region in
+        Plan(
+          imaging: [ImagingStudy(.mri, region, .withAndWithout)],
+          alternatives: [
+            Alternative(
+              ImagingStudy(.mri, region, .without), when: "gadolinium contraindicated or declined"),
+            Alternative(ImagingStudy(.ct, region, .without), when: "MRI contraindicated"),
+          ])
+      }
     }
     var suspected = false
     if !signs.isEmpty {
@@ -302,22 +429,25 @@ enum RuleEvaluator {
                 ImagingStudy(.mri, .wholeSpine, .without),
                 when: "gadolinium contraindicated or declined"),
               Alternative(
-                ImagingStudy(.ctMyelogram, region, .none), when: "MRI contraindicated"),
+                ImagingStudy(.ctMyelogram, .wholeSpine, .none), when: "MRI contraindicated"),
             ])
         }
       }
     }
-    // ACR LBP V7: infection risk or immunosuppression without signs, in the low back branch.
-    let riskOnly = f.hits([.ivDrugUse, .immunosuppression, .recentInfection])
-    if !suspected && !riskOnly.isEmpty && (f.hasLow || f.noSite || f.hasMid) {
-      let lowRegion = f.lowBackRegion
+    // ACR LBP V7: infection risk or immunosuppression without signs, whatever the site (the neck
+    // alone is the cervical red-flag rule's).
+    let riskOnly = f.hits(Groups.neckInfectionRisk)
+    if !suspected && !riskOnly.isEmpty && !f.neckOnly {
+      let regions = f.symptomRegions
       sink.fire(.lbp7, riskOnly, inputs: []) {
-        Plan(
-          imaging: [ImagingStudy(.mri, lowRegion, .withAndWithout)],
-          alternatives: [
-            Alternative(
-              ImagingStudy(.mri, lowRegion, .without), when: "gadolinium contraindicated")
-          ])
+        Plan.across(regions) { region in
+          Plan(
+            imaging: [ImagingStudy(.mri, region, .withAndWithout)],
+            alternatives: [
+              Alternative(
+                ImagingStudy(.mri, region, .without), when: "gadolinium contraindicated")
+            ])
+        }
       }
     }
   }
@@ -328,25 +458,26 @@ enum RuleEvaluator {
     let evidence = f.hits(Groups.severeOrProgressive)
     guard !evidence.isEmpty else { return }
     let cordLevel = f.isYes(.umnSigns) || f.isYes(.myelopathySymptoms)
-    let region = cordLevel ? f.cordRegion : f.symptomRegion
+    let regions = cordLevel ? [f.cordRegion] : f.symptomRegions
     sink.fire(.acp2, evidence, inputs: []) {
-      Plan(
-        imaging: [ImagingStudy(.mri, region, .without)],
-        alternatives: [
-          Alternative(ImagingStudy(.ctMyelogram, region, .none), when: "MRI contraindicated")
-        ])
+      Plan.across(regions) { region in
+        Plan(
+          imaging: [ImagingStudy(.mri, region, .without)],
+          alternatives: [
+            Alternative(ImagingStudy(.ctMyelogram, region, .none), when: "MRI contraindicated")
+          ])
+      }
     }
   }
 
-  // MARK: Fracture risk (LBP-6)
+  // MARK: Fracture risk (LBP-6, FX-1): whatever the site
 
   static func fracture<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     let risk = f.hits(Groups.fractureRisk)
     let elderly = f.ageOver(70)
     guard !risk.isEmpty || elderly else { return }
-    guard f.hasLow || f.hasMid || f.noSite else { return }
-    let region = f.hasMid && !f.hasLow ? SpineRegion.thoracic : .lumbar
-    sink.fire(.lbp6, risk, inputs: elderly ? .age : []) {
+    let inputs: NumericInputs = elderly ? .age : []
+    func plan(_ region: SpineRegion) -> Plan {
       Plan(
         imaging: [ImagingStudy(.radiograph, region, .none)],
         alternatives: [
@@ -359,16 +490,27 @@ enum RuleEvaluator {
             when: "radiographs equivocal and MRI contraindicated (ACR: usually appropriate)"),
         ])
     }
+    if !f.neckOnly {
+      let regions = f.backRegions
+      sink.fire(.lbp6, risk.union(f.lowSite).union(f.midSite), inputs: inputs) {
+        Plan.across(regions, plan)
+      }
+    }
+    if f.hasNeck {
+      sink.fire(.fx1, risk.union(f.neckSite), inputs: inputs) { plan(.cervical) }
+    }
   }
 
   // MARK: Neck red flags (ACR cervical table 1)
 
   static func neckRedFlags<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     guard f.hasNeck else { return }
-    var evidence = f.hits([.inflammatoryArthritis, .ivDrugUse, .immunosuppression])
+    let infection = f.hits(Groups.neckInfectionRisk)
+    var evidence = f.hits([.inflammatoryArthritis]).union(infection)
     let vascular = f.isYes(.vascularDisease) && f.ageOver(50)
     if vascular { evidence.insert(.vascularDisease) }
     guard !evidence.isEmpty else { return }
+    let contrast: Contrast = infection.isEmpty ? .without : .withAndWithout
     sink.fire(.nkRF, evidence.union(f.neckSite), inputs: vascular ? .age : []) {
       var alternatives = [
         Alternative(ImagingStudy(.radiograph, .cervical, .none), when: "as a first look")
@@ -379,7 +521,7 @@ enum RuleEvaluator {
             ImagingStudy(.mri, .cervical, .withAndWithout),
             when: "with CT or MR angiography of the neck if arterial dissection is suspected"))
       }
-      return Plan(imaging: [ImagingStudy(.mri, .cervical, .without)], alternatives: alternatives)
+      return Plan(imaging: [ImagingStudy(.mri, .cervical, contrast)], alternatives: alternatives)
     }
   }
 
@@ -387,10 +529,10 @@ enum RuleEvaluator {
 
   static func priorSurgery<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     guard f.isYes(.priorSpineSurgery) else { return }
-    if f.hasLow || f.hasMid || f.noSite {
-      let region = f.lowBackRegion == .cervical ? SpineRegion.lumbar : f.lowBackRegion
+    if f.hasLow || f.hasMid {
+      let regions = f.backRegions
       sink.fire(.lbp5, f.lowSite.union(f.midSite).union([.priorSpineSurgery]), inputs: []) {
-        Plan(
+        Plan.across(regions) { region in Plan(
           imaging: [ImagingStudy(.mri, region, .withAndWithout)],
           alternatives: [
             Alternative(
@@ -401,6 +543,7 @@ enum RuleEvaluator {
               ImagingStudy(.ct, region, .without),
               when: "fusion or hardware integrity; MRI contraindicated"),
           ])
+        }
       }
     }
     if f.hasNeck {
@@ -422,7 +565,7 @@ enum RuleEvaluator {
   static func persistent<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     let care = f.answers.conservativeWeeks ?? 0
     let candidate = f.isYes(.interventionCandidate)
-    if care >= 6 && candidate && (f.hasLow || f.noSite) {
+    if care >= 6 && candidate && f.hasLow {
       let plan = {
         Plan(
           imaging: [ImagingStudy(.mri, .lumbar, .without)],
@@ -483,7 +626,7 @@ enum RuleEvaluator {
       }
     }
     // ACP 2011: weak cancer risk factors, after a 1-month trial.
-    if care >= 4 && (f.hasLow || f.noSite) && (f.isYes(.weightLoss) || f.ageOver(50)) {
+    if care >= 4 && f.hasLow && (f.isYes(.weightLoss) || f.ageOver(50)) {
       sink.fire(
         .acp5, f.hits([.weightLoss]),
         inputs: f.ageOver(50) ? [.age, .conservativeWeeks] : .conservativeWeeks
@@ -502,7 +645,7 @@ enum RuleEvaluator {
   // MARK: Default: no imaging now
 
   static func noImaging<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
-    if f.hasLow || f.hasMid || f.noSite {
+    if f.hasLow || f.hasMid {
       let evidence = f.lowSite.union(f.midSite)
       if let weeks = f.answers.symptomWeeks {
         if weeks < 6 {
@@ -524,10 +667,17 @@ enum RuleEvaluator {
   // MARK: Notes: region heuristics and where the seed differs
 
   static func notes<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
-    if let age = f.age, age < 16 { sink.fire(.ped1, [], inputs: .age) }
-    if f.ageOver(50) { sink.fire(.seed1, [], inputs: .age) }
-    if f.isYes(.lowBodyWeight) { sink.fire(.seed5, [.lowBodyWeight]) }
-    if f.isYes(.tbRisk) { sink.fire(.seed6, [.tbRisk]) }
-    if f.isYes(.nightPain) && !f.isYes(.cancerHistory) { sink.fire(.seed7, [.nightPain]) }
+    // Where the seed article would have imaged and the guidelines do not: only when that
+    // difference matters to this patient (the decision is routine or no imaging).
+    let mattersToDecision = sink.topUrgency <= .routine
+    if let age = f.age, age < 16, f.hits(Groups.trauma).isEmpty, mattersToDecision {
+      sink.fire(.ped1, [], inputs: .age)
+    }
+    if f.ageOver(50) && mattersToDecision { sink.fire(.seed1, [], inputs: .age) }
+    if f.isYes(.lowBodyWeight) && mattersToDecision { sink.fire(.seed5, [.lowBodyWeight]) }
+    if f.isYes(.tbRisk) { sink.fire(.seed6, f.hits([.tbRisk]).union(f.hits(Groups.fever))) }
+    if f.isYes(.nightPain) && !f.isYes(.cancerHistory) && mattersToDecision {
+      sink.fire(.seed7, [.nightPain])
+    }
   }
 }

@@ -2,6 +2,17 @@
 struct Plan {
   var imaging: [ImagingStudy] = []
   var alternatives: [Alternative] = []
+
+  /// The same plan for each region, merged (studies first region first).
+  static func across(_ regions: [SpineRegion], _ make: (SpineRegion) -> Plan) -> Plan {
+    var merged = Plan()
+    for region in regions {
+      let plan = make(region)
+      merged.imaging += plan.imaging
+      merged.alternatives += plan.alternatives
+    }
+    return merged
+  }
 }
 
 /// Receives the rules that fire. Two implementations: one collects everything for a
@@ -15,9 +26,14 @@ protocol RuleSink {
   /// Records a rule that fired, with its evidence; `plan` is only called when needed.
   mutating func fire(
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan)
+  /// Records unanswered findings that stand between the patient and clearance together (each
+  /// alone may change nothing, so the one-at-a-time flip test cannot see them).
+  mutating func pending(_ findings: FindingSet)
 }
 
 extension RuleSink {
+  mutating func pending(_ findings: FindingSet) {}
+
   mutating func fire(_ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs = []) {
     fire(rule, findings, inputs: inputs, plan: { Plan() })
   }
@@ -34,6 +50,9 @@ struct Firing {
 /// Collects every firing, in order.
 struct CollectingSink: RuleSink {
   var firings: [Firing] = []
+  var pendingFindings = FindingSet()
+
+  mutating func pending(_ findings: FindingSet) { pendingFindings = pendingFindings.union(findings) }
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { true }
 
@@ -56,5 +75,23 @@ struct UrgencySink: RuleSink {
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
   ) {
     if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
+  }
+}
+
+/// Collects the firings that set an urgency, with their plans, but no notes: what the `missing`
+/// flip test compares.
+struct PlanSink: RuleSink {
+  var firings: [Firing] = []
+  var topUrgency: Urgency = .none
+  var wantsNotes: Bool { false }
+
+  mutating func fire(
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
+  ) {
+    guard let urgency = rule.urgency else { return }
+    if urgency > topUrgency { topUrgency = urgency }
+    if urgency > .none {
+      firings.append(Firing(rule: rule, findings: findings, inputs: inputs, plan: plan()))
+    }
   }
 }

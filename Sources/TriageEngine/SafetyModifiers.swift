@@ -1,10 +1,16 @@
 /// The MR-safety modifiers (reference A10, `SF-` rules), applied after the indication rules to
 /// choose the modality and contrast, and to say what must happen before the scan.
+///
+/// Every MRI-safety finding answered yes gives an item (reference A11, RV-10): at its own level
+/// when the plan holds an MRI, as `info` ("before any later MRI") when it does not, so a yes never
+/// disappears from the record.
 enum SafetyModifiers {
   struct Result {
     var imaging: [ImagingStudy]
     var alternatives: [Alternative]
     var items: [SafetyItem]
+    /// The modality that replaced MRI in the plan, if a safety stop replaced it.
+    var mriReplacedBy: Modality?
   }
 
   static let mriSafetyQuestions = QuestionCatalogue.questions(on: .mriSafety)
@@ -12,16 +18,15 @@ enum SafetyModifiers {
   static let hrs =
     "HRS expert consensus on MRI and CIEDs (Indik et al., Heart Rhythm 2017; reaffirmed 2022)"
   static let astm = "ASTM F2503 MR safety marking (2023); ACR Manual on MR Safety"
+  static let contrastManual = "ACR Manual on Contrast Media"
+  static let acog = "ACOG Committee Opinion 723 (2017, reaffirmed 2021)"
 
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
     compression: Bool
   ) -> Result {
     var result = Result(imaging: imaging, alternatives: alternatives, items: [])
-    let mriConsidered =
-      imaging.contains { $0.modality == .mri }
-      || alternatives.contains { $0.study.modality == .mri }
-    guard mriConsidered || (f.isYes(.pregnant) && !imaging.isEmpty) else { return result }
+    let mriPlanned = imaging.contains { $0.modality == .mri }
 
     func add(
       _ id: String, _ level: SafetyLevel, _ message: String, before: String? = nil,
@@ -32,31 +37,55 @@ enum SafetyModifiers {
           id: id, level: level, message: message, before: before, source: source,
           findings: findings.members))
     }
+    /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
+    /// later MRI (the `before` steps folded into the message).
+    func mriItem(
+      _ id: String, _ level: SafetyLevel, _ message: String, before: String? = nil,
+      source: String, _ findings: FindingSet
+    ) {
+      if mriPlanned {
+        add(id, level, message, before: before, source: source, findings)
+      } else {
+        let steps = before.map { ". \($0)" } ?? ""
+        add(id, .info, "Before any later MRI: \(message)\(steps)", source: source, findings)
+      }
+    }
 
     // MRI contraindicated: switch to CT (myelography for compression) (SF-6, SF-11).
     if f.isYes(.abandonedLeads) {
-      add(
-        "SF-6", .stop,
-        "Fractured, epicardial or abandoned cardiac leads: MRI is not advised; the MRI has been replaced by CT"
-          + (compression ? " myelography" : ""),
-        source: hrs, [.abandonedLeads])
-      result.imaging = result.imaging.map { study in
-        guard study.modality == .mri else { return study }
-        return compression
-          ? ImagingStudy(.ctMyelogram, study.region, .none)
-          : ImagingStudy(.ct, study.region, .without)
+      if mriPlanned {
+        let replacement: Modality = compression ? .ctMyelogram : .ct
+        add(
+          "SF-6", .stop,
+          "Fractured, epicardial or abandoned cardiac leads: MRI is not advised; the MRI has been replaced by "
+            + (compression ? "CT myelography" : "CT"),
+          source: hrs, [.abandonedLeads])
+        result.imaging = result.imaging.map { study in
+          guard study.modality == .mri else { return study }
+          return compression
+            ? ImagingStudy(.ctMyelogram, study.region, .none)
+            : ImagingStudy(.ct, study.region, .without)
+        }
+        result.alternatives.removeAll { $0.study.modality == .mri }
+        result.mriReplacedBy = replacement
+      } else {
+        add(
+          "SF-6", .info,
+          "Before any later MRI: fractured, epicardial or abandoned cardiac leads; MRI is not advised, use CT or CT myelography",
+          source: hrs, [.abandonedLeads])
+        result.alternatives.removeAll { $0.study.modality == .mri }
       }
-      result.alternatives.removeAll { $0.study.modality == .mri }
-    } else if f.isYes(.pacemakerLegacy) {
-      add(
+    }
+    if f.isYes(.pacemakerLegacy) {
+      mriItem(
         "SF-6", .stop,
-        "Pacemaker or defibrillator that is not MR-conditional: MRI only under an institutional protocol (HRS 2017 class IIa)",
+        "Pacemaker or defibrillator that is not MR-conditional, or whose labelling is unknown: MRI only under an institutional protocol (HRS 2017 class IIa)",
         before:
-          "Confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography.",
+          "Establish the labelling; confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography.",
         source: hrs, [.pacemakerLegacy])
     }
     if f.isYes(.pacemakerConditional) {
-      add(
+      mriItem(
         "SF-5", .caution,
         "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
           + (f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
@@ -64,7 +93,7 @@ enum SafetyModifiers {
         source: hrs, [.pacemakerConditional])
     }
     if f.isYes(.orbitalMetal) {
-      add(
+      mriItem(
         "SF-7", .stop, "Possible metal in the orbit (welding or grinding) not cleared since",
         before:
           "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography.",
@@ -73,21 +102,21 @@ enum SafetyModifiers {
         [.orbitalMetal])
     }
     if f.isYes(.cochlearImplant) {
-      add(
+      mriItem(
         "SF-8", .stop, "Cochlear implant: MR conditions depend on the model",
         before:
           "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant.",
         source: "Manufacturer MRI guidelines (Advanced Bionics, Cochlear)", [.cochlearImplant])
     }
     if f.isYes(.neurostimulator) {
-      add(
+      mriItem(
         "SF-9", .stop, "Active implant (neurostimulator, drug pump)",
         before:
           "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT.",
         source: astm, [.neurostimulator])
     }
     if f.isYes(.metalFragments) {
-      add(
+      mriItem(
         "SF-9", .stop,
         "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
         before:
@@ -110,21 +139,26 @@ enum SafetyModifiers {
         let imaging = result.imaging
         result.alternatives.removeAll { imaging.contains($0.study) }
       }
-      // Reference D4: no "with contrast" output in pregnancy unless overridden with a reason.
-      result.alternatives.removeAll { $0.study.contrast == .withAndWithout }
-      add(
-        "SF-4", .caution,
+      // No "with contrast" output in pregnancy unless overridden with a documented reason.
+      result.alternatives.removeAll {
+        $0.study.contrast == .withAndWithout && $0.study.modality == .mri
+      }
+      let message =
         hadContrast
-          ? "Pregnancy: MRI without gadolinium (contrast removed); give contrast only with a documented reason. Non-contrast MRI is acceptable at any stage when warranted"
-          : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium",
-        source:
-          "ACOG Committee Opinion 723 (2017, reaffirmed 2021); ACR gadolinium pregnancy statement",
-        [.pregnant])
-      if result.imaging.contains(where: { $0.modality == .ct || $0.modality == .ctMyelogram }) {
+        ? "Pregnancy: MRI without gadolinium (contrast removed); give contrast only with a documented reason. Non-contrast MRI is acceptable at any stage when warranted"
+        : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium"
+      add(
+        "SF-4", mriPlanned ? .caution : .info,
+        mriPlanned ? message : "Pregnancy: if imaging is needed later, MRI without gadolinium is preferred",
+        source: "\(acog); ACR gadolinium pregnancy statement", [.pregnant])
+      if result.imaging.contains(where: {
+        $0.modality == .ct || $0.modality == .ctMyelogram || $0.modality == .radiograph
+          || $0.modality == .ctAngiography
+      }) {
         add(
           "SF-4", .caution,
-          "Pregnancy and CT: ionising radiation; justify the study and follow the local pregnancy protocol (MRI preferred when it can answer the question in time)",
-          source: "ACOG Committee Opinion 723 (2017, reaffirmed 2021)", [.pregnant])
+          "Pregnancy and X-rays or CT: ionising radiation; justify the study and follow the local pregnancy protocol (MRI preferred when it can answer the question in time)",
+          source: acog, [.pregnant])
       }
     }
     // A substitution (MRI to CT, contrast removed) can make two studies the same, or make an
@@ -133,41 +167,48 @@ enum SafetyModifiers {
     result.imaging = result.imaging.filter { seen.insert($0).inserted }
     result.alternatives.removeAll { seen.contains($0.study) }
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
-    if contrast {
-      switch f.answers[.renalImpairment] {
-      case .yes:
-        add(
-          "SF-2", .caution,
-          "eGFR below 30, dialysis or AKI: no group I gadolinium agent (gadodiamide, gadopentetate, gadoversetamide); a group II agent is acceptable, and dialysis changes are unnecessary",
-          source:
-            "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021); ACR Manual on Contrast Media",
-          [.renalImpairment])
-      case .unknown:
-        add(
-          "SF-2", .info,
-          "Renal function not recorded: check eGFR, dialysis and acute kidney injury before gadolinium",
-          source: "ACR Manual on Contrast Media", [])
-      case .no:
-        add(
-          "SF-1", .info, "Gadolinium: any agent; group II (macrocyclic) agents preferred",
-          source: "ACR Manual on Contrast Media", [])
-      }
-      if f.isYes(.contrastReaction) {
-        add(
-          "SF-3", .caution,
-          "Previous reaction to gadolinium: use non-contrast MRI if it answers the question; otherwise a different agent with or without premedication, and record the reaction",
-          source: "ACR Manual on Contrast Media", [.contrastReaction])
-      }
+    switch f.answers[.renalImpairment] {
+    case .yes where contrast:
+      add(
+        "SF-2", .caution,
+        "eGFR below 30, dialysis or AKI: no group I gadolinium agent (gadodiamide, gadopentetate, gadoversetamide); a group II agent is acceptable, and dialysis changes are unnecessary",
+        source:
+          "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021); \(contrastManual)",
+        [.renalImpairment])
+    case .yes:
+      add(
+        "SF-2", .info,
+        "eGFR below 30, dialysis or AKI: if contrast is added, a group II gadolinium agent only (no gadodiamide, gadopentetate or gadoversetamide)",
+        source: "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021)",
+        [.renalImpairment])
+    case .unknown where contrast:
+      add(
+        "SF-2", .info,
+        "Renal function not recorded: check eGFR, dialysis and acute kidney injury before gadolinium",
+        source: contrastManual, [])
+    case .no where contrast:
+      add(
+        "SF-1", .info, "Gadolinium: any agent; group II (macrocyclic) agents preferred",
+        source: contrastManual, [])
+    default:
+      break
+    }
+    if f.isYes(.contrastReaction) {
+      add(
+        "SF-3", contrast ? .caution : .info,
+        (contrast ? "" : "If contrast is considered later: ")
+          + "previous reaction to gadolinium: use non-contrast MRI if it answers the question; otherwise a different agent with or without premedication, and record the reaction",
+        source: contrastManual, [.contrastReaction])
     }
     if f.isYes(.claustrophobia) {
-      add(
+      mriItem(
         "SF-10", .caution,
         "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible",
         source: "Munn et al., Radiography 2015; Dewey et al., JMRI 2007", [.claustrophobia])
     }
 
     let stops = result.items.contains { $0.level == .stop }
-    if stops && urgency >= .urgent && imaging.contains(where: { $0.modality == .mri }) {
+    if stops && urgency >= .urgent && mriPlanned {
       add(
         "SF-11", .caution,
         "If MRI cannot be done safely in time: CT without contrast, with CT myelography at a spinal centre; never plain films to exclude cord compression; do not delay transfer",
@@ -184,16 +225,29 @@ enum SafetyModifiers {
       }
     }
 
-    // Unknown is never no: say which screening items are still open.
+    // Unknown is never no: say which screening items are still open, in words; before an
+    // urgent or emergency MRI that is a caution.
     let open = mriSafetyQuestions.filter { f.answers[$0.finding] == .unknown }
     if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
+      let count = "\(open.count) item\(open.count == 1 ? "" : "s") unanswered"
       add(
-        "SF-0", .info,
-        "MRI safety screen incomplete: \(open.count) item\(open.count == 1 ? "" : "s") unanswered ("
-          + open.map(\.id).joined(separator: ", ") + ")",
+        "SF-0", urgency >= .urgent ? .caution : .info,
+        "MRI safety screen incomplete: \(count) ("
+          + open.map { $0.label.lowercasedFirst }.joined(separator: "; ") + ")",
         source: "ACR Manual on MR Safety (screening before every MRI)", [])
     }
     result.items.sort { $0.level < $1.level }
     return result
+  }
+}
+
+extension String {
+  /// The string with its first letter in lower case, unless the first word is an abbreviation
+  /// (for example "MR-conditional", "eGFR").
+  var lowercasedFirst: String {
+    guard let first = first, first.isUppercase else { return self }
+    let word = prefix { $0 != " " }
+    if word.count > 1 && word.dropFirst().contains(where: { $0.isUppercase }) { return self }
+    return first.lowercased() + dropFirst()
   }
 }

@@ -12,6 +12,11 @@ enum SafetyNet {
         "With a history of cancer, new spinal pain, pain on coughing or straining, or any neurological symptom needs contact with the MSCC coordinator within 24 hours"
       )
     }
+    if f.isYes(.anticoagulated) && f.isYes(.suddenOnset) {
+      advice.append(
+        "On an anticoagulant or with a bleeding disorder: any new weakness or numbness of the legs or arms, or bladder change, needs an emergency MRI at once (possible bleeding around the spinal cord)"
+      )
+    }
     if f.isYes(.painNeck) && !f.hits(Groups.trauma).isEmpty {
       advice.append("Return if neck pain worsens or arm symptoms appear after the injury")
     }

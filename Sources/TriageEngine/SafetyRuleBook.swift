@@ -55,7 +55,6 @@ public enum SafetyRuleBook {
     _ id: String, _ title: String, _ source: String, _ year: Int, _ certainty: Certainty
   ) -> Rule {
     Rule(
-      id: id, title: title, urgency: nil, source: source, year: year, certainty: certainty,
-      timeframe: nil, note: nil)
+      id: id, title: title, urgency: nil, source: source, year: year, certainty: certainty)
   }
 }

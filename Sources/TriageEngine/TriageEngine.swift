@@ -5,49 +5,46 @@ public enum TriageEngine {
     let facts = Facts(answers)
     var sink = CollectingSink()
     RuleEvaluator.run(facts, into: &sink)
-    let urgency = sink.topUrgency
-
-    // Deciding rules first (highest urgency, then precedence), notes last.
-    let ordered = sink.firings.enumerated().sorted { lhs, rhs in
-      let l = lhs.element.rule.rule.urgency?.rawValue ?? -1
-      let r = rhs.element.rule.rule.urgency?.rawValue ?? -1
-      if l != r { return l > r }
-      if lhs.element.rule.rawValue != rhs.element.rule.rawValue {
-        return lhs.element.rule.rawValue < rhs.element.rule.rawValue
-      }
-      return lhs.offset < rhs.offset
-    }.map(\.element)
-
-    var imaging: [ImagingStudy] = []
-    var alternatives: [Alternative] = []
-    if urgency > .none {
-      for firing in ordered {
-        guard let ruleUrgency = firing.rule.rule.urgency, ruleUrgency > .none else { continue }
-        for study in firing.plan.imaging where !isCovered(study, by: imaging) {
-          imaging.append(study)
-        }
-        if ruleUrgency == urgency {
-          for alternative in firing.plan.alternatives
-          where !alternatives.contains(alternative) && !imaging.contains(alternative.study) {
-            alternatives.append(alternative)
-          }
-        }
-      }
-    }
+    let decision = Decision(sink.firings, urgency: sink.topUrgency)
+    let urgency = decision.urgency
+    let ordered = decision.ordered
     let deciding = ordered.first { $0.rule.rule.urgency == urgency }
-    let timeframe = deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
+    var timeframe = deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
+    let timeframeHours = deciding?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
+    // The aorta is assessed before any spine imaging (RV-9): say so first when another rule
+    // decides the urgency.
+    if let aortic = ordered.first(where: { aorticRules.contains($0.rule) }),
+      aortic.rule != deciding?.rule
+    {
+      timeframe = "Aorta first (bedside ultrasound or CT angiography), then: \(timeframe)"
+    }
 
     var firings = ordered
-    firings.append(contentsOf: regionNotes(facts, imaging: imaging, firings: ordered))
+    firings.append(contentsOf: regionNotes(facts, imaging: decision.imaging, firings: ordered))
 
     let safety = SafetyModifiers.apply(
-      facts, urgency: urgency, imaging: imaging, alternatives: alternatives,
+      facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
       compression: ordered.contains { compressionRules.contains($0.rule) })
+    // After a safety substitution the timeframe speaks of the study actually recommended.
+    if let replacement = safety.mriReplacedBy,
+      !safety.imaging.contains(where: { $0.modality == .mri })
+    {
+      timeframe = timeframe.replacingWord("MRI", with: replacement.displayName)
+    }
 
-    let (missingFindings, missingInputs) = missing(answers, current: urgency)
+    let (flipped, missingInputs) = missing(
+      answers, current: Outcome(urgency: urgency, imaging: decision.imaging))
+    let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
+    let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
+    let status: RecommendationStatus =
+      !facts.hasPresentingComplaint
+      ? .incomplete
+      : (missingFindings.isEmpty && missingInputs.isEmpty ? .final : .provisional)
     return Recommendation(
       urgency: urgency,
+      status: status,
       timeframe: timeframe,
+      timeframeHours: timeframeHours,
       imaging: safety.imaging,
       alternatives: safety.alternatives,
       rules: deduplicated(firings),
@@ -65,10 +62,86 @@ public enum TriageEngine {
     return sink.topUrgency
   }
 
+  /// The urgency and the studies the indication rules propose, before the MRI-safety
+  /// modifiers and without the `missing` flip test: a cheap look at what an answer changes
+  /// (the `missing` computation, the UI's folding of items that cannot matter).
+  public static func studies(of answers: Answers) -> (urgency: Urgency, imaging: [ImagingStudy]) {
+    let outcome = outcome(of: answers)
+    return (outcome.urgency, outcome.imaging)
+  }
+
+  /// The rules that fired, ordered (deciding rules first), and the studies they propose.
+  struct Decision {
+    let urgency: Urgency
+    let ordered: [Firing]
+    var imaging: [ImagingStudy] = []
+    var alternatives: [Alternative] = []
+
+    init(_ firings: [Firing], urgency: Urgency) {
+      self.urgency = urgency
+      // Deciding rules first (highest urgency, then precedence), notes last.
+      ordered = firings.enumerated().sorted { lhs, rhs in
+        let l = lhs.element.rule.rule.urgency?.rawValue ?? -1
+        let r = rhs.element.rule.rule.urgency?.rawValue ?? -1
+        if l != r { return l > r }
+        if lhs.element.rule.rawValue != rhs.element.rule.rawValue {
+          return lhs.element.rule.rawValue < rhs.element.rule.rawValue
+        }
+        return lhs.offset < rhs.offset
+      }.map(\.element)
+      guard urgency > .none else { return }
+      for firing in ordered {
+        guard let ruleUrgency = firing.rule.urgency, ruleUrgency > .none else { continue }
+        for study in firing.plan.imaging where !isCovered(study, by: imaging) {
+          imaging.append(study)
+        }
+        if ruleUrgency == urgency {
+          for alternative in firing.plan.alternatives
+          where !alternatives.contains(alternative) && !imaging.contains(alternative.study) {
+            alternatives.append(alternative)
+          }
+        }
+      }
+      // A study added later may cover an earlier one (a whole-spine CT after a cervical CT).
+      let studies = imaging
+      imaging = studies.enumerated().filter { index, study in
+        !studies.enumerated().contains { other, wider in
+          other != index && wider != study && isCovered(study, by: [wider])
+        }
+      }.map(\.element)
+      // No spine study comes before the aorta (RV-9).
+      let aorta = imaging.filter { !$0.region.isSpinal }
+      if !aorta.isEmpty { imaging = aorta + imaging.filter { $0.region.isSpinal } }
+    }
+  }
+
+  /// What an answer could change: the urgency and the studies (compared by what they show).
+  struct Outcome {
+    let urgency: Urgency
+    let imaging: [ImagingStudy]
+
+    /// Whether `other` differs in urgency, or shows a study this one does not, or the reverse.
+    func differs(from other: Outcome) -> Bool {
+      urgency != other.urgency
+        || other.imaging.contains { !TriageEngine.isCovered($0, by: imaging) }
+        || imaging.contains { !TriageEngine.isCovered($0, by: other.imaging) }
+    }
+  }
+
+  /// The urgency and studies for `answers` (no notes, no safety modifiers).
+  static func outcome(of answers: Answers) -> Outcome {
+    var sink = PlanSink()
+    RuleEvaluator.run(Facts(answers), into: &sink)
+    let decision = Decision(sink.firings, urgency: sink.topUrgency)
+    return Outcome(urgency: decision.urgency, imaging: decision.imaging)
+  }
+
+  static let aorticRules: [RuleID] = [.aaa1, .aaa2]
+
   /// Rules whose MRI looks for compression of the cord or roots: when MRI is impossible, CT
   /// myelography is the alternative (ACR LBP V4, NICE).
   static let compressionRules: [RuleID] = [
-    .ces1, .lbp4, .ca2, .my1, .my2, .tr3, .tr6, .acp2, .inf3,
+    .ces1, .lbp4, .ca2, .my1, .my2, .tr3, .tr6, .acp2, .inf3, .seh1,
   ]
 
   /// Whether `study` adds nothing to `studies`: the same study, or a radiograph of a region
@@ -84,40 +157,40 @@ public enum TriageEngine {
     }
   }
 
-  /// The findings whose `yes` can raise the urgency: risk findings and pain sites.
-  static let flippable = FindingSet(
-    Finding.allCases.filter {
-      $0.question.polarity == .risk || $0.question.polarity == .site
-    })
+  /// The findings a clinician answers about the patient's condition (every screen but MRI
+  /// safety, which changes how to image, never whether or how soon: its unanswered items are
+  /// reported as a safety item instead).
+  static let askable: [Finding] = Finding.allCases.filter { $0.question.polarity != .safety }
 
-  /// Unknown findings (and unrecorded numbers) that would raise the urgency if answered `yes`
-  /// (or recorded): each is flipped alone and the rules run again.
-  static func missing(_ answers: Answers, current: Urgency) -> ([Finding], NumericInputs) {
-    guard current < .emergency else { return ([], []) }
+  /// Unknown findings (and unrecorded numbers) whose answer could raise the urgency, add a study
+  /// or a region, or stand between the patient and clearance: each is answered yes, then no,
+  /// alone, and the rules run again; any change to the urgency or the studies lists it.
+  static func missing(_ answers: Answers, current: Outcome) -> ([Finding], NumericInputs) {
     var findings: [Finding] = []
     let answered = answers.yesSet.union(answers.noSet)
-    for finding in Finding.allCases
-    where flippable.contains(finding) && !answered.contains(finding) {
-      var flipped = answers
-      flipped[finding] = .yes
-      if urgency(of: flipped) > current { findings.append(finding) }
-    }
-    var inputs: NumericInputs = []
-    func raises(_ change: (inout Answers) -> Void) -> Bool {
+    func changes(_ change: (inout Answers) -> Void) -> Bool {
       var flipped = answers
       change(&flipped)
-      return urgency(of: flipped) > current
+      // The urgency alone is cheap and settles most flips.
+      if urgency(of: flipped) != current.urgency { return true }
+      return outcome(of: flipped).differs(from: current)
     }
-    if answers.age == nil, [10, 40, 60, 80].contains(where: { age in raises { $0.age = age } }) {
+    for finding in askable where !answered.contains(finding) {
+      if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
+        findings.append(finding)
+      }
+    }
+    var inputs: NumericInputs = []
+    if answers.age == nil, [10, 40, 60, 80].contains(where: { age in changes { $0.age = age } }) {
       inputs.insert(.age)
     }
     if answers.symptomWeeks == nil,
-      [1, 52].contains(where: { weeks in raises { $0.symptomWeeks = weeks } })
+      [1, 52].contains(where: { weeks in changes { $0.symptomWeeks = weeks } })
     {
       inputs.insert(.symptomWeeks)
     }
     if answers.conservativeWeeks == nil,
-      raises({ $0.conservativeWeeks = max(6, $0.symptomWeeks ?? 52) })
+      changes({ $0.conservativeWeeks = max(6, $0.symptomWeeks ?? 52) })
     {
       inputs.insert(.conservativeWeeks)
     }
@@ -140,7 +213,7 @@ public enum TriageEngine {
     }
     if regions.contains(.cervical) && f.isYes(.radiatesArm) { note(.rg2, [.radiatesArm]) }
     if fired([.my1, .my2])
-      || (f.isYes(.bilateralDeficit) && rules.contains(.acp2))
+      || (f.isYes(.bilateralDeficit) && rules.contains(.acp2) && !f.hasLow)
     {
       note(.rg3, f.hits(Groups.myelopathy.union([.bilateralDeficit])))
     }
@@ -167,5 +240,29 @@ public enum TriageEngine {
     return merged.map {
       FiredRule(rule: $0.rule.rule, findings: $0.findings.members, inputs: $0.inputs)
     }
+  }
+}
+
+extension String {
+  /// The string with every whole-word `word` replaced by `replacement` (no Foundation).
+  func replacingWord(_ word: String, with replacement: String) -> String {
+    let characters = Array(self)
+    let target = Array(word)
+    var result = ""
+    var index = 0
+    while index < characters.count {
+      let end = index + target.count
+      if end <= characters.count, Array(characters[index..<end]) == target,
+        index == 0 || !characters[index - 1].isLetter,
+        end == characters.count || !characters[end].isLetter
+      {
+        result += replacement
+        index = end
+      } else {
+        result.append(characters[index])
+        index += 1
+      }
+    }
+    return result
   }
 }

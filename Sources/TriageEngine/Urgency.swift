@@ -44,6 +44,17 @@ public enum Urgency: Int, Sendable, CaseIterable, Comparable, Hashable {
     }
   }
 
+  /// The latest time to the study in hours for this urgency, when it is one: 24 for `urgent`,
+  /// 168 (1 week) for `soon`; `nil` for same-day emergencies without a set number of hours, for
+  /// routine imaging and for no imaging.
+  public var defaultTimeframeHours: Int? {
+    switch self {
+    case .urgent: 24
+    case .soon: 168
+    case .none, .routine, .emergency: nil
+    }
+  }
+
   /// Parses a contract identifier.
   public init?(id: String) {
     guard let match = Urgency.allCases.first(where: { $0.id == id }) else { return nil }

@@ -14,8 +14,12 @@ struct CompactRecommendationWriter {
     string(r.urgency.id)
     key("label")
     string(r.label)
+    key("status")
+    string(r.status.rawValue)
     key("timeframe")
     string(r.timeframe)
+    key("timeframe_hours")
+    if let hours = r.timeframeHours { bytes.append(contentsOf: String(hours).utf8) } else { raw("null") }
     key("imaging")
     array(r.imaging) { writer, study in writer.study(study, when: nil) }
     key("alternatives")
@@ -38,6 +42,10 @@ struct CompactRecommendationWriter {
       if let note = fired.rule.note {
         writer.key("note")
         writer.string(note)
+      }
+      if let seed = fired.rule.seedDifference {
+        writer.key("seed_difference")
+        writer.string(seed)
       }
       writer.raw("}")
     }

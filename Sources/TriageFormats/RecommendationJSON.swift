@@ -1,14 +1,18 @@
 import TriageEngine
 
 /// The recommendation as the contract's JSON (`spec/questionnaire.md` section 3), with the
-/// extension fields `rules[].urgency`, `rules[].note`, `safety[].before`, `safety[].source`.
+/// rule set 2 fields of section 4 (`status`, `timeframe_hours`) and the extension fields
+/// `rules[].urgency`, `rules[].note`, `rules[].seed_difference`, `safety[].before`,
+/// `safety[].source`.
 public enum RecommendationJSON {
   /// The JSON value of `recommendation`.
   public static func json(_ recommendation: Recommendation) -> JSONValue {
     .object([
       ("urgency", .string(recommendation.urgency.id)),
       ("label", .string(recommendation.label)),
+      ("status", .string(recommendation.status.rawValue)),
       ("timeframe", .string(recommendation.timeframe)),
+      ("timeframe_hours", recommendation.timeframeHours.map { .number(String($0)) } ?? .null),
       ("imaging", .array(recommendation.imaging.map(study))),
       (
         "alternatives",
@@ -57,6 +61,9 @@ public enum RecommendationJSON {
       ("findings", .array(fired.evidence.map { .string($0) })),
     ]
     if let note = fired.rule.note { members.append(("note", .string(note))) }
+    if let seed = fired.rule.seedDifference {
+      members.append(("seed_difference", .string(seed)))
+    }
     return .object(members)
   }
 

@@ -7,67 +7,79 @@ public enum TextReport {
     "Decision support only: this tool does not replace clinical judgement. Check every rule and"
     + " source listed with this recommendation; the responsible clinician decides."
 
-  /// The recommendation as wrapped lines of at most `width` characters.
+  /// The recommendation as wrapped lines of at most `width` characters: the decision and its
+  /// status first, then the studies, the reasons in words, MRI safety, what is still unknown,
+  /// safety-net advice, and where the advice differs from the source article.
   public static func lines(_ recommendation: Recommendation, width: Int = 80) -> [String] {
     var out: [String] = []
     func wrap(_ text: String, _ first: String = "", _ rest: String = "") {
       out += TextWrap.lines(text, width: width, first: first, rest: rest)
     }
-    wrap(
-      "\(recommendation.label): \(recommendation.timeframe)", "RECOMMENDATION  ", "                "
-    )
-    if let main = recommendation.mainStudy {
-      wrap(main.displayName, "Main study:     ", "                ")
-      for study in recommendation.imaging.dropFirst() {
-        wrap(study.displayName, "Also:           ", "                ")
-      }
+    let r = recommendation
+    let pad = "                "
+    wrap("\(r.label): \(r.timeframe)", "RECOMMENDATION  ", pad)
+    wrap(r.statusLine, "Status:         ", pad)
+    if let main = r.mainStudy {
+      wrap(main.displayName, "Main study:     ", pad)
+      for study in r.imaging.dropFirst() { wrap(study.displayName, "Also:           ", pad) }
     } else {
       out.append("Main study:     none (no imaging now)")
     }
-    if !recommendation.alternatives.isEmpty {
+    let stops = r.stops
+    for item in stops { wrap("\(item.message)", "STOP:           ", pad) }
+    if !r.missingLabels.isEmpty {
+      wrap(r.missingLabels.joined(separator: "; "), "Still unknown:  ", pad)
+    }
+    if !r.alternatives.isEmpty {
       out.append("")
       out.append("Alternatives")
-      for alternative in recommendation.alternatives {
+      for alternative in r.alternatives {
         wrap("\(alternative.study.displayName): \(alternative.when)", "  - ", "    ")
       }
     }
     out.append("")
     out.append("Why (rules that fired, with their sources)")
-    for fired in recommendation.rules {
+    for fired in r.reasons {
       let urgency = fired.rule.urgency.map { " [\($0.label)]" } ?? ""
       wrap("\(fired.rule.id)\(urgency): \(fired.rule.title)", "  ", "      ")
       wrap("Source: \(fired.rule.source)", "      ", "      ")
-      let evidence = fired.evidence
+      let evidence = fired.evidenceLabels
       if !evidence.isEmpty {
-        wrap("Because: " + evidence.joined(separator: ", "), "      ", "      ")
+        wrap("Because: " + evidence.joined(separator: "; "), "      ", "      ")
       }
       if let note = fired.rule.note { wrap("Note: \(note)", "      ", "      ") }
     }
-    if !recommendation.safety.isEmpty {
+    if !r.safety.isEmpty {
       out.append("")
       out.append("MRI safety")
-      for item in recommendation.safety {
-        wrap("\(item.id) \(item.level.rawValue.uppercased()): \(item.message)", "  ", "      ")
+      for item in r.safety {
+        wrap("\(item.level.rawValue.uppercased()): \(item.message)", "  ", "      ")
         if let before = item.before { wrap("Before the scan: \(before)", "      ", "      ") }
         wrap("Source: \(item.source)", "      ", "      ")
       }
     }
     out.append("")
-    if recommendation.missing.isEmpty {
-      out.append("Missing answers that could raise the urgency: none")
+    if r.missingLabels.isEmpty {
+      out.append("Missing answers that could change this: none")
     } else {
       wrap(
-        recommendation.missing.joined(separator: ", "),
-        "Missing answers that could raise the urgency (\(recommendation.missing.count)): ", "  ")
+        r.missingLabels.joined(separator: "; "),
+        "Missing answers that could change this (\(r.missingLabels.count)): ", "  ")
     }
-    if !recommendation.safetyNet.isEmpty {
+    if !r.safetyNet.isEmpty {
       out.append("")
       out.append("Safety-net advice")
-      for advice in recommendation.safetyNet { wrap(advice, "  - ", "    ") }
+      for advice in r.safetyNet { wrap(advice, "  - ", "    ") }
+    }
+    let differences = r.seedDifferences
+    if !differences.isEmpty {
+      out.append("")
+      out.append("Where this advice differs from the source article")
+      for text in differences { wrap(text, "  - ", "    ") }
     }
     out.append("")
     wrap(disclaimer)
-    out.append("Rule set: \(recommendation.ruleset)")
+    out.append("Rule set: \(r.ruleset)")
     return out
   }
 

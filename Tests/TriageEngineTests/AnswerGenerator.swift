@@ -58,7 +58,8 @@ enum AnswerGenerator {
     if rng.chance(0.2) {
       // Neck trauma, with the NEXUS / Canadian rule items mostly answered.
       result[rng.chance(0.7) ? .traumaMajor : .traumaMinor] = .yes
-      result[.painNeck] = .yes
+      // Neck pain answered yes, no, or not asked (the neck is assessed after any trauma).
+      result[.painNeck] = [Answer.yes, .yes, .no, .unknown][rng.int(in: 0...3)]
       for finding in neckTraumaScreen {
         let roll = rng.int(in: 0...99)
         result[finding] = roll < 12 ? .yes : roll < 80 ? .no : .unknown

@@ -98,11 +98,30 @@ enum ExplanatoryVignettes {
     #expect(ces.rule.source.contains("GIRFT"))
   }
 
-  @Test func seedDifferencesCarryANote() {
-    // Where the seed article differs (reference D), the rule says so.
-    for id in ["CES-2", "LBP-3", "LBP-6", "TR-2", "TR-4", "RG-3", "SEED-1", "SEED-5", "SEED-6"] {
+  @Test func seedDifferencesCarryAPlainExplanation() {
+    // Where the seed article differs (reference D), the rule says so once, in plain words, for
+    // the closing section; no reference codes or working notes in any clinician text.
+    for id in [
+      "CES-1", "CES-2", "LBP-3", "LBP-6", "TR-2", "TR-4", "RG-3", "SEED-1", "SEED-5", "SEED-6",
+      "SEED-7", "PED-1", "NK-2", "ACP-5",
+    ] {
       let rule = RuleBook.rule(id: id)
-      #expect(rule?.note?.isEmpty == false, "\(id) should carry a seed note")
+      #expect(rule?.seedDifference?.isEmpty == false, "\(id) should say where the seed differs")
+    }
+    let texts = (RuleBook.rules + SafetyRuleBook.rules).flatMap {
+      [$0.title, $0.note ?? "", $0.seedDifference ?? "", $0.timeframe ?? ""]
+    } + QuestionCatalogue.questions.flatMap { [$0.label, $0.text, $0.help] }
+    for text in texts {
+      for code in ["reference D", "(D", "RG-", "NK-", "LBP-", "seed lists", "the seed", "SF-"] {
+        #expect(!text.contains(code), "working note or code '\(code)' in: \(text)")
+      }
+    }
+  }
+
+  @Test func everyQuestionHasAShortLabel() {
+    for question in QuestionCatalogue.questions {
+      #expect(!question.label.isEmpty && question.label.count <= 40, "\(question.id)")
+      #expect(!question.label.contains("_"), "\(question.id)")
     }
   }
 }

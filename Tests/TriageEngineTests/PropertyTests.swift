@@ -3,21 +3,32 @@ import TriageEngine
 
 /// Properties of the engine over many generated answer sets (deterministic: SplitMix64 seeds).
 /// Each property runs over `chunks` slices of `perChunk` sets, so the slices run in parallel.
+/// `SPINE_PROPERTY_SETS=100000 swift test --filter PropertyTests` runs the full count.
 @Suite struct PropertyTests {
   static let chunks = Array(0..<4)
-  static let perChunk = 2500
+  static let perChunk: Int = {
+    let total = Int(Environment.value("SPINE_PROPERTY_SETS") ?? "") ?? 10_000
+    return max(1, total / chunks.count)
+  }()
 
   static func sets(_ chunk: Int) -> [Answers] {
     AnswerGenerator.sets(count: perChunk, seed: 0x5EED_0000 + UInt64(chunk))
   }
 
   static let risk = Finding.allCases.filter { $0.question.polarity == .risk }
-  /// Pain sites choose the branch (polarity `.site`): not red flags, but an unknown site that
-  /// would raise the urgency must still be in `missing`.
+  /// Red flags and pain sites: every one of them is monotone (rule set 2: a site answered yes
+  /// chooses the region, it never lowers the urgency).
   static let riskOrSite = Finding.allCases.filter {
     $0.question.polarity == .risk || $0.question.polarity == .site
   }
+  static let sites = Finding.allCases.filter { $0.question.polarity == .site } + [.radiatesLeg]
   static let reassuring = Finding.allCases.filter { $0.question.polarity == .reassuring }
+  /// Strong red flags: answered yes, never "no imaging", whatever else is answered.
+  static let strong: [Finding] = [
+    .saddleAnesthesia, .urinaryRetention, .bladderBowel, .severeWeakness, .progressiveWeakness,
+    .progressiveNumbness, .bilateralDeficit, .umnSigns, .myelopathySymptoms, .cancerHistory,
+    .feverMeasured, .feverHistory, .aorticSigns,
+  ]
 
   /// Collects counterexamples and reports the first few.
   struct Violations {
@@ -40,18 +51,33 @@ import TriageEngine
     }
   }
 
+  /// The spinal regions a recommendation images (a whole-spine study shows every region).
+  static func regions(_ r: Recommendation) -> Set<SpineRegion> { regions(r.imaging) }
+
+  /// The spinal regions the indication rules image for `answers` (no `missing` computation).
+  static func regions(of answers: Answers) -> Set<SpineRegion> {
+    regions(TriageEngine.studies(of: answers).imaging)
+  }
+
+  static func regions(_ imaging: [ImagingStudy]) -> Set<SpineRegion> {
+    var shown = Set<SpineRegion>()
+    for study in imaging where study.region.isSpinal {
+      for region in SpineRegion.allCases where study.region.covers(region) {
+        shown.insert(region)
+      }
+    }
+    return shown
+  }
+
   // MARK: Monotonicity
 
-  // Every `.risk` finding is monotone. The pain sites are `.site` (they move the patient to
-  // another branch, e.g. from the default low-back branch to the neck branch) and are not
-  // checked here; `missing` still lists an unknown site that would raise the urgency.
-
   @Test(arguments: chunks)
-  func aRiskFindingAnsweredYesNeverLowersTheUrgency(chunk: Int) {
-    var violations = Violations("risk finding to yes lowered the urgency")
+  func aYesNeverLowersTheUrgency(chunk: Int) {
+    // Over every red flag and every pain site, from no and from unknown.
+    var violations = Violations("a finding answered yes lowered the urgency")
     for answers in Self.sets(chunk) {
       let base = TriageEngine.urgency(of: answers)
-      for finding in Self.risk where answers[finding] != .yes {
+      for finding in Self.riskOrSite where answers[finding] != .yes {
         var flipped = answers
         flipped[finding] = .yes
         let after = TriageEngine.urgency(of: flipped)
@@ -59,6 +85,50 @@ import TriageEngine
           violations.add(
             "\(finding.id) \(answers[finding]) -> yes: \(base.id) -> \(after.id) [\(describe(answers))]"
           )
+        }
+      }
+    }
+    violations.check()
+  }
+
+  @Test(arguments: chunks)
+  func aYesNeverRemovesARegionAlreadyImaged(chunk: Int) {
+    // The one exception by design: with no pain site yet (status incomplete) a systemic red flag
+    // images the whole spine, and the first site answered yes narrows it to that site.
+    var violations = Violations("a finding answered yes removed a region already imaged")
+    for answers in Self.sets(chunk) {
+      let shown = Self.regions(of: answers)
+      guard !shown.isEmpty else { continue }
+      let noSite = !Self.sites.contains { answers[$0] == .yes }
+      for finding in Self.riskOrSite where answers[finding] != .yes {
+        if noSite && Self.sites.contains(finding) { continue }
+        var flipped = answers
+        flipped[finding] = .yes
+        let after = Self.regions(of: flipped)
+        let lost = shown.subtracting(after)
+        if !lost.isEmpty {
+          violations.add(
+            "\(finding.id) -> yes lost \(lost.map(\.rawValue).sorted()) [\(describe(answers))]")
+        }
+      }
+    }
+    violations.check()
+  }
+
+  @Test(arguments: chunks)
+  func anUnknownIsNeverMoreReassuringThanNo(chunk: Int) {
+    var violations = Violations("unknown gave a lower urgency than the reassuring answer")
+    for answers in Self.sets(chunk) {
+      let base = TriageEngine.urgency(of: answers)
+      for finding in Finding.allCases where answers[finding] == .unknown {
+        // The reassuring answer: no for a red flag or a site, yes for a reassuring item.
+        let reassuring: Answer = finding.question.polarity == .reassuring ? .yes : .no
+        var answered = answers
+        answered[finding] = reassuring
+        let after = TriageEngine.urgency(of: answered)
+        if after > base {
+          violations.add(
+            "\(finding.id) unknown (\(base.id)) -> \(reassuring) (\(after.id)) [\(describe(answers))]")
         }
       }
     }
@@ -87,41 +157,68 @@ import TriageEngine
     violations.check()
   }
 
-  // MARK: Missing
+  @Test(arguments: chunks)
+  func aStrongRedFlagNeverGivesNoImaging(chunk: Int) {
+    var violations = Violations("a strong red flag answered yes gave no imaging")
+    for answers in Self.sets(chunk) {
+      for finding in Self.strong where answers[finding] == .yes {
+        if TriageEngine.urgency(of: answers) == .none {
+          violations.add("\(finding.id) [\(describe(answers))]")
+        }
+      }
+    }
+    violations.check()
+  }
+
+  // MARK: Missing and status
 
   @Test(arguments: chunks)
-  func missingListsExactlyTheUnknownsThatWouldRaiseTheUrgency(chunk: Int) {
-    var notListed = Violations("unknown risk finding raises the urgency but is not in missing")
-    var wronglyListed = Violations("finding in missing that would not raise the urgency")
-    var noRaises = Violations("unknown risk finding answered no raised the urgency")
+  func missingListsEveryUnknownThatCouldChangeTheDecision(chunk: Int) {
+    var raises = Violations("an unknown that raises the urgency is not in missing")
+    var clears = Violations("an unknown that stands between the patient and clearance is not in missing")
+    var adds = Violations("an unknown that adds a region is not in missing")
+    var answered = Violations("an answered finding is in missing")
+    var status = Violations("status does not match missing and the presenting complaint")
     for answers in Self.sets(chunk) {
       let recommendation = TriageEngine.evaluate(answers)
       let base = recommendation.urgency
       let missing = Set(recommendation.missingFindings)
-      for finding in Self.riskOrSite where answers[finding] == .unknown {
+      let shown = Self.regions(recommendation)
+      for finding in Finding.allCases where answers[finding] == .unknown {
+        guard finding.question.polarity != .safety else { continue }
         var toYes = answers
         toYes[finding] = .yes
-        let raised = TriageEngine.urgency(of: toYes) > base
-        if raised && !missing.contains(finding) {
-          notListed.add("\(finding.id) at \(base.id) [\(describe(answers))]")
-        }
-        if !raised && missing.contains(finding) {
-          wronglyListed.add("\(finding.id) at \(base.id) [\(describe(answers))]")
-        }
         var toNo = answers
         toNo[finding] = .no
-        let after = TriageEngine.urgency(of: toNo)
-        if after > base {
-          noRaises.add("\(finding.id): \(base.id) -> \(after.id) [\(describe(answers))]")
+        let yes = TriageEngine.studies(of: toYes)
+        let no = TriageEngine.urgency(of: toNo)
+        if yes.urgency > base && !missing.contains(finding) {
+          raises.add("\(finding.id) at \(base.id) [\(describe(answers))]")
+        }
+        if (no < base || yes.urgency < base) && !missing.contains(finding) {
+          clears.add("\(finding.id) at \(base.id) [\(describe(answers))]")
+        }
+        if !Self.regions(yes.imaging).subtracting(shown).isEmpty && !missing.contains(finding) {
+          adds.add("\(finding.id) at \(base.id) [\(describe(answers))]")
         }
       }
       for finding in missing where answers[finding] != .unknown {
-        wronglyListed.add("\(finding.id) is answered \(answers[finding]) [\(describe(answers))]")
+        answered.add("\(finding.id) is answered \(answers[finding]) [\(describe(answers))]")
+      }
+      let presenting =
+        Self.sites.contains { answers[$0] == .yes } || answers[.traumaMajor] == .yes
+        || answers[.traumaMinor] == .yes
+      let expected: RecommendationStatus =
+        !presenting ? .incomplete : recommendation.missing.isEmpty ? .final : .provisional
+      if recommendation.status != expected {
+        status.add("\(recommendation.status) instead of \(expected) [\(describe(answers))]")
       }
     }
-    notListed.check()
-    wronglyListed.check()
-    noRaises.check()
+    raises.check()
+    clears.check()
+    adds.check()
+    answered.check()
+    status.check()
   }
 
   @Test(arguments: chunks)
@@ -169,6 +266,7 @@ import TriageEngine
     var stops = Violations("stop with an MRI still planned and nothing to do first")
     var safetyNet = Violations("safety net")
     var fast = Violations("urgency(of:) differs from evaluate")
+    var contradiction = Violations("a fired rule's text contradicts the result")
     for answers in Self.sets(chunk) {
       let recommendation = TriageEngine.evaluate(answers)
       let urgency = recommendation.urgency
@@ -185,7 +283,9 @@ import TriageEngine
       }
       let highest = recommendation.rules.compactMap(\.rule.urgency).max() ?? .none
       if highest != urgency { rules.add("max over fired rules is \(highest.id) \(context)") }
-      if !recommendation.rules.contains(where: { $0.rule.urgency != nil }) {
+      if recommendation.status != .incomplete
+        && !recommendation.rules.contains(where: { $0.rule.urgency != nil })
+      {
         rules.add("no deciding rule fired \(context)")
       }
       let ids = recommendation.rules.map(\.rule.id)
@@ -217,6 +317,26 @@ import TriageEngine
         safetyNet.add("\(recommendation.safetyNet.count) items \(context)")
       }
 
+      // A rule's text never contradicts the result: nothing that fired says "no imaging" (or
+      // that the patient is cleared) while a study is recommended.
+      if !recommendation.imaging.isEmpty {
+        for fired in recommendation.rules {
+          let title = fired.rule.title.lowercased()
+          let clearance = ["TR-1", "PECARN-0"].contains(fired.rule.id)
+          let neckImaged = recommendation.imaging.contains { $0.region.covers(.cervical) }
+          if title.contains("no imaging") || title.contains("cleared: no")
+            || (fired.rule.urgency == Urgency.none && !clearance)
+            || (clearance && neckImaged && recommendation.imaging.contains {
+              $0.region == .cervical && $0.modality == .ct })
+          {
+            contradiction.add("\(fired.rule.id) under \(recommendation.imaging) \(context)")
+          }
+        }
+      }
+      if recommendation.ruleset != "spine-triage-rules@2" {
+        rules.add("rule set \(recommendation.ruleset) \(context)")
+      }
+
       if TriageEngine.urgency(of: answers) != urgency {
         fast.add("urgency(of:) is \(TriageEngine.urgency(of: answers).id) \(context)")
       }
@@ -226,6 +346,7 @@ import TriageEngine
     stops.check()
     safetyNet.check()
     fast.check()
+    contradiction.check()
   }
 
   // MARK: MRI safety
@@ -258,6 +379,29 @@ import TriageEngine
     }
     urgency.check()
     gadolinium.check()
+  }
+
+  @Test(arguments: chunks)
+  func everyYesSafetyAnswerHasASafetyItem(chunk: Int) {
+    var violations = Violations("a safety answer yes without a safety item")
+    var unscreened = Violations("an urgent MRI with an incomplete safety screen and no caution")
+    for answers in Self.sets(chunk) {
+      let recommendation = TriageEngine.evaluate(answers)
+      for finding in Self.safety where answers[finding] == .yes {
+        if !recommendation.safety.contains(where: { $0.findings.contains(finding) }) {
+          violations.add("\(finding.id) [\(describe(answers))]")
+        }
+      }
+      let open = Self.safety.contains { answers[$0] == .unknown }
+      if open && recommendation.urgency >= .urgent
+        && recommendation.imaging.contains(where: { $0.modality == .mri })
+        && !recommendation.safety.contains(where: { $0.id == "SF-0" && $0.level == .caution })
+      {
+        unscreened.add("[\(describe(answers))]")
+      }
+    }
+    violations.check()
+    unscreened.check()
   }
 
   @Test func theGeneratorProducesEveryUrgency() {

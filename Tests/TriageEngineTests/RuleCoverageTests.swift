@@ -6,6 +6,7 @@ import TriageEngine
 @Suite struct RuleCoverageTests {
   static let vignettes =
     TraumaVignettes.all + DecidingVignettes.all + ExplanatoryVignettes.all
+    + RuleSet2Vignettes.all
 
   @Test func everyRuleHasAVignetteThatFiresIt() {
     let expected = Set(Self.vignettes.flatMap(\.fired))
@@ -33,11 +34,15 @@ import TriageEngine
       "NK-2": .routine, "NK-8": .routine, "NK-9": .routine, "NK-7": .routine, "ACP-5": .routine,
       "NK-6": .none, "LBP-1": .none, "LBP-2": .none, "CW-1": .none, "ACP-1": .none,
       "NICE-1": .none, "NK-1": .none,
+      // Rule set 2 (reference A11)
+      "TR-7": .emergency, "TR-8": .emergency, "PECARN-1": .emergency, "PECARN-2": .emergency,
+      "PECARN-0": .none, "AAA-2": .emergency, "AAA-1": .urgent, "SEH-1": .emergency,
+      "FX-1": .soon,
     ]
     let explanatory = [
       "TR-5", "NEXUS-0", "NEXUS-1", "CCR-0", "CCR-1", "CCR-2", "CCR-3", "CCR-NA", "CES-2",
       "CES-3", "ACP-4", "RG-1", "RG-2", "RG-3", "RG-4", "RG-5", "RG-6", "PED-1", "SEED-1",
-      "SEED-5", "SEED-6", "SEED-7",
+      "SEED-5", "SEED-6", "SEED-7", "SEH-2",
     ]
     for (id, urgency) in expected {
       #expect(RuleBook.rule(id: id)?.urgency == urgency, "\(id)")

@@ -156,10 +156,13 @@ import TriageEngine
     #expect(item("SF-2", in: recommendation) == nil)
   }
 
-  @Test func renalImpairmentWithoutContrastIsNotRaised() {
-    // Reference D12: ask about kidneys only when contrast is proposed.
+  @Test func renalImpairmentWithoutContrastIsInformation() throws {
+    // Reference D12 and rule set 2 (RV-10): without contrast in the plan the kidneys do not
+    // stop anything, but a yes never disappears: "if contrast is added, group II only".
     let recommendation = evaluate(Self.ces, yes("renal_impairment"))
-    #expect(item("SF-2", in: recommendation) == nil)
+    let sf2 = try #require(item("SF-2", in: recommendation))
+    #expect(sf2.level == .info)
+    #expect(sf2.message.contains("if contrast is added"))
     #expect(item("SF-1", in: recommendation) == nil)
   }
 
@@ -178,12 +181,22 @@ import TriageEngine
     #expect(recommendation.mainStudy == mri(.lumbosacral))
   }
 
-  @Test func incompleteScreenIsSF0Info() throws {
+  @Test func incompleteScreenBeforeAnEmergencyMRIIsACaution() throws {
+    // Rule set 2 (RV-10): before an urgent or emergency MRI an incomplete screen is a caution
+    // naming, in words, what is unanswered.
     let recommendation = evaluate(Self.ces, no("pregnant", "claustrophobia"))
     let sf0 = try #require(item("SF-0", in: recommendation))
+    #expect(sf0.level == .caution)
+    #expect(sf0.message.contains("not MR-conditional"))
+    #expect(!sf0.message.contains("pacemaker_legacy"))
+    #expect(!sf0.message.contains("laustrophobia"))
+  }
+
+  @Test func incompleteScreenBeforeARoutineMRIIsInformation() throws {
+    let recommendation = evaluate(Self.persistentSciatica, no("pregnant"), weeks: 10, care: 8)
+    #expect(recommendation.urgency == .routine)
+    let sf0 = try #require(item("SF-0", in: recommendation))
     #expect(sf0.level == .info)
-    #expect(sf0.message.contains("pacemaker_legacy"))
-    #expect(!sf0.message.contains("claustrophobia"))
   }
 
   @Test func completeNegativeScreenRaisesNothing() {
@@ -191,11 +204,17 @@ import TriageEngine
     #expect(recommendation.safety.isEmpty)
   }
 
-  @Test func noImagingMeansNoMRISafetyItems() {
+  @Test func noImagingKeepsEveryYesAsInformation() {
+    // Rule set 2 (RV-10): a yes never disappears; with no imaging it is information for any
+    // later MRI, never a stop.
     let recommendation = evaluate(
       Self.acuteBackPain, yes("pacemaker_legacy", "pregnant", "claustrophobia"), weeks: 2)
     #expect(recommendation.urgency == .none)
-    #expect(recommendation.safety.isEmpty)
+    #expect(recommendation.safety.allSatisfy { $0.level == .info })
+    for finding in [Finding.pacemakerLegacy, .pregnant, .claustrophobia] {
+      #expect(recommendation.safety.contains { $0.findings.contains(finding) }, "\(finding)")
+    }
+    #expect(!recommendation.safety.contains { $0.id == "SF-0" })
   }
 
   @Test(arguments: QuestionCatalogue.questions(on: .mriSafety))

@@ -176,3 +176,15 @@ struct Vignette: Sendable, CustomTestStringConvertible {
     }
   }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The test environment (counts for the full runs).
+enum Environment {
+  static func value(_ name: String) -> String? {
+    guard let pointer = getenv(name) else { return nil }
+    return String(cString: pointer)
+  }
+}

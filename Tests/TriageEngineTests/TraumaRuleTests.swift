@@ -16,16 +16,16 @@ enum TraumaVignettes {
       answers(neckTrauma + Background.nexusNegative), .emergency,
       main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1"]),
     Vignette(
-      "TR-1 / NEXUS-0: 30-year-old after a collision, all five NEXUS low-risk criteria met",
-      answers(age: 30, weeks: 0, neckTrauma + Background.nexusNegative), .none,
-      main: nil, fired: ["TR-1", "NEXUS-0"], notFired: ["TR-0", "TR-2", "NEXUS-1"]),
+      "TR-0: NEXUS negative but the Canadian rule not yet assessed: not cleared (rule set 2)",
+      answers(age: 30, weeks: 0, neckTrauma + Background.nexusNegative), .emergency,
+      main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1", "NEXUS-0", "CCR-0"]),
     Vignette(
-      "TR-1 / CCR-0: 40-year-old, simple rear-end collision, sitting in ED, rotates 45 degrees",
+      "TR-1 / NEXUS-0 / CCR-0: 40-year-old, rear-end collision, both rules negative: cleared",
       answers(
         age: 40, weeks: 0,
-        neckTrauma + Background.ccrApplicableLowRisk
+        neckTrauma + Background.nexusNegative + Background.ccrApplicableLowRisk
           + yes("simple_rear_end", "sitting_in_ed", "can_rotate_neck")),
-      .none, main: nil, fired: ["TR-1", "CCR-0"], notFired: ["TR-0", "TR-2", "CCR-1"]),
+      .none, main: nil, fired: ["TR-1", "NEXUS-0", "CCR-0"], notFired: ["TR-0", "TR-2", "CCR-1"]),
     Vignette(
       "TR-2 / NEXUS-1: fall from a ladder with midline neck tenderness",
       answers(age: 35, weeks: 0, neckTrauma + yes("midline_tenderness")), .emergency,
@@ -68,16 +68,16 @@ enum TraumaVignettes {
       answers(age: 50, weeks: 0, neckTrauma + yes("altered_alertness")), .emergency,
       main: ct(.cervical), fired: ["CCR-NA", "NEXUS-1", "TR-2"], notFired: ["CCR-0"]),
     Vignette(
-      "CCR-NA: ankylosing spondylitis with neck trauma: not cleared by the Canadian rule",
+      "CCR-NA / TR-7: ankylosing spondylitis with neck trauma: CT of the whole spine",
       answers(age: 50, weeks: 0, neckTrauma + yes("inflammatory_arthritis")), .emergency,
-      main: ct(.cervical), fired: ["CCR-NA", "TR-0"], notFired: ["CCR-0", "TR-1"]),
+      main: ct(.wholeSpine), fired: ["CCR-NA", "TR-7"], notFired: ["CCR-0", "TR-1"]),
     Vignette(
-      "CCR-NA + CCR-1: ankylosing spondylitis, fell down stairs, NEXUS negative: still CT",
+      "CCR-NA + CCR-1 / TR-7: ankylosing spondylitis, fell down stairs, NEXUS negative",
       answers(
         age: 55, weeks: 0,
         neckTrauma + Background.nexusNegative
           + yes("inflammatory_arthritis", "dangerous_mechanism")),
-      .emergency, main: ct(.cervical), fired: ["CCR-NA", "CCR-1", "TR-2"],
+      .emergency, main: ct(.wholeSpine), fired: ["CCR-NA", "CCR-1", "TR-2", "TR-7"],
       notFired: ["TR-1", "NEXUS-1"]),
     Vignette(
       "CCR-NA + CCR-3: previous neck fusion, cannot rotate 45 degrees, NEXUS negative: CT",
@@ -85,7 +85,8 @@ enum TraumaVignettes {
         age: 50, weeks: 0,
         neckTrauma + Background.nexusNegative + yes("prior_spine_surgery", "sitting_in_ed")
           + no("can_rotate_neck", "dangerous_mechanism", "limb_paresthesia")),
-      .emergency, main: ct(.cervical), fired: ["CCR-NA", "CCR-3", "TR-2"], notFired: ["TR-1"]),
+      .emergency, main: ct(.cervical), fired: ["CCR-NA", "CCR-3", "TR-2", "TR-8"],
+      notFired: ["TR-1"]),
     Vignette(
       "TR-3: neck trauma with a focal deficit (arm weakness): CT now, then MRI cervical",
       answers(age: 45, weeks: 0, neckTrauma + yes("focal_deficit")), .emergency,
@@ -96,19 +97,25 @@ enum TraumaVignettes {
       answers(age: 60, weeks: 0, neckTrauma + yes("bilateral_deficit")), .emergency,
       main: ct(.cervical), fired: ["TR-3"], alsoImaging: [mri(.cervical)]),
     Vignette(
-      "TR-4: motorcyclist thrown from the bike, low back pain: CT lumbar, not MRI",
+      "TR-4: motorcyclist thrown from the bike, low back pain, neck not asked: CT neck, thoracic and lumbar",
       answers(age: 25, weeks: 0, yes("trauma_major", "pain_low_back")), .emergency,
-      main: ct(.lumbar), fired: ["TR-4"], notFired: ["TR-6", "LBP-1"]),
+      main: ct(.cervical), fired: ["TR-4", "TR-0"], notFired: ["TR-6", "LBP-1"],
+      alsoImaging: [ct(.thoracic), ct(.lumbar)]),
     Vignette(
-      "TR-4: fall from a roof with thoracic and lumbar pain: CT thoracic and lumbar",
-      answers(age: 40, weeks: 0, yes("trauma_major", "pain_mid_back", "pain_low_back")),
-      .emergency, main: ct(.thoracic), fired: ["TR-4"], alsoImaging: [ct(.lumbar)]),
+      "TR-4: fall from a roof with thoracic and lumbar pain, neck cleared: CT thoracic and lumbar",
+      answers(
+        age: 40, weeks: 0,
+        yes("trauma_major", "pain_mid_back", "pain_low_back") + no("pain_neck")
+          + Background.nexusNegative),
+      .emergency, main: ct(.thoracic), fired: ["TR-4", "TR-1"], notFired: ["TR-0"],
+      alsoImaging: [ct(.lumbar)]),
     Vignette(
-      "TR-6: fall from height, low back pain and numb legs: CT, then MRI lumbar",
+      "TR-6: fall from height, low back pain and numb legs: CT, then MRI thoracic and lumbar",
       answers(
         age: 33, weeks: 0,
         yes("trauma_major", "pain_low_back", "focal_deficit") + Background.noCES),
-      .emergency, main: ct(.lumbar), fired: ["TR-4", "TR-6"], alsoImaging: [mri(.lumbar)]),
+      .emergency, main: ct(.cervical), fired: ["TR-4", "TR-6", "TR-2"],
+      alsoImaging: [ct(.lumbar), mri(.lumbar), mri(.thoracic)]),
     Vignette(
       "TR-5: 80-year-old with osteoporosis fell from standing: not major trauma; LBP-6 radiograph",
       answers(
@@ -132,13 +139,16 @@ enum TraumaVignettes {
   }
 
   @Test func unansweredClearanceCriteriaAreMissing() {
-    // Neck pain after trauma, 30 years old, nothing examined yet: already an emergency, so
-    // nothing can raise it; once NEXUS is negative, the CCR high-risk items are still open.
-    let cleared = TriageEngine.evaluate(
+    // Neck pain after trauma, NEXUS negative: the Canadian rule still stands between the
+    // patient and clearance (rule set 2), and its open items, reassuring ones included, are
+    // listed.
+    let notCleared = TriageEngine.evaluate(
       answers(age: 30, weeks: 0, TraumaVignettes.neckTrauma + Background.nexusNegative))
-    #expect(cleared.urgency == .none)
-    #expect(cleared.missing.contains("dangerous_mechanism"))
-    #expect(cleared.missing.contains("limb_paresthesia"))
+    #expect(notCleared.urgency == .emergency)
+    #expect(notCleared.status == .provisional)
+    for id in ["dangerous_mechanism", "limb_paresthesia", "can_rotate_neck"] {
+      #expect(notCleared.missing.contains(id), "\(id)")
+    }
   }
 
   @Test func nexusNegativeInAnElderlyPatientStillImages() {
@@ -149,14 +159,16 @@ enum TraumaVignettes {
     #expect(recommendation.ruleIDs.contains("CCR-1"))
   }
 
-  @Test func childrenAreOutsideTheCanadianRule() {
-    // CCR applies from age 16; the engine notes the paediatric gap (PED-1).
+  @Test func childrenFollowPECARNNotTheAdultRules() {
+    // Under 16 the adult rules do not apply (rule set 2: PECARN, not yet externally validated).
     let recommendation = TriageEngine.evaluate(
       answers(age: 12, weeks: 0, TraumaVignettes.neckTrauma + yes("dangerous_mechanism")))
-    #expect(recommendation.ruleIDs.contains("CCR-NA"))
+    #expect(recommendation.ruleIDs.contains("PECARN-2"))
     #expect(!recommendation.ruleIDs.contains("CCR-1"))
-    #expect(recommendation.ruleIDs.contains("PED-1"))
-    #expect(recommendation.rules.first { $0.rule.id == "CCR-NA" }?.evidence == ["age"])
+    #expect(!recommendation.ruleIDs.contains("TR-2"))
+    #expect(recommendation.mainStudy == radiograph(.cervical))
+    let note = RuleBook.rule(id: "PECARN-2")?.note ?? ""
+    #expect(note.contains("not yet externally validated"))
   }
 
   @Test func trauma3ListsCTMyelogramWhenMRIContraindicated() {

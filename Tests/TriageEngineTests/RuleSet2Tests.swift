@@ -1,0 +1,223 @@
+import Testing
+import TriageEngine
+
+/// Rule set 2 (reference A11, RV-1 to RV-11): one case per new or changed rule, written from
+/// the reference, checking the urgency, the main study (modality and every region that must be
+/// imaged) and the rule identifiers.
+enum RuleSet2Vignettes {
+  static let alert = no("altered_alertness", "intoxication", "distracting_injury", "focal_deficit")
+
+  static let all: [Vignette] = [
+    // RV-1: the neck is assessed after any trauma, whatever the pain site.
+    Vignette(
+      "RV-1: crash, intoxicated and confused with a distracting injury, neck pain not asked",
+      answers(
+        age: 30, weeks: 0,
+        yes("trauma_major", "intoxication", "altered_alertness", "distracting_injury")),
+      .emergency, main: ct(.cervical), fired: ["TR-2", "NEXUS-1", "TR-4"],
+      alsoImaging: [ct(.thoracic), ct(.lumbar)]),
+    Vignette(
+      "RV-1: crash, intoxicated, neck pain answered no, low back pain: CT neck added to the TL CT",
+      answers(
+        age: 30, weeks: 0, yes("trauma_major", "intoxication", "pain_low_back") + no("pain_neck")),
+      .emergency, main: ct(.cervical), fired: ["TR-2", "TR-4"],
+      alsoImaging: [ct(.thoracic), ct(.lumbar)]),
+    Vignette(
+      "RV-1: high-energy trauma, neck pain not asked, NEXUS negative: the neck is not cleared",
+      answers(age: 30, weeks: 0, yes("trauma_major") + Background.nexusNegative), .emergency,
+      main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1"]),
+    Vignette(
+      "RV-1: high-energy trauma, no neck pain, alert, sober, no distracting injury: neck cleared",
+      answers(age: 30, weeks: 0, yes("trauma_major") + no("pain_neck") + alert), .none,
+      main: nil, fired: ["TR-1"], notFired: ["TR-0", "TR-2"]),
+    // RV-2: known vertebral disease after any trauma.
+    Vignette(
+      "RV-2: ankylosing spondylitis, fall from standing, back pain, NEXUS negative: CT whole spine",
+      answers(
+        age: 68, weeks: 0,
+        yes("inflammatory_arthritis", "trauma_minor", "pain_low_back") + Background.nexusNegative
+          + no("pain_neck")),
+      .emergency, main: ct(.wholeSpine), fired: ["TR-7"], notFired: ["TR-1"]),
+    Vignette(
+      "RV-2: ankylosing spondylitis, minor fall, neck pain and a deficit: CT then MRI whole spine",
+      answers(
+        age: 60, weeks: 0,
+        yes("inflammatory_arthritis", "trauma_minor", "pain_neck", "focal_deficit")),
+      .emergency, main: ct(.wholeSpine), fired: ["TR-7"], alsoImaging: [mri(.wholeSpine)]),
+    // RV-3: clear only when every applicable rule is negative.
+    Vignette(
+      "RV-3: NEXUS negative, Canadian rule high-risk items answered, rotation not assessed",
+      answers(
+        age: 40, weeks: 0,
+        yes("trauma_minor", "pain_neck", "ambulatory") + Background.nexusNegative
+          + Background.ccrApplicableLowRisk),
+      .emergency, main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1", "CCR-0"]),
+    Vignette(
+      "RV-3: previous neck surgery, a fall, neck pain: CT cervical spine (Canadian rule excluded)",
+      answers(
+        age: 55, weeks: 0,
+        yes("prior_spine_surgery", "trauma_minor", "pain_neck") + Background.nexusNegative),
+      .emergency, main: ct(.cervical), fired: ["TR-8", "CCR-NA"], notFired: ["TR-1"]),
+    // RV-4: children follow PECARN.
+    Vignette(
+      "RV-4: 10-year-old, minor fall, low back pain, no neck pain, alert, not tender: neck not imaged",
+      answers(
+        age: 10, weeks: 0,
+        yes("trauma_minor", "pain_low_back")
+          + no("pain_neck", "midline_tenderness", "altered_alertness", "focal_deficit")),
+      .soon, main: radiograph(.lumbar), fired: ["PECARN-0", "LBP-6"],
+      notFired: ["TR-0", "TR-2", "PECARN-2"]),
+    Vignette(
+      "RV-4: 10-year-old with neck pain after a fall, NEXUS negative: radiographs, not CT",
+      answers(age: 10, weeks: 0, yes("trauma_minor", "pain_neck") + Background.nexusNegative),
+      .emergency, main: radiograph(.cervical), fired: ["PECARN-2"], notFired: ["TR-2", "TR-0"]),
+    Vignette(
+      "RV-4: 8-year-old unresponsive after a crash: CT cervical spine (PECARN high risk)",
+      answers(age: 8, weeks: 0, yes("trauma_major", "unresponsive")), .emergency,
+      main: ct(.cervical), fired: ["PECARN-1"]),
+    // RV-5: thoracic and lumbar after high-energy trauma.
+    Vignette(
+      "RV-5: high-energy trauma with low back pain, neck cleared: CT thoracic and lumbar",
+      answers(age: 35, weeks: 0, yes("trauma_major", "pain_low_back") + no("pain_neck") + alert),
+      .emergency, main: ct(.thoracic), fired: ["TR-4"], alsoImaging: [ct(.lumbar)]),
+    // RV-6: systemic red flags whatever the site.
+    Vignette(
+      "RV-6: 80-year-old on long-term steroids with neck pain: radiographs of the neck, soon",
+      answers(age: 80, weeks: 2, yes("steroids", "pain_neck")), .soon,
+      main: radiograph(.cervical), fired: ["FX-1"], notFired: ["NK-1"]),
+    Vignette(
+      "RV-6: neck pain after a recent serious infection: MRI cervical with contrast, soon",
+      answers(age: 45, weeks: 1, yes("recent_infection", "pain_neck")), .soon,
+      main: mri(.cervical, .withAndWithout), fired: ["NK-RF"], notFired: ["NK-1"]),
+    Vignette(
+      "RV-6: osteoporosis with no pain site yet: whole spine radiographs, and incomplete",
+      answers(age: 75, weeks: 2, yes("osteoporosis")), .soon,
+      main: radiograph(.wholeSpine), fired: ["LBP-6"], notFired: ["LBP-1"]),
+    // RV-7: thoracic cord compression is not cauda equina syndrome.
+    Vignette(
+      "RV-7: thoracic pain with severe bilateral weakness: MRI thoracic today, not CES",
+      answers(
+        age: 62, weeks: 1,
+        yes("pain_mid_back", "bilateral_deficit", "severe_weakness") + Background.noCES),
+      .emergency, main: mri(.thoracic), fired: ["MY-1"], notFired: ["CES-1", "LBP-4"]),
+    Vignette(
+      "RV-7: low back pain with severe bilateral leg weakness: cauda equina syndrome",
+      answers(age: 50, weeks: 1, yes("pain_low_back", "bilateral_deficit", "severe_weakness")),
+      .emergency, main: mri(.lumbosacral), fired: ["CES-1"], notFired: ["MY-1"]),
+    // RV-8: spinal epidural haematoma.
+    Vignette(
+      "RV-8: on a DOAC, sudden severe back pain, new leg weakness: emergency MRI",
+      answers(
+        age: 70, weeks: 0,
+        yes("anticoagulated", "sudden_onset", "pain_mid_back", "focal_deficit")),
+      .emergency, main: mri(.thoracic), fired: ["SEH-1"]),
+    Vignette(
+      "RV-8: on warfarin, sudden severe back pain, no deficit: safety-net note",
+      answers(
+        age: 70, weeks: 0,
+        yes("anticoagulated", "sudden_onset", "pain_low_back") + Background.normalNeuro
+          + Background.noCES),
+      .none, main: nil, fired: ["SEH-2"], notFired: ["SEH-1"]),
+    // RV-9: the aorta before the spine.
+    Vignette(
+      "RV-9: pulsatile abdominal mass with back pain: aorta first, urgent",
+      answers(age: 72, weeks: 1, yes("aortic_signs", "pain_low_back")), .urgent,
+      main: ImagingStudy(.ultrasound, .abdominalAorta, .none), fired: ["AAA-1"]),
+    Vignette(
+      "RV-9: known aneurysm and sudden tearing pain: aorta now, emergency",
+      answers(age: 72, weeks: 0, yes("aortic_signs", "sudden_onset", "pain_low_back")),
+      .emergency, main: ImagingStudy(.ultrasound, .abdominalAorta, .none), fired: ["AAA-2"]),
+  ]
+}
+
+@Suite struct RuleSet2Tests {
+  @Test(arguments: RuleSet2Vignettes.all)
+  func vignette(_ vignette: Vignette) { vignette.check() }
+
+  @Test func knownVertebralDiseaseIsNeverSentForPlainFilms() {
+    let r = TriageEngine.evaluate(
+      answers(age: 68, weeks: 0, yes("inflammatory_arthritis", "trauma_minor", "pain_low_back")))
+    #expect(!r.imaging.contains { $0.modality == .radiograph })
+    #expect(!r.alternatives.contains { $0.study.modality == .radiograph })
+  }
+
+  @Test func aChildsNeckIsNotImagedWhenPECARNIsNegative() {
+    let r = TriageEngine.evaluate(
+      answers(
+        age: 10, weeks: 0,
+        yes("trauma_minor", "pain_low_back")
+          + no("pain_neck", "midline_tenderness", "altered_alertness", "focal_deficit")))
+    #expect(!r.imaging.contains { $0.region.covers(.cervical) })
+  }
+
+  @Test func noPainSiteIsIncompleteNotLowBackPain() {
+    // RV-6: the 80-year-old on long-term steroids: SOON with no site, SOON with neck pain.
+    let noSite = TriageEngine.evaluate(answers(age: 80, weeks: 2, yes("steroids")))
+    let neck = TriageEngine.evaluate(answers(age: 80, weeks: 2, yes("steroids", "pain_neck")))
+    #expect(noSite.status == .incomplete)
+    #expect(noSite.urgency == .soon)
+    #expect(neck.urgency >= noSite.urgency)
+    let empty = TriageEngine.evaluate(Answers())
+    #expect(empty.status == .incomplete)
+    #expect(empty.rules.allSatisfy { $0.rule.urgency != Urgency.none })
+  }
+
+  @Test func unansweredNeckPainAfterMajorTraumaIsMissing() {
+    let r = TriageEngine.evaluate(answers(age: 30, weeks: 0, yes("trauma_major", "pain_low_back")))
+    #expect(r.missing.contains("pain_neck"))
+    #expect(r.status == .provisional)
+  }
+
+  @Test func statusAndTimeframeHours() {
+    let ces = TriageEngine.evaluate(answers(age: 40, weeks: 1, yes("pain_low_back", "saddle_anesthesia")))
+    #expect(ces.timeframeHours == 4)
+    let mscc = TriageEngine.evaluate(
+      answers(age: 60, weeks: 2, yes("cancer_history", "pain_low_back", "focal_deficit")))
+    #expect(mscc.timeframeHours == 24)
+    let infection = TriageEngine.evaluate(
+      answers(age: 40, weeks: 1, yes("pain_low_back", "fever_measured", "iv_drug_use")))
+    #expect(infection.urgency == .urgent)
+    #expect(infection.timeframeHours == 24)
+    let routine = TriageEngine.evaluate(
+      answers(age: 40, weeks: 2, yes("pain_low_back") + Background.noRedFlags))
+    #expect(routine.timeframeHours == nil)
+  }
+
+  @Test func aFullyAnsweredRoutinePatientIsFinal() {
+    var all: [String: Answer] = [:]
+    for question in QuestionCatalogue.questions { all[question.id] = .no }
+    let r = TriageEngine.evaluate(
+      answers(age: 38, sex: .male, weeks: 2, care: 0, all + yes("pain_low_back")))
+    #expect(r.urgency == .none)
+    #expect(r.status == .final)
+    #expect(r.missing.isEmpty)
+  }
+
+  @Test func safetyAnswersNeverDisappear() {
+    // RV-10: legacy pacemaker with neck trauma (CT first): an info item for any later MRI.
+    let trauma = TriageEngine.evaluate(
+      answers(age: 40, weeks: 0, yes("trauma_major", "pain_neck", "intoxication", "pacemaker_legacy")))
+    let item = trauma.safety.first { $0.findings.contains(.pacemakerLegacy) }
+    #expect(item?.level == .info)
+    #expect(item?.message.contains("Before any later MRI") == true)
+    #expect(item?.message.contains("labelling is unknown") == true)
+    // eGFR below 30 with a non-contrast MRI: "if contrast is added".
+    let ces = TriageEngine.evaluate(
+      answers(age: 40, weeks: 1, yes("pain_low_back", "saddle_anesthesia", "renal_impairment")))
+    #expect(ces.safety.contains { $0.findings.contains(.renalImpairment) && $0.level == .info })
+    // Unscreened emergency MRI: a caution naming what is unanswered, in words.
+    let caution = ces.safety.first { $0.id == "SF-0" }
+    #expect(caution?.level == .caution)
+    #expect(caution?.message.contains("cochlear implant") == true)
+    #expect(caution?.message.contains("_") == false)
+  }
+
+  @Test func aSafetySubstitutionSpeaksOfTheStudyRecommended() {
+    let r = TriageEngine.evaluate(
+      answers(age: 40, weeks: 1, yes("pain_low_back", "saddle_anesthesia", "abandoned_leads")))
+    #expect(r.mainStudy?.modality == .ctMyelogram)
+    #expect(!r.timeframe.contains("MRI"))
+    #expect(r.timeframe.contains("CT myelogram"))
+    #expect(r.timeframeHours == 4)
+  }
+}
