@@ -14,12 +14,12 @@ public enum QuestionCatalogue {
       .painNeck, "pain_neck", .presentation, .site, "spec",
       label: "Neck pain",
       "Neck pain",
-      "Cervical pain: the neck pathway. After trauma, also asked to clear the neck."),
+      "Cervical pain: the neck pathway; after trauma, needed to clear the neck."),
     q(
       .painMidBack, "pain_mid_back", .presentation, .site, "seed",
       label: "Pain between the shoulder blades",
       "Pain between the shoulder blades (thoracic)",
-      "Lower cervical or upper thoracic origin; with cancer, a metastasis symptom."),
+      "Lower cervical or upper thoracic; with cancer, a metastasis symptom."),
     q(
       .radiatesLeg, "radiates_leg", .presentation, .risk, "seed",
       label: "Pain radiating into the leg",
@@ -34,7 +34,7 @@ public enum QuestionCatalogue {
       .interventionCandidate, "intervention_candidate", .presentation, .risk, "ACR/ACP",
       label: "Candidate for surgery or injection",
       "Candidate for, and willing to consider, surgery or injection",
-      "Routine MRI helps only if it could lead to surgery or injection (ACR, ACP)."),
+      "Routine MRI helps only if it could lead to surgery or injection (ACR)."),
     q(
       .priorSpineSurgery, "prior_spine_surgery", .presentation, .risk, "ACR",
       label: "Previous spine surgery at this level",
@@ -80,7 +80,7 @@ public enum QuestionCatalogue {
       .sexualDysfunction, "sexual_dysfunction", .history, .risk, "seed",
       label: "New sexual dysfunction",
       "New erectile or ejaculatory dysfunction, or genital numbness",
-      "Alone with back pain, cauda equina is unlikely (GIRFT): ask bladder, saddle."),
+      "Alone with back pain, cauda equina is unlikely: ask bladder, saddle."),
     q(
       .weightLoss, "weight_loss", .history, .risk, "seed",
       label: "Unexplained weight loss",
@@ -169,7 +169,7 @@ public enum QuestionCatalogue {
     q(
       .anticoagulated, "anticoagulated", .history, .risk, "review",
       label: "Anticoagulant or bleeding disorder",
-      "Takes an anticoagulant (warfarin, DOAC, heparin) or has a bleeding disorder",
+      "On an anticoagulant (warfarin, DOAC, heparin) or bleeding disorder",
       "With sudden severe pain and a new deficit: epidural haematoma, MRI now."),
     q(
       .suddenOnset, "sudden_onset", .history, .risk, "review",
@@ -225,7 +225,7 @@ public enum QuestionCatalogue {
     q(
       .aorticSigns, "aortic_signs", .examination, .risk, "review",
       label: "Signs of aortic aneurysm",
-      "Pulsatile abdominal mass, known aortic aneurysm, or tearing pain with shock",
+      "Pulsatile abdominal mass, known aneurysm, tearing pain, shock",
       "Assess the aorta (bedside ultrasound, CT angiography) before the spine."),
     // MARK: Neck trauma
     q(
@@ -247,7 +247,7 @@ public enum QuestionCatalogue {
       .dangerousMechanism, "dangerous_mechanism", .neckTrauma, .risk, "CCR",
       label: "Dangerous mechanism",
       "Dangerous mechanism (fall >= 1 m, axial load, high speed, rollover)",
-      "Canadian rule high risk: image (also ejection, bicycle, recreational vehicle)."),
+      "Canadian rule high risk (also ejection, bicycle, recreational vehicle)."),
     q(
       .limbParesthesia, "limb_paresthesia", .neckTrauma, .risk, "CCR",
       label: "Tingling in the arms or legs",

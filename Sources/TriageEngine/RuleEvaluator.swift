@@ -496,8 +496,11 @@ enum RuleEvaluator {
         Plan.across(regions, plan)
       }
     }
-    if f.hasNeck {
-      sink.fire(.fx1, risk.union(f.neckSite), inputs: inputs) { plan(.cervical) }
+    // At the neck, trauma is the trauma rules' (NEXUS, Canadian rule, PECARN): the systemic
+    // fracture risks raise the urgency there.
+    let systemic = risk.subtracting([.traumaMinor])
+    if f.hasNeck && (!systemic.isEmpty || elderly) {
+      sink.fire(.fx1, systemic.union(f.neckSite), inputs: inputs) { plan(.cervical) }
     }
   }
 

@@ -6,8 +6,8 @@ import TriageFormats
 /// with the contract's identifiers.
 @Suite struct RecommendationJSONTests {
   static let topLevelKeys = [
-    "urgency", "label", "timeframe", "imaging", "alternatives", "rules", "safety", "missing",
-    "safety_net", "ruleset",
+    "urgency", "label", "status", "timeframe", "timeframe_hours", "imaging", "alternatives",
+    "rules", "safety", "missing", "safety_net", "ruleset",
   ]
 
   /// A few recommendations covering every urgency, safety items, alternatives and notes.
@@ -74,7 +74,8 @@ import TriageFormats
     #expect(string(value(members, "urgency")) == recommendation.urgency.id)
     #expect(string(value(members, "label")) == recommendation.label)
     #expect(string(value(members, "timeframe")) == recommendation.timeframe)
-    #expect(string(value(members, "ruleset")) == "spine-triage-rules@1")
+    #expect(string(value(members, "ruleset")) == "spine-triage-rules@2")
+    #expect(string(value(members, "status")) == recommendation.status.rawValue)
 
     let imaging = array(value(members, "imaging"))
     #expect(imaging.count == recommendation.imaging.count)

@@ -16,15 +16,23 @@ import TriageFormats
     let flat = flattened(report)
     #expect(report.contains(recommendation.label))
     #expect(flat.contains(flattened(TextReport.disclaimer)))
-    for fired in recommendation.rules {
+    #expect(flat.contains(flattened(recommendation.statusLine)))
+    for fired in recommendation.reasons {
       #expect(report.contains(fired.rule.id), "\(fired.rule.id) missing from the report")
       #expect(flat.contains(flattened(fired.rule.source)), "\(fired.rule.id) source missing")
     }
-    for item in recommendation.safety {
-      #expect(report.contains(item.id), "\(item.id) missing from the report")
+    for text in recommendation.seedDifferences {
+      #expect(flat.contains(flattened(text)), "seed difference missing: \(text)")
     }
-    for id in recommendation.missing {
-      #expect(report.contains(id), "missing \(id) not shown")
+    for item in recommendation.safety {
+      #expect(flat.contains(flattened(item.message)), "\(item.id) missing from the report")
+    }
+    for label in recommendation.missingLabels {
+      #expect(flat.contains(flattened(label)), "missing \(label) not shown")
+    }
+    // Words, not identifiers.
+    for question in QuestionCatalogue.questions where question.id.contains("_") {
+      #expect(!report.contains(question.id), "identifier \(question.id) in the report")
     }
     if let main = recommendation.mainStudy {
       #expect(flat.contains(flattened(main.displayName)))
@@ -48,7 +56,7 @@ import TriageFormats
   @Test func showsWhatMustHappenBeforeAStoppedScan() {
     let recommendation = TriageEngine.evaluate(RecommendationJSONTests.samples[1])
     let report = TextReport.string(recommendation)
-    #expect(report.contains("SF-6 STOP"))
+    #expect(report.contains("STOP:"))
     #expect(report.contains("Before the scan:"))
   }
 

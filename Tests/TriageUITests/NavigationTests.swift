@@ -13,7 +13,7 @@ struct NavigationTests {
     #expect(state.focusIndex == 0)
     #expect(state.currentItems.count == 14)
     #expect(state.focusedItem == .number(.age))
-    #expect(state.items(on: .history).count == 22)
+    #expect(state.items(on: .history).count == 24)
   }
 
   @Test(arguments: [
@@ -54,11 +54,11 @@ struct NavigationTests {
   func bottomAndTop(bottom: Key, top: Key) {
     var state = makeState(on: .history)
     press(bottom, in: &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     #expect(state.focusedItem == .finding(findings(on: .history).last!))
     #expect(state.focusIsVisible)
     press(bottom, in: &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     press(top, in: &state)
     #expect(state.focusIndex == 0)
     #expect(state.scrollTop == 0)
@@ -74,23 +74,23 @@ struct NavigationTests {
     #expect(state.focusIndex == 14)
     #expect(state.focusIsVisible)
     press(.pageDown, in: &state)
-    #expect(state.focusIndex == 21)
-    #expect(state.scrollTop == 7)
+    #expect(state.focusIndex == 23)
+    #expect(state.scrollTop == 9)
     press(.pageDown, in: &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     press(.pageUp, in: &state)
-    #expect(state.focusIndex == 7)
-    #expect(state.scrollTop == 7)
+    #expect(state.focusIndex == 9)
+    #expect(state.scrollTop == 9)
     press(.pageUp, in: &state)
     #expect(state.focusIndex == 0)
     #expect(state.scrollTop == 0)
   }
 
-  /// At 120x40 all 22 History rows fit: no scrolling.
+  /// At 120x40 all 24 History rows fit: no scrolling.
   @Test func noScrollingWhenThePageFits() {
     var state = makeState(on: .history, size: size(120, 40))
     press(.pageDown, in: &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     #expect(state.scrollTop == 0)
   }
 

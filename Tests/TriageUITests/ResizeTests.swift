@@ -20,8 +20,8 @@ struct ResizeTests {
     press(key("G"), in: &state)
     #expect(state.scrollTop == 0)
     apply(.resize(size(80, 24)), &state)
-    #expect(state.focusIndex == 21)
-    #expect(state.scrollTop == 7)
+    #expect(state.focusIndex == 23)
+    #expect(state.scrollTop == 9)
     #expect(state.focusIsVisible)
   }
 
@@ -29,10 +29,10 @@ struct ResizeTests {
   @Test func growingScrollsBack() {
     var state = makeState(on: .history)
     press(key("G"), in: &state)
-    #expect(state.scrollTop == 7)
+    #expect(state.scrollTop == 9)
     apply(.resize(size(120, 40)), &state)
     #expect(state.scrollTop == 0)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
   }
 
   /// The Summary's report has fewer lines when wider: the focus is clamped to the last one.
@@ -62,9 +62,9 @@ struct ResizeTests {
     var state = makeState(on: .history)
     press(key("G"), in: &state)
     apply(.resize(size(1, 1)), &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     apply(.resize(size(80, 24)), &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     #expect(state.focusIsVisible)
   }
 
@@ -74,7 +74,7 @@ struct ResizeTests {
   func resizeInAModeKeepsTheFocusVisible(mode: String) {
     var state = makeState(on: .history, size: size(120, 40))
     press(key("G"), key("y"), in: &state)
-    #expect(state.focusIndex == 21)
+    #expect(state.focusIndex == 23)
     switch mode {
     case "help": press(key("?"), in: &state)
     case "confirmQuit": press(key("q"), in: &state)

@@ -127,6 +127,7 @@ enum Vignette: String, CaseIterable, Sendable, CustomTestStringConvertible {
         .midlineTenderness, .limbParesthesia, .dangerousMechanism, .progressiveWeakness,
         .focalDeficit, .umnSigns, .myelopathySymptoms, .severeWeakness, .bilateralDeficit,
         .cancerHistory, .feverHistory, .osteoporosis, .steroids, .inflammatoryArthritis,
+        .priorSpineSurgery,
       ] {
         answers[finding] = .no
       }

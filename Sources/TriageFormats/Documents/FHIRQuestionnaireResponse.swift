@@ -72,7 +72,7 @@ public enum FHIRQuestionnaireResponse {
         ])
       ),
       ("questionnaire", .string(FHIRQuestionnaire.canonical(base: context.fhirBaseURL))),
-      ("status", .string(recommendation.missing.isEmpty ? "completed" : "in-progress")),
+      ("status", .string(recommendation.status == .final ? "completed" : "in-progress")),
     ]
     if let subject = subject(sheet) { members.append(("subject", subject)) }
     members.append(("authored", .string(context.generatedAt)))

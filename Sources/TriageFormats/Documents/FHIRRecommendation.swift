@@ -106,7 +106,7 @@ enum FHIRRecommendation {
       ("resourceType", .string("Observation")),
       ("id", .string(id(context))),
       ("text", narrative(rec)),
-      ("status", .string(rec.missing.isEmpty ? "final" : "preliminary")),
+      ("status", .string(rec.status == .final ? "final" : "preliminary")),
       (
         "category",
         .array([

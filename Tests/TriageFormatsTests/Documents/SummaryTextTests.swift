@@ -85,7 +85,7 @@ struct SummaryTextTests {
   func order() {
     let text = render(DocumentFixtures.safetyStops)
     let markers = [
-      "Program:        SpineTriage 1.0.0", "Rule set:       spine-triage-rules@1",
+      "Program:        SpineTriage 1.0.0", "Rule set:       spine-triage-rules@2",
       "Date and time:  2026-11-24 21:40:00 +00:00",
       "Consultation:   3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1", "Patient:        not recorded",
       "Clinician:      Dr A. Patel", "ANSWERS", "\nPatient\n", "\nHistory\n", "\nExamination\n",
