@@ -475,7 +475,12 @@ enum RuleEvaluator {
   static func fracture<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     let risk = f.hits(Groups.fractureRisk)
     let elderly = f.ageOver(70)
-    guard !risk.isEmpty || elderly else { return }
+    // Systemic fracture risks raise the urgency whatever the site; low-velocity trauma is a
+    // fracture risk of the painful back (at the neck, trauma is the trauma rules').
+    let systemic = risk.subtracting([.traumaMinor])
+    let systemicRisk = !systemic.isEmpty || elderly
+    let backTrauma = f.isYes(.traumaMinor) && (f.hasLow || f.hasMid)
+    guard systemicRisk || backTrauma else { return }
     let inputs: NumericInputs = elderly ? .age : []
     func plan(_ region: SpineRegion) -> Plan {
       Plan(
@@ -490,16 +495,12 @@ enum RuleEvaluator {
             when: "radiographs equivocal and MRI contraindicated (ACR: usually appropriate)"),
         ])
     }
-    if !f.neckOnly {
+    if backTrauma || (systemicRisk && !f.neckOnly) {
       let regions = f.backRegions
-      sink.fire(.lbp6, risk.union(f.lowSite).union(f.midSite), inputs: inputs) {
-        Plan.across(regions, plan)
-      }
+      let evidence = (backTrauma ? risk : systemic).union(f.lowSite).union(f.midSite)
+      sink.fire(.lbp6, evidence, inputs: inputs) { Plan.across(regions, plan) }
     }
-    // At the neck, trauma is the trauma rules' (NEXUS, Canadian rule, PECARN): the systemic
-    // fracture risks raise the urgency there.
-    let systemic = risk.subtracting([.traumaMinor])
-    if f.hasNeck && (!systemic.isEmpty || elderly) {
+    if f.hasNeck && systemicRisk {
       sink.fire(.fx1, systemic.union(f.neckSite), inputs: inputs) { plan(.cervical) }
     }
   }

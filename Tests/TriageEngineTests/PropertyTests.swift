@@ -283,7 +283,10 @@ import TriageEngine
       }
       let highest = recommendation.rules.compactMap(\.rule.urgency).max() ?? .none
       if highest != urgency { rules.add("max over fired rules is \(highest.id) \(context)") }
-      if recommendation.status != .incomplete
+      // A decision is always explained, except "no imaging" before any pain site is answered
+      // (incomplete, or trauma without a site yet: the missing sites are listed instead).
+      let hasSite = Self.sites.contains { answers[$0] == .yes }
+      if (hasSite || urgency > .none)
         && !recommendation.rules.contains(where: { $0.rule.urgency != nil })
       {
         rules.add("no deciding rule fired \(context)")
