@@ -110,7 +110,9 @@ public struct Recommendation: Sendable, Hashable {
   /// sentence each.
   public var seedDifferences: [String] {
     var seen: [String] = []
-    for fired in rules { if let text = fired.rule.seedDifference, !seen.contains(text) { seen.append(text) } }
+    for fired in rules {
+      if let text = fired.rule.seedDifference, !seen.contains(text) { seen.append(text) }
+    }
     return seen
   }
   /// The status in words with what it rests on, for example "PROVISIONAL: 3 answers that could

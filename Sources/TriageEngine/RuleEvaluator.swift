@@ -536,17 +536,18 @@ enum RuleEvaluator {
     if f.hasLow || f.hasMid {
       let regions = f.backRegions
       sink.fire(.lbp5, f.lowSite.union(f.midSite).union([.priorSpineSurgery]), inputs: []) {
-        Plan.across(regions) { region in Plan(
-          imaging: [ImagingStudy(.mri, region, .withAndWithout)],
-          alternatives: [
-            Alternative(
-              ImagingStudy(.radiograph, region, .none),
-              when: "alignment, instability or hardware (ACR: usually appropriate)"),
-            Alternative(ImagingStudy(.mri, region, .without), when: "gadolinium contraindicated"),
-            Alternative(
-              ImagingStudy(.ct, region, .without),
-              when: "fusion or hardware integrity; MRI contraindicated"),
-          ])
+        Plan.across(regions) { region in
+          Plan(
+            imaging: [ImagingStudy(.mri, region, .withAndWithout)],
+            alternatives: [
+              Alternative(
+                ImagingStudy(.radiograph, region, .none),
+                when: "alignment, instability or hardware (ACR: usually appropriate)"),
+              Alternative(ImagingStudy(.mri, region, .without), when: "gadolinium contraindicated"),
+              Alternative(
+                ImagingStudy(.ct, region, .without),
+                when: "fusion or hardware integrity; MRI contraindicated"),
+            ])
         }
       }
     }

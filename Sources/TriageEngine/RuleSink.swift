@@ -52,7 +52,9 @@ struct CollectingSink: RuleSink {
   var firings: [Firing] = []
   var pendingFindings = FindingSet()
 
-  mutating func pending(_ findings: FindingSet) { pendingFindings = pendingFindings.union(findings) }
+  mutating func pending(_ findings: FindingSet) {
+    pendingFindings = pendingFindings.union(findings)
+  }
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { true }
 

@@ -149,7 +149,8 @@ enum SafetyModifiers {
         : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium"
       add(
         "SF-4", mriPlanned ? .caution : .info,
-        mriPlanned ? message : "Pregnancy: if imaging is needed later, MRI without gadolinium is preferred",
+        mriPlanned
+          ? message : "Pregnancy: if imaging is needed later, MRI without gadolinium is preferred",
         source: "\(acog); ACR gadolinium pregnancy statement", [.pregnant])
       if result.imaging.contains(where: {
         $0.modality == .ct || $0.modality == .ctMyelogram || $0.modality == .radiograph

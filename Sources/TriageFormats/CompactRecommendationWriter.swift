@@ -19,7 +19,11 @@ struct CompactRecommendationWriter {
     key("timeframe")
     string(r.timeframe)
     key("timeframe_hours")
-    if let hours = r.timeframeHours { bytes.append(contentsOf: String(hours).utf8) } else { raw("null") }
+    if let hours = r.timeframeHours {
+      bytes.append(contentsOf: String(hours).utf8)
+    } else {
+      raw("null")
+    }
     key("imaging")
     array(r.imaging) { writer, study in writer.study(study, when: nil) }
     key("alternatives")

@@ -108,9 +108,10 @@ enum ExplanatoryVignettes {
       let rule = RuleBook.rule(id: id)
       #expect(rule?.seedDifference?.isEmpty == false, "\(id) should say where the seed differs")
     }
-    let texts = (RuleBook.rules + SafetyRuleBook.rules).flatMap {
-      [$0.title, $0.note ?? "", $0.seedDifference ?? "", $0.timeframe ?? ""]
-    } + QuestionCatalogue.questions.flatMap { [$0.label, $0.text, $0.help] }
+    let texts =
+      (RuleBook.rules + SafetyRuleBook.rules).flatMap {
+        [$0.title, $0.note ?? "", $0.seedDifference ?? "", $0.timeframe ?? ""]
+      } + QuestionCatalogue.questions.flatMap { [$0.label, $0.text, $0.help] }
     for text in texts {
       for code in ["reference D", "(D", "RG-", "NK-", "LBP-", "seed lists", "the seed", "SF-"] {
         #expect(!text.contains(code), "working note or code '\(code)' in: \(text)")

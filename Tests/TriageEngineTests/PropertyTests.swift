@@ -128,7 +128,8 @@ import TriageEngine
         let after = TriageEngine.urgency(of: answered)
         if after > base {
           violations.add(
-            "\(finding.id) unknown (\(base.id)) -> \(reassuring) (\(after.id)) [\(describe(answers))]")
+            "\(finding.id) unknown (\(base.id)) -> \(reassuring) (\(after.id)) [\(describe(answers))]"
+          )
         }
       }
     }
@@ -175,7 +176,8 @@ import TriageEngine
   @Test(arguments: chunks)
   func missingListsEveryUnknownThatCouldChangeTheDecision(chunk: Int) {
     var raises = Violations("an unknown that raises the urgency is not in missing")
-    var clears = Violations("an unknown that stands between the patient and clearance is not in missing")
+    var clears = Violations(
+      "an unknown that stands between the patient and clearance is not in missing")
     var adds = Violations("an unknown that adds a region is not in missing")
     var answered = Violations("an answered finding is in missing")
     var status = Violations("status does not match missing and the presenting complaint")
@@ -329,8 +331,10 @@ import TriageEngine
           let neckImaged = recommendation.imaging.contains { $0.region.covers(.cervical) }
           if title.contains("no imaging") || title.contains("cleared: no")
             || (fired.rule.urgency == Urgency.none && !clearance)
-            || (clearance && neckImaged && recommendation.imaging.contains {
-              $0.region == .cervical && $0.modality == .ct })
+            || (clearance && neckImaged
+              && recommendation.imaging.contains {
+                $0.region == .cervical && $0.modality == .ct
+              })
           {
             contradiction.add("\(fired.rule.id) under \(recommendation.imaging) \(context)")
           }

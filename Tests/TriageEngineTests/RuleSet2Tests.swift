@@ -169,7 +169,8 @@ enum RuleSet2Vignettes {
   }
 
   @Test func statusAndTimeframeHours() {
-    let ces = TriageEngine.evaluate(answers(age: 40, weeks: 1, yes("pain_low_back", "saddle_anesthesia")))
+    let ces = TriageEngine.evaluate(
+      answers(age: 40, weeks: 1, yes("pain_low_back", "saddle_anesthesia")))
     #expect(ces.timeframeHours == 4)
     let mscc = TriageEngine.evaluate(
       answers(age: 60, weeks: 2, yes("cancer_history", "pain_low_back", "focal_deficit")))
@@ -196,7 +197,8 @@ enum RuleSet2Vignettes {
   @Test func safetyAnswersNeverDisappear() {
     // RV-10: legacy pacemaker with neck trauma (CT first): an info item for any later MRI.
     let trauma = TriageEngine.evaluate(
-      answers(age: 40, weeks: 0, yes("trauma_major", "pain_neck", "intoxication", "pacemaker_legacy")))
+      answers(
+        age: 40, weeks: 0, yes("trauma_major", "pain_neck", "intoxication", "pacemaker_legacy")))
     let item = trauma.safety.first { $0.findings.contains(.pacemakerLegacy) }
     #expect(item?.level == .info)
     #expect(item?.message.contains("Before any later MRI") == true)
