@@ -11,6 +11,10 @@ struct KeystrokeCaseTests {
     let urgency: String
     let after: [String]
     let before: [String]
+    /// Whether the script must end on a final recommendation (the cauda equina case's target is
+    /// the urgency alone: it stays provisional).
+    let final: Bool?
+    var mustBeFinal: Bool { final ?? true }
     var testDescription: String { name }
   }
 
@@ -77,7 +81,8 @@ struct KeystrokeCaseTests {
         let text = try? String(contentsOf: tmux.draftFile, encoding: .utf8),
         text.components(separatedBy: "\"screen\":").count - 1 == records,
         let recommendation = try? Self.evaluate(tmux.draftFile),
-        recommendation["urgency"] as? String == item.urgency, Self.isFinal(recommendation)
+        recommendation["urgency"] as? String == item.urgency,
+        !item.mustBeFinal || Self.isFinal(recommendation)
       {
         last = recommendation
         break
@@ -86,7 +91,9 @@ struct KeystrokeCaseTests {
     }
     let screen = (try? tmux.screen()) ?? ""
     #expect(last["urgency"] as? String == item.urgency, "screen:\n\(screen)")
-    #expect(Self.isFinal(last), "not final: \(last["missing"] ?? "")")
+    if item.mustBeFinal {
+      #expect(Self.isFinal(last), "not final: \(last["missing"] ?? "")")
+    }
     let draft = try String(contentsOf: tmux.draftFile, encoding: .utf8)
     if item.after.contains("N") {
       #expect(draft.contains("\"bulk\""), "no bulk record: \(draft)")

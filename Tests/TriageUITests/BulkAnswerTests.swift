@@ -152,7 +152,9 @@ struct BulkAnswerTests {
     press(key("N"), key("y"), key("6"), in: &state)
     let lines = state.reportLines(width: state.layout.listWidth)
     #expect(lines.contains { $0.contains("ANSWERED NO IN BULK") })
-    #expect(lines.contains { $0.contains("Examination: 9 answers No at 2026-11-29 17:20") })
+    let count = findings(on: .examination).count
+    #expect(
+      lines.contains { $0.contains("Examination: \(count) answers No at 2026-11-29 17:20") })
   }
 }
 
