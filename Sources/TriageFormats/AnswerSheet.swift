@@ -15,6 +15,9 @@ public struct AnswerSheet: Sendable, Hashable {
   public var consultationID: String?
   /// The answers given in bulk ("No to the rest"), oldest first.
   public var bulk: [BulkAnswer] = []
+  /// When the urgency was reached (key `urgency_reached`), kept in the draft so that deadlines
+  /// print as clock times; `nil` until an urgency above "no imaging" is reached on screen.
+  public var urgencyClock: UrgencyClock?
 
   /// The longest identifier or name accepted, in Unicode scalars (see ``FreeText``).
   public static let maxTextLength = FreeText.maxLength
@@ -22,13 +25,14 @@ public struct AnswerSheet: Sendable, Hashable {
   /// Creates a sheet.
   public init(
     answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil,
-    consultationID: String? = nil, bulk: [BulkAnswer] = []
+    consultationID: String? = nil, bulk: [BulkAnswer] = [], urgencyClock: UrgencyClock? = nil
   ) {
     self.answers = answers
     self.patientID = patientID
     self.clinician = clinician
     self.consultationID = consultationID
     self.bulk = bulk
+    self.urgencyClock = urgencyClock
   }
 
   /// Whether `text` is a UUID in the 8-4-4-4-12 form of ASCII hexadecimal digits (never

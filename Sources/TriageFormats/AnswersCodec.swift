@@ -5,7 +5,7 @@ public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
     "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
-    "consultation_id", "findings", "bulk",
+    "consultation_id", "urgency_reached", "findings", "bulk",
   ]
 
   /// Parses and validates an answers document.
@@ -50,6 +50,7 @@ public enum AnswersCodec {
           throw AnswersError(key: key, message: "expected a UUID string, got \(show(value))")
         }
         sheet.consultationID = id.lowercased()
+      case "urgency_reached": sheet.urgencyClock = try urgencyClock(value, key: key)
       case "findings":
         guard case .object(let findings) = value else {
           throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
@@ -226,6 +227,42 @@ public enum AnswersCodec {
     return trimmed
   }
 
+  /// `{"urgency": "emergency", "at": "2026-11-29T17:21:00+00:00"}`: an urgency identifier and
+  /// an ISO 8601 time with an offset; nothing else.
+  static func urgencyClock(_ value: JSONValue, key: String) throws(AnswersError) -> UrgencyClock {
+    guard case .object(let members) = value else {
+      throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
+    }
+    var urgency: Urgency?
+    var at: String?
+    for (name, member) in members {
+      switch name {
+      case "urgency":
+        guard urgency == nil, case .string(let text) = member, let level = Urgency(id: text) else {
+          throw AnswersError(
+            key: "\(key).urgency", message: "expected an urgency identifier, got \(show(member))")
+        }
+        urgency = level
+      case "at":
+        guard at == nil, case .string(let text) = member, text.utf8.count <= 40,
+          ClockTime(iso: text) != nil
+        else {
+          throw AnswersError(
+            key: "\(key).at",
+            message: "expected a date and time like 2026-11-29T17:21:00+00:00, got \(show(member))"
+          )
+        }
+        at = text
+      default:
+        throw AnswersError(key: "\(key).\(name)", message: "unknown key (expected urgency, at)")
+      }
+    }
+    guard let urgency, let at else {
+      throw AnswersError(key: key, message: "expected both urgency and at")
+    }
+    return UrgencyClock(urgency: urgency, reachedAt: at)
+  }
+
   static func answer(_ value: JSONValue, id: String) throws(AnswersError) -> Answer {
     switch value {
     case .bool(let flag): return flag ? .yes : .no
@@ -264,6 +301,13 @@ public enum AnswersCodec {
     if let patient = sheet.patientID { members.append(("patient_id", .string(patient))) }
     if let clinician = sheet.clinician { members.append(("clinician", .string(clinician))) }
     if let id = sheet.consultationID { members.append(("consultation_id", .string(id))) }
+    if let clock = sheet.urgencyClock {
+      members.append(
+        (
+          "urgency_reached",
+          .object([("urgency", .string(clock.urgency.id)), ("at", .string(clock.reachedAt))])
+        ))
+    }
     var findings: [(key: String, value: JSONValue)] = []
     for question in QuestionCatalogue.questions where answers[question.finding] != .unknown {
       findings.append((question.id, .string(answers[question.finding].rawValue)))

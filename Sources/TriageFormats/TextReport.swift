@@ -8,25 +8,36 @@ public enum TextReport {
     + " source listed with this recommendation; the responsible clinician decides."
 
   /// The recommendation as wrapped lines of at most `width` characters: the decision and its
-  /// status first, then the studies, the reasons in words, MRI safety, what is still unknown,
-  /// safety-net advice, and where the advice differs from the source article.
-  public static func lines(_ recommendation: Recommendation, width: Int = 80) -> [String] {
+  /// status first, the deadline as a clock time (with `clock`), the studies in order, the
+  /// MRI-safety screen (with `answers`), STOP items and what is still unknown; then the
+  /// alternatives, the reasons in words, MRI safety, safety-net advice, and where the advice
+  /// differs from the source article.
+  public static func lines(
+    _ recommendation: Recommendation, answers: Answers? = nil, clock: UrgencyClock? = nil,
+    width: Int = 80
+  ) -> [String] {
     var out: [String] = []
     func wrap(_ text: String, _ first: String = "", _ rest: String = "") {
       out += TextWrap.lines(text, width: width, first: first, rest: rest)
     }
     let r = recommendation
     let pad = "                "
-    wrap("\(r.label): \(r.timeframe)", "RECOMMENDATION  ", pad)
-    wrap(r.statusLine, "Status:         ", pad)
-    if let main = r.mainStudy {
-      wrap(main.displayName, "Main study:     ", pad)
-      for study in r.imaging.dropFirst() { wrap(study.displayName, "Also:           ", pad) }
+    if DecisionText.hasNoDecision(r) {
+      wrap(DecisionText.label(r), "RECOMMENDATION  ", pad)
     } else {
-      out.append("Main study:     none (no imaging now)")
+      wrap("\(r.label): \(r.timeframe)", "RECOMMENDATION  ", pad)
     }
+    wrap(r.statusLine, "Status:         ", pad)
+    if let deadline = Deadline.text(r, clock: clock) { wrap(deadline, "Deadline:       ", pad) }
+    wrap(
+      DecisionText.studyOrder(r), r.imaging.count > 1 ? "Study order:    " : "Study:          ", pad
+    )
+    if let answers { wrap(DecisionText.safetyScreen(answers, r), "MRI safety:     ", pad) }
     let stops = r.stops
-    for item in stops { wrap("\(item.message)", "STOP:           ", pad) }
+    for item in stops {
+      wrap(item.message, "STOP:           ", pad)
+      if let before = item.before { wrap("Before the scan: \(before)", pad, pad) }
+    }
     if !r.missingLabels.isEmpty {
       wrap(r.missingLabels.joined(separator: "; "), "Still unknown:  ", pad)
     }
@@ -84,7 +95,11 @@ public enum TextReport {
   }
 
   /// The report as one string with a final newline.
-  public static func string(_ recommendation: Recommendation, width: Int = 80) -> String {
-    lines(recommendation, width: width).joined(separator: "\n") + "\n"
+  public static func string(
+    _ recommendation: Recommendation, answers: Answers? = nil, clock: UrgencyClock? = nil,
+    width: Int = 80
+  ) -> String {
+    lines(recommendation, answers: answers, clock: clock, width: width).joined(separator: "\n")
+      + "\n"
   }
 }

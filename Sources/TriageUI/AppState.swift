@@ -159,7 +159,9 @@ public struct AppState: Hashable, Sendable {
   /// The Summary's report, wrapped to the list width, with the answers given in bulk.
   public func reportLines(width: Int, recommendation: Recommendation? = nil) -> [String] {
     let width = max(width - 3, 20)
-    var lines = TextReport.lines(recommendation ?? self.recommendation, width: width)
+    var lines = TextReport.lines(
+      recommendation ?? self.recommendation, answers: sheet.answers, clock: sheet.urgencyClock,
+      width: width)
     lines.insert("", at: 0)
     for line in BulkText.lines(sheet.bulk) {
       lines += TextWrap.lines(line, width: width, first: "", rest: "  ")

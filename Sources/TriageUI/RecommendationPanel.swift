@@ -6,49 +6,58 @@ import TriageFormats
 public enum RecommendationPanel {
   /// Draws the panel for `recommendation` into its place in `layout`.
   public static func draw(
-    _ screen: inout Screen, recommendation: Recommendation, layout: Layout, glyphs: Glyphs
+    _ screen: inout Screen, recommendation: Recommendation, layout: Layout, glyphs: Glyphs,
+    sheet: AnswerSheet = AnswerSheet()
   ) {
     if layout.isWide {
-      drawWide(&screen, recommendation, layout, glyphs)
+      drawWide(&screen, recommendation, layout, glyphs, sheet)
     } else {
-      drawNarrow(&screen, recommendation, layout, glyphs)
+      drawNarrow(&screen, recommendation, layout, glyphs, sheet)
     }
   }
 
-  /// The main study in words, or what to do when there is none.
-  static func studyText(_ r: Recommendation) -> String {
-    guard let main = r.mainStudy else { return "none now: conservative care and safety-net advice" }
-    let more = r.imaging.count > 1 ? " (+\(r.imaging.count - 1) more)" : ""
-    return main.displayName + more
+  /// The label box: the urgency in its colour, or INCOMPLETE in the caution colour (an empty
+  /// form is never the green "no imaging").
+  static func labelText(_ r: Recommendation) -> (String, Role) {
+    DecisionText.hasNoDecision(r) ? ("INCOMPLETE", .caution) : (r.label, .urgency(r.urgency))
   }
 
-  /// Whether answers that could raise the urgency are still missing: the panel then says
-  /// PROVISIONAL, so that "no imaging" on a half-filled form is never taken as final.
-  static func isProvisional(_ r: Recommendation) -> Bool { !r.missing.isEmpty }
+  /// The studies in order, or what to do when there is none.
+  static func studyText(_ r: Recommendation) -> String {
+    guard !r.imaging.isEmpty else { return "none now: conservative care and safety-net advice" }
+    return DecisionText.studyOrder(r)
+  }
 
   static func counts(_ r: Recommendation) -> (stops: Int, cautions: Int, missing: Int) {
     (
       r.safety.filter { $0.level == .stop }.count, r.safety.filter { $0.level == .caution }.count,
-      r.missing.count
+      r.missingLabels.count
     )
   }
 
   static func drawNarrow(
-    _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs
+    _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
+    _ sheet: AnswerSheet
   ) {
     let top = layout.panelTop
     let width = layout.panelWidth
     screen.fill(row: top, column: 0, count: width, with: glyphs.horizontal, role: .border)
     var x = screen.put(String(glyphs.horizontal) + " ", row: top, column: 0, role: .border)
-    x = screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
-    if isProvisional(r) {
+    let (label, labelRole) = labelText(r)
+    x = screen.put(" \(label) ", row: top, column: x, role: labelRole)
+    if r.status != .final && !DecisionText.hasNoDecision(r) {
       x = screen.put(" ", row: top, column: x, role: .border)
-      x = screen.put("PROVISIONAL", row: top, column: x, role: .caution)
+      x = screen.put(r.status.label, row: top, column: x, role: .caution)
     }
     x = screen.put(" ", row: top, column: x, role: .border)
+    if let deadline = Deadline.short(r, clock: sheet.urgencyClock) {
+      x = screen.put(deadline, row: top, column: x, role: .stop)
+      x = screen.put(" ", row: top, column: x, role: .border)
+    }
     screen.put(
-      r.timeframe, row: top, column: x, role: .normal, width: width - x - 1,
-      ellipsis: glyphs.ellipsis)
+      DecisionText.hasNoDecision(r)
+        ? "answer where it hurts or the trauma (1 Patient)" : r.timeframe,
+      row: top, column: x, role: .normal, width: width - x - 1, ellipsis: glyphs.ellipsis)
 
     var y = top + 1
     let study = screen.put("Study: ", row: y, column: 1, role: .dim)
@@ -68,24 +77,27 @@ public enum RecommendationPanel {
 
     y += 1
     let rules = screen.put("Rules: ", row: y, column: 1, role: .dim)
-    let ids = r.rules.map(\.rule.id).joined(separator: " ")
+    let ids = r.reasons.map(\.rule.id).joined(separator: " ")
     screen.put(
       ids + "  (sources: 6 Summary)", row: y, column: rules, width: width - rules - 1,
       ellipsis: glyphs.ellipsis)
 
     y += 1
-    let (stops, cautions, missing) = counts(r)
+    // The MRI-safety state last: its count changes as screen 5 is answered, and only its digits
+    // are redrawn.
+    let (stops, _, missing) = counts(r)
     x = screen.put(
-      "Safety stops: \(stops)", row: y, column: 1, role: stops > 0 ? .stop : .normal)
-    x = screen.put(
-      "  Cautions: \(cautions)", row: y, column: x, role: cautions > 0 ? .caution : .normal)
-    screen.put(
-      "  Missing critical answers: \(missing)", row: y, column: x,
+      "Missing critical answers: \(missing)", row: y, column: 1,
       role: missing > 0 ? .caution : .normal)
+    x = screen.put("  MRI safety: ", row: y, column: x, role: .dim)
+    screen.put(
+      DecisionText.safetyScreen(sheet.answers, r), row: y, column: x,
+      role: stops > 0 ? .stop : .normal, width: width - x - 1, ellipsis: glyphs.ellipsis)
   }
 
   static func drawWide(
-    _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs
+    _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
+    _ sheet: AnswerSheet
   ) {
     let left = layout.panelLeft
     let width = layout.panelWidth
@@ -98,35 +110,40 @@ public enum RecommendationPanel {
         lines.append((line, role))
       }
     }
-    if isProvisional(r) {
-      add("PROVISIONAL: \(r.missing.count) answers that could raise it are missing", .caution)
+    add(r.statusLine, r.status == .final ? .dim : .caution)
+    if !DecisionText.hasNoDecision(r) { add(r.timeframe) }
+    if sheet.urgencyClock != nil, let deadline = Deadline.text(r, clock: sheet.urgencyClock) {
+      add(deadline, .stop)
     }
-    add(r.timeframe)
     lines.append(("", .normal))
-    add("Study", .dim)
+    add(r.imaging.count > 1 ? "Study order" : "Study", .dim)
     if r.imaging.isEmpty {
       add("none now: conservative care", indent: " ")
     }
-    for study in r.imaging { add(study.displayName, indent: " ") }
+    for (index, study) in r.imaging.enumerated() {
+      add((index == 0 ? "" : "then ") + study.displayName, indent: " ")
+    }
     if !r.alternatives.isEmpty {
       add("Alternatives", .dim)
       for alternative in r.alternatives.prefix(3) {
         add("\(alternative.study.displayName): \(alternative.when)", indent: " ")
       }
     }
-    let (stops, cautions, missing) = counts(r)
-    add(
-      "MRI safety: \(stops) stop\(stops == 1 ? "" : "s"), \(cautions) caution\(cautions == 1 ? "" : "s")",
-      stops > 0 ? .stop : .dim)
+    let (stops, _, missing) = counts(r)
+    add("MRI safety: " + DecisionText.safetyScreen(sheet.answers, r), stops > 0 ? .stop : .dim)
     for item in r.safety where item.level != .info {
       add(
-        "\(item.id) \(item.level.rawValue.uppercased()): \(item.message)",
+        "\(item.level.rawValue.uppercased()): \(item.message)",
         item.level == .stop ? .stop : .caution, indent: " ")
     }
     add("Missing critical answers: \(missing)", missing > 0 ? .caution : .dim)
-    if missing > 0 { add(r.missing.joined(separator: ", "), indent: " ") }
+    if missing > 0 {
+      // The first few in words; the full list is on the Summary.
+      let shown = r.missingLabels.prefix(5).joined(separator: "; ")
+      add(missing > 5 ? shown + "; and \(missing - 5) more (6 Summary)" : shown, indent: " ")
+    }
     add("Rules (sources on 6 Summary)", .dim)
-    for fired in r.rules {
+    for fired in r.reasons {
       add("\(fired.rule.id) \(fired.rule.title)", indent: " ")
     }
     if !r.safetyNet.isEmpty {
@@ -142,7 +159,8 @@ public enum RecommendationPanel {
     screen.fill(row: top, column: left + 1, count: inner, with: glyphs.horizontal, role: .border)
     screen.put(String(glyphs.topRight), row: top, column: left + width - 1, role: .border)
     let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
-    screen.put(" \(r.label) ", row: top, column: x, role: .urgency(r.urgency))
+    let (label, labelRole) = labelText(r)
+    screen.put(" \(label) ", row: top, column: x, role: labelRole)
     for y in (top + 1)..<bottom {
       screen.put(String(glyphs.vertical), row: y, column: left, role: .border)
       screen.put(String(glyphs.vertical), row: y, column: left + width - 1, role: .border)

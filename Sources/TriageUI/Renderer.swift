@@ -35,7 +35,7 @@ public enum Renderer {
       drawHelpLine(&screen, state: state, layout: layout, glyphs: glyphs)
     }
     RecommendationPanel.draw(
-      &screen, recommendation: recommendation, layout: layout, glyphs: glyphs)
+      &screen, recommendation: recommendation, layout: layout, glyphs: glyphs, sheet: state.sheet)
     drawStatus(&screen, state: state, layout: layout)
     return screen
   }
@@ -198,7 +198,8 @@ public enum Renderer {
       case .report(let line):
         if report.indices.contains(line) {
           screen.put(
-            report[line], row: y, column: 2, role: reportRole(report[line], focused),
+            report[line], row: y, column: 2,
+            role: reportRole(report[line], focused, recommendation),
             width: width - 3, ellipsis: glyphs.ellipsis)
         }
       }
@@ -236,9 +237,9 @@ public enum Renderer {
         let recommendation = TriageEngine.evaluate(sheet.answers)
         let patient = sheet.patientID.map { "Patient \($0)" } ?? "No patient identifier"
         let status =
-          RecommendationPanel.isProvisional(recommendation) ? " (provisional)" : ""
+          recommendation.status == .provisional ? " (provisional)" : ""
         let text =
-          "\(patient)  \(time)  \(sheet.answers.answeredCount) answers  \(recommendation.label)\(status)"
+          "\(patient)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.label(recommendation))\(status)"
         if index == state.selectedOffer {
           screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
           screen.cursor = (y, 2)
@@ -278,10 +279,17 @@ public enum Renderer {
       row: top + min(rows, findings.count) + 1, column: 1, role: .message, width: width - 2)
   }
 
-  static func reportRole(_ line: String, _ focused: Bool) -> Role {
+  /// The role of a line of the Summary's report: the recommendation bar in the urgency's colour
+  /// (the caution colour while incomplete: never the green of "no imaging"), STOP lines as stops.
+  static func reportRole(_ line: String, _ focused: Bool, _ recommendation: Recommendation)
+    -> Role
+  {
     if focused { return .focused }
-    if line.hasPrefix("RECOMMENDATION") { return .title }
-    if line.contains(" STOP:") { return .stop }
+    if line.hasPrefix("RECOMMENDATION") {
+      return DecisionText.hasNoDecision(recommendation)
+        ? .caution : .urgency(recommendation.urgency)
+    }
+    if line.hasPrefix("STOP:") || line.contains(" STOP:") { return .stop }
     return .normal
   }
 
@@ -310,11 +318,16 @@ public enum Renderer {
     let row = layout.statusRow
     screen.fill(row: row, column: 0, count: screen.columns, role: .keyHint)
     if let message = state.message {
-      screen.fill(
-        row: row, column: 0, count: screen.columns, role: message.isError ? .error : .message)
-      screen.put(
-        (message.isError ? "Error: " : "") + message.text, row: row, column: 0,
-        role: message.isError ? .error : .message)
+      // A long message (a print error and the saved path) takes up to two more rows above the
+      // status line, over the bottom of the panel, until the next key.
+      let lines = message.lines(width: screen.columns)
+      let first = max(0, row - lines.count + 1)
+      for (offset, line) in lines.suffix(row - first + 1).enumerated() {
+        let y = first + offset
+        let role: Role = message.isError ? .error : .message
+        screen.fill(row: y, column: 0, count: screen.columns, role: role)
+        screen.put(line, row: y, column: 0, role: role)
+      }
       return
     }
     let hints: String

@@ -275,7 +275,7 @@ public enum Update {
       guard let page = Page(rawValue: number - 1) else { return [] }
       guard page.isEnabled(for: state.answers) else {
         state.message = StatusMessage(
-          "Neck trauma applies only after trauma (Patient screen).", isError: true)
+          "Neck trauma applies only after trauma (Patient screen).")
         return []
       }
       state.page = page

@@ -158,7 +158,7 @@ struct DraftSessionTests {
     #expect(mkfifo(path, 0o600) == 0)
     try tmux.start()
     let screen = try tmux.waitFor("Draft unreadable", timeout: 5)
-    #expect(screen.contains("NO IMAGING NOW"), "\(screen)")
+    #expect(screen.contains("INCOMPLETE"), "\(screen)")
     try tmux.send("q")
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 0)

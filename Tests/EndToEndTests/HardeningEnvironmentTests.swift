@@ -133,12 +133,12 @@ struct HardeningEnvironmentTests {
   func asciiLocale() throws {
     let tmux = try TmuxHarness(name: "hascii")
     try tmux.start(environment: ["LANG": "C", "LC_ALL": "C"])
-    let screen = try tmux.waitFor("NO IMAGING NOW")
+    let screen = try tmux.waitFor("INCOMPLETE")
     // The pointer is '>' (Age carries the '!' mark: it could change the decision).
     #expect(screen.contains(">!Age"), "the pointer is '>':\n\(screen)")
     #expect(
       screen.split(separator: "\n").contains {
-        $0.hasPrefix("-") && $0.contains("NO IMAGING NOW") && $0.hasSuffix("-")
+        $0.hasPrefix("-") && $0.contains("INCOMPLETE") && $0.hasSuffix("-")
       },
       "the panel border is '-':\n\(screen)")
     #expect(
@@ -164,7 +164,7 @@ struct HardeningEnvironmentTests {
   func homeUnset() throws {
     let tmux = try TmuxHarness(name: "hhome")
     try tmux.hardeningStart(columns: 120, rows: 30, unset: ["HOME", "XDG_STATE_HOME"])
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Tab", "Tab", "y")  // Examination: saddle anaesthesia
     let screen = try tmux.waitFor("Draft not saved")
     #expect(screen.contains("Error: Draft not saved"), "\(screen)")

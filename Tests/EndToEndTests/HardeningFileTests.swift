@@ -268,7 +268,7 @@ struct HardeningFileTests {
     let file = tmux.folder.appendingPathComponent("file").path
     try Data("x".utf8).write(to: URL(fileURLWithPath: file))
     try tmux.start(columns: 160, rows: 30, environment: ["SPINE_TRIAGE_DIR": file])
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Tab", "Tab", "y")  // Examination: saddle anaesthesia
     try tmux.waitFor("EMERGENCY")
     try tmux.send("e", "t")
@@ -296,7 +296,7 @@ struct HardeningFileTests {
     try Data(garbage).write(to: tmux.draftFile)
     try tmux.start()
     let screen = try tmux.waitFor("Draft unreadable")
-    #expect(screen.contains("NO IMAGING NOW"), "a new assessment starts: \(screen)")
+    #expect(screen.contains("INCOMPLETE"), "a new assessment starts: \(screen)")
     // At the minimum size (80x24) the message must still say where the bytes were kept.
     #expect(screen.contains("draft.corrupt-"), "the location is not visible at 80x24:\n\(screen)")
     let kept = Hardening.entries(drafts).filter {
@@ -359,7 +359,7 @@ struct HardeningFileTests {
   func draftWithMoreCareThanSymptomsIsReadable() throws {
     let tmux = try TmuxHarness(name: "hcare")
     try tmux.start(columns: 120, rows: 30)
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     // Age 45, weeks of symptoms 2, weeks of care 6, low back pain yes.
     // (The focus stays on the weeks of care after the warning.)
     try tmux.send(

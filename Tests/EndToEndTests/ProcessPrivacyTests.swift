@@ -99,7 +99,7 @@ struct ProcessPrivacyTests {
   func clearedWithoutAlternateScreen(_ how: String) throws {
     let tmux = try TmuxHarness(name: "linuxterm")
     try tmux.start(environment: ["TERM": "linux"])
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Tab", "Tab", "y")
     try tmux.waitFor("EMERGENCY")
     if how == "q" {

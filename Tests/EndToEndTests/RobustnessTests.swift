@@ -10,7 +10,7 @@ struct RobustnessTests {
   func crashSignals(_ signal: Int32) throws {
     let tmux = try TmuxHarness(name: "crash\(signal)")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Down", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     kill(try tmux.pid(), signal)
@@ -28,7 +28,7 @@ struct RobustnessTests {
     // An interactive shell gives job control, as at a real terminal.
     try tmux.startShell()
     try tmux.typeCommand(tmux.commandLine())
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Down", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     try tmux.send("C-z")
@@ -54,7 +54,7 @@ struct RobustnessTests {
   func resizeStorm() throws {
     let tmux = try TmuxHarness(name: "storm")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<1000 {
       try tmux.resize(
@@ -65,14 +65,14 @@ struct RobustnessTests {
     var screen = ""
     for _ in 0..<200 {
       screen = try tmux.screen()
-      if screen.contains("[1 Patient") && screen.contains("NO IMAGING NOW")
+      if screen.contains("[1 Patient") && screen.contains("INCOMPLETE")
         && !screen.contains("too small")
       {
         break
       }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    #expect(screen.contains("NO IMAGING NOW"), "screen: \(screen)")
+    #expect(screen.contains("INCOMPLETE"), "screen: \(screen)")
     #expect(!screen.contains("too small"))
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first?.hasPrefix(" SpineTriage") == true)
@@ -89,7 +89,7 @@ struct RobustnessTests {
     let count = Int(ProcessInfo.processInfo.environment["SPINE_TMUX_KEYS"] ?? "") ?? 10_000
     let tmux = try TmuxHarness(name: "keys")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     let sequences: [[UInt8]] = [
       [0x1B, 0x5B, 0x41], [0x1B, 0x5B, 0x42], [0x1B, 0x5B, 0x43], [0x1B, 0x5B, 0x44],
       [0x1B, 0x4F, 0x41], [0x1B, 0x4F, 0x42], [0x1B, 0x5B, 0x35, 0x7E], [0x1B, 0x5B, 0x36, 0x7E],

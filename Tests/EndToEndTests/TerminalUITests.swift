@@ -9,7 +9,7 @@ struct TerminalUITests {
   func emergencyResizeHelpQuit() throws {
     let tmux = try TmuxHarness(name: "emergency")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     // Patient page: the age typed (Enter, digits, Enter moves on to Sex), then Low back pain.
     try tmux.send("Enter", "4", "5", "Enter", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
@@ -42,7 +42,7 @@ struct TerminalUITests {
   func controlC() throws {
     let tmux = try TmuxHarness(name: "ctrlc")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Down", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     try tmux.send("C-c")
@@ -57,7 +57,7 @@ struct TerminalUITests {
   func controlCEmpty() throws {
     let tmux = try TmuxHarness(name: "ctrlc0")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("C-c")
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 0)
@@ -68,7 +68,7 @@ struct TerminalUITests {
   func terminationSignal(_ signal: Int32) throws {
     let tmux = try TmuxHarness(name: "sig\(signal)")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     try tmux.send("Down", "Down", "Down", "Down", "y")
     try tmux.waitFor("[Y] Low back pain")
     kill(try tmux.pid(), signal)
@@ -83,7 +83,7 @@ struct TerminalUITests {
   func killAndResume() throws {
     let tmux = try TmuxHarness(name: "kill")
     try tmux.start()
-    try tmux.waitFor("NO IMAGING NOW")
+    try tmux.waitFor("INCOMPLETE")
     // Each answer moves the focus on: age, sex, weeks of symptoms, then Down past the weeks of
     // care to low back pain yes and neck pain no.
     try tmux.send("Enter", "7", "2", "Enter", "m", "Enter", "3", "Enter", "Down", "y", "n")
@@ -117,7 +117,7 @@ struct TerminalUITests {
   func monochrome() throws {
     let tmux = try TmuxHarness(name: "mono")
     try tmux.start(environment: ["NO_COLOR": "1"])
-    let screen = try tmux.waitFor("NO IMAGING NOW")
+    let screen = try tmux.waitFor("INCOMPLETE")
     #expect(screen.contains("[1 Patient"))
     try tmux.send("q")
     let (status, _) = try tmux.waitForExit()

@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 # SpineTriage: Tab to History (a screen change), Down, Down, Up on findings; then to MRI safety
 # and Space on "Claustrophobia" with no MRI planned: a toggle that does not change the
 # recommendation. Idle CPU is read over 1 s before the keys.
-$tty --marker "NO IMAGING" --env XDG_STATE_HOME=@tmpdir --idle 1 \
+$tty --marker "INCOMPLETE" --env XDG_STATE_HOME=@tmpdir --idle 1 \
   --keys TAB,DOWN,DOWN,UP,TAB,TAB,DOWN,DOWN,DOWN,DOWN,DOWN,DOWN,DOWN,DOWN,DOWN,DOWN,SPACE \
   -- "$bin" > "$work/spine.json"
 $tty --marker "despite care" --idle 1 --keys SPACE,DOWN,DOWN,UP,TAB -- dialog "${dialog_args[@]}" > "$work/dialog.json"

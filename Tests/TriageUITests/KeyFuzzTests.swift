@@ -67,10 +67,16 @@ struct KeyFuzzTests {
       // Rendering every frame at every size; the panel check on usable sizes, normal mode.
       let screen = Renderer.render(state)
       if state.size.isUsable, state.mode == .normal || state.mode == .exportMenu {
-        let label = TriageEngine.evaluate(state.answers).label
-        if screen.text(with: .urgency(TriageEngine.evaluate(state.answers).urgency)) != [
-          " \(label) "
-        ] {
+        let recommendation = TriageEngine.evaluate(state.answers)
+        // No decision yet: INCOMPLETE in the caution colour, never a green "no imaging".
+        let none = DecisionText.hasNoDecision(recommendation)
+        let label = none ? "INCOMPLETE" : recommendation.label
+        // (The Summary's bar shares the colour; it says "LABEL:", the panel " LABEL ".)
+        let shown = screen.text(with: none ? .caution : .urgency(recommendation.urgency))
+        // (Runs of one role on a row are joined: the "!" marks share the caution colour.)
+        if !shown.contains(where: { $0.contains(" \(label) ") })
+          || (none && screen.contains(role: .urgency(.none)))
+        {
           violations.append("step \(step): the panel does not show \(label)")
         }
       }

@@ -45,7 +45,9 @@ struct RenderRoleTests {
   @Test(arguments: View.pages, sizes)
   func panelIsOnEveryPage(view: View, size: TerminalSize) {
     let screen = Renderer.render(view.state(.emergency, size))
-    #expect(screen.text(with: .urgency(.emergency)) == [" EMERGENCY "])
+    // The panel's label; on the Summary also the recommendation bar, in the urgency's colour.
+    let labels = screen.text(with: .urgency(.emergency)).filter { !$0.hasPrefix("RECOMMENDATION") }
+    #expect(labels == [" EMERGENCY "])
     #expect(screen.text.contains("Study"))
   }
 
@@ -118,24 +120,28 @@ struct RenderRoleTests {
     #expect(cursor.row == 2 && cursor.column == 2)
   }
 
-  /// Meaning is in the text too: the urgency word, "Error:", "Safety stops: N", the
-  /// answer letters, the tab counts.
+  /// Meaning is in the text too: the urgency word, "Error:", "N STOP", the answer letters, the
+  /// tab counts; information never says "Error:".
   @Test func meaningIsNeverInColourAlone() {
     let state = View.patient.state(.emergency, .minimum)
     #expect(!state.recommendation.stops.isEmpty, "the emergency vignette has an MRI stop")
     let screen = Renderer.render(state)
     let stops = screen.text(with: .stop)
-    #expect(stops.contains { $0.contains("Safety stops: \(state.recommendation.stops.count)") })
-    #expect(screen.text(with: .caution).contains { $0.contains("Cautions:") })
+    #expect(stops.contains { $0.contains("\(state.recommendation.stops.count) STOP") })
+    #expect(screen.text(with: .caution).contains { $0.contains("PROVISIONAL") })
     // The active tab is in brackets, not only highlighted.
     #expect(
       screen.text(with: .tabActive) == ["[1 Patient (\(state.unansweredCount(on: .patient)))]"])
-    // An error says so in words.
+    // An error says so in words; information does not.
     var refused = AppState()
-    press(key("j"), key("j"), key("j"), key("j"), key("4"), in: &refused)
+    press([.enter] + typing("999"), &refused)
     let error = Renderer.render(refused).text(with: .error)
     #expect(error.count == 1)
     #expect(error.first?.hasPrefix("Error: ") == true)
+    var informed = AppState()
+    press(key("j"), key("j"), key("j"), key("j"), key("4"), in: &informed)
+    #expect(Renderer.render(informed).text(with: .error).isEmpty)
+    #expect(Renderer.render(informed).text.contains("Neck trauma applies only"))
     // Unanswered values say so; one that could change the decision is marked "!".
     #expect(Renderer.render(AppState()).text(row: 2).contains("__ (Enter to type)"))
     #expect(Renderer.render(AppState()).text(row: 2).hasPrefix("▶!Age"))

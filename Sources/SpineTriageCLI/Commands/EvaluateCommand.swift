@@ -53,7 +53,9 @@ struct EvaluateCommand: ParsableCommand {
     let output: String
     switch format {
     case .json: output = RecommendationJSON.string(recommendation, pretty: !compact) + "\n"
-    case .text: output = TextReport.string(recommendation)
+    case .text:
+      output = TextReport.string(
+        recommendation, answers: sheet.answers, clock: sheet.urgencyClock)
     }
     if !StandardStreams.writeOutput(output) {
       throw CLIFailure("standard output: write failed", status: ExitStatus.ioError).exit()

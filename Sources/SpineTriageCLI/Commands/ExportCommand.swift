@@ -32,6 +32,21 @@ struct ExportCommand: ParsableCommand {
   @OptionGroup(title: "Settings (override the configuration; see spine-triage config --help)")
   var settingsOptions: SettingsOptions
 
+  @Flag(
+    help:
+      "Also send the text summary to the printer with lp (after saving it); says the job number or lp's own error."
+  )
+  var print = false
+
+  func validate() throws {
+    if print && format != .text {
+      throw ValidationError("--print sends the text summary: use --format text.")
+    }
+    if print && output == "-" {
+      throw ValidationError("--print needs a saved file: leave out -o - .")
+    }
+  }
+
   enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, html, fhir
     var kind: ExportKind {
@@ -69,6 +84,13 @@ struct ExportCommand: ParsableCommand {
           managed: output == nil && settings.exportFolderIsManaged, settings: settings)
       }
       StandardStreams.writeOutput(path + "\n")
+      if print {
+        let outcome = Printer.print(
+          path, request: Printer.Request(printer: settings.printer, paper: settings.paper))
+        let said = String(EffectRunner.message(outcome, path: path).text.dropLast(" Saved:".count))
+        guard outcome.isPrinted else { throw CLIFailure(said, status: ExitStatus.unavailable) }
+        StandardStreams.writeOutput(said + "\n")
+      }
     } catch let failure as CLIFailure {
       throw failure.exit()
     }

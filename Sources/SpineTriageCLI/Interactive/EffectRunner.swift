@@ -11,6 +11,28 @@ final class EffectRunner {
   private var lastDraftError: String?
   /// The site's settings: export folder, printer, paper, site name.
   private let settings: Settings
+  /// When this session's urgency was reached (kept across saves, for front ends whose sheet
+  /// does not carry it).
+  private var urgencyClock: UrgencyClock?
+
+  /// `sheet` with this session's record of when its urgency was reached, when the sheet has
+  /// none (nothing is started: a loaded file that was never changed keeps "not recorded").
+  func withClock(_ sheet: AnswerSheet) -> AnswerSheet {
+    var sheet = sheet
+    if sheet.urgencyClock == nil { sheet.urgencyClock = urgencyClock }
+    return sheet
+  }
+
+  /// `sheet` after a change of its answers, with the moment its urgency was reached noted: the
+  /// sheet's own record (or this session's), started or restarted now when the urgency went
+  /// up. Every draft save goes through here.
+  func noted(_ sheet: AnswerSheet) -> AnswerSheet {
+    var sheet = sheet
+    if sheet.urgencyClock == nil { sheet.urgencyClock = urgencyClock }
+    sheet.noteUrgency(now: SystemClock.iso8601())
+    urgencyClock = sheet.urgencyClock
+    return sheet
+  }
 
   init(directories: AppDirectories, drafts: DraftKeeper, settings: Settings = Settings()) {
     self.directories = directories
@@ -24,6 +46,7 @@ final class EffectRunner {
   /// Saves the draft; returns a message the first time it fails (and when it recovers).
   @discardableResult
   func saveDraft(_ sheet: AnswerSheet) -> StatusMessage? {
+    let sheet = noted(sheet)
     do {
       try drafts.save(sheet)
       if lastDraftError != nil {
@@ -45,9 +68,12 @@ final class EffectRunner {
   func export(_ kind: ExportKind, sheet: AnswerSheet) -> [Action] {
     do {
       let path = try Exporter.write(
-        kind, sheet: sheet, folder: try exportFolder(), managed: settings.exportFolderIsManaged,
+        kind, sheet: withClock(sheet), folder: try exportFolder(),
+        managed: settings.exportFolderIsManaged,
         settings: settings)
-      return [.markExported, .report(StatusMessage("Saved \(kind.rawValue) summary: \(path)"))]
+      return [
+        .markExported, .report(StatusMessage("Saved \(kind.rawValue) summary:", path: path)),
+      ]
     } catch {
       return [
         .report(StatusMessage("Export failed: \(error.message). Answers kept.", isError: true))
@@ -65,22 +91,37 @@ final class EffectRunner {
     let path: String
     do {
       path = try Exporter.write(
-        .text, sheet: sheet, folder: try exportFolder(), managed: settings.exportFolderIsManaged,
+        .text, sheet: withClock(sheet), folder: try exportFolder(),
+        managed: settings.exportFolderIsManaged,
         settings: settings)
     } catch {
       return [
         .report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))
       ]
     }
-    switch Printer.print(path, destination: settings.printer, paper: settings.paper) {
-    case .queued:
-      return [.markExported, .report(StatusMessage("Sent to the printer; also saved: \(path)"))]
-    case .unavailable(let reason):
-      return [
-        .markExported,
-        .report(
-          StatusMessage("Not printed (\(reason)); the summary is saved at \(path)", isError: true)),
-      ]
+    let outcome = Printer.print(path, request: printRequest)
+    return [.markExported, .report(EffectRunner.message(outcome, path: path))]
+  }
+
+  /// The printer and paper from the settings.
+  var printRequest: Printer.Request {
+    Printer.Request(printer: settings.printer, paper: settings.paper)
+  }
+
+  /// What the status line says after printing: the job number, or the print system's own
+  /// reason; a held job or a stopped printer is never reported as printed. The saved path
+  /// always follows (the status line shortens its middle, never its end).
+  static func message(_ outcome: Printer.Outcome, path: String) -> StatusMessage {
+    switch outcome {
+    case .sent(let job):
+      return StatusMessage("Printed: job \(job) went to the printer. Saved:", path: path)
+    case .queued(let job):
+      return StatusMessage("Queued for printing (job \(job)). Saved:", path: path)
+    case .held(let job, let reason):
+      return StatusMessage(
+        "Not printed: job \(job) waits, \(reason). Saved:", isError: true, path: path)
+    case .failed(let reason):
+      return StatusMessage("Not printed: \(reason). Saved:", isError: true, path: path)
     }
   }
 }

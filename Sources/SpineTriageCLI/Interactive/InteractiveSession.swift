@@ -46,7 +46,12 @@ final class InteractiveSession {
         if state.mode != .offerDraft { effects.saveDraft(state.sheet) }
         return SIGHUP
       }
-      for effect in Update.apply(action, to: &state) {
+      let pending = Update.apply(action, to: &state)
+      if pending.contains(.saveDraft) {
+        // The moment the urgency was reached goes into the draft with the answers.
+        state.sheet.noteUrgency(now: SystemClock.iso8601())
+      }
+      for effect in pending {
         switch effect {
         case .quit:
           return nil

@@ -117,7 +117,11 @@ enum PlainSession {
     }
     sheet = questionnaire.sheet
     if outcome != .finished { say("\nStopped; the recommendation for the answers so far:\n") }
-    say("\n" + TextReport.string(TriageEngine.evaluate(sheet.answers)))
+    sheet = effects.withClock(sheet)
+    say(
+      "\n"
+        + TextReport.string(
+          TriageEngine.evaluate(sheet.answers), answers: sheet.answers, clock: sheet.urgencyClock))
 
     // At the end of the questionnaire (not after q or the end of input): who, and an export.
     if outcome == .finished {
@@ -165,7 +169,7 @@ enum PlainSession {
           }
           for action in effects.export(kind!, sheet: sheet) {
             if case .report(let message) = action {
-              say((message.isError ? "Error: " : "") + message.text + "\n")
+              say((message.isError ? "Error: " : "") + message.fullText + "\n")
             }
           }
         }

@@ -19,9 +19,12 @@ public struct DocumentContext: Sendable, Hashable {
   public static let defaultFHIRBaseURL = "https://spinetriage.invalid/fhir"
 
   /// Creates a context; the caller supplies the time and the identifier.
-  public init(programVersion: String, generatedAt: String, consultationID: String) {
+  public init(
+    programVersion: String, generatedAt: String, consultationID: String, siteName: String? = nil
+  ) {
     self.programVersion = programVersion
     self.generatedAt = generatedAt
     self.consultationID = consultationID
+    self.siteName = siteName
   }
 }

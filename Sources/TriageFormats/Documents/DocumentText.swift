@@ -13,7 +13,9 @@ enum DocumentText {
   static let answersLegend =
     "Not assessed = not asked or not examined; it is never taken as No."
   /// The heading of the missing-answers list.
-  static let missingHeading = "Missing answers that could raise the urgency"
+  static let missingHeading = "Still unknown"
+  /// The heading of the closing section on the seed article.
+  static let differencesHeading = "Where this advice differs from the source article"
   /// Printed when no MRI-safety item was raised.
   static let noSafetyItems = "None raised by the answers."
   /// The blank signature and date line.
@@ -97,9 +99,9 @@ enum DocumentText {
     rule.urgency.map { "[\($0.label)]" } ?? "[note]"
   }
 
-  /// The evidence of a fired rule, for example `saddle_anesthesia, urinary_retention`.
+  /// The evidence of a fired rule in words, for example `Saddle numbness; Urinary retention`.
   static func evidence(_ fired: FiredRule) -> String {
-    fired.evidence.isEmpty ? "none" : fired.evidence.joined(separator: ", ")
+    fired.evidenceLabels.isEmpty ? "none" : fired.evidenceLabels.joined(separator: "; ")
   }
 
   /// A safety item's level as printed: `STOP`, `CAUTION`, `INFO`.

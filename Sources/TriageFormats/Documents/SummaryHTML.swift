@@ -26,33 +26,122 @@ public enum SummaryHTML {
     let program = escape("\(DocumentText.programName) \(context.programVersion)")
     html.raw("<meta name=\"generator\" content=\"\(program)\">")
     html.raw(
-      "<title>\(escape(DocumentText.title)): \(escape(rec.label))"
+      "<title>\(escape(DocumentText.title)): \(escape(DecisionText.label(rec)))"
         + " (consultation \(escape(context.consultationID)))</title>")
     html.raw("<style>")
-    html.raw(stylesheet(context: context, paper: paper))
+    html.raw(stylesheet(sheet: sheet, context: context, paper: paper))
     html.raw("</style>")
     html.raw("</head>")
-    html.raw("<body class=\"urgency-\(escape(rec.urgency.id))\">")
+    let status = rec.status.rawValue
+    let urgencyClass = DecisionText.hasNoDecision(rec) ? "" : " urgency-\(escape(rec.urgency.id))"
+    html.raw("<body class=\"status-\(escape(status))\(urgencyClass)\">")
 
-    // Identification.
+    // Identification: who, which consultation, when.
     html.raw("<header>")
     html.raw("<h1>\(escape(DocumentText.title))</h1>")
     html.raw("<dl class=\"ident\">")
-    if let site = context.siteName { html.pair("Site", escape(site)) }
-    html.pair("Program", escape("\(DocumentText.programName) \(context.programVersion)"))
-    html.pair("Rule set", escape(rec.ruleset))
+    html.pair("Patient", recorded(sheet.patientID))
+    html.pair("Consultation", "<code>\(escape(context.consultationID))</code>")
     html.pair(
       "Date and time",
       "<time datetime=\"\(escape(context.generatedAt))\">"
         + "\(escape(DocumentText.displayTime(context.generatedAt)))</time>")
-    html.pair("Consultation", "<code>\(escape(context.consultationID))</code>")
-    html.pair("Patient", recorded(sheet.patientID))
     html.pair("Clinician", recorded(sheet.clinician))
+    if let site = DocumentText.typed(context.siteName) { html.pair("Site", escape(site)) }
     html.raw("</dl>")
     html.raw("</header>")
     html.raw("<main>")
 
-    // Answers.
+    // The decision, first.
+    html.raw("<section class=\"recommendation\" aria-labelledby=\"recommendation-title\">")
+    html.raw("<h2 id=\"recommendation-title\">Decision</h2>")
+    html.raw("<p class=\"label\"><strong>\(escape(DecisionText.label(rec)))</strong></p>")
+    html.raw(
+      "<p class=\"status\"><strong>\(escape(rec.status.label))</strong>"
+        + "\(escape(String(rec.statusLine.dropFirst(rec.status.label.count))))</p>")
+    html.raw("<dl>")
+    if !DecisionText.hasNoDecision(rec) { html.pair("Timeframe", escape(rec.timeframe)) }
+    html.pair(
+      rec.imaging.count > 1 ? "Study order" : "Study",
+      "<strong>\(escape(DecisionText.studyOrder(rec)))</strong>")
+    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock) {
+      html.pair("Deadline", "<strong>\(escape(deadline))</strong>")
+    }
+    html.pair("MRI safety", escape(DecisionText.safetyScreen(sheet.answers, rec)))
+    for item in rec.stops {
+      var entry = escape(item.message)
+      if let before = item.before {
+        entry += "<br><strong>Before the scan:</strong> \(escape(before))"
+      }
+      html.raw("<dt class=\"stop\">STOP</dt><dd class=\"stop\">\(entry)</dd>")
+    }
+    html.pair(
+      DocumentText.missingHeading,
+      rec.missingLabels.isEmpty
+        ? "nothing that could change this"
+        : escape(rec.missingLabels.joined(separator: "; ")))
+    if !rec.alternatives.isEmpty {
+      let items = rec.alternatives.map {
+        "<li>\(escape($0.study.displayName)): \(escape($0.when))</li>"
+      }
+      html.pair("Alternatives", "<ul>" + items.joined() + "</ul>")
+    }
+    html.raw("</dl>")
+    html.raw("</section>")
+
+    // Why: the rules behind the decision, in words.
+    html.raw("<section class=\"rules\" aria-labelledby=\"rules-title\">")
+    html.raw("<h2 id=\"rules-title\">Why: rules that fired</h2>")
+    html.raw("<ol>")
+    for fired in rec.reasons {
+      let rule = fired.rule
+      var entry =
+        "<li><strong>\(escape(rule.id))</strong> \(escape(DocumentText.ruleUrgency(rule)))"
+        + " \(escape(rule.title))<br><span class=\"source\">Source: \(escape(rule.source))</span>"
+      if !fired.evidenceLabels.isEmpty {
+        entry +=
+          "<br><span class=\"findings\">Because: "
+          + "\(escape(fired.evidenceLabels.joined(separator: "; ")))</span>"
+      }
+      if let note = rule.note { entry += "<br><span class=\"note\">Note: \(escape(note))</span>" }
+      html.raw(entry + "</li>")
+    }
+    html.raw("</ol>")
+    html.raw("</section>")
+
+    // MRI safety.
+    html.raw("<section class=\"safety\" aria-labelledby=\"safety-title\">")
+    html.raw("<h2 id=\"safety-title\">MRI safety</h2>")
+    if rec.safety.isEmpty {
+      html.raw("<p>\(escape(DocumentText.noSafetyItems))</p>")
+    } else {
+      html.raw("<ul>")
+      for item in rec.safety {
+        var entry =
+          "<li class=\"level-\(escape(item.level.rawValue))\">"
+          + "<strong>\(escape(DocumentText.level(item.level)))</strong>: \(escape(item.message))"
+        if let before = item.before {
+          entry +=
+            "<br><span class=\"before\"><strong>Before the scan:</strong> \(escape(before))</span>"
+        }
+        entry += "<br><span class=\"source\">Source: \(escape(item.source))</span></li>"
+        html.raw(entry)
+      }
+      html.raw("</ul>")
+    }
+    html.raw("</section>")
+
+    // Safety net.
+    if !rec.safetyNet.isEmpty {
+      html.raw("<section class=\"safety-net\" aria-labelledby=\"safety-net-title\">")
+      html.raw("<h2 id=\"safety-net-title\">Safety-net advice</h2>")
+      html.raw("<ul>")
+      for advice in rec.safetyNet { html.raw("<li>\(escape(advice))</li>") }
+      html.raw("</ul>")
+      html.raw("</section>")
+    }
+
+    // Answers, in words.
     html.raw("<section class=\"answers\" aria-labelledby=\"answers-title\">")
     html.raw("<h2 id=\"answers-title\">Answers</h2>")
     html.raw("<p class=\"legend\">\(escape(DocumentText.answersLegend))</p>")
@@ -64,7 +153,7 @@ public enum SummaryHTML {
       // As in the text: what is Yes, then No, then Not assessed; every question once.
       for answer in [Answer.yes, .no, .unknown] {
         let entries = questions.filter { sheet.answers[$0.finding] == answer }.map {
-          "\(escape($0.text)) <code>\(escape($0.id))</code>"
+          escape($0.label)
         }
         guard !entries.isEmpty else { continue }
         html.raw(
@@ -95,92 +184,21 @@ public enum SummaryHTML {
     html.raw("</dl>")
     html.raw("</section>")
 
-    // Recommendation.
-    html.raw("<section class=\"recommendation\" aria-labelledby=\"recommendation-title\">")
-    html.raw("<h2 id=\"recommendation-title\">Recommendation</h2>")
-    html.raw("<p class=\"label\"><strong>\(escape(rec.label))</strong></p>")
-    html.raw("<dl>")
-    html.pair("Timeframe", escape(rec.timeframe))
-    if let main = rec.mainStudy {
-      html.pair("Main study", "<strong>\(escape(main.displayName))</strong>")
-      for study in rec.imaging.dropFirst() { html.pair("Also", escape(study.displayName)) }
-    } else {
-      html.pair("Main study", "none (no imaging now)")
-    }
-    if rec.alternatives.isEmpty {
-      html.pair("Alternatives", "none")
-    } else {
-      let items = rec.alternatives.map {
-        "<li>\(escape($0.study.displayName)): \(escape($0.when))</li>"
-      }
-      html.pair("Alternatives", "<ul>" + items.joined() + "</ul>")
-    }
-    html.raw("</dl>")
-    html.raw("</section>")
-
-    // Rules.
-    html.raw("<section class=\"rules\" aria-labelledby=\"rules-title\">")
-    html.raw("<h2 id=\"rules-title\">Why: rules that fired</h2>")
-    html.raw("<ol>")
-    for fired in rec.rules {
-      let rule = fired.rule
-      let evidence =
-        fired.evidence.isEmpty
-        ? "none" : fired.evidence.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
-      html.raw(
-        "<li><strong>\(escape(rule.id))</strong> \(escape(DocumentText.ruleUrgency(rule)))"
-          + " \(escape(rule.title))<br><span class=\"source\">Source: \(escape(rule.source))</span>"
-          + "<br><span class=\"findings\">Findings: \(evidence)</span></li>")
-    }
-    html.raw("</ol>")
-    html.raw("</section>")
-
-    // MRI safety.
-    html.raw("<section class=\"safety\" aria-labelledby=\"safety-title\">")
-    html.raw("<h2 id=\"safety-title\">MRI safety</h2>")
-    if rec.safety.isEmpty {
-      html.raw("<p>\(escape(DocumentText.noSafetyItems))</p>")
-    } else {
+    // Where the advice differs from the source article (only for rules that fired).
+    let differences = rec.seedDifferences
+    if !differences.isEmpty {
+      html.raw("<section class=\"differences\" aria-labelledby=\"differences-title\">")
+      html.raw("<h2 id=\"differences-title\">\(escape(DocumentText.differencesHeading))</h2>")
       html.raw("<ul>")
-      for item in rec.safety {
-        var entry =
-          "<li class=\"level-\(escape(item.level.rawValue))\">"
-          + "<strong>\(escape(DocumentText.level(item.level)))</strong>"
-          + " \(escape(item.id)): \(escape(item.message))"
-        if let before = item.before {
-          entry +=
-            "<br><span class=\"before\"><strong>Before the scan:</strong> \(escape(before))</span>"
-        }
-        entry += "<br><span class=\"source\">Source: \(escape(item.source))</span></li>"
-        html.raw(entry)
-      }
-      html.raw("</ul>")
-    }
-    html.raw("</section>")
-
-    // Missing answers.
-    html.raw("<section class=\"missing\" aria-labelledby=\"missing-title\">")
-    html.raw("<h2 id=\"missing-title\">\(escape(DocumentText.missingHeading))</h2>")
-    if rec.missing.isEmpty {
-      html.raw("<p>none</p>")
-    } else {
-      html.raw(
-        "<p>" + rec.missing.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</p>")
-    }
-    html.raw("</section>")
-
-    // Safety net.
-    if !rec.safetyNet.isEmpty {
-      html.raw("<section class=\"safety-net\" aria-labelledby=\"safety-net-title\">")
-      html.raw("<h2 id=\"safety-net-title\">Safety-net advice</h2>")
-      html.raw("<ul>")
-      for advice in rec.safetyNet { html.raw("<li>\(escape(advice))</li>") }
+      for text in differences { html.raw("<li>\(escape(text))</li>") }
       html.raw("</ul>")
       html.raw("</section>")
     }
 
     // Disclaimer and signature.
     html.raw("<p class=\"disclaimer\"><strong>\(escape(TextReport.disclaimer))</strong></p>")
+    html.raw(
+      "<p class=\"program\">\(program), rule set \(escape(rec.ruleset)).</p>")
     html.raw("<section class=\"signature\" aria-label=\"Signature\">")
     html.raw("<p>Clinician: \(escape(DocumentText.signatureName(sheet.clinician)))</p>")
     html.raw("<p>\(escape(DocumentText.signatureLine))</p>")
@@ -244,15 +262,16 @@ public enum SummaryHTML {
   // MARK: Style
 
   /// The stylesheet: screen and print. Colours only reinforce what the words and borders say.
-  static func stylesheet(context: DocumentContext, paper: PaperSize) -> String {
+  static func stylesheet(sheet: AnswerSheet, context: DocumentContext, paper: PaperSize) -> String {
     let size: String
     switch paper {
     case .any: size = "auto"
     case .a4: size = "A4 portrait"
     case .letter: size = "letter portrait"
     }
-    let program = "\(DocumentText.programName) \(context.programVersion)"
-    let running = cssString("\(program) | consultation \(context.consultationID)")
+    let patient =
+      DocumentText.typed(sheet.patientID).map { "Patient: \($0)" } ?? "Patient not recorded"
+    let running = cssString("\(patient) | consultation \(context.consultationID)")
     return """
       :root { color-scheme: light; }
       * { box-sizing: border-box; }
@@ -295,6 +314,20 @@ public enum SummaryHTML {
       .urgency-soon section.recommendation { border-color: #8a6400; background: #fff8d6; }
       .urgency-routine section.recommendation { border-color: #1d4f91; background: #eaf1fb; }
       .urgency-none section.recommendation { border-color: #1b6e37; background: #e8f5ec; }
+      section.recommendation .status { margin: 0 0 2mm; padding: 1mm 2mm; border: 0.4mm solid #000;
+        background: #fff; font-size: 10.5pt; }
+      section.recommendation dt.stop, section.recommendation dd.stop { color: #b00020;
+        font-weight: bold; }
+      section.recommendation dd.stop { color: #000; font-weight: normal; }
+      /* Provisional: never the settled look (dashed border; no-imaging not green). */
+      .status-provisional:not(.urgency-emergency) section.recommendation { border-style: dashed; }
+      .status-provisional.urgency-none section.recommendation { border-color: #8a6400;
+        background: #fff8d6; }
+      /* Incomplete: no decision yet, grey and dashed, never the green no-imaging box. */
+      .status-incomplete section.recommendation { border-style: dashed; border-color: #555;
+        background: #eee; }
+      .note { font-size: 8.5pt; font-style: italic; }
+      .program { font-size: 8pt; margin: 0 0 2mm; }
       section.rules ol, section.safety ul, section.safety-net ul { margin: 0; padding-left: 6mm; }
       section.rules li, section.safety li { margin-bottom: 1mm; break-inside: avoid;
         page-break-inside: avoid; }

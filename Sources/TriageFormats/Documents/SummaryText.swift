@@ -1,22 +1,26 @@
 import TriageEngine
 
-/// The consultation summary as printable plain text: at most 80 columns per line, pages of at
-/// most 60 lines separated by form feeds (U+000C), each page starting with a small header
-/// (program, consultation identifier, "page N of M").
+/// The consultation summary as printable plain text: at most 76 columns per line and pages of
+/// at most 58 lines separated by form feeds (U+000C), so that it prints unchanged on A4 and US
+/// Letter at CUPS defaults (measured through a cups-pdf queue with 0.25 in side and 0.5 in top
+/// and bottom margins: 77 columns and 64 lines fit on A4, 80 columns and 60 lines on Letter,
+/// and a page of exactly 60 lines before a form feed leaves a blank page on Letter).
 ///
-/// The content, in order: program and version, rule set, date and time, consultation, patient
-/// and clinician; every question of the catalogue by screen with its answer; the numbers; the
-/// recommendation; the rules that fired; MRI safety; missing answers; safety-net advice; the
-/// decision-support disclaimer; a signature line. Questions are printed by their contract
-/// identifier, listed per screen under Yes, No and Not assessed, so that a typical case fits on
-/// one or two pages.
+/// Every page starts with a header naming the patient (or "patient not recorded"), the
+/// consultation and "page N of M". Page 1 then opens with the decision: the urgency, its status
+/// (final, provisional or incomplete), the studies in order, the deadline as a clock time, the
+/// MRI-safety screen, STOP items and the answers still missing. Then the reasons, MRI safety,
+/// safety-net advice, the answers by screen (in words), the numbers, where the advice differs
+/// from the source article, the disclaimer and a signature line.
 public enum SummaryText {
   /// The widest line, in characters.
-  public static let width = 80
+  public static let width = 76
   /// The most lines on a page, header included.
-  public static let pageLength = 60
+  public static let pageLength = 58
   /// The page separator.
   public static let formFeed: Character = "\u{0C}"
+  /// The lines of the page header, the blank line after it included.
+  static let headerLines = 3
 
   /// The summary, pages separated by form feeds, every line ending with a newline.
   public static func render(
@@ -24,18 +28,32 @@ public enum SummaryText {
   ) -> String {
     let pages = paginate(blocks(sheet: sheet, recommendation: recommendation, context: context))
     return pages.enumerated().map { index, lines in
-      let header = header(context: context, page: index + 1, of: pages.count)
-      return ([header, ""] + lines).joined(separator: "\n") + "\n"
+      let header = header(sheet: sheet, context: context, page: index + 1, of: pages.count)
+      return (header + [""] + lines).joined(separator: "\n") + "\n"
     }.joined(separator: String(formFeed))
   }
 
-  /// The header line of page `page` of `count`: program, consultation, page number.
-  static func header(context: DocumentContext, page: Int, of count: Int) -> String {
-    let right = "page \(page) of \(count)"
-    var left = "\(DocumentText.programName) \(context.programVersion) | \(context.consultationID)"
-    let room = width - right.count - 2
-    if left.count > room { left = String(left.prefix(max(room - 3, 0))) + "..." }
-    return left + String(repeating: " ", count: width - left.count - right.count) + right
+  /// The header of page `page` of `count`: the patient (and the site, when it fits), then the
+  /// consultation and the page number.
+  static func header(sheet: AnswerSheet, context: DocumentContext, page: Int, of count: Int)
+    -> [String]
+  {
+    func line(_ left: String, _ right: String) -> String {
+      var left = left
+      let room = width - right.count - 2
+      if right.isEmpty { return String(left.prefix(width)) }
+      if left.count > room { left = String(left.prefix(max(room - 3, 0))) + "..." }
+      return left + String(repeating: " ", count: width - left.count - right.count) + right
+    }
+    let patient =
+      DocumentText.typed(sheet.patientID).map { "Patient: \($0)" }
+      ?? "Patient not recorded"
+    var site = DocumentText.typed(context.siteName) ?? ""
+    if patient.count + site.count + 2 > width { site = "" }
+    return [
+      line(patient, site),
+      line("Consultation \(context.consultationID)", "page \(page) of \(count)"),
+    ]
   }
 
   // MARK: Content
@@ -49,24 +67,78 @@ public enum SummaryText {
     func wrap(_ text: String, _ first: String = "", _ rest: String = "") -> [String] {
       TextWrap.lines(text, width: width, first: first, rest: rest)
     }
+    let pad = String(repeating: " ", count: 16)
     func field(_ label: String, _ value: String) -> [String] {
-      guard !label.isEmpty else {
-        return wrap(value, String(repeating: " ", count: 16), String(repeating: " ", count: 16))
-      }
+      guard !label.isEmpty else { return wrap(value, pad, pad) }
       let padded = label + ":" + String(repeating: " ", count: max(15 - label.count, 1))
       return wrap(value, padded, String(repeating: " ", count: padded.count))
     }
 
-    // Identification.
-    var identification = wrap(DocumentText.title.uppercased())
-    if let site = context.siteName { identification += field("Site", site) }
-    identification += field("Program", "\(DocumentText.programName) \(context.programVersion)")
-    identification += field("Rule set", rec.ruleset)
-    identification += field("Date and time", DocumentText.displayTime(context.generatedAt))
-    identification += field("Consultation", context.consultationID)
-    identification += field("Patient", DocumentText.recorded(sheet.patientID))
-    identification += field("Clinician", DocumentText.recorded(sheet.clinician))
-    blocks.append(identification)
+    // Identification and the decision: page 1, before anything else.
+    var top = wrap(DocumentText.title.uppercased())
+    top += field("Patient", DocumentText.recorded(sheet.patientID))
+    top += field("Consultation", context.consultationID)
+    top += field("Date and time", DocumentText.displayTime(context.generatedAt))
+    top += field("Clinician", DocumentText.recorded(sheet.clinician))
+    if let site = DocumentText.typed(context.siteName) { top += field("Site", site) }
+    let rule = String(repeating: "=", count: width)
+    top += ["", rule]
+    top += wrap(DecisionText.label(rec), "DECISION:       ", pad)
+    top.append(rule)
+    top += field("Status", rec.statusLine)
+    if !DecisionText.hasNoDecision(rec) { top += field("Timeframe", rec.timeframe) }
+    top += field(rec.imaging.count > 1 ? "Study order" : "Study", DecisionText.studyOrder(rec))
+    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock) {
+      top += field("Deadline", deadline)
+    }
+    top += field("MRI safety", DecisionText.safetyScreen(sheet.answers, rec))
+    for item in rec.stops {
+      top += field("STOP", item.message)
+      if let before = item.before { top += field("", "Before the scan: \(before)") }
+    }
+    top += field(
+      "Still unknown",
+      rec.missingLabels.isEmpty
+        ? "nothing that could change this" : rec.missingLabels.joined(separator: "; "))
+    for (index, alternative) in rec.alternatives.enumerated() {
+      top += field(
+        index == 0 ? "Alternatives" : "", "\(alternative.study.displayName): \(alternative.when)")
+    }
+    top.append(rule)
+    blocks.append(top)
+
+    // Why: the rules behind the decision, in words.
+    for (index, fired) in rec.reasons.enumerated() {
+      var block = index == 0 ? ["", "WHY: RULES THAT FIRED"] : []
+      let rule = fired.rule
+      block += wrap("\(rule.id) \(DocumentText.ruleUrgency(rule)) \(rule.title)", "  ", "      ")
+      block += wrap("Source: \(rule.source)", "      ", "        ")
+      if !fired.evidenceLabels.isEmpty {
+        block += wrap(
+          "Because: \(fired.evidenceLabels.joined(separator: "; "))", "      ", "        ")
+      }
+      if let note = rule.note { block += wrap("Note: \(note)", "      ", "        ") }
+      blocks.append(block)
+    }
+
+    // MRI safety.
+    if rec.safety.isEmpty {
+      blocks.append(["", "MRI SAFETY", "  " + DocumentText.noSafetyItems])
+    }
+    for (index, item) in rec.safety.enumerated() {
+      var block = index == 0 ? ["", "MRI SAFETY"] : []
+      block += wrap("\(DocumentText.level(item.level)): \(item.message)", "  ", "      ")
+      if let before = item.before {
+        block += wrap("Before the scan: \(before)", "      ", "        ")
+      }
+      block += wrap("Source: \(item.source)", "      ", "        ")
+      blocks.append(block)
+    }
+
+    // Safety net.
+    for (index, advice) in rec.safetyNet.enumerated() {
+      blocks.append((index == 0 ? ["", "SAFETY-NET ADVICE"] : []) + wrap(advice, "  - ", "    "))
+    }
 
     // Answers, screen by screen: what is Yes, what is No, what was not assessed.
     var first = true
@@ -79,8 +151,15 @@ public enum SummaryText {
         first = false
       }
       block.append(screen.title)
-      block += answerLists(questions.map { ($0.id, sheet.answers[$0.finding]) })
+      block += answerLists(questions.map { ($0.label, sheet.answers[$0.finding]) })
       blocks.append(block)
+    }
+
+    // Answers given in bulk ("No to the rest"): which, and when.
+    if !sheet.bulk.isEmpty {
+      blocks.append(
+        ["", BulkText.heading.uppercased()]
+          + sheet.bulk.flatMap { wrap(BulkText.sentence($0), "  ", "    ") })
     }
 
     // Answers given in bulk ("No to the rest"): which, and when.
@@ -106,63 +185,18 @@ public enum SummaryText {
     }
     blocks.append(numbers)
 
-    // Recommendation.
-    var box = ["", String(repeating: "=", count: width)]
-    box += wrap("RECOMMENDATION: \(rec.label)")
-    box.append(String(repeating: "=", count: width))
-    box += field("  Timeframe", rec.timeframe)
-    if let main = rec.mainStudy {
-      box += field("  Main study", main.displayName)
-      for study in rec.imaging.dropFirst() { box += field("  Also", study.displayName) }
-    } else {
-      box += field("  Main study", "none (no imaging now)")
-    }
-    if rec.alternatives.isEmpty {
-      box += field("  Alternatives", "none")
-    } else {
-      for (index, alternative) in rec.alternatives.enumerated() {
-        box += field(
-          index == 0 ? "  Alternatives" : "",
-          "\(alternative.study.displayName): \(alternative.when)")
-      }
-    }
-    blocks.append(box)
-
-    // Rules.
-    for (index, fired) in rec.rules.enumerated() {
-      var block = index == 0 ? ["", "WHY: RULES THAT FIRED"] : []
-      let rule = fired.rule
-      block += wrap("\(rule.id) \(DocumentText.ruleUrgency(rule)) \(rule.title)", "  ", "      ")
-      block += wrap("Source: \(rule.source)", "      ", "        ")
-      block += wrap("Findings: \(DocumentText.evidence(fired))", "      ", "        ")
-      blocks.append(block)
+    // Where the advice differs from the source article: only for rules that fired.
+    for (index, text) in rec.seedDifferences.enumerated() {
+      blocks.append(
+        (index == 0 ? ["", DocumentText.differencesHeading.uppercased()] : [])
+          + wrap(text, "  - ", "    "))
     }
 
-    // MRI safety.
-    if rec.safety.isEmpty {
-      blocks.append(["", "MRI SAFETY", "  " + DocumentText.noSafetyItems])
-    }
-    for (index, item) in rec.safety.enumerated() {
-      var block = index == 0 ? ["", "MRI SAFETY"] : []
-      block += wrap("\(item.id) \(DocumentText.level(item.level)): \(item.message)", "  ", "      ")
-      if let before = item.before {
-        block += wrap("Before the scan: \(before)", "      ", "        ")
-      }
-      block += wrap("Source: \(item.source)", "      ", "        ")
-      blocks.append(block)
-    }
-
-    // Missing answers.
-    let missing = rec.missing.isEmpty ? "none" : rec.missing.joined(separator: ", ")
-    blocks.append([""] + wrap(missing, DocumentText.missingHeading.uppercased() + ": ", "  "))
-
-    // Safety net.
-    for (index, advice) in rec.safetyNet.enumerated() {
-      blocks.append((index == 0 ? ["", "SAFETY-NET ADVICE"] : []) + wrap(advice, "  - ", "    "))
-    }
-
-    // Disclaimer and signature.
-    blocks.append([""] + wrap(TextReport.disclaimer))
+    // Disclaimer, program and signature.
+    var closing = [""] + wrap(TextReport.disclaimer)
+    closing += wrap(
+      "\(DocumentText.programName) \(context.programVersion), rule set \(rec.ruleset).")
+    blocks.append(closing)
     var signature = [""]
     signature += wrap(DocumentText.signatureName(sheet.clinician), "Clinician: ", "           ")
     signature.append("")
@@ -171,29 +205,29 @@ public enum SummaryText {
     return blocks
   }
 
-  /// The answers of one screen as up to three wrapped lists, each question by its contract
-  /// identifier: `Yes: ...`, `No: ...`, `Not assessed: ...` (an empty list is left out).
-  /// Every question appears exactly once, and the positive findings stand out.
-  static func answerLists(_ answers: [(id: String, answer: Answer)]) -> [String] {
+  /// The answers of one screen as up to three wrapped lists, each question by its short label:
+  /// `Yes: ...`, `No: ...`, `Not assessed: ...` (an empty list is left out). Every question
+  /// appears exactly once, and the positive findings stand out.
+  static func answerLists(_ answers: [(label: String, answer: Answer)]) -> [String] {
     var lines: [String] = []
     let indent = String(repeating: " ", count: 16)
     for answer in [Answer.yes, .no, .unknown] {
-      let ids = answers.filter { $0.answer == answer }.map(\.id)
-      guard !ids.isEmpty else { continue }
+      let labels = answers.filter { $0.answer == answer }.map(\.label)
+      guard !labels.isEmpty else { continue }
       let label = "  " + DocumentText.answer(answer) + ":"
       let first = label + String(repeating: " ", count: max(indent.count - label.count, 1))
-      lines += TextWrap.lines(ids.joined(separator: ", "), width: width, first: first, rest: indent)
+      lines += TextWrap.lines(
+        labels.joined(separator: "; "), width: width, first: first, rest: indent)
     }
     return lines
   }
 
   // MARK: Pages
 
-  /// Splits blocks into pages of at most `pageLength - 2` lines (the header and a blank line
-  /// take two): a block that does not fit on the current page starts the next one, unless it is
+  /// Splits blocks into pages of at most `pageLength - headerLines` lines: a block that does not fit on the current page starts the next one, unless it is
   /// longer than a page; blank lines at the top and bottom of a page are dropped.
   static func paginate(_ blocks: [[String]]) -> [[String]] {
-    let capacity = pageLength - 2
+    let capacity = pageLength - headerLines
     var pages: [[String]] = [[]]
     for block in blocks {
       var lines = block[...]
