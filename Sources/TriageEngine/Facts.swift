@@ -3,34 +3,61 @@
 /// Helpers return the findings answered `yes` among a group (what fired a rule), so a rule both
 /// tests and reports its evidence from one expression.
 struct Facts {
-  let answers: Answers
-  let yes: FindingSet
-  let no: FindingSet
+  private let answers: Answers
+  private let yes: FindingSet
+  private let no: FindingSet
+  /// When set, every finding whose answer the rules consult is recorded: a finding the rules
+  /// never read cannot change the recommendation when it alone changes (the `missing` flip test
+  /// skips it).
+  private let log: ReadLog?
 
   /// Findings answered `yes` at each site.
   let lowSite: FindingSet
   let neckSite: FindingSet
   let midSite: FindingSet
 
-  init(_ answers: Answers) {
+  init(_ answers: Answers, log: ReadLog? = nil) {
     self.answers = answers
+    self.log = log
     yes = answers.yesSet
     no = answers.noSet
     lowSite = yes.intersection(Groups.lowSite)
     neckSite = yes.intersection(Groups.neckSite)
     midSite = yes.intersection(Groups.midSite)
+    log?.note(Groups.lowSite.union(Groups.neckSite).union(Groups.midSite))
   }
 
-  @inline(__always) func isYes(_ finding: Finding) -> Bool { yes.contains(finding) }
-  @inline(__always) func isNo(_ finding: Finding) -> Bool { no.contains(finding) }
+  @inline(__always) func isYes(_ finding: Finding) -> Bool {
+    log?.note([finding])
+    return yes.contains(finding)
+  }
+  @inline(__always) func isNo(_ finding: Finding) -> Bool {
+    log?.note([finding])
+    return no.contains(finding)
+  }
+  /// The answer to `finding`.
+  @inline(__always) func answer(_ finding: Finding) -> Answer {
+    log?.note([finding])
+    return answers[finding]
+  }
+  /// The numbers.
+  var symptomWeeks: Int? { answers.symptomWeeks }
+  var conservativeWeeks: Int? { answers.conservativeWeeks }
   /// The findings of `group` answered yes.
-  @inline(__always) func hits(_ group: FindingSet) -> FindingSet { yes.intersection(group) }
+  @inline(__always) func hits(_ group: FindingSet) -> FindingSet {
+    log?.note(group)
+    return yes.intersection(group)
+  }
   /// The findings of `group` not answered at all.
   @inline(__always) func unknown(_ group: FindingSet) -> FindingSet {
-    group.subtracting(yes).subtracting(no)
+    log?.note(group)
+    return group.subtracting(yes).subtracting(no)
   }
   /// Whether every finding of `group` is answered no.
-  @inline(__always) func allNo(_ group: FindingSet) -> Bool { no.isSuperset(of: group) }
+  @inline(__always) func allNo(_ group: FindingSet) -> Bool {
+    log?.note(group)
+    return no.isSuperset(of: group)
+  }
 
   var age: Int? { answers.age }
   var hasLow: Bool { !lowSite.isEmpty }
@@ -87,6 +114,12 @@ struct Facts {
     if hasLow { regions.append(.lumbar) }
     return regions.isEmpty ? [.wholeSpine] : regions
   }
+}
+
+/// The findings the rules consulted during one evaluation (see ``Facts``).
+final class ReadLog {
+  private(set) var read = FindingSet()
+  @inline(__always) func note(_ findings: FindingSet) { read = read.union(findings) }
 }
 
 /// The finding groups the rules test, written once.

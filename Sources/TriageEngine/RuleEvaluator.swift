@@ -75,7 +75,7 @@ enum RuleEvaluator {
   /// only a reliable examination clears it.
   static func adultNeck<Sink: RuleSink>(_ f: Facts, _ trauma: FindingSet, _ sink: inout Sink) {
     let major = f.isYes(.traumaMajor)
-    let neckPain = f.answers[.painNeck]
+    let neckPain = f.answer(.painNeck)
     let full = neckPain == .yes || (major && neckPain == .unknown)
     let context = trauma.union(f.hits([.painNeck]))
     let adult = f.age.map { (16..<65).contains($0) } ?? false
@@ -325,7 +325,7 @@ enum RuleEvaluator {
         ])
     }
     // Unknown duration is treated as acute: never assume the slower tempo.
-    if !cordDeficit, let weeks = f.answers.symptomWeeks, weeks >= 4 {
+    if !cordDeficit, let weeks = f.symptomWeeks, weeks >= 4 {
       sink.fire(.my2, evidence, inputs: .symptomWeeks, plan: plan)
     } else {
       sink.fire(.my1, evidence, inputs: .symptomWeeks, plan: plan)
@@ -568,7 +568,7 @@ enum RuleEvaluator {
   // MARK: Persistent symptoms after conservative care
 
   static func persistent<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
-    let care = f.answers.conservativeWeeks ?? 0
+    let care = f.conservativeWeeks ?? 0
     let candidate = f.isYes(.interventionCandidate)
     if care >= 6 && candidate && f.hasLow {
       let plan = {
@@ -597,7 +597,7 @@ enum RuleEvaluator {
           ])
       }
     }
-    if f.isYes(.painNeck), care >= 6, let weeks = f.answers.symptomWeeks, weeks >= 12 {
+    if f.isYes(.painNeck), care >= 6, let weeks = f.symptomWeeks, weeks >= 12 {
       let inputs: NumericInputs = [.symptomWeeks, .conservativeWeeks]
       if f.isYes(.xrayOPLL) {
         sink.fire(.nk9, [.painNeck, .xrayOPLL], inputs: inputs) {
@@ -652,7 +652,7 @@ enum RuleEvaluator {
   static func noImaging<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     if f.hasLow || f.hasMid {
       let evidence = f.lowSite.union(f.midSite)
-      if let weeks = f.answers.symptomWeeks {
+      if let weeks = f.symptomWeeks {
         if weeks < 6 {
           sink.fire(.lbp1, evidence, inputs: .symptomWeeks)
           sink.fire(.cw1, evidence, inputs: .symptomWeeks)

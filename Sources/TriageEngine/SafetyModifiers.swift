@@ -168,7 +168,7 @@ enum SafetyModifiers {
     result.imaging = result.imaging.filter { seen.insert($0).inserted }
     result.alternatives.removeAll { seen.contains($0.study) }
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
-    switch f.answers[.renalImpairment] {
+    switch f.answer(.renalImpairment) {
     case .yes where contrast:
       add(
         "SF-2", .caution,
@@ -228,7 +228,7 @@ enum SafetyModifiers {
 
     // Unknown is never no: say which screening items are still open, in words; before an
     // urgent or emergency MRI that is a caution.
-    let open = mriSafetyQuestions.filter { f.answers[$0.finding] == .unknown }
+    let open = mriSafetyQuestions.filter { f.answer($0.finding) == .unknown }
     if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
       let count = "\(open.count) item\(open.count == 1 ? "" : "s") unanswered"
       add(

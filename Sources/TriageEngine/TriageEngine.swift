@@ -2,9 +2,10 @@
 public enum TriageEngine {
   /// Evaluates `answers` against the rule set.
   public static func evaluate(_ answers: Answers) -> Recommendation {
-    let facts = Facts(answers)
+    let log = ReadLog()
     var sink = CollectingSink()
-    RuleEvaluator.run(facts, into: &sink)
+    RuleEvaluator.run(Facts(answers, log: log), into: &sink)
+    let facts = Facts(answers)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     let urgency = decision.urgency
     let ordered = decision.ordered
@@ -33,7 +34,7 @@ public enum TriageEngine {
     }
 
     let (flipped, missingInputs) = missing(
-      answers, current: Outcome(urgency: urgency, imaging: decision.imaging))
+      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
     let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
     let status: RecommendationStatus =
@@ -165,7 +166,12 @@ public enum TriageEngine {
   /// Unknown findings (and unrecorded numbers) whose answer could raise the urgency, add a study
   /// or a region, or stand between the patient and clearance: each is answered yes, then no,
   /// alone, and the rules run again; any change to the urgency or the studies lists it.
-  static func missing(_ answers: Answers, current: Outcome) -> ([Finding], NumericInputs) {
+  ///
+  /// Only the findings the rules consulted are flipped: the evaluation is a deterministic
+  /// function of the answers it reads, so a finding it never read cannot change it alone.
+  static func missing(
+    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases)
+  ) -> ([Finding], NumericInputs) {
     var findings: [Finding] = []
     let answered = answers.yesSet.union(answers.noSet)
     func changes(_ change: (inout Answers) -> Void) -> Bool {
@@ -175,7 +181,7 @@ public enum TriageEngine {
       if urgency(of: flipped) != current.urgency { return true }
       return outcome(of: flipped).differs(from: current)
     }
-    for finding in askable where !answered.contains(finding) {
+    for finding in askable where read.contains(finding) && !answered.contains(finding) {
       if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
         findings.append(finding)
       }
