@@ -20,8 +20,8 @@ public enum BulkText {
       + record.findings.map { label($0) }.joined(separator: "; ") + "."
   }
 
-  /// The short wording of a finding for lists.
-  public static func label(_ finding: Finding) -> String { finding.question.text }
+  /// The short wording of a finding for lists (its label, at most 40 characters).
+  public static func label(_ finding: Finding) -> String { finding.question.label }
 
   /// `2026-11-29T17:20:05+01:00` as `2026-11-29 17:20 +01:00`.
   public static func time(_ stamp: String) -> String {

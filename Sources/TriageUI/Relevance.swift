@@ -48,20 +48,16 @@ public enum Relevance {
     return result
   }
 
-  /// Whether no presenting complaint is answered (no pain site, no trauma answered yes): the
-  /// recommendation is incomplete and nothing may look settled.
+  /// Whether the recommendation is incomplete (no presenting complaint answered): nothing may
+  /// look settled, and nothing folds.
   public static func isIncomplete(_ recommendation: Recommendation, _ answers: Answers) -> Bool {
-    ![Finding.painLowBack, .painNeck, .painMidBack, .traumaMajor, .traumaMinor].contains {
-      answers[$0] == .yes
-    }
+    recommendation.status == .incomplete
   }
 
   /// Whether two recommendations decide the same: urgency, studies, stops and status.
   static func sameDecision(_ a: Recommendation, _ b: Recommendation) -> Bool {
     a.urgency == b.urgency && a.imaging == b.imaging
-      && a.stops.map(\.id) == b.stops.map(\.id)
-      && a.missingFindings.isEmpty == b.missingFindings.isEmpty
-      && a.missingInputs.isEmpty == b.missingInputs.isEmpty
+      && a.stops.map(\.id) == b.stops.map(\.id) && a.status == b.status
   }
 
   /// Whether `item` is unanswered and its answer could change the decision (the engine's

@@ -34,7 +34,8 @@ struct PlainConvenienceTests {
     #expect(out.contains("6. Neck pain? (now: yes; Enter keeps it)"), "\(out)")
     // N names how many, and on MRI safety the items.
     #expect(out.contains("No to the 8 unanswered items left in Patient?"), "\(out)")
-    #expect(out.contains("MRI safety (each must have been asked): Pacemaker"), "\(out)")
+    #expect(
+      out.contains("MRI safety (each must have been asked): MR-conditional pacemaker"), "\(out)")
     #expect(out.contains("Recorded: No to 11 items, given in bulk."))
     #expect(out.contains("RECOMMENDATION  NO IMAGING NOW"))
     let draft = try draft(folder)

@@ -16,7 +16,8 @@ key design against today's clinical standard.
 Usage: keybench.py [--binary BIN] [--evaluator BIN] [--script after|before] [--json]
                    [--cases FILE] [--only NAME] [--before-binary OLD]
 With --before-binary, OLD (a build of the old key design) is driven with the cases' "before"
-scripts, both are judged by BIN's engine, and one table compares them.
+scripts and judged by its own engine (it cannot ask the questions added since), BIN by BIN's,
+and one table compares them.
 Keys are tmux key names (Down, Tab, Enter, Escape, Space, BTab) or single characters.
 """
 import argparse, glob, json, os, shutil, subprocess, sys, tempfile, time
@@ -134,7 +135,8 @@ def main():
         results.append(run_case(case, case[args.script], binary, evaluator))
     if args.before_binary:
         old = os.path.abspath(args.before_binary)
-        before = [run_case(c, c["before"], old, evaluator) for c in cases
+        # The old binary is judged by its own engine (it cannot ask questions added since).
+        before = [run_case(c, c["before"], old, old) for c in cases
                   if not args.only or args.only in c["name"]]
         show = lambda n: "not reached" if n is None else str(n)
         ratio = lambda a, b: f"{a / b:.1f}x" if a and b else "-"
