@@ -141,12 +141,12 @@ def main():
         show = lambda n: "not reached" if n is None else str(n)
         ratio = lambda a, b: f"{a / b:.1f}x" if a and b else "-"
         print("| case | expected | keys to the right urgency, before / now | keys to FINAL, "
-              "before / now | whole script, before / now | fewer keys to FINAL |")
+              "before / now | whole assessment, before / now | fewer keys, whole assessment |")
         print("|---|---|---|---|---|---|")
         for b, a in zip(before, results):
             print(f"| {a['name']} | {a['expected']} | {show(b['to_urgency'])} / "
                   f"{show(a['to_urgency'])} | {show(b['to_final'])} / {show(a['to_final'])} | "
-                  f"{b['keys']} / {a['keys']} | {ratio(b['to_final'], a['to_final'])} |")
+                  f"{b['keys']} / {a['keys']} | {ratio(b['keys'], a['keys'])} |")
         return
     if args.json:
         print(json.dumps(results, indent=1))
