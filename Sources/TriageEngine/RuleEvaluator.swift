@@ -475,11 +475,13 @@ enum RuleEvaluator {
   static func fracture<Sink: RuleSink>(_ f: Facts, _ sink: inout Sink) {
     let risk = f.hits(Groups.fractureRisk)
     let elderly = f.ageOver(70)
-    // Systemic fracture risks raise the urgency whatever the site; low-velocity trauma is a
-    // fracture risk of the painful back (at the neck, trauma is the trauma rules').
+    // Systemic fracture risks (osteoporosis, long-term steroids, inflammatory arthritis) raise
+    // the urgency whatever the site; low-velocity trauma and age over 70 are fracture risks of
+    // the painful back (ACR Low Back Pain V6; at the neck, trauma is the trauma rules', and age
+    // alone is not a neck red flag).
     let systemic = risk.subtracting([.traumaMinor])
-    let systemicRisk = !systemic.isEmpty || elderly
-    let backTrauma = f.isYes(.traumaMinor) && (f.hasLow || f.hasMid)
+    let systemicRisk = !systemic.isEmpty
+    let backTrauma = (f.isYes(.traumaMinor) || elderly) && (f.hasLow || f.hasMid)
     guard systemicRisk || backTrauma else { return }
     let inputs: NumericInputs = elderly ? .age : []
     func plan(_ region: SpineRegion) -> Plan {
@@ -501,7 +503,7 @@ enum RuleEvaluator {
       sink.fire(.lbp6, evidence, inputs: inputs) { Plan.across(regions, plan) }
     }
     if f.hasNeck && systemicRisk {
-      sink.fire(.fx1, systemic.union(f.neckSite), inputs: inputs) { plan(.cervical) }
+      sink.fire(.fx1, systemic.union(f.neckSite), inputs: []) { plan(.cervical) }
     }
   }
 
