@@ -144,7 +144,10 @@ struct RenderRoleTests {
     #expect(Renderer.render(informed).text.contains("Neck trauma applies only"))
     // Unanswered values say so; one that could change the decision is marked "!".
     #expect(Renderer.render(AppState()).text(row: 2).contains("__ (Enter to type)"))
-    #expect(Renderer.render(AppState()).text(row: 2).hasPrefix("▶!Age"))
+    // (Age matters once there is a complaint: with low back pain, over 70 is a fracture risk.)
+    let backPain = AppState(
+      sheet: AnswerSheet(answers: Answers(findings: [.painLowBack: .yes])), size: size(80, 24))
+    #expect(Renderer.render(backPain).text(row: 2).hasPrefix("▶!Age"))
   }
 
   @Test(arguments: allRoles)
