@@ -74,7 +74,7 @@ wait_for() {
 }
 
 # 80x24: every screen.
-shot 80x24-1-patient-empty 80x24 -- "wait:NO IMAGING NOW"
+shot 80x24-1-patient-empty 80x24 -- "wait:INCOMPLETE"
 shot 80x24-1-patient-emergency 80x24 emergency-ces.json "wait:EMERGENCY"
 shot 80x24-2-history 80x24 emergency-ces.json Tab "wait:[2 History"
 shot 80x24-3-examination-emergency 80x24 emergency-ces.json Tab Tab "wait:[3 Exam"

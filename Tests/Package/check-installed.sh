@@ -139,10 +139,10 @@ if command -v tmux >/dev/null; then
     "XDG_STATE_HOME=$work/state spine-triage; echo EXITED=\$?; sleep 5"
   for _ in $(seq 50); do
     screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'NO IMAGING' <<<"$screen" && break
+    grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" && break
     sleep 0.1
   done
-  grep -q 'NO IMAGING' <<<"$screen" || { echo "$screen"; fail "the screens did not start"; }
+  grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" || { echo "$screen"; fail "the screens did not start"; }
   tmux -S "$socket" send-keys q
   for _ in $(seq 50); do
     screen=$(tmux -S "$socket" capture-pane -p)
