@@ -75,23 +75,16 @@ public struct NumericInputs: OptionSet, Sendable, Hashable {
   /// `sex`
   public static let sex = NumericInputs(rawValue: 8)
 
+  /// Each input with its identifier and its words, in contract order.
+  static let names: [(input: NumericInputs, id: String, label: String)] = [
+    (.age, "age", "Age"), (.sex, "sex", "Sex"),
+    (.symptomWeeks, "symptom_weeks", "Weeks of symptoms"),
+    (.conservativeWeeks, "conservative_weeks", "Weeks of conservative care"),
+  ]
+
   /// The inputs in the set in words, in contract order.
-  public var labels: [String] {
-    var result: [String] = []
-    if contains(.age) { result.append("Age") }
-    if contains(.sex) { result.append("Sex") }
-    if contains(.symptomWeeks) { result.append("Weeks of symptoms") }
-    if contains(.conservativeWeeks) { result.append("Weeks of conservative care") }
-    return result
-  }
+  public var labels: [String] { Self.names.filter { contains($0.input) }.map(\.label) }
 
   /// The identifiers of the inputs in the set, in contract order.
-  public var ids: [String] {
-    var result: [String] = []
-    if contains(.age) { result.append("age") }
-    if contains(.sex) { result.append("sex") }
-    if contains(.symptomWeeks) { result.append("symptom_weeks") }
-    if contains(.conservativeWeeks) { result.append("conservative_weeks") }
-    return result
-  }
+  public var ids: [String] { Self.names.filter { contains($0.input) }.map(\.id) }
 }
