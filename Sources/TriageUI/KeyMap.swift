@@ -1,46 +1,25 @@
 import TriageEngine
 
-/// One key binding: the keys, the action, what it does, and where it applies.
-public struct KeyBinding: Hashable, Sendable {
-  /// Where a binding applies.
-  public enum Scope: String, Hashable, Sendable, CaseIterable {
-    case anywhere = "Anywhere"
-    case finding = "On a finding"
-    case number = "On a number"
-    case sex = "On Sex"
-    case text = "On a text field"
-    case folded = "On the folded row"
-  }
-
-  /// The keys that trigger it.
-  public let keys: [Key]
-  /// The action.
-  public let action: Action
-  /// What it does, for the help screen.
-  public let summary: String
-  /// Where it applies.
-  public let scope: Scope
-  /// How the keys are written in the help screen (defaults to the keys' labels).
-  public let keyLabel: String
-
-  public init(
-    _ keys: [Key], _ action: Action, _ summary: String, scope: Scope = .anywhere,
-    label: String? = nil
-  ) {
-    self.keys = keys
-    self.action = action
-    self.summary = summary
-    self.scope = scope
-    self.keyLabel = label ?? keys.map(\.label).joined(separator: " ")
-  }
-}
-
-/// The key map: data, so that dispatch and the help screen come from one table.
+/// The key map: data, so that dispatch and the help screen come from one table per mode (the
+/// normal mode's bindings, and each pop-up's ``PopUpKeys``).
 public struct KeyMap: Sendable {
   /// The bindings of the normal mode; item-specific scopes win over `anywhere`.
   public var bindings: [KeyBinding]
+  /// The keys of each pop-up mode, in the order of their sections in the help screen.
+  public var popUps: [PopUpKeys]
 
-  public init(bindings: [KeyBinding]) { self.bindings = bindings }
+  public init(bindings: [KeyBinding], popUps: [PopUpKeys] = PopUpKeys.standard) {
+    self.bindings = bindings
+    self.popUps = popUps
+  }
+
+  /// The keys of the pop-up `kind`.
+  public func keys(of kind: PopUpKeys.Kind) -> PopUpKeys {
+    guard let keys = popUps.first(where: { $0.kind == kind }) else {
+      preconditionFailure("the key map has no keys for the pop-up \(kind)")
+    }
+    return keys
+  }
 
   /// The standard key map.
   public static let standard: KeyMap = {
@@ -97,10 +76,9 @@ public struct KeyMap: Sendable {
       KeyBinding([.character("e")], .openExportMenu, "export the summary (text, HTML or FHIR)"),
       KeyBinding([.character("p")], .printSummary, "print the text summary (lp)"),
       KeyBinding([.character("?"), .function(1)], .toggleHelp, "help (this screen)"),
-      KeyBinding([.ctrlL], .redraw, "redraw the screen"),
+      .redraw,
       KeyBinding([.ctrlZ], .suspend, "suspend to the shell (fg to return)"),
-      KeyBinding(
-        [.character("q"), .ctrlC], .requestQuit, "quit (asks first if answers are not exported)"),
+      .quit([.character("q"), .ctrlC]),
     ]
     return KeyMap(bindings: b)
   }()
@@ -119,85 +97,18 @@ public struct KeyMap: Sendable {
 
   /// The action for `key` in `state`, or nil when the key does nothing there.
   public func action(for key: Key, in state: AppState) -> Action? {
-    switch state.mode {
-    case .help:
-      switch key {
-      case .down, .character("j"): return .moveDown
-      case .up, .character("k"): return .moveUp
-      case .pageDown, .character(" "): return .pageDown
-      case .pageUp: return .pageUp
-      case .ctrlC: return .requestQuit
-      case .ctrlL: return .redraw
-      default: return .toggleHelp
-      }
-    case .confirmQuit:
-      switch key {
-      case .character("y"), .character("Y"), .character("q"), .ctrlC: return .confirmQuit
-      default: return .cancelQuit
-      }
-    case .editing:
-      switch key {
-      case .enter, .tab: return .commitEdit
-      case .escape: return .cancelEdit
-      case .backspace, .delete: return .deleteText
-      case .ctrlC: return .requestQuit
-      case .character(let c): return .typeText(c)
-      default: return nil
-      }
-    case .editingNumber:
-      switch key {
-      case .character(let c) where c.isASCII && c.isNumber:
-        return .typeDigit(Int(String(c))!)
-      case .backspace, .delete: return .deleteDigit
-      case .enter, .tab: return .commitEdit
-      case .escape: return .cancelEdit
-      case .ctrlC: return .requestQuit
-      default: return nil
-      }
-    case .confirmBulk:
-      switch key {
-      case .character("y"), .character("Y"): return .confirmBulk
-      case .ctrlC: return .requestQuit
-      case .ctrlL: return .redraw
-      default: return .dismiss
-      }
-    case .offerDraft:
-      switch key {
-      case .character("r"), .character("y"), .enter: return .resumeDraft
-      case .character("d"): return .discardDraft
-      case .character("n"): return .newAssessment
-      case .down, .character("j"): return .moveDown
-      case .up, .character("k"): return .moveUp
-      case .character("q"), .ctrlC: return .requestQuit
-      case .ctrlL: return .redraw
-      default: return nil
-      }
-    case .confirmDiscardDraft:
-      switch key {
-      case .character("y"), .character("d"): return .discardDraft
-      case .character("n"), .character("k"), .character("q"), .ctrlC: return .keepDraftAndQuit
-      default: return .cancelQuit
-      }
-    case .exportMenu:
-      switch key {
-      case .character("t"): return .export(.text)
-      case .character("h"), .character("w"): return .export(.html)
-      case .character("f"): return .export(.fhir)
-      case .ctrlC: return .requestQuit
-      default: return .dismiss
-      }
-    case .normal:
-      let scope = KeyMap.scope(of: state.focusedItem)
-      if let scope,
-        let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) })
-      {
-        return binding.action
-      }
-      return bindings.first { $0.scope == .anywhere && $0.keys.contains(key) }?.action
+    if let kind = PopUpKeys.Kind(state.mode) { return keys(of: kind).action(for: key) }
+    let scope = KeyMap.scope(of: state.focusedItem)
+    if let scope,
+      let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) })
+    {
+      return binding.action
     }
+    return bindings.first { $0.scope == .anywhere && $0.keys.contains(key) }?.action
   }
 
-  /// The help screen, generated from the bindings: one line per action and scope.
+  /// The help screen, generated from the bindings: one line per action and scope, then a
+  /// section per pop-up.
   public func helpLines() -> [String] {
     var lines = [
       "SpineTriage keys (generated from the key map)", "",
@@ -205,25 +116,10 @@ public struct KeyMap: Sendable {
     for scope in KeyBinding.Scope.allCases {
       let scoped = bindings.filter { $0.scope == scope }
       guard !scoped.isEmpty else { continue }
-      lines.append(scope.rawValue)
-      var seen: [String] = []
-      for binding in scoped where !seen.contains(binding.keyLabel + binding.summary) {
-        seen.append(binding.keyLabel + binding.summary)
-        lines.append("  " + binding.keyLabel.padded(to: 22) + binding.summary)
-      }
-      lines.append("")
+      lines += [scope.rawValue] + KeyBinding.helpLines(scoped) + [""]
     }
+    for popUp in popUps { lines += popUp.helpLines() + [""] }
     lines += [
-      "Export chooser (after e)",
-      "  t h f                 text, HTML or FHIR response; any other key cancels",
-      "",
-      "Typing a number (after Enter)",
-      "  0-9 Backspace         type, delete a digit",
-      "  Enter Esc             keep and go to the next item / cancel",
-      "",
-      "After N (No to the rest)",
-      "  y                     No to the items named; any other key cancels",
-      "",
       "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no,",
       "[n] no given in bulk (N, then y), [!] unanswered and could change the decision",
       "(a number marked ! likewise). Items that cannot change the recommendation now",
@@ -242,12 +138,5 @@ public struct KeyMap: Sendable {
       "Press any key to close this help.",
     ]
     return lines
-  }
-}
-
-extension String {
-  /// The string padded with spaces (or cut) to `width` characters.
-  func padded(to width: Int) -> String {
-    count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
   }
 }

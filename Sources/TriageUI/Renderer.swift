@@ -275,7 +275,7 @@ public enum Renderer {
         width: columnWidth - 1, ellipsis: glyphs.ellipsis)
     }
     screen.put(
-      "y: all asked, answer No (recorded as given in bulk); any other key: cancel",
+      KeyMap.standard.keys(of: .confirmBulk).explanation,
       row: top + min(rows, findings.count) + 1, column: 1, role: .message, width: width - 2)
   }
 
@@ -330,62 +330,57 @@ public enum Renderer {
       }
       return
     }
+    if let kind = PopUpKeys.Kind(state.mode) {
+      let (line, role) = popUpLine(KeyMap.standard.keys(of: kind), state: state)
+      screen.fill(row: row, column: 0, count: screen.columns, role: role)
+      screen.put(line, row: row, column: 0, role: role)
+      return
+    }
     let hints: String
-    switch state.mode {
-    case .confirmQuit:
-      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      screen.put(
-        state.draftSaved
-          ? "Quit? The answers are not exported (the draft is kept). y quit, n stay"
-          : "Quit? The answers are NOT saved (no draft, not exported). y quit, n stay", row: row,
-        column: 0, role: .message)
-      return
-    case .offerDraft:
-      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      screen.put(
-        "Draft: r resume, d discard (to trash), n new assessment, Up/Down choose, q quit",
-        row: row, column: 0, role: .message)
-      return
-    case .confirmDiscardDraft:
-      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      screen.put(
-        "Exported. Discard the draft? y discard+quit, n keep+quit, Esc stay",
-        row: row, column: 0, role: .message)
-      return
-    case .exportMenu:
-      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      screen.put(
-        "Export the summary: t text, h HTML, f FHIR; any other key cancels", row: row, column: 0,
-        role: .message)
-      return
-    case .confirmBulk(let findings):
-      screen.fill(row: row, column: 0, count: screen.columns, role: .message)
-      let count = findings.count
-      screen.put(
-        count == 0
-          ? "Nothing unanswered is shown on \(state.page.title): nothing to answer. Any key goes on"
-          : state.page == .mriSafety
-            ? "No to the \(count) MRI-safety items listed, each asked? y yes, other key cancels"
-            : "No to all \(count) unanswered item\(count == 1 ? "" : "s") on \(state.page.title)? y yes, any other key cancels",
-        row: row, column: 0, role: .message)
-      return
-    case .editing, .editingNumber: hints = "Enter keep  Esc cancel  Backspace delete"
-    case .help: hints = "Up/Down scroll  any other key closes the help"
-    case .normal:
-      switch state.focusedItem {
-      case .number:
-        hints = "Enter type  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
-      case .sex: hints = "f/m/o set  Space cycle  u clear  N no to rest  Tab next  ? help  q quit"
-      case .folded:
-        hints = "Enter show/hide  N no to rest  ! next critical  Tab next  ? help  q quit"
-      case .text: hints = "Enter edit  u clear  Tab screen  e export  p print  ? help  q quit"
-      case .report:
-        hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
-      default:
-        hints = "y yes  n no  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
-      }
+    switch state.focusedItem {
+    case .number:
+      hints = "Enter type  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
+    case .sex: hints = "f/m/o set  Space cycle  u clear  N no to rest  Tab next  ? help  q quit"
+    case .folded:
+      hints = "Enter show/hide  N no to rest  ! next critical  Tab next  ? help  q quit"
+    case .text: hints = "Enter edit  u clear  Tab screen  e export  p print  ? help  q quit"
+    case .report:
+      hints = "Up/Down/PgUp/PgDn scroll  Tab screen  e export  p print  ? help  q quit"
+    default:
+      hints = "y yes  n no  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
     }
     screen.put(hints, row: row, column: 0, role: .keyHint)
+  }
+
+  /// A pop-up's status line: its question, if it asks one, then its keys, generated from its
+  /// bindings ("Export the summary: t text, h HTML, f FHIR; any other key cancels").
+  static func popUpLine(_ keys: PopUpKeys, state: AppState) -> (String, Role) {
+    let question: String
+    switch keys.kind {
+    case .typingText, .typingNumber, .help: return (keys.hintLine, .keyHint)
+    case .confirmQuit:
+      question =
+        state.draftSaved
+        ? "Quit? The answers are not exported (the draft is kept)."
+        : "Quit? The answers are NOT saved (no draft, not exported)."
+    case .offerDraft: question = "Draft:"
+    case .confirmDiscardDraft: question = "Exported. Discard the draft?"
+    case .exportMenu: question = "Export the summary:"
+    case .confirmBulk:
+      guard case .confirmBulk(let findings) = state.mode, !findings.isEmpty else {
+        // No choice to offer: whatever the key, nothing is answered.
+        let title = state.page.title
+        return (
+          "Nothing unanswered is shown on \(title): nothing to answer. Any key goes on", .message
+        )
+      }
+      let count = findings.count
+      question =
+        state.page == .mriSafety
+        ? "No to the \(count) MRI-safety items listed, each asked?"
+        : "No to all \(count) unanswered item\(count == 1 ? "" : "s") on \(state.page.title)?"
+    }
+    return (question + " " + keys.hintLine, .message)
   }
 
   static func drawHelp(_ screen: inout Screen, scroll: Int, glyphs: Glyphs) {
