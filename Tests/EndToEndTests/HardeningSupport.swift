@@ -242,13 +242,8 @@ enum Hardening {
 
   /// Deterministic pseudo-random bytes (xorshift), so failures reproduce.
   static func garbage(count: Int, seed: UInt64) -> [UInt8] {
-    var state = seed | 1
-    return (0..<count).map { _ in
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return UInt8(truncatingIfNeeded: state >> 24)
-    }
+    var generator = Xorshift(seed: seed)
+    return (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next() >> 24) }
   }
 
   /// A valid answers document used as the base of the bad ones.

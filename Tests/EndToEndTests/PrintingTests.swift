@@ -314,18 +314,36 @@ struct ScreenPrintingTests {
     try tmux.send("3", "y")  // saddle anaesthesia
     let screen = try tmux.waitFor("EMERGENCY")
     #expect(screen.contains("by "))
-    Thread.sleep(forTimeInterval: 0.3)
-    let first = try String(contentsOf: tmux.draftFile, encoding: .utf8)
-    #expect(first.contains("\"urgency_reached\""))
-    #expect(first.contains("\"emergency\""))
+    // Polled for, never slept: the draft with the clock, ...
+    var first = ""
+    let saved = TmuxHarness.poll {
+      first = (try? String(contentsOf: tmux.draftFile, encoding: .utf8)) ?? ""
+      return first.contains("\"urgency_reached\"") && first.contains("\"emergency\"")
+    }
+    #expect(saved, "no clock in the draft: \(first)")
     let at = first.components(separatedBy: "\"at\"").dropFirst().first?.prefix(30) ?? ""
-    Thread.sleep(forTimeInterval: 1.2)
+    // ... a wall clock past the recorded second (a clock restarted by the next edit would then
+    // differ), ...
+    let reached = try #require(Self.time(in: String(at)), "no time in \(at)")
+    #expect(TmuxHarness.poll { Date().timeIntervalSince(reached) >= 1.5 })
     try tmux.send("Down", "n")  // an unrelated edit later
-    Thread.sleep(forTimeInterval: 0.3)
-    let second = try String(contentsOf: tmux.draftFile, encoding: .utf8)
+    // ... and the draft saved after that edit.
+    var second = first
+    let edited = TmuxHarness.poll {
+      second = (try? String(contentsOf: tmux.draftFile, encoding: .utf8)) ?? first
+      return second != first && second.contains("\"urgency_reached\"")
+    }
+    #expect(edited, "the edit was not saved: \(second)")
     #expect(second.components(separatedBy: "\"at\"").dropFirst().first?.prefix(30) == at)
     try tmux.send("q")
     try tmux.send("y")
     _ = try tmux.waitForExit()
+  }
+
+  /// The time in a draft's `"at": "2026-11-29T17:21:00+00:00"` (the text after the key).
+  static func time(in text: String) -> Date? {
+    let parts = text.split(separator: "\"")
+    guard parts.count >= 2 else { return nil }
+    return ISO8601DateFormatter().date(from: String(parts[1]))
   }
 }

@@ -44,7 +44,10 @@ struct RobustnessTests {
     try tmux.send("q")
     try tmux.waitFor("Quit?")
     try tmux.send("y")
-    try tmux.typeCommand("echo $? > \(tmux.exitFile.path); stty -a > \(tmux.folder.path)/stty")
+    // As the harness does: the stty output is moved into place once complete.
+    let file = "\(tmux.folder.path)/stty"
+    try tmux.typeCommand(
+      "echo $? > \(tmux.exitFile.path); stty -a > \(file).partial; mv \(file).partial \(file)")
     let (status, stty) = try tmux.waitForExit()
     #expect(status == 0)
     #expect(terminalRestored(stty))
@@ -55,7 +58,7 @@ struct RobustnessTests {
     let tmux = try TmuxHarness(name: "storm")
     try tmux.start()
     try tmux.waitFor("INCOMPLETE")
-    var rng = SystemRandomNumberGenerator()
+    var (rng, seed) = Xorshift.seeded(for: "resizeStorm")
     for _ in 0..<1000 {
       try tmux.resize(
         columns: Int.random(in: 10...200, using: &rng), rows: Int.random(in: 5...60, using: &rng))
@@ -72,8 +75,8 @@ struct RobustnessTests {
       }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    #expect(screen.contains("INCOMPLETE"), "screen: \(screen)")
-    #expect(!screen.contains("too small"))
+    #expect(screen.contains("INCOMPLETE"), "seed \(seed); screen: \(screen)")
+    #expect(!screen.contains("too small"), "seed \(seed)")
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first?.hasPrefix(" SpineTriage") == true)
     try tmux.send("q")
@@ -98,7 +101,7 @@ struct RobustnessTests {
     ]
     // Bytes that would quit, suspend or signal are excluded: q, Ctrl-C, Ctrl-Z, Ctrl-\.
     let excluded: Set<UInt8> = [0x71, 0x03, 0x1A, 0x1C]
-    var rng = SystemRandomNumberGenerator()
+    var (rng, seed) = Xorshift.seeded(for: "randomKeys")
     var batch: [String] = []
     for index in 0..<count {
       var bytes: [UInt8]
@@ -136,7 +139,7 @@ struct RobustnessTests {
     Thread.sleep(forTimeInterval: 0.2)
     try tmux.send("y")
     let (status, stty) = try tmux.waitForExit(timeout: 20)
-    #expect(status == 0)
-    #expect(terminalRestored(stty), "stty: \(stty)")
+    #expect(status == 0, "seed \(seed)")
+    #expect(terminalRestored(stty), "seed \(seed); stty: \(stty)")
   }
 }

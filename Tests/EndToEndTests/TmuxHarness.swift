@@ -80,8 +80,12 @@ final class TmuxHarness {
     let inner =
       "echo $$ > \(quote(pidFile.path)); exec "
       + commandLine(arguments: arguments, environment: environment, unset: unset)
+    // The stty output is written aside and moved into place, so that once the file exists it
+    // is complete (waitForExit polls for it).
+    let partial = quote(sttyFile.path + ".partial")
     let script =
-      "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(quote(sttyFile.path)) 2>&1; sleep 600"
+      "sh -c \(quote(inner)); echo $? > \(quote(exitFile.path)); stty -a > \(partial) 2>&1;"
+      + " mv \(partial) \(quote(sttyFile.path)); sleep 600"
     try tmux([
       "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "main",
       script,
@@ -168,20 +172,33 @@ final class TmuxHarness {
     throw HarnessError("no pid file")
   }
 
-  /// Waits for the program to exit; returns its status and the `stty -a` output after it.
+  /// Waits for the program to exit; returns its status and the `stty -a` output after it (both
+  /// polled for: the stty file appears only once it is complete).
   func waitForExit(timeout: Double = 10) throws -> (status: Int, stty: String) {
+    var result: (status: Int, stty: String)?
+    let exited = Self.poll(timeout: timeout) {
+      guard let text = try? String(contentsOf: exitFile, encoding: .utf8),
+        let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+        let stty = try? String(contentsOf: sttyFile, encoding: .utf8)
+      else { return false }
+      result = (status, stty)
+      return true
+    }
+    guard exited, let result else {
+      throw HarnessError("the program did not exit; screen:\n\((try? screen()) ?? "")")
+    }
+    return result
+  }
+
+  /// Checks `condition` every 50 ms until it holds or `timeout` seconds have passed; returns
+  /// whether it held. For waiting on what a test needs, never a fixed sleep.
+  static func poll(timeout: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if let text = try? String(contentsOf: exitFile, encoding: .utf8),
-        let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-      {
-        Thread.sleep(forTimeInterval: 0.2)
-        let stty = (try? String(contentsOf: sttyFile, encoding: .utf8)) ?? ""
-        return (status, stty)
-      }
+      if try condition() { return true }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw HarnessError("the program did not exit; screen:\n\((try? screen()) ?? "")")
+    return try condition()
   }
 
   @discardableResult
