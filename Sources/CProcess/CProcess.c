@@ -15,11 +15,3 @@ int spine_disable_core_dumps(void) {
 #endif
   return (limited == 0 && undumpable == 0) ? 0 : -1;
 }
-
-int spine_is_dumpable(void) {
-#ifdef __linux__
-  return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
-#else
-  return -1;
-#endif
-}

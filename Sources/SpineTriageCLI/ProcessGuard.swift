@@ -8,7 +8,4 @@ enum ProcessGuard {
   static func disableCoreDumps() {
     _ = spine_disable_core_dumps()
   }
-
-  /// Whether the process may be dumped (for diagnostics and tests).
-  static var isDumpable: Bool { spine_is_dumpable() != 0 }
 }

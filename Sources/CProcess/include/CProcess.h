@@ -7,7 +7,4 @@
 /// the same user). Returns 0, or -1 if either call failed.
 int spine_disable_core_dumps(void);
 
-/// Whether the process is dumpable (prctl PR_GET_DUMPABLE): 1, 0, or -1 on error.
-int spine_is_dumpable(void);
-
 #endif
