@@ -1,7 +1,7 @@
 /// A yes/no/unknown finding asked by the questionnaire.
 ///
 /// The cases are in catalogue order; ``id`` is the stable public identifier of
-/// `spec/questionnaire.md` (never renamed). The wording, help and screen of each finding are in
+/// the answers file (README, "The answers file"; never renamed). The wording, help and screen of each finding are in
 /// ``QuestionCatalogue``.
 public enum Finding: UInt8, Sendable, CaseIterable, Hashable {
   // Presentation

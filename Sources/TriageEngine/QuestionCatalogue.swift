@@ -1,6 +1,6 @@
-/// The full question catalogue: every finding of `spec/questionnaire.md`, every red flag, exam
-/// sign, region heuristic and risk of the seed article, and the guideline items the seed omits
-/// (reference D19), each with its screen, wording and help.
+/// The full question catalogue: every finding of the answers file, every red flag, exam sign,
+/// region heuristic and risk of the seed article, and the guideline items the seed omits (README,
+/// "Where the seed article and the guidelines disagree"), each with its screen, wording and help.
 public enum QuestionCatalogue {
   /// Every question in display order (screen by screen).
   public static let questions: [Question] = [

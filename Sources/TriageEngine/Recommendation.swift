@@ -33,7 +33,7 @@ public enum SafetyLevel: String, Sendable, Hashable, Comparable {
   public static func < (lhs: SafetyLevel, rhs: SafetyLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// An MRI-safety item (reference A10, `SF-` rules).
+/// An MRI-safety item (the `SF-` rules).
 public struct SafetyItem: Sendable, Hashable {
   /// The rule identifier, for example `SF-4`.
   public let id: String
@@ -49,7 +49,7 @@ public struct SafetyItem: Sendable, Hashable {
   public let findings: [Finding]
 }
 
-/// How far the recommendation can be relied on (`spec/questionnaire.md` section 4).
+/// How far the recommendation can be relied on (README, "The answers file").
 public enum RecommendationStatus: String, Sendable, Hashable, CaseIterable {
   /// Nothing unanswered could change it.
   case final
@@ -63,7 +63,7 @@ public enum RecommendationStatus: String, Sendable, Hashable, CaseIterable {
   public var label: String { rawValue.uppercased() }
 }
 
-/// The engine's output: the shape of `spec/questionnaire.md` sections 3 and 4.
+/// The engine's output: the shape of the recommendation JSON (README, "The answers file").
 public struct Recommendation: Sendable, Hashable {
   /// How soon.
   public let urgency: Urgency

@@ -1,7 +1,7 @@
 import TriageEngine
 
 /// Answers given in bulk: the screen-wide "No to the rest" of the checklist screens, confirmed
-/// by the clinician (`spec/questionnaire.md` section 4, the answers file's `bulk` list).
+/// by the clinician (the answers file's `bulk` list, README "The answers file").
 ///
 /// The record keeps only the findings still answered that way: a finding answered again one by
 /// one leaves the record, so every finding a record names is answered `no` in the sheet.

@@ -1,7 +1,7 @@
 import TriageEngine
 
-/// The recommendation as the contract's JSON (`spec/questionnaire.md` section 3), with the
-/// rule set 2 fields of section 4 (`status`, `timeframe_hours`) and the extension fields
+/// The recommendation as the contract's JSON (README, "The answers file"), with the rule set 2
+/// fields (`status`, `timeframe_hours`) and the extension fields
 /// `rules[].urgency`, `rules[].note`, `rules[].seed_difference`, `safety[].before`,
 /// `safety[].source`.
 public enum RecommendationJSON {

@@ -5,7 +5,7 @@ import Testing
   import Glibc
 #endif
 
-/// Issue 11: one draft per consultation, each held with flock by the session that has it open,
+/// One draft per consultation, each held with flock by the session that has it open,
 /// through the real binary (tmux for the screens).
 @Suite("Drafts: one per consultation, locked (end to end)", .serialized)
 struct DraftSessionTests {
@@ -141,7 +141,7 @@ struct DraftSessionTests {
     #expect(trash.count == 1, "\(trash)")
   }
 
-  /// Issue 11: a FIFO as the draft gave a blank screen and a dead keyboard. Drafts are opened
+  /// A regression: a FIFO as the draft gave a blank screen and a dead keyboard. Drafts are opened
   /// only when `lstat` says they are regular files of this user; a FIFO is set aside unopened.
   @Test(
     "a FIFO as the draft (legacy or per consultation): set aside, the screens start, q works",

@@ -263,7 +263,7 @@ struct HardeningEnvironmentTests {
       "the echo of bad input is bounded: \(result.stdout.utf8.count) bytes")
   }
 
-  /// Issue 11: `--plain` echoed escape sequences back raw, and read lines in quadratic time
+  /// A regression: `--plain` echoed escape sequences back raw, and read lines in quadratic time
   /// without a cap (a 32 MiB line took minutes and as much memory).
   @Test("--plain escapes what it echoes and reads a 32 MiB line in linear time")
   func plainEchoAndLongLines() throws {

@@ -374,7 +374,7 @@ struct HardeningInputTests {
       mentioning: ["standard input"])
   }
 
-  /// Issue 11: a FIFO with no writer hung every reader forever (open(2) blocks). Now it is opened
+  /// A regression: a FIFO with no writer hung every reader forever (open(2) blocks). Now it is opened
   /// without blocking and refused by type, at once.
   @Test("a FIFO with no writer is refused at once by every reader: 66, no hang")
   func fifo() throws {
@@ -504,7 +504,7 @@ struct HardeningInputTests {
     #expect(result.stderr.isEmpty, "\(result)")
   }
 
-  /// Issue 11: `{"age":99999999999999999999}` trapped in the fast path (SIGILL, a register dump,
+  /// A regression: `{"age":99999999999999999999}` trapped in the fast path (SIGILL, a register dump,
   /// buffered results lost).
   @Test(
     "JSON Lines: 20-digit and megabyte numbers give short error objects, no crash, results kept")
@@ -532,7 +532,7 @@ struct HardeningInputTests {
     #expect(result.stderrIsOneLine, "\(result)")
   }
 
-  /// Issue 11: with SIGPIPE ignored, `--jsonl` read its whole (endless) input after the reader
+  /// A regression: with SIGPIPE ignored, `--jsonl` read its whole (endless) input after the reader
   /// had gone. It now stops at the first failed write: exit 74, one line.
   @Test("JSON Lines: stops at the first failed write when SIGPIPE is ignored (endless input)")
   func jsonLinesStopsWhenOutputFails() throws {

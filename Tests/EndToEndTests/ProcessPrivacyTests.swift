@@ -5,7 +5,7 @@ import Testing
   import Glibc
 #endif
 
-/// Issue 11: no core dump of patient data, and no folder another user can reach. Checked on the
+/// No core dump of patient data, and no folder another user can reach. Checked on the
 /// running binary: its limits and its dumpable flag as the kernel shows them in /proc, and the
 /// folders it writes into.
 @Suite("Process privacy: core dumps off, private folders")
@@ -51,8 +51,10 @@ struct ProcessPrivacyTests {
       if stat("/proc/\(pid)/status", &info) == 0 { owner = info.st_uid }
       // Both limits 0 (the environment may already have a soft limit of 0, and setpriv, still
       // root before its exec, has "evaluate" in its command line too).
-      if command.contains("evaluate") && limitLine.split(separator: " ").dropFirst(4).prefix(2)
-        == ["0", "0"] && owner == 0
+      if command.contains("evaluate")
+        && limitLine.split(separator: " ").dropFirst(4).prefix(2)
+          == ["0", "0"]
+        && owner == 0
       {
         break
       }
@@ -91,7 +93,7 @@ struct ProcessPrivacyTests {
     #expect(cores.isEmpty, "core files: \(cores)")
   }
 
-  /// Issue 11: on a terminal without an alternate screen (TERM=linux, the bedside console) the
+  /// A regression: on a terminal without an alternate screen (TERM=linux, the bedside console) the
   /// assessment stayed on screen after quitting. It is cleared now, for q and for SIGTERM.
   @Test(
     "TERM=linux (no alternate screen): the assessment is cleared from the screen on exit",

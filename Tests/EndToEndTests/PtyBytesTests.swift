@@ -5,10 +5,10 @@ import Testing
 /// figures: deterministic for a TERM, so a regression shows at once. Times are not asserted.
 @Suite("Bytes per key through a pty", .serialized)
 struct PtyBytesTests {
-  /// dialog 1.3 on the same machine kind (shared/design/ecosystem.md).
+  /// dialog 1.3's bytes on the same machine kind (README, "Performance").
   static let ceilings = (firstFrame: 4883, down: 212, up: 220, toggle: 49)
   /// An answer on the MRI-safety screen also redraws the panel's count of unanswered safety
-  /// items (issue 10): a cursor move, the attributes, one digit and an erase. Measured: 44
+  /// items: a cursor move, the attributes, one digit and an erase. Measured: 44
   /// bytes for the toggle before, 69 with the count.
   static let safetyCount = 26
 

@@ -1,9 +1,10 @@
 import Testing
 import TriageEngine
 
-/// The rules that explain without deciding: region choice (reference A9), the paediatric note,
-/// and where the seed article differs from the guidelines (reference D). The trauma notes
-/// (TR-5, NEXUS-*, CCR-*) are in `TraumaVignettes`, CES-2/CES-3/ACP-4 in `DecidingVignettes`.
+/// The rules that explain without deciding: region choice, the paediatric note, and where the
+/// seed article differs from the guidelines (README, "Where the seed article and the guidelines
+/// disagree"). The trauma notes (TR-5, NEXUS-*, CCR-*) are in `TraumaVignettes`, CES-2/CES-3/ACP-4
+/// in `DecidingVignettes`.
 enum ExplanatoryVignettes {
   static let clean = Background.noRedFlags
 
@@ -99,7 +100,7 @@ enum ExplanatoryVignettes {
   }
 
   @Test func seedDifferencesCarryAPlainExplanation() {
-    // Where the seed article differs (reference D), the rule says so once, in plain words, for
+    // Where the seed article differs from the guidelines, the rule says so once, in plain words, for
     // the closing section; no reference codes or working notes in any clinician text.
     for id in [
       "CES-1", "CES-2", "LBP-3", "LBP-6", "TR-2", "TR-4", "RG-3", "SEED-1", "SEED-5", "SEED-6",

@@ -1,9 +1,9 @@
 import Testing
 import TriageEngine
 
-/// One vignette per deciding rule (reference section A, except trauma: `TraumaRuleTests`).
-/// Every case is written from the reference's rule tables: the urgency tier, the main study
-/// (modality, region, contrast) and the rule identifiers a clinician should see.
+/// One vignette per deciding rule (except trauma: `TraumaRuleTests`). Every case is written
+/// from the published source the rule cites (`spine-triage rules`): the urgency tier, the main
+/// study (modality, region, contrast) and the rule identifiers a clinician should see.
 enum DecidingVignettes {
   static let lowBack = yes("pain_low_back")
   static let sciatica = yes("pain_low_back", "radiates_leg")
@@ -329,7 +329,7 @@ enum DecidingVignettes {
   }
 
   @Test func ageAloneOver50IsNotATrigger() {
-    // Reference D1: age over 50 is a weak factor; acute pain without red flags stays no imaging.
+    // Age over 50 alone is a weak factor (ACR Low Back Pain 2021, variant 1: LBP-1); acute pain without red flags stays no imaging.
     let recommendation = TriageEngine.evaluate(
       answers(age: 55, weeks: 2, care: 0, yes("pain_low_back") + Background.noRedFlags))
     #expect(recommendation.urgency == .none)

@@ -23,7 +23,7 @@ import TriageEngine
   }
 
   @Test func theRuleBookMatchesTheReference() {
-    // The deciding rules named in the reference's rule table, with their tier.
+    // The deciding rules, with their tier (README, "The rules").
     let expected: [String: Urgency] = [
       "TR-0": .emergency, "TR-1": .none, "TR-2": .emergency, "TR-3": .emergency,
       "TR-4": .emergency, "TR-6": .emergency, "CES-1": .emergency, "LBP-4": .emergency,
@@ -34,7 +34,7 @@ import TriageEngine
       "NK-2": .routine, "NK-8": .routine, "NK-9": .routine, "NK-7": .routine, "ACP-5": .routine,
       "NK-6": .none, "LBP-1": .none, "LBP-2": .none, "CW-1": .none, "ACP-1": .none,
       "NICE-1": .none, "NK-1": .none,
-      // Rule set 2 (reference A11)
+      // Rule set 2 (CHANGELOG, spine-triage-rules@2)
       "TR-7": .emergency, "TR-8": .emergency, "PECARN-1": .emergency, "PECARN-2": .emergency,
       "PECARN-0": .none, "AAA-2": .emergency, "AAA-1": .urgent, "SEH-1": .emergency,
       "FX-1": .soon,

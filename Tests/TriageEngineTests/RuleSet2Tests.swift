@@ -1,66 +1,66 @@
 import Testing
 import TriageEngine
 
-/// Rule set 2 (reference A11, RV-1 to RV-11): one case per new or changed rule, written from
-/// the reference, checking the urgency, the main study (modality and every region that must be
-/// imaged) and the rule identifiers.
+/// Rule set 2 (CHANGELOG, spine-triage-rules@2): one case per new or changed rule, written from
+/// the published source each rule cites (`spine-triage rules`), checking the urgency, the main
+/// study (modality and every region that must be imaged) and the rule identifiers.
 enum RuleSet2Vignettes {
   static let alert = no("altered_alertness", "intoxication", "distracting_injury", "focal_deficit")
 
   static let all: [Vignette] = [
-    // RV-1: the neck is assessed after any trauma, whatever the pain site.
+    // The neck is assessed after any trauma, whatever the pain site.
     Vignette(
-      "RV-1: crash, intoxicated and confused with a distracting injury, neck pain not asked",
+      "Crash, intoxicated and confused with a distracting injury, neck pain not asked",
       answers(
         age: 30, weeks: 0,
         yes("trauma_major", "intoxication", "altered_alertness", "distracting_injury")),
       .emergency, main: ct(.cervical), fired: ["TR-2", "NEXUS-1", "TR-4"],
       alsoImaging: [ct(.thoracic), ct(.lumbar)]),
     Vignette(
-      "RV-1: crash, intoxicated, neck pain answered no, low back pain: CT neck added to the TL CT",
+      "Crash, intoxicated, neck pain answered no, low back pain: CT neck added to the TL CT",
       answers(
         age: 30, weeks: 0, yes("trauma_major", "intoxication", "pain_low_back") + no("pain_neck")),
       .emergency, main: ct(.cervical), fired: ["TR-2", "TR-4"],
       alsoImaging: [ct(.thoracic), ct(.lumbar)]),
     Vignette(
-      "RV-1: high-energy trauma, neck pain not asked, NEXUS negative: the neck is not cleared",
+      "High-energy trauma, neck pain not asked, NEXUS negative: the neck is not cleared",
       answers(age: 30, weeks: 0, yes("trauma_major") + Background.nexusNegative), .emergency,
       main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1"]),
     Vignette(
-      "RV-1: high-energy trauma, no neck pain, alert, sober, no distracting injury: neck cleared",
+      "High-energy trauma, no neck pain, alert, sober, no distracting injury: neck cleared",
       answers(age: 30, weeks: 0, yes("trauma_major") + no("pain_neck") + alert), .none,
       main: nil, fired: ["TR-1"], notFired: ["TR-0", "TR-2"]),
-    // RV-2: known vertebral disease after any trauma.
+    // Known vertebral disease after any trauma.
     Vignette(
-      "RV-2: ankylosing spondylitis, fall from standing, back pain, NEXUS negative: CT whole spine",
+      "Ankylosing spondylitis, fall from standing, back pain, NEXUS negative: CT whole spine",
       answers(
         age: 68, weeks: 0,
         yes("inflammatory_arthritis", "trauma_minor", "pain_low_back") + Background.nexusNegative
           + no("pain_neck")),
       .emergency, main: ct(.wholeSpine), fired: ["TR-7"], notFired: ["TR-1"]),
     Vignette(
-      "RV-2: ankylosing spondylitis, minor fall, neck pain and a deficit: CT then MRI whole spine",
+      "Ankylosing spondylitis, minor fall, neck pain and a deficit: CT then MRI whole spine",
       answers(
         age: 60, weeks: 0,
         yes("inflammatory_arthritis", "trauma_minor", "pain_neck", "focal_deficit")),
       .emergency, main: ct(.wholeSpine), fired: ["TR-7"], alsoImaging: [mri(.wholeSpine)]),
-    // RV-3: clear only when every applicable rule is negative.
+    // Clear only when every applicable rule is negative.
     Vignette(
-      "RV-3: NEXUS negative, Canadian rule high-risk items answered, rotation not assessed",
+      "NEXUS negative, Canadian rule high-risk items answered, rotation not assessed",
       answers(
         age: 40, weeks: 0,
         yes("trauma_minor", "pain_neck", "ambulatory") + Background.nexusNegative
           + Background.ccrApplicableLowRisk),
       .emergency, main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1", "CCR-0"]),
     Vignette(
-      "RV-3: previous neck surgery, a fall, neck pain: CT cervical spine (Canadian rule excluded)",
+      "Previous neck surgery, a fall, neck pain: CT cervical spine (Canadian rule excluded)",
       answers(
         age: 55, weeks: 0,
         yes("prior_spine_surgery", "trauma_minor", "pain_neck") + Background.nexusNegative),
       .emergency, main: ct(.cervical), fired: ["TR-8", "CCR-NA"], notFired: ["TR-1"]),
-    // RV-4: children follow PECARN.
+    // Children follow PECARN.
     Vignette(
-      "RV-4: 10-year-old, minor fall, low back pain, no neck pain, alert, not tender: neck not imaged",
+      "10-year-old, minor fall, low back pain, no neck pain, alert, not tender: neck not imaged",
       answers(
         age: 10, weeks: 0,
         yes("trauma_minor", "pain_low_back")
@@ -68,63 +68,63 @@ enum RuleSet2Vignettes {
       .soon, main: radiograph(.lumbar), fired: ["PECARN-0", "LBP-6"],
       notFired: ["TR-0", "TR-2", "PECARN-2"]),
     Vignette(
-      "RV-4: 10-year-old with neck pain after a fall, NEXUS negative: radiographs, not CT",
+      "10-year-old with neck pain after a fall, NEXUS negative: radiographs, not CT",
       answers(age: 10, weeks: 0, yes("trauma_minor", "pain_neck") + Background.nexusNegative),
       .emergency, main: radiograph(.cervical), fired: ["PECARN-2"], notFired: ["TR-2", "TR-0"]),
     Vignette(
-      "RV-4: 8-year-old unresponsive after a crash: CT cervical spine (PECARN high risk)",
+      "8-year-old unresponsive after a crash: CT cervical spine (PECARN high risk)",
       answers(age: 8, weeks: 0, yes("trauma_major", "unresponsive")), .emergency,
       main: ct(.cervical), fired: ["PECARN-1"]),
-    // RV-5: thoracic and lumbar after high-energy trauma.
+    // Thoracic and lumbar after high-energy trauma.
     Vignette(
-      "RV-5: high-energy trauma with low back pain, neck cleared: CT thoracic and lumbar",
+      "High-energy trauma with low back pain, neck cleared: CT thoracic and lumbar",
       answers(age: 35, weeks: 0, yes("trauma_major", "pain_low_back") + no("pain_neck") + alert),
       .emergency, main: ct(.thoracic), fired: ["TR-4"], alsoImaging: [ct(.lumbar)]),
-    // RV-6: systemic red flags whatever the site.
+    // Systemic red flags whatever the site.
     Vignette(
-      "RV-6: 80-year-old on long-term steroids with neck pain: radiographs of the neck, soon",
+      "80-year-old on long-term steroids with neck pain: radiographs of the neck, soon",
       answers(age: 80, weeks: 2, yes("steroids", "pain_neck")), .soon,
       main: radiograph(.cervical), fired: ["FX-1"], notFired: ["NK-1"]),
     Vignette(
-      "RV-6: neck pain after a recent serious infection: MRI cervical with contrast, soon",
+      "Neck pain after a recent serious infection: MRI cervical with contrast, soon",
       answers(age: 45, weeks: 1, yes("recent_infection", "pain_neck")), .soon,
       main: mri(.cervical, .withAndWithout), fired: ["NK-RF"], notFired: ["NK-1"]),
     Vignette(
-      "RV-6: osteoporosis with no pain site yet: whole spine radiographs, and incomplete",
+      "Osteoporosis with no pain site yet: whole spine radiographs, and incomplete",
       answers(age: 75, weeks: 2, yes("osteoporosis")), .soon,
       main: radiograph(.wholeSpine), fired: ["LBP-6"], notFired: ["LBP-1"]),
-    // RV-7: thoracic cord compression is not cauda equina syndrome.
+    // Thoracic cord compression is not cauda equina syndrome.
     Vignette(
-      "RV-7: thoracic pain with severe bilateral weakness: MRI thoracic today, not CES",
+      "Thoracic pain with severe bilateral weakness: MRI thoracic today, not CES",
       answers(
         age: 62, weeks: 1,
         yes("pain_mid_back", "bilateral_deficit", "severe_weakness") + Background.noCES),
       .emergency, main: mri(.thoracic), fired: ["MY-1"], notFired: ["CES-1", "LBP-4"]),
     Vignette(
-      "RV-7: low back pain with severe bilateral leg weakness: cauda equina syndrome",
+      "Low back pain with severe bilateral leg weakness: cauda equina syndrome",
       answers(age: 50, weeks: 1, yes("pain_low_back", "bilateral_deficit", "severe_weakness")),
       .emergency, main: mri(.lumbosacral), fired: ["CES-1"], notFired: ["MY-1"]),
-    // RV-8: spinal epidural haematoma.
+    // Spinal epidural haematoma.
     Vignette(
-      "RV-8: on a DOAC, sudden severe back pain, new leg weakness: emergency MRI",
+      "On a DOAC, sudden severe back pain, new leg weakness: emergency MRI",
       answers(
         age: 70, weeks: 0,
         yes("anticoagulated", "sudden_onset", "pain_mid_back", "focal_deficit")),
       .emergency, main: mri(.thoracic), fired: ["SEH-1"]),
     Vignette(
-      "RV-8: on warfarin, sudden severe back pain, no deficit: safety-net note",
+      "On warfarin, sudden severe back pain, no deficit: safety-net note",
       answers(
         age: 70, weeks: 0,
         yes("anticoagulated", "sudden_onset", "pain_low_back") + Background.normalNeuro
           + Background.noCES),
       .none, main: nil, fired: ["SEH-2"], notFired: ["SEH-1"]),
-    // RV-9: the aorta before the spine.
+    // The aorta before the spine.
     Vignette(
-      "RV-9: pulsatile abdominal mass with back pain: aorta first, urgent",
+      "Pulsatile abdominal mass with back pain: aorta first, urgent",
       answers(age: 72, weeks: 1, yes("aortic_signs", "pain_low_back")), .urgent,
       main: ImagingStudy(.ultrasound, .abdominalAorta, .none), fired: ["AAA-1"]),
     Vignette(
-      "RV-9: known aneurysm and sudden tearing pain: aorta now, emergency",
+      "Known aneurysm and sudden tearing pain: aorta now, emergency",
       answers(age: 72, weeks: 0, yes("aortic_signs", "sudden_onset", "pain_low_back")),
       .emergency, main: ImagingStudy(.ultrasound, .abdominalAorta, .none), fired: ["AAA-2"]),
   ]
@@ -151,7 +151,7 @@ enum RuleSet2Vignettes {
   }
 
   @Test func noPainSiteIsIncompleteNotLowBackPain() {
-    // RV-6: the 80-year-old on long-term steroids: SOON with no site, SOON with neck pain.
+    // The 80-year-old on long-term steroids: SOON with no site, SOON with neck pain.
     let noSite = TriageEngine.evaluate(answers(age: 80, weeks: 2, yes("steroids")))
     let neck = TriageEngine.evaluate(answers(age: 80, weeks: 2, yes("steroids", "pain_neck")))
     #expect(noSite.status == .incomplete)
@@ -195,7 +195,7 @@ enum RuleSet2Vignettes {
   }
 
   @Test func safetyAnswersNeverDisappear() {
-    // RV-10: legacy pacemaker with neck trauma (CT first): an info item for any later MRI.
+    // Legacy pacemaker with neck trauma (CT first): an info item for any later MRI.
     let trauma = TriageEngine.evaluate(
       answers(
         age: 40, weeks: 0, yes("trauma_major", "pain_neck", "intoxication", "pacemaker_legacy")))

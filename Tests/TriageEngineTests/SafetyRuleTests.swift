@@ -1,7 +1,7 @@
 import Testing
 import TriageEngine
 
-/// The MR-safety modifiers (reference A10, SF-0 to SF-11): applied after the indication, they
+/// The MR-safety modifiers (SF-0 to SF-11, ACR Manual on MR Safety 2020): applied after the indication, they
 /// change the modality or the contrast, or say what must happen before the scan; never the
 /// urgency.
 @Suite struct SafetyRuleTests {
@@ -157,7 +157,7 @@ import TriageEngine
   }
 
   @Test func renalImpairmentWithoutContrastIsInformation() throws {
-    // Reference D12 and rule set 2 (RV-10): without contrast in the plan the kidneys do not
+    // ACR-NKF consensus (Weinreb et al., Radiology 2021) and rule set 2: without contrast in the plan the kidneys do not
     // stop anything, but a yes never disappears: "if contrast is added, group II only".
     let recommendation = evaluate(Self.ces, yes("renal_impairment"))
     let sf2 = try #require(item("SF-2", in: recommendation))
@@ -182,7 +182,7 @@ import TriageEngine
   }
 
   @Test func incompleteScreenBeforeAnEmergencyMRIIsACaution() throws {
-    // Rule set 2 (RV-10): before an urgent or emergency MRI an incomplete screen is a caution
+    // Rule set 2: before an urgent or emergency MRI an incomplete screen is a caution
     // naming, in words, what is unanswered.
     let recommendation = evaluate(Self.ces, no("pregnant", "claustrophobia"))
     let sf0 = try #require(item("SF-0", in: recommendation))
@@ -205,7 +205,7 @@ import TriageEngine
   }
 
   @Test func noImagingKeepsEveryYesAsInformation() {
-    // Rule set 2 (RV-10): a yes never disappears; with no imaging it is information for any
+    // Rule set 2: a yes never disappears; with no imaging it is information for any
     // later MRI, never a stop.
     let recommendation = evaluate(
       Self.acuteBackPain, yes("pacemaker_legacy", "pregnant", "claustrophobia"), weeks: 2)

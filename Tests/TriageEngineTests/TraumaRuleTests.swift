@@ -1,8 +1,9 @@
 import Testing
 import TriageEngine
 
-/// Trauma branch (reference A8): ACR Suspected Spine Trauma, NEXUS and the Canadian C-Spine Rule.
-/// CT comes first after significant trauma (reference D8), never MRI.
+/// Trauma branch: ACR Appropriateness Criteria Suspected Spine Trauma (2019), NEXUS (Hoffman et
+/// al., NEJM 2000) and the Canadian C-Spine Rule (Stiell et al., JAMA 2001). CT comes first after
+/// significant trauma (ACR, variant 2), never MRI.
 enum TraumaVignettes {
   static let neckTrauma = yes("trauma_major", "pain_neck")
 

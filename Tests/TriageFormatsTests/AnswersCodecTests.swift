@@ -2,7 +2,7 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// The answers file (spec/questionnaire.md section 1): strict, every error names the key.
+/// The answers file (README, "The answers file"): strict, every error names the key.
 @Suite struct AnswersCodecTests {
   func decode(_ text: String) throws -> AnswerSheet {
     try AnswersCodec.decode(Array(text.utf8))
@@ -85,7 +85,7 @@ import TriageFormats
   }
 
   @Test func theSpecIdentifiersAreInTheCatalogue() {
-    // spec/questionnaire.md section 2: the identifiers never change meaning.
+    // The identifiers never change meaning (README, "The answers file").
     let spec = [
       "pain_low_back", "pain_neck", "pain_mid_back", "radiates_leg", "radiates_arm",
       "intervention_candidate", "prior_spine_surgery", "trauma_major", "trauma_minor",
@@ -226,7 +226,7 @@ import TriageFormats
     #expect(text == #"{"age":30,"findings":{"pain_neck":"yes"}}"#)
   }
 
-  // MARK: Issue 11: text fields and identifiers
+  // MARK: Text fields and identifiers
 
   /// Bidi overrides and isolates, zero-width characters, the BOM, line and paragraph separators
   /// and control characters are refused in both text fields, naming the key and the code point,

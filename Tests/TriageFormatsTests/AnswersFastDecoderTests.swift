@@ -82,7 +82,7 @@ import TriageFormats
     #expect(AnswersFastDecoder.decode(Array(text.utf8)) == nil)
   }
 
-  /// Issue 11: a 20-digit number trapped (integer overflow, SIGILL) in the fast path. Long runs
+  /// A regression: a 20-digit number trapped (integer overflow, SIGILL) in the fast path. Long runs
   /// of digits (1 to 400, with and without a leading zero, sign, fraction or exponent) in every
   /// number field and in the middle of a finding must give the full decoder's answer, never a
   /// trap.

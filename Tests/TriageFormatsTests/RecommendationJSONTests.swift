@@ -2,7 +2,7 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// The recommendation JSON (spec/questionnaire.md section 3): the contract's keys, in order,
+/// The recommendation JSON (README, "The answers file"): the contract's keys, in order,
 /// with the contract's identifiers.
 @Suite struct RecommendationJSONTests {
   static let topLevelKeys = [

@@ -3,7 +3,7 @@ import TriageEngine
 import TriageFormats
 import TriageUI
 
-/// Issue 10 on screen: the status and the MRI-safety screen on the panel and the Summary, the
+/// The decision first, on screen: the status and the MRI-safety screen on the panel and the Summary, the
 /// deadline as a clock time, words not identifiers, and a status line that never cuts a path.
 @Suite("Decision on screen")
 struct DecisionPanelTests {

@@ -119,8 +119,8 @@ struct QuitTests {
   }
 }
 
-/// The drafts listed on start (issue 11: one draft per consultation, those open in another
-/// session shown as in use and never offered).
+/// The drafts listed on start (one draft per consultation, those open in another session
+/// shown as in use and never offered).
 @Suite("Draft offer")
 struct DraftOfferTests {
   static let firstID = "11111111-1111-4111-8111-111111111111"

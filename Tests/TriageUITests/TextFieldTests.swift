@@ -145,7 +145,7 @@ struct TextFieldTests {
     #expect(state.sheet.patientID?.count == 64)
   }
 
-  /// Issue 11: the keyboard and the answers file accept exactly the same characters
+  /// The keyboard and the answers file accept exactly the same characters
   /// (``FreeText``): every scalar of the BMP and a sample beyond.
   @Test func theKeyboardAcceptsWhatAFileAccepts() throws {
     var checked = 0

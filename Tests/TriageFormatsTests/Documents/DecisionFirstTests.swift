@@ -3,7 +3,7 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// The four consultations of issue 10, each with the moment its urgency was reached: the text
+/// The four decision-first consultations, each with the moment its urgency was reached: the text
 /// and HTML summaries open with the decision, say FINAL, PROVISIONAL or INCOMPLETE, give the
 /// deadline as a clock time, and never show a finding identifier.
 @Suite("Decision first")

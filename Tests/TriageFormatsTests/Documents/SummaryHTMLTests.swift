@@ -147,7 +147,7 @@ struct SummaryHTMLTests {
     }
   }
 
-  /// Issue 11 (critical): the escape walked grapheme clusters, so a Prepend character (U+0600,
+  /// A regression (critical): the escape walked grapheme clusters, so a Prepend character (U+0600,
   /// U+0D4E, U+110BD...) glued to "<" hid it: `\u0d4e<svg onload=alert(1) \u0d4e>` ran script.
   /// Checked on the bytes (a `String` search would compare clusters too).
   @Test(
