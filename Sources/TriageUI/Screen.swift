@@ -1,60 +1,5 @@
 import TriageEngine
 
-/// What a cell means; a backend maps roles to colours, or to bold/reverse/underline in
-/// monochrome. Meaning never depends on colour alone: every role's text says it too.
-public enum Role: Hashable, Sendable {
-  case normal
-  case title
-  case tabActive
-  case tabInactive
-  case tabDisabled
-  case focused
-  case answerYes
-  case answerNo
-  case answerUnknown
-  case help
-  case border
-  /// The urgency label (each urgency has its own colour).
-  case urgency(Urgency)
-  case stop
-  case caution
-  case info
-  case keyHint
-  case message
-  case error
-  case dim
-}
-
-/// One character cell.
-public struct Cell: Hashable, Sendable {
-  public var character: Character
-  public var role: Role
-
-  public init(_ character: Character = " ", _ role: Role = .normal) {
-    self.character = character
-    self.role = role
-  }
-
-  /// The character of the cell that holds the right half of a two-column character (it is not
-  /// drawn: the terminal advances two columns for the character on its left).
-  public static let continuation: Character = "\u{0}"
-
-  /// Whether this cell is the right half of a two-column character.
-  public var isContinuation: Bool { character == Cell.continuation }
-
-  /// How many columns `character` takes on a terminal: 2 for East Asian wide characters and
-  /// emoji, else 1.
-  public static func width(of character: Character) -> Int {
-    guard let first = character.unicodeScalars.first else { return 1 }
-    return isWide(first.value) ? 2 : 1
-  }
-
-  /// How many columns `text` takes.
-  public static func width(of text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + width(of: $1) }
-  }
-}
-
 /// An in-memory screen: a grid of cells and where the real cursor goes. Rendering writes here;
 /// a backend copies it to the terminal; tests read it as text.
 public struct Screen: Hashable, Sendable {
@@ -175,27 +120,4 @@ public struct Screen: Hashable, Sendable {
     hasher.combine(columns)
     hasher.combine(cells)
   }
-}
-
-/// The drawing characters: Unicode when the locale is UTF-8, ASCII otherwise.
-public struct Glyphs: Hashable, Sendable {
-  public let horizontal: Character
-  public let vertical: Character
-  public let topLeft: Character
-  public let topRight: Character
-  public let bottomLeft: Character
-  public let bottomRight: Character
-  public let pointer: Character
-  public let ellipsis: String
-  public let scrollUp: Character
-  public let scrollDown: Character
-
-  /// Box-drawing characters.
-  public static let unicode = Glyphs(
-    horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-    pointer: "▶", ellipsis: "…", scrollUp: "▲", scrollDown: "▼")
-  /// Plain ASCII.
-  public static let ascii = Glyphs(
-    horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-    pointer: ">", ellipsis: "...", scrollUp: "^", scrollDown: "v")
 }

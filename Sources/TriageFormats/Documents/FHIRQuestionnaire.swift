@@ -3,7 +3,8 @@ import TriageEngine
 /// The questionnaire as a FHIR R4 `Questionnaire` resource: what an EHR needs to render the
 /// form, or to read a ``FHIRQuestionnaireResponse``.
 ///
-/// Structure (linkIds are the contract identifiers of `spec/questionnaire.md`, never renamed):
+/// Structure (linkIds are the answers file's identifiers, README "The answers file", never
+/// renamed):
 /// - a `consultation` group: `patient_id` and `clinician` (`string`, at most 64 characters);
 /// - one `group` per ``QuestionScreen``, linkId its raw value (`presentation`, `history`,
 ///   `examination`, `neck_trauma`, `mri_safety`), text its title. The `presentation` group
@@ -159,97 +160,5 @@ public enum FHIRQuestionnaire {
     default: break
     }
     return .object(members)
-  }
-}
-
-/// The item tree shared by the Questionnaire, the response and its decoder.
-enum FHIRLayout {
-  /// The linkId of the group holding the patient identifier and the clinician.
-  static let consultation = "consultation"
-  /// The code system of `sex`.
-  static let genderSystem = "http://hl7.org/fhir/administrative-gender"
-
-  /// What an item records.
-  enum Kind: Hashable {
-    case patientID, clinician, age, sex, symptomWeeks, conservativeWeeks
-    case finding(Finding)
-
-    /// The FHIR item type.
-    var fhirType: String {
-      switch self {
-      case .patientID, .clinician: "string"
-      case .age, .symptomWeeks, .conservativeWeeks: "integer"
-      case .sex: "choice"
-      case .finding: "boolean"
-      }
-    }
-  }
-
-  struct Item {
-    let linkId: String
-    let text: String
-    let kind: Kind
-  }
-
-  struct Group {
-    let linkId: String
-    let text: String
-    let items: [Item]
-  }
-
-  /// The groups in order: the consultation, then one per screen.
-  static let groups: [Group] = {
-    var groups = [
-      Group(
-        linkId: consultation, text: "Consultation",
-        items: [
-          Item(linkId: "patient_id", text: "Patient identifier", kind: .patientID),
-          Item(linkId: "clinician", text: "Clinician", kind: .clinician),
-        ])
-    ]
-    for screen in QuestionScreen.allCases {
-      var items: [Item] = []
-      if screen == .presentation {
-        items = [
-          Item(linkId: "age", text: "Age (years)", kind: .age),
-          Item(linkId: "sex", text: "Sex", kind: .sex),
-          Item(
-            linkId: "symptom_weeks", text: "Weeks of the current episode", kind: .symptomWeeks),
-          Item(
-            linkId: "conservative_weeks",
-            text: "Weeks of optimal conservative care already tried without adequate improvement",
-            kind: .conservativeWeeks),
-        ]
-      }
-      items += QuestionCatalogue.questions(on: screen).map {
-        Item(linkId: $0.id, text: $0.text, kind: .finding($0.finding))
-      }
-      groups.append(Group(linkId: screen.rawValue, text: screen.title, items: items))
-    }
-    return groups
-  }()
-
-  /// The group and item of every item linkId.
-  static let itemsByLinkID: [String: (group: String, item: Item)] = {
-    var table: [String: (group: String, item: Item)] = [:]
-    for group in groups {
-      for item in group.items { table[item.linkId] = (group.linkId, item) }
-    }
-    return table
-  }()
-
-  /// Whether the neck-trauma questions apply (see the Questionnaire's enableWhen): after any
-  /// trauma, as the neck-trauma screen (``Page/neckTraumaApplies(_:)`` in the UI).
-  static func neckTraumaEnabled(_ answers: Answers) -> Bool {
-    answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes
-  }
-
-  /// The Coding of `sex`.
-  static func coding(_ sex: Sex) -> JSONValue {
-    .object([
-      ("system", .string(genderSystem)),
-      ("code", .string(sex.rawValue)),
-      ("display", .string(DocumentText.sexName(sex))),
-    ])
   }
 }

@@ -1,0 +1,111 @@
+import TriageEngine
+
+/// A wall-clock time with its UTC offset, for deadline arithmetic without a calendar library.
+struct ClockTime: Hashable {
+  /// Days since 1970-01-01 in the local offset.
+  var day: Int
+  /// Minutes since local midnight.
+  var minute: Int
+  /// The offset from UTC in minutes.
+  var offset: Int
+
+  /// Parses `2026-11-29T17:21:05+01:00` (or `Z`, or `+0100`); seconds are ignored.
+  init?(iso: String) {
+    let c = Array(iso.utf8)
+    guard c.count >= 16, c[4] == UInt8(ascii: "-"), c[7] == UInt8(ascii: "-"),
+      c[10] == UInt8(ascii: "T"), c[13] == UInt8(ascii: ":")
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        guard index < c.count, (48...57).contains(c[index]) else { return nil }
+        value = value * 10 + Int(c[index] - 48)
+      }
+      return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let dayOfMonth = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), (1...12).contains(month),
+      (1...31).contains(dayOfMonth), hour < 24, minute < 60
+    else { return nil }
+    var offset = 0
+    if let sign = c.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+      sign > 10
+    {
+      let digits = c[(sign + 1)...].filter { $0 != UInt8(ascii: ":") }
+      guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+      let value = digits.map { Int($0 - 48) }
+      offset = (value[0] * 10 + value[1]) * 60 + value[2] * 10 + value[3]
+      if c[sign] == UInt8(ascii: "-") { offset = -offset }
+    }
+    day = ClockTime.days(year: year, month: month, day: dayOfMonth)
+    self.minute = hour * 60 + minute
+    self.offset = offset
+  }
+
+  private init(day: Int, minute: Int, offset: Int) {
+    self.day = day
+    self.minute = minute
+    self.offset = offset
+  }
+
+  /// The same offset, `minutes` later.
+  func adding(minutes: Int) -> ClockTime {
+    let total = day * 1440 + minute + minutes
+    return ClockTime(
+      day: total.floorDivided(by: 1440), minute: total - total.floorDivided(by: 1440) * 1440,
+      offset: offset)
+  }
+
+  /// `21:21`.
+  var hourMinute: String {
+    let hour = minute / 60
+    let minutes = minute % 60
+    return (hour < 10 ? "0" : "") + "\(hour):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+  }
+
+  /// `Mon 30 Nov 2026`.
+  var dateText: String { "\(weekday) \(dayOfMonth) \(monthName) \(civil.year)" }
+
+  var dayOfMonth: Int { civil.day }
+
+  var monthName: String {
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+      civil.month - 1]
+  }
+
+  /// `Mon` (1970-01-01 was a Thursday).
+  var weekday: String {
+    ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((day % 7) + 7) % 7]
+  }
+
+  /// Days from 1970-01-01 to a civil date (H. Hinnant's algorithm).
+  static func days(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = y.floorDivided(by: 400)
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  /// The civil date of `day`.
+  var civil: (year: Int, month: Int, day: Int) {
+    let z = day + 719468
+    let era = z.floorDivided(by: 146097)
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+extension Int {
+  /// Division rounding towards minus infinity.
+  fileprivate func floorDivided(by divisor: Int) -> Int {
+    let quotient = self / divisor
+    return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+  }
+}

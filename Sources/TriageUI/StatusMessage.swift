@@ -1,0 +1,68 @@
+import TriageEngine
+import TriageFormats
+
+/// A message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+  /// The text.
+  public var text: String
+  /// Whether it reports a failure (shown with the error role and an "Error:" prefix).
+  public var isError: Bool
+  /// A file path said after the text: never cut at its end; when the line is too narrow its
+  /// middle is shortened (the folder), so the file name always shows in full.
+  public var path: String?
+
+  public init(_ text: String, isError: Bool = false, path: String? = nil) {
+    self.text = text
+    self.isError = isError
+    self.path = path
+  }
+
+  /// The whole message on one line, path included, for line-by-line output (`--plain`).
+  public var fullText: String { path.map { "\(text) \($0)" } ?? text }
+
+  /// The message in at most three lines of at most `width` characters: one line when it fits;
+  /// otherwise the text wrapped on up to two lines, and the path on a line of its own, its
+  /// folder shortened in the middle when even that is too long (the file name is never cut).
+  /// A failure starts with "Error: "; information never does.
+  public func lines(width: Int) -> [String] {
+    let width = max(width, 1)
+    let head = (isError ? "Error: " : "") + text
+    guard let path else {
+      return head.count <= width ? [head] : wrapped(head, width: width, limit: 2)
+    }
+    if head.count + 1 + path.count <= width { return [head + " " + path] }
+    // The label before the path ("Saved:") goes with it onto its own line.
+    var text = head
+    var label = ""
+    if let space = head.lastIndex(of: " "), head.hasSuffix(":") {
+      label = String(head[head.index(after: space)...]) + " "
+      text = String(head[..<space])
+    }
+    if label.count * 2 > width { (text, label) = (head, "") }
+    return wrapped(text, width: width, limit: 2)
+      + [label + StatusMessage.shorten(path, to: width - label.count)]
+  }
+
+  /// `text` wrapped to `limit` lines; the last one ends with "..." when text is left over.
+  private func wrapped(_ text: String, width: Int, limit: Int) -> [String] {
+    var lines = TextWrap.lines(text, width: width)
+    if lines.count > limit {
+      lines = Array(lines.prefix(limit))
+      let last = lines[limit - 1]
+      lines[limit - 1] = String(last.prefix(max(0, width - 3))) + "..."
+    }
+    return lines
+  }
+
+  /// `path` in at most `width` characters: the start of the folder, "...", and the whole file
+  /// name (only a file name longer than the line is cut, at its start).
+  static func shorten(_ path: String, to width: Int) -> String {
+    guard path.count > width else { return path }
+    let name =
+      path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init)
+      ?? path
+    let room = width - name.count - 4
+    if room >= 1 { return String(path.prefix(room)) + ".../" + name }
+    return "..." + String(name.suffix(max(0, width - 3)))
+  }
+}
