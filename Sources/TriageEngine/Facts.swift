@@ -43,6 +43,14 @@ struct Facts {
   /// The numbers.
   var symptomWeeks: Int? { answers.symptomWeeks }
   var conservativeWeeks: Int? { answers.conservativeWeeks }
+  /// The number `measure`, if recorded.
+  @inline(__always) func value(_ measure: Condition.Measure) -> Int? {
+    switch measure {
+    case .age: answers.age
+    case .symptomWeeks: answers.symptomWeeks
+    case .conservativeWeeks: answers.conservativeWeeks
+    }
+  }
   /// The findings of `group` answered yes.
   @inline(__always) func hits(_ group: FindingSet) -> FindingSet {
     log?.note(group)

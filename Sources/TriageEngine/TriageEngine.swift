@@ -2,9 +2,33 @@
 public enum TriageEngine {
   /// Evaluates `answers` against the rule set.
   public static func evaluate(_ answers: Answers) -> Recommendation {
+    evaluate(answers, rules: .book)
+  }
+
+  /// Which rule code runs: the book, or the code it replaced (the oracle test's reference).
+  enum Rules {
+    case book
+    case legacy
+  }
+
+  /// Runs the rules into `sink`; returns the rules fired (book only).
+  @discardableResult
+  static func run<Sink: RuleSink>(_ rules: Rules, _ facts: Facts, into sink: inout Sink)
+    -> FiredRules
+  {
+    switch rules {
+    case .book:
+      return BookEvaluator.run(facts, into: &sink)
+    case .legacy:
+      LegacyRuleEvaluator.run(facts, into: &sink)
+      return FiredRules()
+    }
+  }
+
+  static func evaluate(_ answers: Answers, rules: Rules) -> Recommendation {
     let log = ReadLog()
     var sink = CollectingSink()
-    RuleEvaluator.run(Facts(answers, log: log), into: &sink)
+    let fired = run(rules, Facts(answers, log: log), into: &sink)
     let facts = Facts(answers)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     let urgency = decision.urgency
@@ -14,6 +38,7 @@ public enum TriageEngine {
     let timeframeHours = deciding?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
     // The aorta is assessed before any spine imaging (RV-9): say so first when another rule
     // decides the urgency.
+    let aorticRules = rules == .book ? RuleBook.aortaFirst : LegacyRuleEvaluator.aorticRules
     if let aortic = ordered.first(where: { aorticRules.contains($0.rule) }),
       aortic.rule != deciding?.rule
     {
@@ -21,8 +46,18 @@ public enum TriageEngine {
     }
 
     var firings = ordered
-    firings.append(contentsOf: regionNotes(facts, imaging: decision.imaging, firings: ordered))
+    switch rules {
+    case .book:
+      firings.append(
+        contentsOf: BookEvaluator.regionNotes(facts, imaging: decision.imaging, fired: fired))
+    case .legacy:
+      firings.append(
+        contentsOf: LegacyRuleEvaluator.regionNotes(
+          facts, imaging: decision.imaging, firings: ordered))
+    }
 
+    let compressionRules =
+      rules == .book ? RuleBook.compression : LegacyRuleEvaluator.compressionRules
     let safety = SafetyModifiers.apply(
       facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
       compression: ordered.contains { compressionRules.contains($0.rule) })
@@ -34,7 +69,8 @@ public enum TriageEngine {
     }
 
     let (flipped, missingInputs) = missing(
-      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read)
+      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read,
+      rules: rules)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
     let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
     let status: RecommendationStatus =
@@ -58,8 +94,12 @@ public enum TriageEngine {
 
   /// The urgency alone, without building the recommendation (no allocation).
   public static func urgency(of answers: Answers) -> Urgency {
+    urgency(of: answers, rules: .book)
+  }
+
+  static func urgency(of answers: Answers, rules: Rules) -> Urgency {
     var sink = UrgencySink()
-    RuleEvaluator.run(Facts(answers), into: &sink)
+    run(rules, Facts(answers), into: &sink)
     return sink.topUrgency
   }
 
@@ -130,20 +170,12 @@ public enum TriageEngine {
   }
 
   /// The urgency and studies for `answers` (no notes, no safety modifiers).
-  static func outcome(of answers: Answers) -> Outcome {
+  static func outcome(of answers: Answers, rules: Rules = .book) -> Outcome {
     var sink = PlanSink()
-    RuleEvaluator.run(Facts(answers), into: &sink)
+    run(rules, Facts(answers), into: &sink)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     return Outcome(urgency: decision.urgency, imaging: decision.imaging)
   }
-
-  static let aorticRules: [RuleID] = [.aaa1, .aaa2]
-
-  /// Rules whose MRI looks for compression of the cord or roots: when MRI is impossible, CT
-  /// myelography is the alternative (ACR LBP V4, NICE).
-  static let compressionRules: [RuleID] = [
-    .ces1, .lbp4, .ca2, .my1, .my2, .tr3, .tr6, .acp2, .inf3, .seh1,
-  ]
 
   /// Whether `study` adds nothing to `studies`: the same study, or a radiograph of a region
   /// already covered by CT or MRI, or an MRI/CT of a region a same-modality study already covers.
@@ -170,7 +202,8 @@ public enum TriageEngine {
   /// Only the findings the rules consulted are flipped: the evaluation is a deterministic
   /// function of the answers it reads, so a finding it never read cannot change it alone.
   static func missing(
-    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases)
+    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases),
+    rules: Rules = .book
   ) -> ([Finding], NumericInputs) {
     var findings: [Finding] = []
     let answered = answers.yesSet.union(answers.noSet)
@@ -178,8 +211,8 @@ public enum TriageEngine {
       var flipped = answers
       change(&flipped)
       // The urgency alone is cheap and settles most flips.
-      if urgency(of: flipped) != current.urgency { return true }
-      return outcome(of: flipped).differs(from: current)
+      if urgency(of: flipped, rules: rules) != current.urgency { return true }
+      return outcome(of: flipped, rules: rules).differs(from: current)
     }
     for finding in askable where read.contains(finding) && !answered.contains(finding) {
       if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
@@ -201,34 +234,6 @@ public enum TriageEngine {
       inputs.insert(.conservativeWeeks)
     }
     return (findings, inputs)
-  }
-
-  /// The region notes (RG-) that explain the studies chosen.
-  static func regionNotes(_ f: Facts, imaging: [ImagingStudy], firings: [Firing]) -> [Firing] {
-    var notes: [Firing] = []
-    func note(_ rule: RuleID, _ findings: FindingSet) {
-      notes.append(Firing(rule: rule, findings: findings, inputs: [], plan: Plan()))
-    }
-    let rules = firings.map(\.rule)
-    let regions = imaging.map(\.region)
-    func fired(_ candidates: [RuleID]) -> Bool { candidates.contains { rules.contains($0) } }
-    if (regions.contains(.lumbar) || regions.contains(.lumbosacral))
-      && (f.isYes(.radiatesLeg) || rules.contains(.ces1))
-    {
-      note(.rg1, f.hits([.radiatesLeg]).union(f.hits(Groups.cesCore)))
-    }
-    if regions.contains(.cervical) && f.isYes(.radiatesArm) { note(.rg2, [.radiatesArm]) }
-    if fired([.my1, .my2])
-      || (f.isYes(.bilateralDeficit) && rules.contains(.acp2) && !f.hasLow)
-    {
-      note(.rg3, f.hits(Groups.myelopathy.union([.bilateralDeficit])))
-    }
-    if fired([.ca1, .ca2]) { note(.rg4, [.cancerHistory]) }
-    if f.hasMid && !imaging.isEmpty { note(.rg5, f.hits([.painMidBack, .radiatesArm])) }
-    if fired([.inf1, .inf2, .inf3, .inf4]) {
-      note(.rg6, f.hits(Groups.fever.union([.abnormalLabs])))
-    }
-    return notes
   }
 
   /// One entry per rule identifier (a rule may fire from two branches): evidence merged.
