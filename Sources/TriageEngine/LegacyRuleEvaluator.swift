@@ -41,7 +41,6 @@ enum LegacyRuleEvaluator {
     return notes
   }
 
-
   static func run<Sink: RuleSink>(_ f: Facts, into sink: inout Sink) {
     trauma(f, &sink)
     aorta(f, &sink)

@@ -11,26 +11,33 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .aaa2, Rule(
-        id: "AAA-2",
-        title: "Signs of an aortic aneurysm with sudden onset or circulatory compromise: possible rupture or dissection; assess the aorta now, before any spine imaging",
-        urgency: .emergency,
-        source: aaa,
-        year: 2020,
-        certainty: .paraphrased,
-        timeframe: "Now: bedside ultrasound or CT angiography of the aorta (local pathway) before any spine imaging"), aortaFirst: true,
+        .aaa2,
+        Rule(
+          id: "AAA-2",
+          title:
+            "Signs of an aortic aneurysm with sudden onset or circulatory compromise: possible rupture or dissection; assess the aorta now, before any spine imaging",
+          urgency: .emergency,
+          source: aaa,
+          year: 2020,
+          certainty: .paraphrased,
+          timeframe:
+            "Now: bedside ultrasound or CT angiography of the aorta (local pathway) before any spine imaging"
+        ), aortaFirst: true,
         when: .all([.yes(.aorticSigns), .anyYes([.suddenOnset, .abnormalABC])]),
         evidence: [.of([.suddenOnset, .abnormalABC, .aorticSigns])], plan: plan),
       BookRule(
-        .aaa1, Rule(
-        id: "AAA-1",
-        title: "Pulsatile abdominal mass or known aortic aneurysm with back pain: assess the aorta before any spine imaging; no spine study comes first",
-        urgency: .urgent,
-        source: aaa,
-        year: 2020,
-        certainty: .paraphrased,
-        timeframe: "Aorta first: bedside ultrasound or CT angiography (local pathway) within 24 hours, at once if the pain is severe or the patient unwell",
-        timeframeHours: 24), aortaFirst: true,
+        .aaa1,
+        Rule(
+          id: "AAA-1",
+          title:
+            "Pulsatile abdominal mass or known aortic aneurysm with back pain: assess the aorta before any spine imaging; no spine study comes first",
+          urgency: .urgent,
+          source: aaa,
+          year: 2020,
+          certainty: .paraphrased,
+          timeframe:
+            "Aorta first: bedside ultrasound or CT angiography (local pathway) within 24 hours, at once if the pain is severe or the patient unwell",
+          timeframeHours: 24), aortaFirst: true,
         when: .all([.yes(.aorticSigns), .not(.fired(.aaa2))]),
         evidence: [.of([.aorticSigns])], plan: plan),
     ]

@@ -19,8 +19,7 @@ enum BookEvaluator {
   }
 
   /// The region notes that explain the studies chosen (after the decision).
-  static func regionNotes(_ facts: Facts, imaging: [ImagingStudy], fired: FiredRules) -> [Firing]
-  {
+  static func regionNotes(_ facts: Facts, imaging: [ImagingStudy], fired: FiredRules) -> [Firing] {
     var state = RuleState(facts)
     state.fired = fired
     state.imaging = imaging

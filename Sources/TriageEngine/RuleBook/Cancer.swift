@@ -20,34 +20,41 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .ca2, Rule(
-        id: "CA-2",
-        title: "Cancer with spinal pain and neurological symptoms or signs: suspected metastatic spinal cord compression, an oncological emergency",
-        urgency: .emergency,
-        source: nice,
-        year: 2023,
-        certainty: .verified,
-        timeframe: "MRI whole spine as soon as possible, always within 24 hours; contact the MSCC coordinator now",
-        timeframeHours: 24), compression: true,
+        .ca2,
+        Rule(
+          id: "CA-2",
+          title:
+            "Cancer with spinal pain and neurological symptoms or signs: suspected metastatic spinal cord compression, an oncological emergency",
+          urgency: .emergency,
+          source: nice,
+          year: 2023,
+          certainty: .verified,
+          timeframe:
+            "MRI whole spine as soon as possible, always within 24 hours; contact the MSCC coordinator now",
+          timeframeHours: 24), compression: true,
         when: .all([.yes(.cancerHistory), .anyYes(.cancerNeuro)]),
         evidence: base + [.of(.cancerNeuro)], plan: wholeSpine),
-      BookRule(.ca1, Rule(
-        id: "CA-1",
-        title: "History of cancer with spinal pain: suspected spinal metastases",
-        urgency: .soon,
-        source: nice,
-        year: 2023,
-        certainty: .verified,
-        timeframe: "Contact the MSCC coordinator within 24 hours; MRI whole spine within 1 week, sooner if symptoms progress",
-        timeframeHours: 168), when: .yes(.cancerHistory), evidence: base, plan: wholeSpine),
       BookRule(
-        .rg4, Rule(
-        id: "RG-4",
-        title: "Known cancer with suspected metastases: image the whole spine",
-        urgency: nil,
-        source: nice,
-        year: 2023,
-        certainty: .verified), phase: .region,
+        .ca1,
+        Rule(
+          id: "CA-1",
+          title: "History of cancer with spinal pain: suspected spinal metastases",
+          urgency: .soon,
+          source: nice,
+          year: 2023,
+          certainty: .verified,
+          timeframe:
+            "Contact the MSCC coordinator within 24 hours; MRI whole spine within 1 week, sooner if symptoms progress",
+          timeframeHours: 168), when: .yes(.cancerHistory), evidence: base, plan: wholeSpine),
+      BookRule(
+        .rg4,
+        Rule(
+          id: "RG-4",
+          title: "Known cancer with suspected metastases: image the whole spine",
+          urgency: nil,
+          source: nice,
+          year: 2023,
+          certainty: .verified), phase: .region,
         when: .any([.fired(.ca1), .fired(.ca2)]), evidence: [.of([.cancerHistory])]),
     ]
   }

@@ -16,7 +16,8 @@ extension RuleBook {
       alternatives: [
         AlternativeSpec(
           StudySpec(.mri, .lumbosacral, .withAndWithout),
-          when: "if tumour or infection is also suspected (ACR V4 rates it usually appropriate too)"),
+          when: "if tumour or infection is also suspected (ACR V4 rates it usually appropriate too)"
+        ),
         AlternativeSpec(
           StudySpec(.ctMyelogram, .lumbosacral, .none),
           when: "MRI contraindicated or not available in time"),
@@ -26,42 +27,56 @@ extension RuleBook {
       ])
 
     static let rules: [BookRule] = [
-      BookRule(.ces1, Rule(
-        id: "CES-1",
-        title: "Suspected cauda equina syndrome",
-        urgency: .emergency,
-        source: girft,
-        year: 2023,
-        certainty: .verified,
-        timeframe: "MRI as soon as possible, within 4 hours of the request",
-        timeframeHours: 4,
-        seedDifference: "The source article lists bladder, bowel or erectile dysfunction; the national pathway asks for new (within 14 days) or worsening features, adds lost rectal-fullness and urinary-flow sensation, and does not escalate erectile dysfunction alone."), compression: true, when: suspected, evidence: evidence, plan: plan),
       BookRule(
-        .lbp4, Rule(
-        id: "LBP-4",
-        title: "Low back pain with suspected cauda equina syndrome: MRI lumbosacral spine (without, or without and with, contrast)",
-        urgency: .emergency,
-        source: "\(acrLBP) variant 4",
-        year: 2021,
-        certainty: .paraphrased,
-        timeframe: "MRI as soon as possible, within 4 hours of the request",
-        timeframeHours: 4), compression: true, when: .fired(.ces1), evidence: evidence, plan: plan),
-      BookRule(.ces3, Rule(
-        id: "CES-3",
-        title: "Emergency MRI of the lumbosacral spine within 4 hours; a bladder scan only if it does not delay MRI (a residual under 200 mL does not exclude cauda equina syndrome); rectal examination not required",
-        urgency: nil,
-        source: "\(girft) (BMJ Best Practice summary)",
-        year: 2023,
-        certainty: .paraphrased), when: .fired(.ces1), evidence: evidence),
+        .ces1,
+        Rule(
+          id: "CES-1",
+          title: "Suspected cauda equina syndrome",
+          urgency: .emergency,
+          source: girft,
+          year: 2023,
+          certainty: .verified,
+          timeframe: "MRI as soon as possible, within 4 hours of the request",
+          timeframeHours: 4,
+          seedDifference:
+            "The source article lists bladder, bowel or erectile dysfunction; the national pathway asks for new (within 14 days) or worsening features, adds lost rectal-fullness and urinary-flow sensation, and does not escalate erectile dysfunction alone."
+        ), compression: true, when: suspected, evidence: evidence, plan: plan),
       BookRule(
-        .ces2, Rule(
-        id: "CES-2",
-        title: "Back pain with sexual dysfunction as the only other feature is unlikely to be cauda equina syndrome: ask about bladder, bowel and saddle sensation",
-        urgency: nil,
-        source: girft,
-        year: 2023,
-        certainty: .verified,
-        seedDifference: "The source article counts erectile dysfunction as a red flag on its own; the national pathway does not escalate it alone."),
+        .lbp4,
+        Rule(
+          id: "LBP-4",
+          title:
+            "Low back pain with suspected cauda equina syndrome: MRI lumbosacral spine (without, or without and with, contrast)",
+          urgency: .emergency,
+          source: "\(acrLBP) variant 4",
+          year: 2021,
+          certainty: .paraphrased,
+          timeframe: "MRI as soon as possible, within 4 hours of the request",
+          timeframeHours: 4), compression: true, when: .fired(.ces1), evidence: evidence, plan: plan
+      ),
+      BookRule(
+        .ces3,
+        Rule(
+          id: "CES-3",
+          title:
+            "Emergency MRI of the lumbosacral spine within 4 hours; a bladder scan only if it does not delay MRI (a residual under 200 mL does not exclude cauda equina syndrome); rectal examination not required",
+          urgency: nil,
+          source: "\(girft) (BMJ Best Practice summary)",
+          year: 2023,
+          certainty: .paraphrased), when: .fired(.ces1), evidence: evidence),
+      BookRule(
+        .ces2,
+        Rule(
+          id: "CES-2",
+          title:
+            "Back pain with sexual dysfunction as the only other feature is unlikely to be cauda equina syndrome: ask about bladder, bowel and saddle sensation",
+          urgency: nil,
+          source: girft,
+          year: 2023,
+          certainty: .verified,
+          seedDifference:
+            "The source article counts erectile dysfunction as a red flag on its own; the national pathway does not escalate it alone."
+        ),
         when: .all([.not(.fired(.ces1)), .yes(.sexualDysfunction)]),
         evidence: [.of([.sexualDysfunction])]),
     ]

@@ -22,25 +22,30 @@ extension RuleBook {
     static let rules: [BookRule] = [
       // Unknown duration is treated as acute: never assume the slower tempo.
       BookRule(
-        .my2, Rule(
-        id: "MY-2",
-        title: "Chronic myelopathy (cord signs or symptoms for 4 weeks or more)",
-        urgency: .soon,
-        source: "\(acrMyelopathy) variant 2",
-        year: 2020,
-        certainty: .verified), compression: true,
+        .my2,
+        Rule(
+          id: "MY-2",
+          title: "Chronic myelopathy (cord signs or symptoms for 4 weeks or more)",
+          urgency: .soon,
+          source: "\(acrMyelopathy) variant 2",
+          year: 2020,
+          certainty: .verified), compression: true,
         when: .all([.anyYes(.myelopathy), .not(cordDeficit), .symptomWeeks(.atLeast(4))]),
         evidence: [.of(.myelopathy)], inputs: [.of(.symptomWeeks)], plan: plan),
       BookRule(
-        .my1, Rule(
-        id: "MY-1",
-        title: "Acute myelopathy or cord compression (upper motor neuron signs or cord symptoms of recent or unknown onset, or a severe or progressive deficit of both sides above the lumbar spine)",
-        urgency: .emergency,
-        source: "\(acrMyelopathy) variant 1",
-        year: 2020,
-        certainty: .verified,
-        timeframe: "MRI today (same day)",
-        seedDifference: "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so the cord level is imaged first."), compression: true,
+        .my1,
+        Rule(
+          id: "MY-1",
+          title:
+            "Acute myelopathy or cord compression (upper motor neuron signs or cord symptoms of recent or unknown onset, or a severe or progressive deficit of both sides above the lumbar spine)",
+          urgency: .emergency,
+          source: "\(acrMyelopathy) variant 1",
+          year: 2020,
+          certainty: .verified,
+          timeframe: "MRI today (same day)",
+          seedDifference:
+            "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so the cord level is imaged first."
+        ), compression: true,
         when: .all([.any([.anyYes(.myelopathy), cordDeficit]), .not(.fired(.my2))]),
         evidence: [
           .of(.myelopathy), .of(.bothLegsSevere, when: cordDeficit),
@@ -48,15 +53,19 @@ extension RuleBook {
         ],
         inputs: [.of(.symptomWeeks)], plan: plan),
       BookRule(
-        .seh1, Rule(
-        id: "SEH-1",
-        title: "Anticoagulated or bleeding disorder, sudden severe spinal pain and a new neurological deficit: suspected spinal epidural haematoma",
-        urgency: .emergency,
-        source: seh,
-        year: 2011,
-        certainty: .paraphrased,
-        timeframe: "MRI now (same day); the outcome depends on the time to decompression",
-        note: "Reverse the anticoagulation and contact the spinal surgeons while the scan is arranged."), compression: true,
+        .seh1,
+        Rule(
+          id: "SEH-1",
+          title:
+            "Anticoagulated or bleeding disorder, sudden severe spinal pain and a new neurological deficit: suspected spinal epidural haematoma",
+          urgency: .emergency,
+          source: seh,
+          year: 2011,
+          certainty: .paraphrased,
+          timeframe: "MRI now (same day); the outcome depends on the time to decompression",
+          note:
+            "Reverse the anticoagulation and contact the spinal surgeons while the scan is arranged."
+        ), compression: true,
         when: .all([bleed, .anyYes(.neuroDeficit)]),
         evidence: [
           .of([.anticoagulated, .suddenOnset]), .of(.neuroDeficit), .of(.lowSite), .of(.neckSite),
@@ -70,23 +79,26 @@ extension RuleBook {
             AlternativeSpec(StudySpec(.ct, chosen: .without), when: "MRI not available at once"),
           ])),
       BookRule(
-        .seh2, Rule(
-        id: "SEH-2",
-        title: "Anticoagulated or bleeding disorder with sudden severe spinal pain and no deficit yet: warn the patient that new weakness or numbness needs emergency MRI (possible epidural haematoma)",
-        urgency: nil,
-        source: seh,
-        year: 2011,
-        certainty: .paraphrased),
+        .seh2,
+        Rule(
+          id: "SEH-2",
+          title:
+            "Anticoagulated or bleeding disorder with sudden severe spinal pain and no deficit yet: warn the patient that new weakness or numbness needs emergency MRI (possible epidural haematoma)",
+          urgency: nil,
+          source: seh,
+          year: 2011,
+          certainty: .paraphrased),
         when: .all([bleed, .not(.anyYes(.neuroDeficit))]),
         evidence: [.of([.anticoagulated, .suddenOnset])]),
       BookRule(
-        .acp2, Rule(
-        id: "ACP-2",
-        title: "Severe or progressive neurological deficit: imaging now",
-        urgency: .urgent,
-        source: "\(acp2007) recommendation 3",
-        year: 2007,
-        certainty: .verified), compression: true,
+        .acp2,
+        Rule(
+          id: "ACP-2",
+          title: "Severe or progressive neurological deficit: imaging now",
+          urgency: .urgent,
+          source: "\(acp2007) recommendation 3",
+          year: 2007,
+          certainty: .verified), compression: true,
         when: .anyYes(.severeOrProgressive), evidence: [.of(.severeOrProgressive)],
         plan: PlanSpec(
           regions: .either(.any([.yes(.umnSigns), .yes(.myelopathySymptoms)]), .cord, .symptoms),
@@ -95,14 +107,18 @@ extension RuleBook {
             AlternativeSpec(StudySpec(.ctMyelogram, chosen: .none), when: "MRI contraindicated")
           ])),
       BookRule(
-        .rg3, Rule(
-        id: "RG-3",
-        title: "Upper motor neuron signs or a deficit of both sides: image the cord level (cervical with or without thoracic), the whole spine if the level is unclear",
-        urgency: nil,
-        source: acrMyelopathy,
-        year: 2020,
-        certainty: .synthesis,
-        seedDifference: "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so a lumbar-first sequence loses time."), phase: .region,
+        .rg3,
+        Rule(
+          id: "RG-3",
+          title:
+            "Upper motor neuron signs or a deficit of both sides: image the cord level (cervical with or without thoracic), the whole spine if the level is unclear",
+          urgency: nil,
+          source: acrMyelopathy,
+          year: 2020,
+          certainty: .synthesis,
+          seedDifference:
+            "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so a lumbar-first sequence loses time."
+        ), phase: .region,
         when: .any([
           .fired(.my1), .fired(.my2),
           .all([.yes(.bilateralDeficit), .fired(.acp2), .not(.site(.lowBack))]),

@@ -25,7 +25,8 @@ extension FindingGroup: ExpressibleByArrayLiteral {
 
 extension FindingGroup {
   /// Low back pain or leg radiation.
-  public static let lowSite = FindingGroup("low back or leg symptoms", [.painLowBack, .radiatesLeg])
+  public static let lowSite = FindingGroup(
+    "low back or leg symptoms", [.painLowBack, .radiatesLeg])
   /// Neck pain or arm radiation.
   public static let neckSite = FindingGroup("neck or arm symptoms", [.painNeck, .radiatesArm])
   /// Pain between the shoulder blades.

@@ -17,13 +17,15 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .inf1, Rule(
-        id: "INF-1",
-        title: "Suspected spinal infection: fever or raised markers with an infection risk factor",
-        urgency: .urgent,
-        source: "\(acrInfection) variant 1; \(acp2011)",
-        year: 2021,
-        certainty: .verified),
+        .inf1,
+        Rule(
+          id: "INF-1",
+          title:
+            "Suspected spinal infection: fever or raised markers with an infection risk factor",
+          urgency: .urgent,
+          source: "\(acrInfection) variant 1; \(acp2011)",
+          year: 2021,
+          certainty: .verified),
         when: .all([
           signs,
           .any([
@@ -33,34 +35,40 @@ extension RuleBook {
         ]),
         evidence: [.of(.infectionSigns)] + risks, plan: plan),
       BookRule(
-        .inf2, Rule(
-        id: "INF-2",
-        title: "Suspected infection after a recent spinal procedure (surgery, injection, stimulator)",
-        urgency: .urgent,
-        source: "\(acrInfection) variant 2",
-        year: 2021,
-        certainty: .verified),
+        .inf2,
+        Rule(
+          id: "INF-2",
+          title:
+            "Suspected infection after a recent spinal procedure (surgery, injection, stimulator)",
+          urgency: .urgent,
+          source: "\(acrInfection) variant 2",
+          year: 2021,
+          certainty: .verified),
         when: .all([signs, .yes(.recentSpinalProcedure)]),
         evidence: [.of(.infectionSigns), .of([.recentSpinalProcedure])], plan: plan),
       BookRule(
-        .inf4, Rule(
-        id: "INF-4",
-        title: "Fever or raised inflammatory markers with spinal pain and no risk factor: exclude spinal infection",
-        urgency: .soon,
-        source: "\(acrInfection) variant 1 ('with or without fever')",
-        year: 2021,
-        certainty: .synthesis),
+        .inf4,
+        Rule(
+          id: "INF-4",
+          title:
+            "Fever or raised inflammatory markers with spinal pain and no risk factor: exclude spinal infection",
+          urgency: .soon,
+          source: "\(acrInfection) variant 1 ('with or without fever')",
+          year: 2021,
+          certainty: .synthesis),
         when: .all([signs, .not(.fired(.inf1)), .not(.fired(.inf2))]),
         evidence: [.of(.infectionSigns)], plan: plan),
       BookRule(
-        .inf3, Rule(
-        id: "INF-3",
-        title: "Suspected spinal infection with a neurological deficit: possible epidural abscess",
-        urgency: .emergency,
-        source: "\(acrInfection) variant 1",
-        year: 2021,
-        certainty: .synthesis,
-        timeframe: "MRI today (same day); whole spine for skip lesions"), compression: true,
+        .inf3,
+        Rule(
+          id: "INF-3",
+          title:
+            "Suspected spinal infection with a neurological deficit: possible epidural abscess",
+          urgency: .emergency,
+          source: "\(acrInfection) variant 1",
+          year: 2021,
+          certainty: .synthesis,
+          timeframe: "MRI today (same day); whole spine for skip lesions"), compression: true,
         when: .all([signs, .anyYes(.neuroDeficit)]),
         evidence: [.of(.infectionSigns)] + risks + [.of(.neuroDeficit)],
         plan: PlanSpec(
@@ -73,24 +81,30 @@ extension RuleBook {
               StudySpec(.ctMyelogram, .wholeSpine, .none), when: "MRI contraindicated"),
           ])),
       BookRule(
-        .rg6, Rule(
-        id: "RG-6",
-        title: "Suspected infection: image the symptomatic segment; the whole spine if an epidural abscess is suspected",
-        urgency: nil,
-        source: acrInfection,
-        year: 2021,
-        certainty: .paraphrased), phase: .region,
+        .rg6,
+        Rule(
+          id: "RG-6",
+          title:
+            "Suspected infection: image the symptomatic segment; the whole spine if an epidural abscess is suspected",
+          urgency: nil,
+          source: acrInfection,
+          year: 2021,
+          certainty: .paraphrased), phase: .region,
         when: .any([.fired(.inf1), .fired(.inf2), .fired(.inf3), .fired(.inf4)]),
         evidence: [.of(.infectionSigns)]),
       BookRule(
-        .seed6, Rule(
-        id: "SEED-6",
-        title: "Residence where tuberculosis is endemic raises the suspicion of spinal infection when there is fever",
-        urgency: nil,
-        source: "\(seed); no imaging-guideline anchor",
-        year: 2022,
-        certainty: .unverified,
-        seedDifference: "The source article lists residence where tuberculosis is endemic as a red flag; no imaging guideline names it, so it counts only together with fever."), phase: .note,
+        .seed6,
+        Rule(
+          id: "SEED-6",
+          title:
+            "Residence where tuberculosis is endemic raises the suspicion of spinal infection when there is fever",
+          urgency: nil,
+          source: "\(seed); no imaging-guideline anchor",
+          year: 2022,
+          certainty: .unverified,
+          seedDifference:
+            "The source article lists residence where tuberculosis is endemic as a red flag; no imaging guideline names it, so it counts only together with fever."
+        ), phase: .note,
         when: .yes(.tbRisk), evidence: [.of([.tbRisk]), .of(.fever)]),
     ]
   }

@@ -20,13 +20,14 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .lbp7, Rule(
-        id: "LBP-7",
-        title: "Back pain with suspicion of cancer, infection or immunosuppression: MRI",
-        urgency: .soon,
-        source: "\(acrLBP) variant 7",
-        year: 2021,
-        certainty: .paraphrased),
+        .lbp7,
+        Rule(
+          id: "LBP-7",
+          title: "Back pain with suspicion of cancer, infection or immunosuppression: MRI",
+          urgency: .soon,
+          source: "\(acrLBP) variant 7",
+          year: 2021,
+          certainty: .paraphrased),
         arms: [
           BookRule.Arm(
             when: .all([.yes(.cancerHistory), .site(.lowBack)]), evidence: Cancer.base,
@@ -59,13 +60,15 @@ extension RuleBook {
               ])),
         ]),
       BookRule(
-        .acp4, Rule(
-        id: "ACP-4",
-        title: "Immediate MRI is listed for major cancer risk and for fever with IV drug use or recent infection; the timing follows the more specific guidelines (cancer within 1 week without neurological signs, infection within 24 hours)",
-        urgency: nil,
-        source: acp2011,
-        year: 2011,
-        certainty: .paraphrased),
+        .acp4,
+        Rule(
+          id: "ACP-4",
+          title:
+            "Immediate MRI is listed for major cancer risk and for fever with IV drug use or recent infection; the timing follows the more specific guidelines (cancer within 1 week without neurological signs, infection within 24 hours)",
+          urgency: nil,
+          source: acp2011,
+          year: 2011,
+          certainty: .paraphrased),
         arms: [
           BookRule.Arm(when: .yes(.cancerHistory), evidence: [.of([.cancerHistory])]),
           BookRule.Arm(when: Cancer.suspicion, evidence: [.of([.weightLoss, .nightPain])]),
@@ -76,17 +79,21 @@ extension RuleBook {
       // Systemic fracture risks raise the urgency whatever the site; low-velocity trauma and age
       // over 70 are fracture risks of the painful back.
       BookRule(
-        .lbp6, Rule(
-        id: "LBP-6",
-        title: "Fracture risk (low-velocity trauma, osteoporosis, age over 70, long-term steroids, ankylosing spondylitis or inflammatory arthritis): radiographs of the painful region",
-        urgency: .soon,
-        source: "\(acrLBP) variant 6",
-        year: 2021,
-        certainty: .paraphrased,
-        timeframe: "Promptly, at this or the next visit (within about 1 week)",
-        timeframeHours: 168,
-        note: "ACP 2011 would defer radiographs until after a 1-month trial; this follows ACR.",
-        seedDifference: "The source article lists long-term steroids as a red flag; the guidelines agree it is a fracture risk."),
+        .lbp6,
+        Rule(
+          id: "LBP-6",
+          title:
+            "Fracture risk (low-velocity trauma, osteoporosis, age over 70, long-term steroids, ankylosing spondylitis or inflammatory arthritis): radiographs of the painful region",
+          urgency: .soon,
+          source: "\(acrLBP) variant 6",
+          year: 2021,
+          certainty: .paraphrased,
+          timeframe: "Promptly, at this or the next visit (within about 1 week)",
+          timeframeHours: 168,
+          note: "ACP 2011 would defer radiographs until after a 1-month trial; this follows ACR.",
+          seedDifference:
+            "The source article lists long-term steroids as a red flag; the guidelines agree it is a fracture risk."
+        ),
         when: .any([
           backTrauma, .all([.anyYes(.systemicFractureRisk), .not(.site(.neckOnly))]),
         ]),
@@ -107,13 +114,14 @@ extension RuleBook {
               when: "radiographs equivocal and MRI contraindicated (ACR: usually appropriate)"),
           ])),
       BookRule(
-        .lbp5, Rule(
-        id: "LBP-5",
-        title: "Previous lumbar surgery with new or progressing symptoms",
-        urgency: .routine,
-        source: "\(acrLBP) variant 5",
-        year: 2021,
-        certainty: .paraphrased),
+        .lbp5,
+        Rule(
+          id: "LBP-5",
+          title: "Previous lumbar surgery with new or progressing symptoms",
+          urgency: .routine,
+          source: "\(acrLBP) variant 5",
+          year: 2021,
+          certainty: .paraphrased),
         when: .all([.yes(.priorSpineSurgery), back]),
         evidence: backSites + [.of([.priorSpineSurgery])],
         plan: PlanSpec(
@@ -129,41 +137,51 @@ extension RuleBook {
               when: "fusion or hardware integrity; MRI contraindicated"),
           ])),
       BookRule(
-        .lbp3, Rule(
-        id: "LBP-3",
-        title: "Persistent low back pain after 6 weeks of optimal care in a surgery or injection candidate",
-        urgency: .routine,
-        source: "\(acrLBP) variant 3",
-        year: 2021,
-        certainty: .verified,
-        note: "ACP 2011 uses a 1-month trial.",
-        seedDifference: "The source article says a trial of at least a month; the guidelines use 6 weeks and image only candidates for surgery or injection."),
+        .lbp3,
+        Rule(
+          id: "LBP-3",
+          title:
+            "Persistent low back pain after 6 weeks of optimal care in a surgery or injection candidate",
+          urgency: .routine,
+          source: "\(acrLBP) variant 3",
+          year: 2021,
+          certainty: .verified,
+          note: "ACP 2011 uses a 1-month trial.",
+          seedDifference:
+            "The source article says a trial of at least a month; the guidelines use 6 weeks and image only candidates for surgery or injection."
+        ),
         when: .all([
           .conservativeWeeks(.atLeast(6)), .yes(.interventionCandidate), .site(.lowBack),
         ]),
         evidence: [.of(.lowSite), .of([.interventionCandidate])],
         inputs: [.of(.conservativeWeeks)], plan: lumbarMRI),
       BookRule(
-        .acp3, Rule(
-        id: "ACP-3",
-        title: "Persistent radiculopathy or stenosis in a candidate for surgery or epidural injection: MRI preferred",
-        urgency: .routine,
-        source: "\(acp2007) recommendation 4",
-        year: 2007,
-        certainty: .verified),
+        .acp3,
+        Rule(
+          id: "ACP-3",
+          title:
+            "Persistent radiculopathy or stenosis in a candidate for surgery or epidural injection: MRI preferred",
+          urgency: .routine,
+          source: "\(acp2007) recommendation 4",
+          year: 2007,
+          certainty: .verified),
         when: .all([.fired(.lbp3), .yes(.radiatesLeg)]),
         evidence: [.of(.lowSite), .of([.interventionCandidate])],
         inputs: [.of(.conservativeWeeks)], plan: lumbarMRI),
       // Weak cancer risk factors, after a 1-month trial (ACP 2011).
       BookRule(
-        .acp5, Rule(
-        id: "ACP-5",
-        title: "A weak cancer risk factor (unexplained weight loss or age over 50) after a 1-month trial: radiographs with ESR",
-        urgency: .routine,
-        source: acp2011,
-        year: 2011,
-        certainty: .paraphrased,
-        seedDifference: "The source article lists age over 50 as a red flag; the guidelines treat it as a weak factor."),
+        .acp5,
+        Rule(
+          id: "ACP-5",
+          title:
+            "A weak cancer risk factor (unexplained weight loss or age over 50) after a 1-month trial: radiographs with ESR",
+          urgency: .routine,
+          source: acp2011,
+          year: 2011,
+          certainty: .paraphrased,
+          seedDifference:
+            "The source article lists age over 50 as a red flag; the guidelines treat it as a weak factor."
+        ),
         when: .all([
           .conservativeWeeks(.atLeast(4)), .site(.lowBack),
           .any([.yes(.weightLoss), .age(.over(50))]),
@@ -178,101 +196,126 @@ extension RuleBook {
               when: "radiographs negative but clinical suspicion of cancer remains (ACP 2011)")
           ])),
       BookRule(
-        .lbp1, Rule(
-        id: "LBP-1",
-        title: "Acute low back pain (under 6 weeks), with or without radiculopathy, no red flags: no imaging",
-        urgency: Urgency.none,
-        source: "\(acrLBP) variant 1",
-        year: 2021,
-        certainty: .verified), phase: .fallback,
+        .lbp1,
+        Rule(
+          id: "LBP-1",
+          title:
+            "Acute low back pain (under 6 weeks), with or without radiculopathy, no red flags: no imaging",
+          urgency: Urgency.none,
+          source: "\(acrLBP) variant 1",
+          year: 2021,
+          certainty: .verified), phase: .fallback,
         when: .all([back, .symptomWeeks(.below(6))]), evidence: backSites,
         inputs: [.of(.symptomWeeks)]),
       BookRule(
-        .cw1, Rule(
-        id: "CW-1",
-        title: "No imaging for low back pain in the first 6 weeks unless red flags are present",
-        urgency: Urgency.none,
-        source: "Choosing Wisely (AAFP 2012; NASS 2013)",
-        year: 2013,
-        certainty: .verified), phase: .fallback,
+        .cw1,
+        Rule(
+          id: "CW-1",
+          title: "No imaging for low back pain in the first 6 weeks unless red flags are present",
+          urgency: Urgency.none,
+          source: "Choosing Wisely (AAFP 2012; NASS 2013)",
+          year: 2013,
+          certainty: .verified), phase: .fallback,
         when: .all([back, .symptomWeeks(.below(6))]), evidence: backSites,
         inputs: [.of(.symptomWeeks)]),
       BookRule(
-        .lbp2, Rule(
-        id: "LBP-2",
-        title: "Subacute or chronic low back pain without red flags or completed conservative care: no imaging",
-        urgency: Urgency.none,
-        source: "\(acrLBP) variant 2",
-        year: 2021,
-        certainty: .verified), phase: .fallback,
+        .lbp2,
+        Rule(
+          id: "LBP-2",
+          title:
+            "Subacute or chronic low back pain without red flags or completed conservative care: no imaging",
+          urgency: Urgency.none,
+          source: "\(acrLBP) variant 2",
+          year: 2021,
+          certainty: .verified), phase: .fallback,
         when: .all([back, .symptomWeeks(.atLeast(6))]), evidence: backSites,
         inputs: [.of(.symptomWeeks)]),
-      BookRule(.acp1, Rule(
-        id: "ACP-1",
-        title: "Do not routinely image nonspecific low back pain",
-        urgency: Urgency.none,
-        source: "\(acp2007) recommendation 2",
-        year: 2007,
-        certainty: .verified), phase: .fallback, when: back, evidence: backSites),
-      BookRule(.nice1, Rule(
-        id: "NICE-1",
-        title: "Do not routinely offer imaging in a non-specialist setting for low back pain with or without sciatica",
-        urgency: Urgency.none,
-        source: "NICE NG59 1.1.4 (2016, updated 2020); QS155 statement 2",
-        year: 2020,
-        certainty: .verified), phase: .fallback, when: back, evidence: backSites),
       BookRule(
-        .rg1, Rule(
-        id: "RG-1",
-        title: "Leg-dominant pain or cauda equina features: image the lumbar or lumbosacral spine",
-        urgency: nil,
-        source: "\(acrLBP); \(girft)",
-        year: 2023,
-        certainty: .verified), phase: .region,
+        .acp1,
+        Rule(
+          id: "ACP-1",
+          title: "Do not routinely image nonspecific low back pain",
+          urgency: Urgency.none,
+          source: "\(acp2007) recommendation 2",
+          year: 2007,
+          certainty: .verified), phase: .fallback, when: back, evidence: backSites),
+      BookRule(
+        .nice1,
+        Rule(
+          id: "NICE-1",
+          title:
+            "Do not routinely offer imaging in a non-specialist setting for low back pain with or without sciatica",
+          urgency: Urgency.none,
+          source: "NICE NG59 1.1.4 (2016, updated 2020); QS155 statement 2",
+          year: 2020,
+          certainty: .verified), phase: .fallback, when: back, evidence: backSites),
+      BookRule(
+        .rg1,
+        Rule(
+          id: "RG-1",
+          title:
+            "Leg-dominant pain or cauda equina features: image the lumbar or lumbosacral spine",
+          urgency: nil,
+          source: "\(acrLBP); \(girft)",
+          year: 2023,
+          certainty: .verified), phase: .region,
         when: .all([
           .planCovers([.lumbar, .lumbosacral]), .any([.yes(.radiatesLeg), .fired(.ces1)]),
         ]),
         evidence: [.of([.radiatesLeg]), .of(.cesCore)]),
       BookRule(
-        .ped1, Rule(
-        id: "PED-1",
-        title: "Under 16: the adult back-pain rules are not validated in children; without red flags imaging is not advised; refer to paediatrics if pain persists",
-        urgency: nil,
-        source: "ACR Appropriateness Criteria Back Pain-Child (2017)",
-        year: 2017,
-        certainty: .verified,
-        seedDifference: "The source article lists age under 16 as a red flag on its own; no guideline supports that."), phase: .note,
+        .ped1,
+        Rule(
+          id: "PED-1",
+          title:
+            "Under 16: the adult back-pain rules are not validated in children; without red flags imaging is not advised; refer to paediatrics if pain persists",
+          urgency: nil,
+          source: "ACR Appropriateness Criteria Back Pain-Child (2017)",
+          year: 2017,
+          certainty: .verified,
+          seedDifference:
+            "The source article lists age under 16 as a red flag on its own; no guideline supports that."
+        ), phase: .note,
         when: .all([.age(.below(16)), .not(.anyYes(.trauma)), matters]), evidence: [],
         inputs: [.of(.age)]),
       BookRule(
-        .seed1, Rule(
-        id: "SEED-1",
-        title: "Age over 50 alone does not call for imaging",
-        urgency: nil,
-        source: "ACP High-Value Care 2011; NASS Choosing Wisely 2013",
-        year: 2013,
-        certainty: .synthesis,
-        seedDifference: "The source article lists age under 16 or over 50 as a red flag; the guidelines treat age over 50 as a weak cancer risk factor, a reason for radiographs after a 1-month trial at most."), phase: .note,
+        .seed1,
+        Rule(
+          id: "SEED-1",
+          title: "Age over 50 alone does not call for imaging",
+          urgency: nil,
+          source: "ACP High-Value Care 2011; NASS Choosing Wisely 2013",
+          year: 2013,
+          certainty: .synthesis,
+          seedDifference:
+            "The source article lists age under 16 or over 50 as a red flag; the guidelines treat age over 50 as a weak cancer risk factor, a reason for radiographs after a 1-month trial at most."
+        ), phase: .note,
         when: .all([.age(.over(50)), matters]), evidence: [], inputs: [.of(.age)]),
       BookRule(
-        .seed5, Rule(
-        id: "SEED-5",
-        title: "Low body weight alone does not call for imaging",
-        urgency: nil,
-        source: "ACP/APS 2007; ACP High-Value Care 2011",
-        year: 2011,
-        certainty: .synthesis,
-        seedDifference: "The source article lists weight below average for height as an examination sign; the guideline flag is unexplained weight loss."), phase: .note,
+        .seed5,
+        Rule(
+          id: "SEED-5",
+          title: "Low body weight alone does not call for imaging",
+          urgency: nil,
+          source: "ACP/APS 2007; ACP High-Value Care 2011",
+          year: 2011,
+          certainty: .synthesis,
+          seedDifference:
+            "The source article lists weight below average for height as an examination sign; the guideline flag is unexplained weight loss."
+        ), phase: .note,
         when: .all([.yes(.lowBodyWeight), matters]), evidence: [.of([.lowBodyWeight])]),
       BookRule(
-        .seed7, Rule(
-        id: "SEED-7",
-        title: "Night pain without a history of cancer does not call for imaging on its own",
-        urgency: nil,
-        source: "Downie et al., BMJ 2013; NICE NG234 (2023)",
-        year: 2013,
-        certainty: .verified,
-        seedDifference: "The source article lists unrelenting night pain as a red flag; it predicts serious disease poorly except in people with cancer."), phase: .note,
+        .seed7,
+        Rule(
+          id: "SEED-7",
+          title: "Night pain without a history of cancer does not call for imaging on its own",
+          urgency: nil,
+          source: "Downie et al., BMJ 2013; NICE NG234 (2023)",
+          year: 2013,
+          certainty: .verified,
+          seedDifference:
+            "The source article lists unrelenting night pain as a red flag; it predicts serious disease poorly except in people with cancer."
+        ), phase: .note,
         when: .all([.yes(.nightPain), .not(.yes(.cancerHistory)), matters]),
         evidence: [.of([.nightPain])]),
     ]

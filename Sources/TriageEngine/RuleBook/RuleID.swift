@@ -29,4 +29,3 @@ public enum RuleID: Int, Sendable, CaseIterable, Hashable {
   /// The urgency the rule sets (a table lookup without copying the rule's strings).
   @inlinable public var urgency: Urgency? { RuleBook.urgencies[rawValue] }
 }
-

@@ -48,24 +48,31 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .tr5, Rule(
-        id: "TR-5",
-        title: "Low-velocity trauma is not the high-energy trauma pathway: the fracture-risk rule applies",
-        urgency: nil,
-        source: acrLBP,
-        year: 2021,
-        certainty: .verified),
+        .tr5,
+        Rule(
+          id: "TR-5",
+          title:
+            "Low-velocity trauma is not the high-energy trauma pathway: the fracture-risk rule applies",
+          urgency: nil,
+          source: acrLBP,
+          year: 2021,
+          certainty: .verified),
         when: .yes(.traumaMinor), evidence: [.of([.traumaMinor])]),
       BookRule(
-        .tr7, Rule(
-        id: "TR-7",
-        title: "Known ankylosing spondylitis, DISH or inflammatory arthritis after any trauma, even minor, with spinal pain: CT of the whole spine now; never cleared by NEXUS or the Canadian rule, never plain films",
-        urgency: .emergency,
-        source: "\(ccr) (excludes known vertebral disease); \(asFracture)",
-        year: 2021,
-        certainty: .paraphrased,
-        timeframe: "CT whole spine now, in the emergency department; MRI next if CT is negative and pain persists, or with any deficit",
-        note: "Rigid spines break with trivial trauma; the fractures are unstable, often at several levels, and missed by radiographs. MRI finds occult fractures after a negative CT."),
+        .tr7,
+        Rule(
+          id: "TR-7",
+          title:
+            "Known ankylosing spondylitis, DISH or inflammatory arthritis after any trauma, even minor, with spinal pain: CT of the whole spine now; never cleared by NEXUS or the Canadian rule, never plain films",
+          urgency: .emergency,
+          source: "\(ccr) (excludes known vertebral disease); \(asFracture)",
+          year: 2021,
+          certainty: .paraphrased,
+          timeframe:
+            "CT whole spine now, in the emergency department; MRI next if CT is negative and pain persists, or with any deficit",
+          note:
+            "Rigid spines break with trivial trauma; the fractures are unstable, often at several levels, and missed by radiographs. MRI finds occult fractures after a negative CT."
+        ),
         when: .all([.yes(.inflammatoryArthritis), .anyYes(.trauma), .anyYes(.spinalPain)]),
         evidence: [
           .of(.trauma), .of([.inflammatoryArthritis]), .of(.spinalPain), .of(.neuroDeficit),
@@ -81,74 +88,89 @@ extension RuleBook {
               when: "CT negative and pain persists, or any neurological deficit")
           ])),
       BookRule(
-        .nexusPositive, Rule(
-        id: "NEXUS-1",
-        title: "NEXUS: a high-risk criterion is present (midline tenderness, focal deficit, altered alertness, intoxication or distracting injury)",
-        urgency: nil,
-        source: nexus,
-        year: 2000,
-        certainty: .verified),
+        .nexusPositive,
+        Rule(
+          id: "NEXUS-1",
+          title:
+            "NEXUS: a high-risk criterion is present (midline tenderness, focal deficit, altered alertness, intoxication or distracting injury)",
+          urgency: nil,
+          source: nexus,
+          year: 2000,
+          certainty: .verified),
         when: .all([adultTrauma, .anyYes(.nexusPositive)]),
         evidence: [.of(.nexusPositive)] + context),
       BookRule(
-        .ccrNotApplicable, Rule(
-        id: "CCR-NA",
-        title: "Canadian C-Spine Rule does not apply (GCS below 15, unstable, age under 16, severe weakness, known vertebral disease or previous neck surgery): it cannot clear the neck",
-        urgency: nil,
-        source: ccr,
-        year: 2003,
-        certainty: .verified),
+        .ccrNotApplicable,
+        Rule(
+          id: "CCR-NA",
+          title:
+            "Canadian C-Spine Rule does not apply (GCS below 15, unstable, age under 16, severe weakness, known vertebral disease or previous neck surgery): it cannot clear the neck",
+          urgency: nil,
+          source: ccr,
+          year: 2003,
+          certainty: .verified),
         when: .all([full, .anyYes(.ccrNotApplicable)]), evidence: [.of(.ccrNotApplicable)]),
       BookRule(
-        .ccrHighRisk, Rule(
-        id: "CCR-1",
-        title: "Canadian C-Spine Rule: a high-risk factor (age 65 or over, dangerous mechanism or paresthesias) means imaging",
-        urgency: nil,
-        source: ccr,
-        year: 2003,
-        certainty: .verified),
+        .ccrHighRisk,
+        Rule(
+          id: "CCR-1",
+          title:
+            "Canadian C-Spine Rule: a high-risk factor (age 65 or over, dangerous mechanism or paresthesias) means imaging",
+          urgency: nil,
+          source: ccr,
+          year: 2003,
+          certainty: .verified),
         when: .all([full, .any([.anyYes(.ccrHighRisk), oldAge])]),
         evidence: [.of(.ccrHighRisk)] + context, inputs: [.of(.age, when: oldAge)]),
       BookRule(
-        .ccrNoLowRisk, Rule(
-        id: "CCR-2",
-        title: "Canadian C-Spine Rule: no low-risk factor allows a safe range-of-motion assessment, so image",
-        urgency: nil,
-        source: ccr,
-        year: 2003,
-        certainty: .verified),
+        .ccrNoLowRisk,
+        Rule(
+          id: "CCR-2",
+          title:
+            "Canadian C-Spine Rule: no low-risk factor allows a safe range-of-motion assessment, so image",
+          urgency: nil,
+          source: ccr,
+          year: 2003,
+          certainty: .verified),
         when: .all([full, lowRiskNone]), evidence: context + [.of([.midlineTenderness])]),
       BookRule(
-        .ccrCannotRotate, Rule(
-        id: "CCR-3",
-        title: "Canadian C-Spine Rule: unable to rotate the neck 45 degrees left and right, so image",
-        urgency: nil,
-        source: ccr,
-        year: 2003,
-        certainty: .verified),
+        .ccrCannotRotate,
+        Rule(
+          id: "CCR-3",
+          title:
+            "Canadian C-Spine Rule: unable to rotate the neck 45 degrees left and right, so image",
+          urgency: nil,
+          source: ccr,
+          year: 2003,
+          certainty: .verified),
         when: .all([full, lowRiskAny, .no(.canRotateNeck)]), evidence: context),
       BookRule(
-        .tr8, Rule(
-        id: "TR-8",
-        title: "Previous neck surgery with neck pain after trauma: the Canadian rule does not apply, so CT cervical spine",
-        urgency: .emergency,
-        source: "\(ccr) (excludes previous neck surgery); \(acrTrauma) variant 2",
-        year: 2019,
-        certainty: .synthesis,
-        timeframe: "CT now, in the emergency department"),
+        .tr8,
+        Rule(
+          id: "TR-8",
+          title:
+            "Previous neck surgery with neck pain after trauma: the Canadian rule does not apply, so CT cervical spine",
+          urgency: .emergency,
+          source: "\(ccr) (excludes previous neck surgery); \(acrTrauma) variant 2",
+          year: 2019,
+          certainty: .synthesis,
+          timeframe: "CT now, in the emergency department"),
         when: .all([full, .yes(.priorSpineSurgery), .yes(.painNeck)]),
         evidence: context + [.of([.priorSpineSurgery])], plan: cervicalCTPlan),
       BookRule(
-        .tr2, Rule(
-        id: "TR-2",
-        title: "Trauma with imaging indicated by NEXUS or the Canadian C-Spine Rule: CT cervical spine first",
-        urgency: .emergency,
-        source: "\(acrTrauma) variant 2",
-        year: 2019,
-        certainty: .verified,
-        timeframe: "CT now, in the emergency department",
-        note: "Either rule indicating imaging is enough; the neck is cleared only when every applicable rule is negative.",
-        seedDifference: traumaSeed),
+        .tr2,
+        Rule(
+          id: "TR-2",
+          title:
+            "Trauma with imaging indicated by NEXUS or the Canadian C-Spine Rule: CT cervical spine first",
+          urgency: .emergency,
+          source: "\(acrTrauma) variant 2",
+          year: 2019,
+          certainty: .verified,
+          timeframe: "CT now, in the emergency department",
+          note:
+            "Either rule indicating imaging is enough; the neck is cleared only when every applicable rule is negative.",
+          seedDifference: traumaSeed),
         arms: [
           BookRule.Arm(
             when: .all([partial, .anyYes(.unreliableNeck)]),
@@ -164,30 +186,36 @@ extension RuleBook {
             evidence: context + [.of(.nexusPositive), .of(.ccrHighRisk), .of([.abnormalABC])],
             inputs: [.of(.age, when: oldAge)], plan: cervicalCTPlan),
         ]),
-      BookRule(.nexusNegative, Rule(
-        id: "NEXUS-0",
-        title: "NEXUS: all five low-risk criteria are met",
-        urgency: nil,
-        source: nexus,
-        year: 2000,
-        certainty: .verified), when: cleared, evidence: context),
       BookRule(
-        .ccrNegative, Rule(
-        id: "CCR-0",
-        title: "Canadian C-Spine Rule: no high-risk factor, a low-risk factor, and the neck rotates 45 degrees: the rule does not call for imaging",
-        urgency: nil,
-        source: ccr,
-        year: 2003,
-        certainty: .verified),
+        .nexusNegative,
+        Rule(
+          id: "NEXUS-0",
+          title: "NEXUS: all five low-risk criteria are met",
+          urgency: nil,
+          source: nexus,
+          year: 2000,
+          certainty: .verified), when: cleared, evidence: context),
+      BookRule(
+        .ccrNegative,
+        Rule(
+          id: "CCR-0",
+          title:
+            "Canadian C-Spine Rule: no high-risk factor, a low-risk factor, and the neck rotates 45 degrees: the rule does not call for imaging",
+          urgency: nil,
+          source: ccr,
+          year: 2003,
+          certainty: .verified),
         when: cleared, evidence: context + [.of(.ccrLowRisk), .of([.canRotateNeck])]),
       BookRule(
-        .tr1, Rule(
-        id: "TR-1",
-        title: "The neck is cleared after trauma (age 16 to 64): NEXUS and the Canadian C-Spine Rule are both negative, or, without neck pain, the examination is reliable; the trauma rules do not call for imaging of the neck",
-        urgency: Urgency.none,
-        source: "\(acrTrauma) variant 1",
-        year: 2019,
-        certainty: .verified),
+        .tr1,
+        Rule(
+          id: "TR-1",
+          title:
+            "The neck is cleared after trauma (age 16 to 64): NEXUS and the Canadian C-Spine Rule are both negative, or, without neck pain, the examination is reliable; the trauma rules do not call for imaging of the neck",
+          urgency: Urgency.none,
+          source: "\(acrTrauma) variant 1",
+          year: 2019,
+          certainty: .verified),
         arms: [
           BookRule.Arm(
             when: .all([
@@ -198,15 +226,20 @@ extension RuleBook {
           BookRule.Arm(when: cleared, evidence: context, inputs: [.of(.age)]),
         ]),
       BookRule(
-        .tr0, Rule(
-        id: "TR-0",
-        title: "After trauma the cervical spine is not cleared until the NEXUS and Canadian C-Spine criteria are answered: image until cleared",
-        urgency: .emergency,
-        source: "\(acrTrauma); \(nexus); \(ccr); \(east)",
-        year: 2019,
-        certainty: .synthesis,
-        timeframe: "CT cervical spine now, in the emergency department, unless the neck is cleared",
-        note: "Unanswered clearance criteria, and an unanswered neck-pain question after high-energy trauma, are never taken as negative."),
+        .tr0,
+        Rule(
+          id: "TR-0",
+          title:
+            "After trauma the cervical spine is not cleared until the NEXUS and Canadian C-Spine criteria are answered: image until cleared",
+          urgency: .emergency,
+          source: "\(acrTrauma); \(nexus); \(ccr); \(east)",
+          year: 2019,
+          certainty: .synthesis,
+          timeframe:
+            "CT cervical spine now, in the emergency department, unless the neck is cleared",
+          note:
+            "Unanswered clearance criteria, and an unanswered neck-pain question after high-energy trauma, are never taken as negative."
+        ),
         arms: [
           BookRule.Arm(
             when: .all([partial, .yes(.traumaMajor), .not(.fired(.tr2)), .not(.fired(.tr1))]),
@@ -223,14 +256,15 @@ extension RuleBook {
             plan: cervicalCTPlan),
         ]),
       BookRule(
-        .tr3, Rule(
-        id: "TR-3",
-        title: "Suspected cord or nerve-root injury after trauma: MRI cervical spine after CT",
-        urgency: .emergency,
-        source: "\(acrTrauma) variant 3",
-        year: 2019,
-        certainty: .verified,
-        timeframe: "CT now, then MRI as the next study"), compression: true,
+        .tr3,
+        Rule(
+          id: "TR-3",
+          title: "Suspected cord or nerve-root injury after trauma: MRI cervical spine after CT",
+          urgency: .emergency,
+          source: "\(acrTrauma) variant 3",
+          year: 2019,
+          certainty: .verified,
+          timeframe: "CT now, then MRI as the next study"), compression: true,
         when: .all([full, .anyYes(.cordInjury)]), evidence: context + [.of(.cordInjury)],
         plan: PlanSpec(
           imaging: [cervicalCT, StudySpec(.mri, .cervical, .without)],
@@ -238,15 +272,17 @@ extension RuleBook {
             AlternativeSpec(StudySpec(.ctMyelogram, .cervical, .none), when: "MRI contraindicated")
           ])),
       BookRule(
-        .tr4, Rule(
-        id: "TR-4",
-        title: "High-energy trauma with back pain, tenderness, an unreliable examination or a deficit: CT of the thoracic and lumbar spine (fractures are often at several levels)",
-        urgency: .emergency,
-        source: "\(acrTrauma) variant 9",
-        year: 2019,
-        certainty: .paraphrased,
-        timeframe: "CT now, in the emergency department (reformats of a body CT will do)",
-        seedDifference: traumaSeed),
+        .tr4,
+        Rule(
+          id: "TR-4",
+          title:
+            "High-energy trauma with back pain, tenderness, an unreliable examination or a deficit: CT of the thoracic and lumbar spine (fractures are often at several levels)",
+          urgency: .emergency,
+          source: "\(acrTrauma) variant 9",
+          year: 2019,
+          certainty: .paraphrased,
+          timeframe: "CT now, in the emergency department (reformats of a body CT will do)",
+          seedDifference: traumaSeed),
         when: .all([.yes(.traumaMajor), .anyYes(.thoracolumbarTrauma)]),
         evidence: [.of(.thoracolumbarTrauma), .of([.traumaMajor])],
         plan: PlanSpec(
@@ -257,14 +293,15 @@ extension RuleBook {
               when: "CT not available (radiographs miss many fractures)")
           ])),
       BookRule(
-        .tr6, Rule(
-        id: "TR-6",
-        title: "Thoracolumbar trauma with a neurological abnormality: MRI after CT",
-        urgency: .emergency,
-        source: "\(acrTrauma) variant 10",
-        year: 2019,
-        certainty: .paraphrased,
-        timeframe: "CT now, then MRI as the next study"), compression: true,
+        .tr6,
+        Rule(
+          id: "TR-6",
+          title: "Thoracolumbar trauma with a neurological abnormality: MRI after CT",
+          urgency: .emergency,
+          source: "\(acrTrauma) variant 10",
+          year: 2019,
+          certainty: .paraphrased,
+          timeframe: "CT now, then MRI as the next study"), compression: true,
         when: .all([.fired(.tr4), .anyYes(.neuroDeficit)]),
         evidence: [.of(.thoracolumbarTrauma), .of([.traumaMajor])],
         plan: PlanSpec(

@@ -6,27 +6,36 @@ extension RuleBook {
 
     static let rules: [BookRule] = [
       BookRule(
-        .pecarn1, Rule(
-        id: "PECARN-1",
-        title: "Child under 16 after trauma with a high-risk factor (GCS 8 or less or unresponsive, abnormal airway, breathing or circulation, focal neurological deficit): CT cervical spine",
-        urgency: .emergency,
-        source: pecarn,
-        year: 2024,
-        certainty: .paraphrased,
-        timeframe: "CT now, in the emergency department",
-        note: "The PECARN rule was published in 2024 and is not yet externally validated (sensitivity 94%, negative predictive value 99.9% in 22,430 children); use clinical judgement."),
+        .pecarn1,
+        Rule(
+          id: "PECARN-1",
+          title:
+            "Child under 16 after trauma with a high-risk factor (GCS 8 or less or unresponsive, abnormal airway, breathing or circulation, focal neurological deficit): CT cervical spine",
+          urgency: .emergency,
+          source: pecarn,
+          year: 2024,
+          certainty: .paraphrased,
+          timeframe: "CT now, in the emergency department",
+          note:
+            "The PECARN rule was published in 2024 and is not yet externally validated (sensitivity 94%, negative predictive value 99.9% in 22,430 children); use clinical judgement."
+        ),
         when: .all([child, .anyYes(.pecarnHigh)]), evidence: [.of(.trauma), .of(.pecarnHigh)],
         inputs: [.of(.age)], plan: TraumaAdult.cervicalCTPlan),
       BookRule(
-        .pecarn2, Rule(
-        id: "PECARN-2",
-        title: "Child under 16 after trauma with a moderate-risk factor (altered alertness, neck pain or midline tenderness, torso or head injury needing admission) or with the risk factors not yet answered: radiographs of the cervical spine first",
-        urgency: .emergency,
-        source: pecarn,
-        year: 2024,
-        certainty: .paraphrased,
-        timeframe: "Radiographs now, in the emergency department; CT if a high-risk factor appears",
-        note: "The PECARN rule was published in 2024 and is not yet externally validated; radiographs first spare a child the radiation of CT."),
+        .pecarn2,
+        Rule(
+          id: "PECARN-2",
+          title:
+            "Child under 16 after trauma with a moderate-risk factor (altered alertness, neck pain or midline tenderness, torso or head injury needing admission) or with the risk factors not yet answered: radiographs of the cervical spine first",
+          urgency: .emergency,
+          source: pecarn,
+          year: 2024,
+          certainty: .paraphrased,
+          timeframe:
+            "Radiographs now, in the emergency department; CT if a high-risk factor appears",
+          note:
+            "The PECARN rule was published in 2024 and is not yet externally validated; radiographs first spare a child the radiation of CT."
+        ),
         when: .all([
           child, .not(.fired(.pecarn1)),
           .any([
@@ -43,14 +52,16 @@ extension RuleBook {
               TraumaAdult.cervicalCT, when: "a high-risk factor, or radiographs inadequate")
           ])),
       BookRule(
-        .pecarn0, Rule(
-        id: "PECARN-0",
-        title: "Child under 16 after trauma with no high- or moderate-risk factor: the rule does not call for imaging of the neck (clinical clearance)",
-        urgency: Urgency.none,
-        source: pecarn,
-        year: 2024,
-        certainty: .paraphrased,
-        note: "The PECARN rule was published in 2024 and is not yet externally validated."),
+        .pecarn0,
+        Rule(
+          id: "PECARN-0",
+          title:
+            "Child under 16 after trauma with no high- or moderate-risk factor: the rule does not call for imaging of the neck (clinical clearance)",
+          urgency: Urgency.none,
+          source: pecarn,
+          year: 2024,
+          certainty: .paraphrased,
+          note: "The PECARN rule was published in 2024 and is not yet externally validated."),
         when: .all([
           child, .not(.fired(.pecarn1)), .not(.fired(.pecarn2)), .allNo(.pecarnClearance),
         ]),

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import TriageEngine
+
+/// The shape of the book: every identifier once, every rule a condition asks about read before
+/// it, codes unique, every rule with a source.
+@Suite struct RuleBookTests {
+  @Test func everyIdentifierHasExactlyOneValue() {
+    let ids = RuleBook.book.map(\.id)
+    #expect(Set(ids).count == ids.count)
+    #expect(Set(ids) == Set(RuleID.allCases))
+    let codes = RuleBook.book.map(\.rule.id)
+    #expect(Set(codes).count == codes.count)
+  }
+
+  /// A condition may only ask about a rule the loop has already evaluated: earlier in the book
+  /// in the same phase, or in an earlier phase.
+  @Test func aRuleIsAskedAboutOnlyAfterItIsEvaluated() {
+    let phases: [BookRule.Phase] = [.indication, .fallback, .note, .region]
+    var evaluated = Set<RuleID>()
+    for phase in phases {
+      let rules =
+        phase == .region ? RuleBook.regionNotes : RuleBook.book.filter { $0.phase == phase }
+      for rule in rules {
+        for asked in rule.conditions.flatMap(\.rulesAskedAbout) {
+          #expect(
+            evaluated.contains(asked),
+            "\(rule.rule.id) asks about \(asked.rule.id) before it is evaluated")
+        }
+        if phase != .region { evaluated.insert(rule.id) }
+      }
+    }
+  }
+
+  @Test func everyRuleHasASourceAndAYear() {
+    for rule in RuleBook.book {
+      #expect(!rule.rule.source.isEmpty && rule.rule.year > 1990, "\(rule.rule.id)")
+      #expect(!rule.arms.isEmpty, "\(rule.rule.id) has no condition")
+    }
+  }
+
+  /// The region and note rules never set an urgency; the fallback rules set none at most.
+  @Test func phasesMatchUrgencies() {
+    for rule in RuleBook.book {
+      switch rule.phase {
+      case .note, .region: #expect(rule.rule.urgency == nil, "\(rule.rule.id)")
+      case .fallback: #expect(rule.rule.urgency == Urgency.none, "\(rule.rule.id)")
+      case .indication: break
+      }
+    }
+  }
+}
