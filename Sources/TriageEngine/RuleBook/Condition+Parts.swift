@@ -19,17 +19,25 @@ extension BookRule {
   /// Every condition of the rule: its arms', their evidence, inputs, pending and plan
   /// conditions.
   public var conditions: [Condition] {
-    arms.flatMap { arm in
-      [arm.condition] + arm.evidence.map(\.when) + arm.inputs.map(\.when)
-        + arm.pending.map(\.when) + arm.plan.conditions
+    var conditions: [Condition] = []
+    for arm in arms {
+      conditions.append(arm.condition)
+      conditions += arm.evidence.map(\.when)
+      conditions += arm.inputs.map(\.when)
+      conditions += arm.pending.map(\.when)
+      conditions += arm.plan.conditions
     }
+    return conditions
   }
 }
 
 extension PlanSpec {
   /// Every condition of the plan: its region choice's and its studies'.
   public var conditions: [Condition] {
-    regions.conditions + imaging.map(\.when) + alternatives.map(\.study.when)
+    var conditions = regions.conditions
+    conditions += imaging.map(\.when)
+    conditions += alternatives.map(\.study.when)
+    return conditions
   }
 }
 
