@@ -1,7 +1,8 @@
-/// The MR-safety modifiers (reference A10, `SF-` rules), applied after the indication rules to
-/// choose the modality and contrast, and to say what must happen before the scan.
+/// The MR-safety modifiers: what the `SF-` rules (``RuleBook/Safety``) do to the plan, applied
+/// after the indication rules to choose the modality and contrast, and to say what must happen
+/// before the scan. Each item takes its code and its one source from the rule's value.
 ///
-/// Every MRI-safety finding answered yes gives an item (reference A11, RV-10): at its own level
+/// Every MRI-safety finding answered yes gives an item: at its own level
 /// when the plan holds an MRI, as `info` ("before any later MRI") when it does not, so a yes never
 /// disappears from the record.
 enum SafetyModifiers {
@@ -15,12 +16,6 @@ enum SafetyModifiers {
 
   static let mriSafetyQuestions = QuestionCatalogue.questions(on: .mriSafety)
 
-  static let hrs =
-    "HRS expert consensus on MRI and CIEDs (Indik et al., Heart Rhythm 2017; reaffirmed 2022)"
-  static let astm = "ASTM F2503 MR safety marking (2023); ACR Manual on MR Safety"
-  static let contrastManual = "ACR Manual on Contrast Media"
-  static let acog = "ACOG Committee Opinion 723 (2017, reaffirmed 2021)"
-
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
     compression: Bool
@@ -29,25 +24,25 @@ enum SafetyModifiers {
     let mriPlanned = imaging.contains { $0.modality == .mri }
 
     func add(
-      _ id: String, _ level: SafetyLevel, _ message: String, before: String? = nil,
-      source: String, _ findings: FindingSet
+      _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
+      _ findings: FindingSet
     ) {
       result.items.append(
         SafetyItem(
-          id: id, level: level, message: message, before: before, source: source,
-          findings: findings.members))
+          id: rule.rule.id, level: level, message: message, before: before,
+          source: rule.rule.source, findings: findings.members))
     }
     /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
     /// later MRI (the `before` steps folded into the message).
     func mriItem(
-      _ id: String, _ level: SafetyLevel, _ message: String, before: String? = nil,
-      source: String, _ findings: FindingSet
+      _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
+      _ findings: FindingSet
     ) {
       if mriPlanned {
-        add(id, level, message, before: before, source: source, findings)
+        add(rule, level, message, before: before, findings)
       } else {
         let steps = before.map { ". \($0)" } ?? ""
-        add(id, .info, "Before any later MRI: \(message)\(steps)", source: source, findings)
+        add(rule, .info, "Before any later MRI: \(message)\(steps)", findings)
       }
     }
 
@@ -56,10 +51,9 @@ enum SafetyModifiers {
       if mriPlanned {
         let replacement: Modality = compression ? .ctMyelogram : .ct
         add(
-          "SF-6", .stop,
+          RuleBook.Safety.sf6, .stop,
           "Fractured, epicardial or abandoned cardiac leads: MRI is not advised; the MRI has been replaced by "
-            + (compression ? "CT myelography" : "CT"),
-          source: hrs, [.abandonedLeads])
+            + (compression ? "CT myelography" : "CT"), [.abandonedLeads])
         result.imaging = result.imaging.map { study in
           guard study.modality == .mri else { return study }
           return compression
@@ -70,58 +64,57 @@ enum SafetyModifiers {
         result.mriReplacedBy = replacement
       } else {
         add(
-          "SF-6", .info,
+          RuleBook.Safety.sf6, .info,
           "Before any later MRI: fractured, epicardial or abandoned cardiac leads; MRI is not advised, use CT or CT myelography",
-          source: hrs, [.abandonedLeads])
+          [.abandonedLeads])
         result.alternatives.removeAll { $0.study.modality == .mri }
       }
     }
     if f.isYes(.pacemakerLegacy) {
       mriItem(
-        "SF-6", .stop,
+        RuleBook.Safety.sf6, .stop,
         "Pacemaker or defibrillator that is not MR-conditional, or whose labelling is unknown: MRI only under an institutional protocol (HRS 2017 class IIa)",
         before:
           "Establish the labelling; confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography.",
-        source: hrs, [.pacemakerLegacy])
+        [.pacemakerLegacy])
     }
     if f.isYes(.pacemakerConditional) {
       mriItem(
-        "SF-5", .caution,
+        RuleBook.Safety.sf5, .caution,
         "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
           + (f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
             ? "" : "; confirm there are no abandoned leads"),
-        source: hrs, [.pacemakerConditional])
+        [.pacemakerConditional])
     }
     if f.isYes(.orbitalMetal) {
       mriItem(
-        "SF-7", .stop, "Possible metal in the orbit (welding or grinding) not cleared since",
+        RuleBook.Safety.sf7, .stop,
+        "Possible metal in the orbit (welding or grinding) not cleared since",
         before:
           "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography.",
-        source:
-          "Seidenwurm et al., AJNR 2000; Murphy and Brunberg, AJR (orbital foreign body screening)",
         [.orbitalMetal])
     }
     if f.isYes(.cochlearImplant) {
       mriItem(
-        "SF-8", .stop, "Cochlear implant: MR conditions depend on the model",
+        RuleBook.Safety.sf8, .stop, "Cochlear implant: MR conditions depend on the model",
         before:
           "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant.",
-        source: "Manufacturer MRI guidelines (Advanced Bionics, Cochlear)", [.cochlearImplant])
+        [.cochlearImplant])
     }
     if f.isYes(.neurostimulator) {
       mriItem(
-        "SF-9", .stop, "Active implant (neurostimulator, drug pump)",
+        RuleBook.Safety.sf9, .stop, "Active implant (neurostimulator, drug pump)",
         before:
           "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT.",
-        source: astm, [.neurostimulator])
+        [.neurostimulator])
     }
     if f.isYes(.metalFragments) {
       mriItem(
-        "SF-9", .stop,
+        RuleBook.Safety.sf9, .stop,
         "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
         before:
           "Establish the MR status of each implant (MR Safe, MR Conditional, MR Unsafe) and localise fragments with radiographs; otherwise use CT.",
-        source: astm, [.metalFragments])
+        [.metalFragments])
     }
 
     // Contrast (SF-1 to SF-4).
@@ -148,18 +141,18 @@ enum SafetyModifiers {
         ? "Pregnancy: MRI without gadolinium (contrast removed); give contrast only with a documented reason. Non-contrast MRI is acceptable at any stage when warranted"
         : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium"
       add(
-        "SF-4", mriPlanned ? .caution : .info,
+        RuleBook.Safety.sf4, mriPlanned ? .caution : .info,
         mriPlanned
           ? message : "Pregnancy: if imaging is needed later, MRI without gadolinium is preferred",
-        source: "\(acog); ACR gadolinium pregnancy statement", [.pregnant])
+        [.pregnant])
       if result.imaging.contains(where: {
         $0.modality == .ct || $0.modality == .ctMyelogram || $0.modality == .radiograph
           || $0.modality == .ctAngiography
       }) {
         add(
-          "SF-4", .caution,
+          RuleBook.Safety.sf4, .caution,
           "Pregnancy and X-rays or CT: ionising radiation; justify the study and follow the local pregnancy protocol (MRI preferred when it can answer the question in time)",
-          source: acog, [.pregnant])
+          [.pregnant])
       }
     }
     // A substitution (MRI to CT, contrast removed) can make two studies the same, or make an
@@ -171,49 +164,46 @@ enum SafetyModifiers {
     switch f.answer(.renalImpairment) {
     case .yes where contrast:
       add(
-        "SF-2", .caution,
+        RuleBook.Safety.sf2, .caution,
         "eGFR below 30, dialysis or AKI: no group I gadolinium agent (gadodiamide, gadopentetate, gadoversetamide); a group II agent is acceptable, and dialysis changes are unnecessary",
-        source:
-          "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021); \(contrastManual)",
         [.renalImpairment])
     case .yes:
       add(
-        "SF-2", .info,
+        RuleBook.Safety.sf2, .info,
         "eGFR below 30, dialysis or AKI: if contrast is added, a group II gadolinium agent only (no gadodiamide, gadopentetate or gadoversetamide)",
-        source: "ACR-NKF consensus on gadolinium (Weinreb et al., Radiology 2021)",
         [.renalImpairment])
     case .unknown where contrast:
       add(
-        "SF-2", .info,
+        RuleBook.Safety.sf2, .info,
         "Renal function not recorded: check eGFR, dialysis and acute kidney injury before gadolinium",
-        source: contrastManual, [])
+        [])
     case .no where contrast:
       add(
-        "SF-1", .info, "Gadolinium: any agent; group II (macrocyclic) agents preferred",
-        source: contrastManual, [])
+        RuleBook.Safety.sf1, .info,
+        "Gadolinium: any agent; group II (macrocyclic) agents preferred", [])
     default:
       break
     }
     if f.isYes(.contrastReaction) {
       add(
-        "SF-3", contrast ? .caution : .info,
+        RuleBook.Safety.sf3, contrast ? .caution : .info,
         (contrast ? "" : "If contrast is considered later: ")
           + "previous reaction to gadolinium: use non-contrast MRI if it answers the question; otherwise a different agent with or without premedication, and record the reaction",
-        source: contrastManual, [.contrastReaction])
+        [.contrastReaction])
     }
     if f.isYes(.claustrophobia) {
       mriItem(
-        "SF-10", .caution,
+        RuleBook.Safety.sf10, .caution,
         "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible",
-        source: "Munn et al., Radiography 2015; Dewey et al., JMRI 2007", [.claustrophobia])
+        [.claustrophobia])
     }
 
     let stops = result.items.contains { $0.level == .stop }
     if stops && urgency >= .urgent && mriPlanned {
       add(
-        "SF-11", .caution,
+        RuleBook.Safety.sf11, .caution,
         "If MRI cannot be done safely in time: CT without contrast, with CT myelography at a spinal centre; never plain films to exclude cord compression; do not delay transfer",
-        source: "ACR Low Back Pain V4 (2021); NICE NG234 (2023)", [])
+        [])
       let region = imaging.first(where: { $0.modality == .mri })?.region ?? .wholeSpine
       let fallback = Alternative(
         ImagingStudy(compression ? .ctMyelogram : .ct, region, compression ? .none : .without),
@@ -232,10 +222,9 @@ enum SafetyModifiers {
     if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
       let count = "\(open.count) item\(open.count == 1 ? "" : "s") unanswered"
       add(
-        "SF-0", urgency >= .urgent ? .caution : .info,
+        RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
         "MRI safety screen incomplete: \(count) ("
-          + open.map { $0.label.lowercasedFirst }.joined(separator: "; ") + ")",
-        source: "ACR Manual on MR Safety (screening before every MRI)", [])
+          + open.map { $0.label.lowercasedFirst }.joined(separator: "; ") + ")", [])
     }
     result.items.sort { $0.level < $1.level }
     return result

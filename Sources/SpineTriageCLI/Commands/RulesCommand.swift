@@ -35,7 +35,7 @@ public enum RuleTable {
       "Rule set \(RuleBook.version). Urgency '-' marks a rule that explains and does not decide.\n"
     out += "Source certainty: V verified, P paraphrased, U unverified, S our synthesis.\n\n"
     out += "ID       URGENCY         TITLE / SOURCE\n"
-    for rule in RuleBook.rules + SafetyRuleBook.rules {
+    for rule in RuleBook.rules + RuleBook.safetyRules {
       let id = rule.id.padding(8)
       let urgency = (rule.urgency?.label ?? "-").padding(15)
       let lines = TextWrap.lines(
@@ -54,7 +54,7 @@ public enum RuleTable {
   /// The table as Markdown (for README.md).
   public static func markdown() -> String {
     var out = "| ID | Urgency | Rule | Source | Certainty |\n|---|---|---|---|---|\n"
-    for rule in RuleBook.rules + SafetyRuleBook.rules {
+    for rule in RuleBook.rules + RuleBook.safetyRules {
       let cells = [
         rule.id, rule.urgency?.label ?? "-", rule.title, rule.source, rule.certainty.rawValue,
       ].map { $0.split(separator: "|").joined(separator: "/") }
@@ -67,7 +67,7 @@ public enum RuleTable {
   public static func json() -> String {
     JSONWriter.string(
       .array(
-        (RuleBook.rules + SafetyRuleBook.rules).map { rule in
+        (RuleBook.rules + RuleBook.safetyRules).map { rule in
           .object([
             ("id", .string(rule.id)),
             ("title", .string(rule.title)),
