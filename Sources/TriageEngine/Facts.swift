@@ -21,10 +21,12 @@ struct Facts {
     self.log = log
     yes = answers.yesSet
     no = answers.noSet
-    lowSite = yes.intersection(Groups.lowSite)
-    neckSite = yes.intersection(Groups.neckSite)
-    midSite = yes.intersection(Groups.midSite)
-    log?.note(Groups.lowSite.union(Groups.neckSite).union(Groups.midSite))
+    lowSite = yes.intersection(FindingGroup.lowSite.members)
+    neckSite = yes.intersection(FindingGroup.neckSite.members)
+    midSite = yes.intersection(FindingGroup.midSite.members)
+    log?.note(
+      FindingGroup.lowSite.members.union(FindingGroup.neckSite.members).union(
+        FindingGroup.midSite.members))
   }
 
   @inline(__always) func isYes(_ finding: Finding) -> Bool {
@@ -80,14 +82,15 @@ struct Facts {
   /// Spinal pain, tenderness, or an examination that cannot exclude them.
   var spinalPain: FindingSet {
     lowSite.union(neckSite).union(midSite).union(hits([.midlineTenderness]))
-      .union(hits(Groups.thoracolumbarConcern))
+      .union(hits(FindingGroup.thoracolumbarConcern.members))
   }
   /// Known vertebral disease after trauma with spinal pain (TR-7): CT of the whole spine.
   var knownVertebralDiseaseTrauma: Bool {
-    isYes(.inflammatoryArthritis) && !hits(Groups.trauma).isEmpty && !spinalPain.isEmpty
+    isYes(.inflammatoryArthritis) && !hits(FindingGroup.trauma.members).isEmpty
+      && !spinalPain.isEmpty
   }
   /// A presenting complaint: a pain site or trauma answered yes.
-  var hasPresentingComplaint: Bool { !noSite || !hits(Groups.trauma).isEmpty }
+  var hasPresentingComplaint: Bool { !noSite || !hits(FindingGroup.trauma.members).isEmpty }
 
   /// `age > limit`, false when age is not recorded (callers list `age` in missing via the flip test).
   @inline(__always) func ageOver(_ limit: Int) -> Bool { (answers.age ?? Int.min) > limit }
@@ -128,84 +131,4 @@ struct Facts {
 final class ReadLog {
   private(set) var read = FindingSet()
   @inline(__always) func note(_ findings: FindingSet) { read = read.union(findings) }
-}
-
-/// The finding groups the rules test, written once.
-enum Groups {
-  static let lowSite: FindingSet = [.painLowBack, .radiatesLeg]
-  static let neckSite: FindingSet = [.painNeck, .radiatesArm]
-  static let midSite: FindingSet = [.painMidBack]
-  static let trauma: FindingSet = [.traumaMajor, .traumaMinor]
-  static let cesCore: FindingSet = [.bladderBowel, .saddleAnesthesia, .urinaryRetention]
-  static let bothLegsSevere: FindingSet = [
-    .severeWeakness, .progressiveWeakness, .progressiveNumbness,
-  ]
-  static let myelopathy: FindingSet = [.umnSigns, .myelopathySymptoms]
-  static let severeOrProgressive: FindingSet = [
-    .progressiveWeakness, .progressiveNumbness, .severeWeakness, .bilateralDeficit,
-  ]
-  /// NICE: radicular pain, limb weakness, difficulty walking, sensory loss, bladder or bowel
-  /// dysfunction, signs of cord or cauda equina compression.
-  static let cancerNeuro: FindingSet = [
-    .radiatesLeg, .radiatesArm, .progressiveWeakness, .progressiveNumbness, .severeWeakness,
-    .bilateralDeficit, .focalDeficit, .umnSigns, .myelopathySymptoms, .bladderBowel,
-    .saddleAnesthesia, .urinaryRetention,
-  ]
-  /// NICE CG75 symptoms suggestive of spinal metastases that we ask.
-  static let metastasisSymptoms: FindingSet = [
-    .painNeck, .painMidBack, .nightPain, .painOnStraining, .midlineTenderness,
-  ]
-  static let neuroDeficit: FindingSet = [
-    .progressiveWeakness, .progressiveNumbness, .severeWeakness, .bilateralDeficit, .focalDeficit,
-    .umnSigns, .myelopathySymptoms, .bladderBowel, .saddleAnesthesia, .urinaryRetention,
-  ]
-  static let cordInjury: FindingSet = [
-    .focalDeficit, .severeWeakness, .bilateralDeficit, .umnSigns,
-  ]
-  static let fever: FindingSet = [.feverHistory, .feverMeasured]
-  static let infectionRisk: FindingSet = [
-    .ivDrugUse, .recentInfection, .immunosuppression, .cancerHistory,
-  ]
-  static let acpInfection: FindingSet = [.ivDrugUse, .recentInfection]
-  static let fractureRisk: FindingSet = [
-    .traumaMinor, .osteoporosis, .steroids, .inflammatoryArthritis,
-  ]
-  static let neckInfectionRisk: FindingSet = [.ivDrugUse, .immunosuppression, .recentInfection]
-  /// The five NEXUS criteria (an unresponsive patient has altered alertness).
-  static let nexus: FindingSet = [
-    .midlineTenderness, .focalDeficit, .alteredAlertness, .intoxication, .distractingInjury,
-  ]
-  /// What makes the neck impossible to clear clinically when the patient reports no neck pain:
-  /// the NEXUS criteria of an unreliable examination, a deficit, paresthesias, instability.
-  static let unreliableNeck: FindingSet = [
-    .alteredAlertness, .unresponsive, .intoxication, .distractingInjury, .focalDeficit,
-    .limbParesthesia, .abnormalABC,
-  ]
-  /// The NEXUS-like answers that must be `no` to clear the neck of a patient without neck pain.
-  static let reliableExamination: FindingSet = [
-    .alteredAlertness, .intoxication, .distractingInjury, .focalDeficit,
-  ]
-  /// The Canadian rule's exclusions that must be answered `no` before it can clear the neck
-  /// (an unresponsive or unstable patient is imaged on those answers alone).
-  static let ccrExclusions: FindingSet = [
-    .alteredAlertness, .severeWeakness, .priorSpineSurgery, .inflammatoryArthritis,
-  ]
-  /// PECARN high-risk factors (children under 16).
-  static let pecarnHigh: FindingSet = [
-    .unresponsive, .abnormalABC, .focalDeficit, .severeWeakness, .limbParesthesia,
-  ]
-  /// PECARN moderate-risk factors.
-  static let pecarnModerate: FindingSet = [
-    .alteredAlertness, .painNeck, .midlineTenderness, .torsoHeadInjury,
-  ]
-  /// The PECARN answers that must be `no` to clear a child's neck clinically.
-  static let pecarnClearance: FindingSet = [
-    .alteredAlertness, .focalDeficit, .painNeck, .midlineTenderness,
-  ]
-  /// After high-energy trauma, what calls for thoracic and lumbar imaging besides back pain.
-  static let thoracolumbarConcern: FindingSet = [
-    .alteredAlertness, .unresponsive, .intoxication, .distractingInjury,
-  ]
-  static let ccrHighRisk: FindingSet = [.dangerousMechanism, .limbParesthesia]
-  static let ccrLowRisk: FindingSet = [.simpleRearEnd, .sittingInED, .ambulatory, .delayedNeckPain]
 }

@@ -17,7 +17,7 @@ enum SafetyNet {
         "On an anticoagulant or with a bleeding disorder: any new weakness or numbness of the legs or arms, or bladder change, needs an emergency MRI at once (possible bleeding around the spinal cord)"
       )
     }
-    if f.isYes(.painNeck) && !f.hits(Groups.trauma).isEmpty {
+    if f.isYes(.painNeck) && !f.hits(FindingGroup.trauma.members).isEmpty {
       advice.append("Return if neck pain worsens or arm symptoms appear after the injury")
     }
     if urgency == .none {

@@ -2,33 +2,9 @@
 public enum TriageEngine {
   /// Evaluates `answers` against the rule set.
   public static func evaluate(_ answers: Answers) -> Recommendation {
-    evaluate(answers, rules: .book)
-  }
-
-  /// Which rule code runs: the book, or the code it replaced (the oracle test's reference).
-  enum Rules {
-    case book
-    case legacy
-  }
-
-  /// Runs the rules into `sink`; returns the rules fired (book only).
-  @discardableResult
-  static func run<Sink: RuleSink>(_ rules: Rules, _ facts: Facts, into sink: inout Sink)
-    -> FiredRules
-  {
-    switch rules {
-    case .book:
-      return BookEvaluator.run(facts, into: &sink)
-    case .legacy:
-      LegacyRuleEvaluator.run(facts, into: &sink)
-      return FiredRules()
-    }
-  }
-
-  static func evaluate(_ answers: Answers, rules: Rules) -> Recommendation {
     let log = ReadLog()
     var sink = CollectingSink()
-    let fired = run(rules, Facts(answers, log: log), into: &sink)
+    let fired = BookEvaluator.run(Facts(answers, log: log), into: &sink)
     let facts = Facts(answers)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     let urgency = decision.urgency
@@ -38,29 +14,19 @@ public enum TriageEngine {
     let timeframeHours = deciding?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
     // The aorta is assessed before any spine imaging (RV-9): say so first when another rule
     // decides the urgency.
-    let aorticRules = rules == .book ? RuleBook.aortaFirst : LegacyRuleEvaluator.aorticRules
-    if let aortic = ordered.first(where: { aorticRules.contains($0.rule) }),
+    if let aortic = ordered.first(where: { RuleBook.aortaFirst.contains($0.rule) }),
       aortic.rule != deciding?.rule
     {
       timeframe = "Aorta first (bedside ultrasound or CT angiography), then: \(timeframe)"
     }
 
     var firings = ordered
-    switch rules {
-    case .book:
-      firings.append(
-        contentsOf: BookEvaluator.regionNotes(facts, imaging: decision.imaging, fired: fired))
-    case .legacy:
-      firings.append(
-        contentsOf: LegacyRuleEvaluator.regionNotes(
-          facts, imaging: decision.imaging, firings: ordered))
-    }
+    firings.append(
+      contentsOf: BookEvaluator.regionNotes(facts, imaging: decision.imaging, fired: fired))
 
-    let compressionRules =
-      rules == .book ? RuleBook.compression : LegacyRuleEvaluator.compressionRules
     let safety = SafetyModifiers.apply(
       facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
-      compression: ordered.contains { compressionRules.contains($0.rule) })
+      compression: ordered.contains { RuleBook.compression.contains($0.rule) })
     // After a safety substitution the timeframe speaks of the study actually recommended.
     if let replacement = safety.mriReplacedBy,
       !safety.imaging.contains(where: { $0.modality == .mri })
@@ -69,8 +35,7 @@ public enum TriageEngine {
     }
 
     let (flipped, missingInputs) = missing(
-      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read,
-      rules: rules)
+      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
     let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
     let status: RecommendationStatus =
@@ -94,12 +59,8 @@ public enum TriageEngine {
 
   /// The urgency alone, without building the recommendation (no allocation).
   public static func urgency(of answers: Answers) -> Urgency {
-    urgency(of: answers, rules: .book)
-  }
-
-  static func urgency(of answers: Answers, rules: Rules) -> Urgency {
     var sink = UrgencySink()
-    run(rules, Facts(answers), into: &sink)
+    BookEvaluator.run(Facts(answers), into: &sink)
     return sink.topUrgency
   }
 
@@ -170,9 +131,9 @@ public enum TriageEngine {
   }
 
   /// The urgency and studies for `answers` (no notes, no safety modifiers).
-  static func outcome(of answers: Answers, rules: Rules = .book) -> Outcome {
+  static func outcome(of answers: Answers) -> Outcome {
     var sink = PlanSink()
-    run(rules, Facts(answers), into: &sink)
+    BookEvaluator.run(Facts(answers), into: &sink)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     return Outcome(urgency: decision.urgency, imaging: decision.imaging)
   }
@@ -202,8 +163,7 @@ public enum TriageEngine {
   /// Only the findings the rules consulted are flipped: the evaluation is a deterministic
   /// function of the answers it reads, so a finding it never read cannot change it alone.
   static func missing(
-    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases),
-    rules: Rules = .book
+    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases)
   ) -> ([Finding], NumericInputs) {
     var findings: [Finding] = []
     let answered = answers.yesSet.union(answers.noSet)
@@ -211,8 +171,8 @@ public enum TriageEngine {
       var flipped = answers
       change(&flipped)
       // The urgency alone is cheap and settles most flips.
-      if urgency(of: flipped, rules: rules) != current.urgency { return true }
-      return outcome(of: flipped, rules: rules).differs(from: current)
+      if urgency(of: flipped) != current.urgency { return true }
+      return outcome(of: flipped).differs(from: current)
     }
     for finding in askable where read.contains(finding) && !answered.contains(finding) {
       if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
