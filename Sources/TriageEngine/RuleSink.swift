@@ -16,8 +16,8 @@ struct Plan {
 }
 
 /// Receives the rules that fire. Two implementations: one collects everything for a
-/// recommendation, one only tracks the highest urgency (for the `missing` flip test), so both
-/// paths run the very same rule code.
+/// recommendation, one only the firings that set an urgency with their plans (the studies of a
+/// changed answer), so both paths run the very same book.
 protocol RuleSink {
   /// The highest urgency fired so far.
   var topUrgency: Urgency { get }
@@ -68,20 +68,8 @@ struct CollectingSink: RuleSink {
   }
 }
 
-/// Tracks only the highest urgency; allocates nothing.
-struct UrgencySink: RuleSink {
-  var topUrgency: Urgency = .none
-  var wantsNotes: Bool { false }
-
-  mutating func fire(
-    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
-  ) {
-    if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
-  }
-}
-
-/// Collects the firings that set an urgency, with their plans, but no notes: what the `missing`
-/// flip test compares.
+/// Collects the firings that set an urgency, with their plans, but no notes: the urgency and
+/// studies of ``TriageEngine/studies(of:)``.
 struct PlanSink: RuleSink {
   var firings: [Firing] = []
   var topUrgency: Urgency = .none

@@ -14,7 +14,11 @@ enum SafetyModifiers {
     var mriReplacedBy: Modality?
   }
 
-  static let mriSafetyQuestions = QuestionCatalogue.questions(on: .mriSafety)
+  /// The MRI-safety screening items with their labels as the SF-0 message lists them (lower
+  /// case first, computed once).
+  static let mriSafetyItems = QuestionCatalogue.questions(on: .mriSafety).map {
+    (finding: $0.finding, words: $0.label.lowercasedFirst)
+  }
 
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
@@ -218,13 +222,13 @@ enum SafetyModifiers {
 
     // Unknown is never no: say which screening items are still open, in words; before an
     // urgent or emergency MRI that is a caution.
-    let open = mriSafetyQuestions.filter { f.answer($0.finding) == .unknown }
+    let open = mriSafetyItems.filter { f.answer($0.finding) == .unknown }
     if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
       let count = "\(open.count) item\(open.count == 1 ? "" : "s") unanswered"
       add(
         RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
         "MRI safety screen incomplete: \(count) ("
-          + open.map { $0.label.lowercasedFirst }.joined(separator: "; ") + ")", [])
+          + open.map(\.words).joined(separator: "; ") + ")", [])
     }
     result.items.sort { $0.level < $1.level }
     return result

@@ -2,9 +2,8 @@
 public enum TriageEngine {
   /// Evaluates `answers` against the rule set.
   public static func evaluate(_ answers: Answers) -> Recommendation {
-    let log = ReadLog()
     var sink = CollectingSink()
-    let fired = BookEvaluator.run(Facts(answers, log: log), into: &sink)
+    let fired = BookEvaluator.run(answers, into: &sink)
     let facts = Facts(answers)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     let urgency = decision.urgency
@@ -12,8 +11,8 @@ public enum TriageEngine {
     let deciding = ordered.first { $0.rule.rule.urgency == urgency }
     var timeframe = deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
     let timeframeHours = deciding?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
-    // The aorta is assessed before any spine imaging (RV-9): say so first when another rule
-    // decides the urgency.
+    // The aorta is assessed before any spine imaging: say so first when another rule decides
+    // the urgency.
     if let aortic = ordered.first(where: { RuleBook.aortaFirst.contains($0.rule) }),
       aortic.rule != deciding?.rule
     {
@@ -22,7 +21,7 @@ public enum TriageEngine {
 
     var firings = ordered
     firings.append(
-      contentsOf: BookEvaluator.regionNotes(facts, imaging: decision.imaging, fired: fired))
+      contentsOf: BookEvaluator.regionNotes(answers, imaging: decision.imaging, fired: fired))
 
     let safety = SafetyModifiers.apply(
       facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
@@ -34,8 +33,7 @@ public enum TriageEngine {
       timeframe = timeframe.replacingWord("MRI", with: replacement.displayName)
     }
 
-    let (flipped, missingInputs) = missing(
-      answers, current: Outcome(urgency: urgency, imaging: decision.imaging), read: log.read)
+    let (flipped, missingInputs) = Missing.missing(answers)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
     let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
     let status: RecommendationStatus =
@@ -59,14 +57,12 @@ public enum TriageEngine {
 
   /// The urgency alone, without building the recommendation (no allocation).
   public static func urgency(of answers: Answers) -> Urgency {
-    var sink = UrgencySink()
-    BookEvaluator.run(Facts(answers), into: &sink)
-    return sink.topUrgency
+    Urgency(rawValue: Int(Missing.outcome(answers).urgency)) ?? .none
   }
 
   /// The urgency and the studies the indication rules propose, before the MRI-safety
   /// modifiers and without the `missing` flip test: a cheap look at what an answer changes
-  /// (the `missing` computation, the UI's folding of items that cannot matter).
+  /// (the UI's folding of items that cannot matter).
   public static func studies(of answers: Answers) -> (urgency: Urgency, imaging: [ImagingStudy]) {
     let outcome = outcome(of: answers)
     return (outcome.urgency, outcome.imaging)
@@ -133,7 +129,7 @@ public enum TriageEngine {
   /// The urgency and studies for `answers` (no notes, no safety modifiers).
   static func outcome(of answers: Answers) -> Outcome {
     var sink = PlanSink()
-    BookEvaluator.run(Facts(answers), into: &sink)
+    BookEvaluator.run(answers, into: &sink)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     return Outcome(urgency: decision.urgency, imaging: decision.imaging)
   }
@@ -149,51 +145,6 @@ public enum TriageEngine {
       return existing.modality == study.modality && existing.region.covers(study.region)
         && (existing.contrast == study.contrast || existing.contrast == .withAndWithout)
     }
-  }
-
-  /// The findings a clinician answers about the patient's condition (every screen but MRI
-  /// safety, which changes how to image, never whether or how soon: its unanswered items are
-  /// reported as a safety item instead).
-  static let askable: [Finding] = Finding.allCases.filter { $0.question.polarity != .safety }
-
-  /// Unknown findings (and unrecorded numbers) whose answer could raise the urgency, add a study
-  /// or a region, or stand between the patient and clearance: each is answered yes, then no,
-  /// alone, and the rules run again; any change to the urgency or the studies lists it.
-  ///
-  /// Only the findings the rules consulted are flipped: the evaluation is a deterministic
-  /// function of the answers it reads, so a finding it never read cannot change it alone.
-  static func missing(
-    _ answers: Answers, current: Outcome, read: FindingSet = FindingSet(Finding.allCases)
-  ) -> ([Finding], NumericInputs) {
-    var findings: [Finding] = []
-    let answered = answers.yesSet.union(answers.noSet)
-    func changes(_ change: (inout Answers) -> Void) -> Bool {
-      var flipped = answers
-      change(&flipped)
-      // The urgency alone is cheap and settles most flips.
-      if urgency(of: flipped) != current.urgency { return true }
-      return outcome(of: flipped).differs(from: current)
-    }
-    for finding in askable where read.contains(finding) && !answered.contains(finding) {
-      if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
-        findings.append(finding)
-      }
-    }
-    var inputs: NumericInputs = []
-    if answers.age == nil, [10, 40, 60, 80].contains(where: { age in changes { $0.age = age } }) {
-      inputs.insert(.age)
-    }
-    if answers.symptomWeeks == nil,
-      [1, 52].contains(where: { weeks in changes { $0.symptomWeeks = weeks } })
-    {
-      inputs.insert(.symptomWeeks)
-    }
-    if answers.conservativeWeeks == nil,
-      changes({ $0.conservativeWeeks = max(6, $0.symptomWeeks ?? 52) })
-    {
-      inputs.insert(.conservativeWeeks)
-    }
-    return (findings, inputs)
   }
 
   /// One entry per rule identifier (a rule may fire from two branches): evidence merged.

@@ -80,17 +80,32 @@ public struct JSONWriter {
     JSONWriter.appendQuoted(text, to: &bytes)
   }
 
-  /// Appends `text` as a JSON string literal to UTF-8 `bytes`.
+  /// Appends `text` as a JSON string literal to UTF-8 `bytes`. Scans 8 bytes at a time: a word
+  /// with no quote, backslash or control byte is copied as it is.
   static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { source in
+      guard let base = source.baseAddress else { return }
+      let count = source.count
       var runStart = 0
-      for index in 0..<source.count {
+      var index = 0
+      while index < count {
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          if !needsEscape(word) {
+            index += 8
+            continue
+          }
+        }
         let byte = source[index]
-        guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+        guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
+          index += 1
+          continue
+        }
         if runStart < index { bytes.append(contentsOf: source[runStart..<index]) }
-        runStart = index + 1
+        index += 1
+        runStart = index
         switch byte {
         case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
         case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
@@ -103,8 +118,19 @@ public struct JSONWriter {
           bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
         }
       }
-      if runStart < source.count { bytes.append(contentsOf: source[runStart..<source.count]) }
+      if runStart < count { bytes.append(contentsOf: source[runStart..<count]) }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any byte of `word` is a quote, a backslash or a control byte (below 0x20).
+  @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let quote = zeroByte(word ^ (ones &* 0x22))
+    let backslash = zeroByte(word ^ (ones &* 0x5C))
+    let control = (word &- ones &* 0x20) & ~word & highs
+    return quote | backslash | control != 0
   }
 }

@@ -11,7 +11,8 @@ struct EvaluateCommand: ParsableCommand {
       FILE is an answers file (spec/questionnaire.md), or - for standard input.
       With --jsonl, every line of the input is one answers object and every output line is one
       recommendation, or an error object naming the line and the key; the batch goes on and the
-      exit status is 65 if any line was bad.
+      exit status is 65 if any line was bad. --jobs N evaluates lines on N threads (default: the
+      cores available); the output stays in input order.
       Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input.
       """)
 
@@ -27,9 +28,21 @@ struct EvaluateCommand: ParsableCommand {
   @Flag(help: "Print JSON on one line.")
   var compact = false
 
+  @Option(
+    help:
+      "With --jsonl: threads evaluating lines (default: the cores available); output stays in input order."
+  )
+  var jobs: Int?
+
   func validate() throws {
     if !jsonl && file == nil {
       throw ValidationError("Missing expected argument '<file>' (use - for standard input).")
+    }
+    if let jobs, jobs < 1 || jobs > 1024 {
+      throw ValidationError("--jobs must be between 1 and 1024.")
+    }
+    if jobs != nil && !jsonl {
+      throw ValidationError("--jobs applies to --jsonl only.")
     }
     if jsonl && format == .text {
       throw ValidationError("--jsonl writes JSON lines; --format text is not available with it.")
@@ -38,7 +51,7 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     if jsonl {
-      let status = try JSONLinesEvaluator.run(path: file ?? "-")
+      let status = try JSONLinesEvaluator.run(path: file ?? "-", jobs: jobs)
       if status != 0 { throw ExitCode(status) }
       return
     }

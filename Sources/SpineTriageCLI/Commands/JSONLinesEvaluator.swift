@@ -1,3 +1,4 @@
+import Dispatch
 import TriageEngine
 import TriageFormats
 
@@ -7,14 +8,60 @@ import TriageFormats
   import Darwin
 #endif
 
-/// `evaluate --jsonl`: streams answers objects, one per line, to recommendations, one per line.
-/// Memory stays flat: one read buffer, one line, one output buffer.
+/// `evaluate --jsonl`: streams answers objects, one per line, to recommendations, one per line,
+/// in input order. Lines are split with `memchr` and evaluated in batches, on `jobs` threads
+/// when there is more than one. Memory stays flat: one read buffer, one batch of lines and its
+/// results, one output buffer.
 enum JSONLinesEvaluator {
   /// The longest line accepted.
   static let maxLine = 1 << 20
+  /// Lines per batch: enough to keep every thread busy, small enough to stay flat.
+  static let batchLines = 2048
 
-  /// Runs the stream; returns the exit status (0, or 65 if any line was bad).
-  static func run(path: String) throws -> Int32 {
+  /// What one line gave.
+  enum LineResult {
+    case blank
+    case recommendation([UInt8])
+    case error(key: String?, message: String)
+  }
+
+  /// The cores this process may run on (its CPU affinity), at least 1.
+  static var coresAvailable: Int {
+    #if canImport(Glibc)
+      var set = cpu_set_t()
+      if sched_getaffinity(0, MemoryLayout<cpu_set_t>.size, &set) == 0 {
+        let count = withUnsafeBytes(of: &set) { bytes in
+          bytes.reduce(0) { $0 + $1.nonzeroBitCount }
+        }
+        if count > 0 { return count }
+      }
+    #endif
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+
+  /// Evaluates one line.
+  static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool) -> LineResult {
+    if overlong { return .error(key: nil, message: "line longer than \(maxLine >> 20) MiB") }
+    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+    let bytes = Array(line)
+    do {
+      // The common shape takes the fast path; anything else gets the full decoder, which
+      // names the error.
+      let sheet = try AnswersFastDecoder.decode(bytes) ?? AnswersCodec.decode(bytes)
+      return .recommendation(
+        RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
+    } catch let error as JSONSyntaxError {
+      return .error(key: nil, message: "invalid JSON at column \(error.column): \(error.message)")
+    } catch let error as AnswersError {
+      return .error(key: error.key, message: error.message)
+    } catch {
+      return .error(key: nil, message: "\(error)")
+    }
+  }
+
+  /// Runs the stream with `jobs` threads (the cores available when `nil`); returns the exit
+  /// status (0, or 65 if any line was bad).
+  static func run(path: String, jobs: Int? = nil) throws -> Int32 {
     let descriptor: Int32
     if path == "-" {
       descriptor = 0
@@ -26,38 +73,22 @@ enum JSONLinesEvaluator {
       }
     }
     defer { if descriptor != 0 { close(descriptor) } }
+    let jobs = max(1, jobs ?? coresAvailable)
 
     var output = BufferedOutput(descriptor: 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    var line: [UInt8] = []
-    line.reserveCapacity(4096)
+    /// The batch: every line's bytes end to end, each line's end, whether it was too long.
+    var batch: [UInt8] = []
+    batch.reserveCapacity(1 << 20)
+    var ends: [Int] = []
+    var overlongLines: [Bool] = []
+    ends.reserveCapacity(batchLines)
+    var lineStart = 0
+    var overlong = false
     var lineNumber = 0
     var bad = 0
     var firstBad = 0
-    var overlong = false
 
-    func finish(_ line: [UInt8]) {
-      lineNumber += 1
-      if overlong {
-        overlong = false
-        report(lineNumber, key: nil, "line longer than \(maxLine >> 20) MiB")
-        return
-      }
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-      do {
-        // The common shape takes the fast path; anything else gets the full decoder, which
-        // names the error.
-        let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(line)
-        output.write(bytes: RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
-        output.write("\n")
-      } catch let error as JSONSyntaxError {
-        report(lineNumber, key: nil, "invalid JSON at column \(error.column): \(error.message)")
-      } catch let error as AnswersError {
-        report(lineNumber, key: error.key, error.message)
-      } catch {
-        report(lineNumber, key: nil, "\(error)")
-      }
-    }
     func report(_ number: Int, key: String?, _ message: String) {
       bad += 1
       if firstBad == 0 { firstBad = number }
@@ -69,10 +100,65 @@ enum JSONLinesEvaluator {
       output.write("\n")
     }
 
+    /// Evaluates the lines of the batch (in parallel when `jobs` > 1) and writes the results
+    /// in input order.
+    func flushBatch() {
+      let count = ends.count
+      guard count > 0 else { return }
+      var results = [LineResult](repeating: .blank, count: count)
+      batch.withUnsafeBufferPointer { bytes in
+        func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+          let start = index == 0 ? 0 : ends[index - 1]
+          return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+        }
+        if jobs == 1 || count < 2 * jobs {
+          for index in 0..<count {
+            results[index] = evaluate(line(index), overlong: overlongLines[index])
+          }
+        } else {
+          results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            nonisolated(unsafe) let lines = (0..<count).map(line)
+            let overlong = overlongLines
+            let per = (count + jobs - 1) / jobs
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+              for index in (worker * per)..<min(count, (worker + 1) * per) {
+                slots[index] = evaluate(lines[index], overlong: overlong[index])
+              }
+            }
+          }
+        }
+      }
+      for result in results {
+        lineNumber += 1
+        switch result {
+        case .blank: break
+        case .recommendation(let bytes):
+          output.write(bytes: bytes)
+          output.write("\n")
+        case .error(let key, let message): report(lineNumber, key: key, message)
+        }
+        if output.failed { break }
+      }
+      batch.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      overlongLines.removeAll(keepingCapacity: true)
+      lineStart = 0
+    }
+
+    func endLine() {
+      ends.append(batch.count)
+      overlongLines.append(overlong)
+      overlong = false
+      lineStart = batch.count
+      if ends.count == batchLines { flushBatch() }
+    }
+
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
+        flushBatch()
         output.flush()
         throw CLIFailure(
           "\(path == "-" ? "standard input" : path): cannot read: \(InputFile.describeErrno(errno))",
@@ -83,23 +169,34 @@ enum JSONLinesEvaluator {
       // Stop at the first failed write (a closed pipe with SIGPIPE ignored, a full disk):
       // reading on would only burn the rest of the input.
       if output.failed { break }
-      var start = 0
-      for i in 0..<count where chunk[i] == 0x0A {
-        if output.failed { break }
-        if !overlong { line.append(contentsOf: chunk[start..<i]) }
-        finish(line)
-        line.removeAll(keepingCapacity: true)
-        start = i + 1
-      }
-      if start < count && !overlong {
-        line.append(contentsOf: chunk[start..<count])
-        if line.count > maxLine {
-          overlong = true
-          line.removeAll(keepingCapacity: true)
+      chunk.withUnsafeBufferPointer { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        while start < count {
+          let rest = count - start
+          let found = memchr(base + start, 0x0A, rest)
+          let end =
+            found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base }
+            ?? count
+          if !overlong {
+            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+          }
+          if found == nil {
+            // A line that goes on past this chunk and is already too long is dropped.
+            if !overlong && batch.count - lineStart > maxLine {
+              overlong = true
+              batch.removeSubrange(lineStart...)
+            }
+            break
+          }
+          endLine()
+          start = end + 1
         }
       }
+      if output.failed { break }
     }
-    if (!line.isEmpty || overlong) && !output.failed { finish(line) }
+    if (batch.count > lineStart || overlong) && !output.failed { endLine() }
+    flushBatch()
     output.flush()
     if output.failed {
       throw CLIFailure(

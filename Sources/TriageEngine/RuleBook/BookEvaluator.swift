@@ -1,53 +1,71 @@
-/// The evaluator: one loop over the book, feeding a ``RuleSink``. Indication rules first, in
-/// book order; the fallback rules only when no rule set an urgency above "no imaging now"; the
-/// note rules only for the record.
+/// The evaluator: one loop over the (compiled) book, feeding a ``RuleSink``. Indication rules
+/// first, in book order; the fallback rules only when no rule set an urgency above "no imaging
+/// now"; the note rules only for the record.
 enum BookEvaluator {
-  /// Runs the book on `facts`; returns the rules that fired.
+  /// Runs the book on `answers`; returns the rules that fired.
   @discardableResult
-  static func run<Sink: RuleSink>(_ facts: Facts, into sink: inout Sink) -> FiredRules {
-    var state = RuleState(facts)
-    for rule in RuleBook.indication { apply(rule, &state, &sink) }
-    state.decided = sink.topUrgency
+  static func run<Sink: RuleSink>(_ answers: Answers, into sink: inout Sink) -> FiredRules {
+    let book = CompiledBook.shared
+    var s = Situation(answers)
+    for rule in book.indication { apply(book.rules[rule], book, &s, &sink) }
     if sink.topUrgency == .none {
-      for rule in RuleBook.fallback { apply(rule, &state, &sink) }
+      for rule in book.fallback { apply(book.rules[rule], book, &s, &sink) }
     }
     if sink.wantsNotes {
-      state.decided = sink.topUrgency
-      for rule in RuleBook.notes { apply(rule, &state, &sink) }
+      s.decided = Int32(sink.topUrgency.rawValue)
+      for rule in book.notes { apply(book.rules[rule], book, &s, &sink) }
     }
-    return state.fired
+    return s.fired
   }
 
   /// The region notes that explain the studies chosen (after the decision).
-  static func regionNotes(_ facts: Facts, imaging: [ImagingStudy], fired: FiredRules) -> [Firing] {
-    var state = RuleState(facts)
-    state.fired = fired
-    state.imaging = imaging
+  static func regionNotes(_ answers: Answers, imaging: [ImagingStudy], fired: FiredRules)
+    -> [Firing]
+  {
+    let book = CompiledBook.shared
+    var s = Situation(answers)
+    s.fired = fired
+    s.planned = !imaging.isEmpty
+    for study in imaging { s.planRegions |= 1 << Int32(StudyBits.regionIndex(study.region)) }
     var sink = CollectingSink()
-    for rule in RuleBook.regionNotes { apply(rule, &state, &sink) }
+    for rule in book.regionNotes { apply(book.rules[rule], book, &s, &sink) }
     return sink.firings
   }
 
   /// Fires `rule` once for each arm whose condition holds.
   @inline(__always)
-  static func apply<Sink: RuleSink>(_ rule: BookRule, _ state: inout RuleState, _ sink: inout Sink)
-  {
-    for arm in rule.arms where arm.condition.holds(state) {
-      let f = state.facts
+  static func apply<Sink: RuleSink>(
+    _ rule: CompiledBook.Rule, _ book: CompiledBook, _ s: inout Situation, _ sink: inout Sink
+  ) {
+    for arm in rule.arms where book.holds(arm.condition, s) {
+      s.fired.insert(rule.id)
       var evidence = FindingSet()
-      for item in arm.evidence where item.when.holds(state) {
-        evidence = evidence.union(f.hits(item.group.members))
+      for item in arm.evidence where book.holds(item.when, s) {
+        evidence = evidence.union(s.yes.intersection(item.findings))
       }
       var inputs: NumericInputs = []
-      for use in arm.inputs where use.when.holds(state) { inputs.formUnion(use.inputs) }
-      var pending = FindingSet()
-      for item in arm.pending where item.when.holds(state) {
-        pending = pending.union(f.unknown(item.group.members))
+      for use in arm.inputs where book.holds(use.when, s) { inputs.formUnion(use.inputs) }
+      if !arm.pending.isEmpty {
+        var pending = FindingSet()
+        for item in arm.pending where book.holds(item.when, s) {
+          pending = pending.union(item.findings.subtracting(s.yes).subtracting(s.no))
+        }
+        sink.pending(pending)
       }
-      if !arm.pending.isEmpty { sink.pending(pending) }
-      let current = state
-      sink.fire(rule.id, evidence, inputs: inputs) { arm.plan.realize(current) }
-      state.fired.insert(rule.id)
+      let current = s
+      sink.fire(rule.id, evidence, inputs: inputs) { plan(arm, book, current) }
     }
+  }
+
+  /// The studies and alternatives of `arm` for `s`.
+  static func plan(_ arm: CompiledBook.Arm, _ book: CompiledBook, _ s: Situation) -> Plan {
+    var plan = Plan()
+    book.forEachStudy(arm.imaging, regions: arm.regions, s) { _, study in
+      plan.imaging.append(StudyBits.study(at: study))
+    }
+    book.forEachStudy(arm.alternatives, regions: arm.regions, s) { position, study in
+      plan.alternatives.append(Alternative(StudyBits.study(at: study), when: arm.reasons[position]))
+    }
+    return plan
   }
 }

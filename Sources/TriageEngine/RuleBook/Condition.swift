@@ -92,66 +92,6 @@ public indirect enum Condition: Sendable, Hashable {
   }
 }
 
-/// What a condition is evaluated against: the answers, the rules fired so far, the urgency
-/// decided so far and (for region notes) the studies planned.
-struct RuleState {
-  let facts: Facts
-  var fired = FiredRules()
-  var decided: Urgency = .none
-  var imaging: [ImagingStudy] = []
-
-  init(_ facts: Facts) { self.facts = facts }
-}
-
-extension Condition {
-  /// Whether the condition holds in `state`.
-  func holds(_ state: RuleState) -> Bool {
-    let f = state.facts
-    switch self {
-    case .always: return true
-    case .yes(let finding): return f.isYes(finding)
-    case .no(let finding): return f.isNo(finding)
-    case .unanswered(let finding): return f.answer(finding) == .unknown
-    case .anyYes(let group): return !f.hits(group.members).isEmpty
-    case .allNo(let group): return f.allNo(group.members)
-    case .site(let site):
-      switch site {
-      case .lowBack: return f.hasLow
-      case .neck: return f.hasNeck
-      case .midBack: return f.hasMid
-      case .neckOnly: return f.neckOnly
-      }
-    case .number(let measure, let bound):
-      guard let value = f.value(measure) else { return false }
-      return bound.contains(value)
-    case .unrecorded(let measure): return f.value(measure) == nil
-    case .fired(let rule): return state.fired.contains(rule)
-    case .decidedAtMost(let urgency): return state.decided <= urgency
-    case .planCovers(let regions): return state.imaging.contains { regions.contains($0.region) }
-    case .planned: return !state.imaging.isEmpty
-    case .all(let conditions): return conditions.allSatisfy { $0.holds(state) }
-    case .any(let conditions): return conditions.contains { $0.holds(state) }
-    case .not(let condition): return !condition.holds(state)
-    }
-  }
-}
-
-/// The rules fired so far in one evaluation (a bit set over ``RuleID``).
-struct FiredRules: Hashable {
-  private var low: UInt64 = 0
-  private var high: UInt64 = 0
-
-  @inline(__always) func contains(_ rule: RuleID) -> Bool {
-    let index = rule.rawValue
-    return index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
-  }
-
-  @inline(__always) mutating func insert(_ rule: RuleID) {
-    let index = rule.rawValue
-    if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
-  }
-}
-
 extension Condition {
   /// The age lies within `bound` (false when not recorded).
   public static func age(_ bound: Bound) -> Condition { .number(.age, bound) }

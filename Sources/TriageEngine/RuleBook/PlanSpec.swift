@@ -74,14 +74,6 @@ public struct StudySpec: Sendable, Hashable {
     self.contrast = contrast
     self.when = when
   }
-
-  /// The study at `chosen`.
-  func study(at chosen: SpineRegion?) -> ImagingStudy {
-    switch place {
-    case .region(let region): ImagingStudy(modality, region, contrast)
-    case .chosen: ImagingStudy(modality, chosen ?? .wholeSpine, contrast)
-    }
-  }
 }
 
 /// An alternative study and when to choose it.
@@ -95,39 +87,5 @@ public struct AlternativeSpec: Sendable, Hashable {
   public init(_ study: StudySpec, when reason: String) {
     self.study = study
     self.reason = reason
-  }
-}
-
-extension PlanSpec {
-  /// The studies and alternatives for `state` (regions resolved, conditional studies chosen).
-  func realize(_ state: RuleState) -> Plan {
-    var plan = Plan()
-    func add(_ region: SpineRegion?) {
-      for spec in imaging where spec.when.holds(state) {
-        plan.imaging.append(spec.study(at: region))
-      }
-      for spec in alternatives where spec.study.when.holds(state) {
-        plan.alternatives.append(Alternative(spec.study.study(at: region), when: spec.reason))
-      }
-    }
-    switch regions.resolve(state.facts, state) {
-    case nil: add(nil)
-    case let regions?: for region in regions { add(region) }
-    }
-    return plan
-  }
-}
-
-extension PlanSpec.RegionChoice {
-  /// The regions chosen, or `nil` for a plan of fixed regions.
-  func resolve(_ f: Facts, _ state: RuleState) -> [SpineRegion]? {
-    switch self {
-    case .fixed: nil
-    case .symptoms: f.symptomRegions
-    case .back: f.backRegions
-    case .cord: [f.cordRegion]
-    case .either(let condition, let first, let second):
-      condition.holds(state) ? first.resolve(f, state) : second.resolve(f, state)
-    }
   }
 }

@@ -1,0 +1,72 @@
+/// A set of imaging studies as bits: every modality, region and contrast (108 studies), so a
+/// plan's studies and what they cover are compared without arrays.
+struct StudyBits: Hashable, Sendable {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+
+  static let modalities = Modality.allCases
+  static let regions = SpineRegion.allCases
+  static let contrasts = Contrast.allCases
+  /// How many studies there are.
+  static let count = modalities.count * regions.count * contrasts.count
+
+  @inline(__always) static func index(modality: Int, region: Int, contrast: Int) -> Int {
+    (modality * regions.count + region) * contrasts.count + contrast
+  }
+
+  static func index(_ study: ImagingStudy) -> Int {
+    index(
+      modality: modalityIndex(study.modality), region: regionIndex(study.region),
+      contrast: contrastIndex(study.contrast))
+  }
+
+  static func study(at index: Int) -> ImagingStudy {
+    let contrast = index % contrasts.count
+    let region = (index / contrasts.count) % regions.count
+    let modality = index / (contrasts.count * regions.count)
+    return ImagingStudy(modalities[modality], regions[region], contrasts[contrast])
+  }
+
+  static func modalityIndex(_ modality: Modality) -> Int {
+    modalities.firstIndex(of: modality) ?? 0
+  }
+
+  @inline(__always) static func regionIndex(_ region: SpineRegion) -> Int {
+    switch region {
+    case .cervical: 0
+    case .thoracic: 1
+    case .lumbar: 2
+    case .lumbosacral: 3
+    case .wholeSpine: 4
+    case .abdominalAorta: 5
+    }
+  }
+
+  static func contrastIndex(_ contrast: Contrast) -> Int {
+    contrasts.firstIndex(of: contrast) ?? 0
+  }
+
+  @inline(__always) mutating func insert(_ index: Int) {
+    if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
+  }
+
+  @inline(__always) func contains(_ index: Int) -> Bool {
+    index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
+  }
+
+  @inline(__always) mutating func formUnion(_ other: StudyBits) {
+    low |= other.low
+    high |= other.high
+  }
+
+  /// For each study, the studies it covers (``TriageEngine/isCovered(_:by:)``), itself included.
+  static let covered: [StudyBits] = (0..<count).map { wider in
+    var bits = StudyBits()
+    let widerStudy = study(at: wider)
+    for narrower in 0..<count
+    where TriageEngine.isCovered(study(at: narrower), by: [widerStudy]) {
+      bits.insert(narrower)
+    }
+    return bits
+  }
+}

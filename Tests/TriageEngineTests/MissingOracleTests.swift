@@ -1,0 +1,86 @@
+import Testing
+
+@testable import TriageEngine
+
+/// `missing` from the rules' read sets against the brute force it replaced: every unanswered
+/// finding answered yes, then no, alone, and every number probed, with the whole book run again
+/// and the full decision compared (seeded; the seed is printed).
+/// `SPINE_PROPERTY_SETS=100000 swift test --filter MissingOracleTests` runs the full count.
+@Suite struct MissingOracleTests {
+  static let chunks = Array(0..<4)
+  static let perChunk: Int = {
+    let total = Int(Environment.value("SPINE_PROPERTY_SETS") ?? "") ?? 4_000
+    return max(1, total / chunks.count)
+  }()
+
+  /// The brute force: what `missing` was before read sets.
+  static func bruteForce(_ answers: Answers) -> ([Finding], NumericInputs) {
+    let current = TriageEngine.outcome(of: answers)
+    func changes(_ change: (inout Answers) -> Void) -> Bool {
+      var flipped = answers
+      change(&flipped)
+      return TriageEngine.outcome(of: flipped).differs(from: current)
+    }
+    var findings: [Finding] = []
+    for finding in Finding.allCases
+    where finding.question.polarity != .safety && answers[finding] == .unknown {
+      if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
+        findings.append(finding)
+      }
+    }
+    var inputs: NumericInputs = []
+    if answers.age == nil, [10, 40, 60, 80].contains(where: { age in changes { $0.age = age } }) {
+      inputs.insert(.age)
+    }
+    if answers.symptomWeeks == nil,
+      [1, 52].contains(where: { weeks in changes { $0.symptomWeeks = weeks } })
+    {
+      inputs.insert(.symptomWeeks)
+    }
+    if answers.conservativeWeeks == nil,
+      changes({ $0.conservativeWeeks = max(6, $0.symptomWeeks ?? 52) })
+    {
+      inputs.insert(.conservativeWeeks)
+    }
+    return (findings, inputs)
+  }
+
+  @Test(arguments: chunks)
+  func readSetsGiveWhatTheBruteForceGives(chunk: Int) {
+    let seed = 0x0F11_9000 + UInt64(chunk)
+    print("missing oracle: seed \(seed), \(Self.perChunk) sets")
+    var differences = 0
+    var first = ""
+    for (index, answers) in AnswerGenerator.sets(count: Self.perChunk, seed: seed).enumerated() {
+      let fast = Missing.missing(answers)
+      let slow = Self.bruteForce(answers)
+      let urgency = TriageEngine.urgency(of: answers)
+      if fast.0 != slow.0 || fast.1 != slow.1
+        || urgency != TriageEngine.outcome(of: answers).urgency
+      {
+        differences += 1
+        if first.isEmpty {
+          first =
+            "set \(index): read sets \(fast.0.map(\.id)) \(fast.1.ids), brute force \(slow.0.map(\.id)) \(slow.1.ids)"
+        }
+      }
+    }
+    #expect(differences == 0, "\(differences) differ; first: \(first)")
+  }
+
+  /// What a study covers is transitive, so comparing what two plans cover (bit sets) is
+  /// comparing the plans study by study.
+  @Test func coverageIsTransitive() {
+    for a in 0..<StudyBits.count {
+      for b in 0..<StudyBits.count where StudyBits.covered[b].contains(a) {
+        for c in 0..<StudyBits.count where StudyBits.covered[c].contains(b) {
+          #expect(StudyBits.covered[c].contains(a), "\(a) \(b) \(c)")
+        }
+      }
+    }
+    #expect(
+      StudyBits.regions == [
+        .cervical, .thoracic, .lumbar, .lumbosacral, .wholeSpine, .abdominalAorta,
+      ])
+  }
+}
