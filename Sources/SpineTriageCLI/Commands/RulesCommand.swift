@@ -6,7 +6,12 @@ import TriageFormats
 struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rules",
-    abstract: "Print the rule table: identifier, urgency, title and source.")
+    abstract: "Print the rule table: identifier, urgency, title and source.",
+    discussion: """
+      --explain ID prints one rule in words: its condition in the questions' own labels, the
+      plan, the alternatives, the source and how sure it is. --format json carries every rule's
+      condition tree, plan, timeframe and notes.
+      """)
 
   /// The rule table's formats.
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -16,7 +21,20 @@ struct RulesCommand: ParsableCommand {
   @Option(help: "Output format: text (a table), json or markdown.")
   var format: Format = .text
 
+  @Option(help: "Print one rule (for example CES-1) in words.")
+  var explain: String?
+
   func run() throws {
+    if let explain {
+      guard let text = RuleExplanation.text(explain.uppercased()) else {
+        throw CLIFailure(
+          "no rule \(AnswersError.printable(explain, limit: 40)) (spine-triage rules lists them)",
+          status: ExitStatus.usage
+        ).exit()
+      }
+      try StandardStreams.writeOutputOrFail(text)
+      return
+    }
     let output: String
     switch format {
     case .text: output = RuleTable.text()
@@ -63,21 +81,8 @@ public enum RuleTable {
     return out
   }
 
-  /// The table as JSON.
-  public static func json() -> String {
-    JSONWriter.string(
-      .array(
-        (RuleBook.rules + RuleBook.safetyRules).map { rule in
-          .object([
-            ("id", .string(rule.id)),
-            ("title", .string(rule.title)),
-            ("urgency", rule.urgency.map { .string($0.id) } ?? .null),
-            ("source", .string(rule.source)),
-            ("year", .number(String(rule.year))),
-            ("certainty", .string(rule.certainty.rawValue)),
-          ])
-        }), pretty: true)
-  }
+  /// The table as JSON: metadata, condition tree, plan, timeframe and notes of every rule.
+  public static func json() -> String { JSONWriter.string(RuleBookJSON.json(), pretty: true) }
 }
 
 extension String {
