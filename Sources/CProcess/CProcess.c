@@ -1,4 +1,10 @@
+#ifdef __linux__
+#define _GNU_SOURCE
+#include <sched.h>
+#endif
 #include "CProcess.h"
+
+#include <unistd.h>
 
 #include <sys/resource.h>
 #ifdef __linux__
@@ -14,4 +20,17 @@ int spine_disable_core_dumps(void) {
   int undumpable = 0;
 #endif
   return (limited == 0 && undumpable == 0) ? 0 : -1;
+}
+
+int spine_cores_available(void) {
+#ifdef __linux__
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    int count = CPU_COUNT(&set);
+    if (count > 0) return count;
+  }
+#endif
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  return online > 0 ? (int)online : 1;
 }

@@ -110,7 +110,7 @@ enum ExplanatoryVignettes {
       #expect(rule?.seedDifference?.isEmpty == false, "\(id) should say where the seed differs")
     }
     let texts =
-      (RuleBook.rules + SafetyRuleBook.rules).flatMap {
+      (RuleBook.rules + RuleBook.safetyRules).flatMap {
         [$0.title, $0.note ?? "", $0.seedDifference ?? "", $0.timeframe ?? ""]
       } + QuestionCatalogue.questions.flatMap { [$0.label, $0.text, $0.help] }
     for text in texts {

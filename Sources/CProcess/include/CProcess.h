@@ -7,4 +7,8 @@
 /// the same user). Returns 0, or -1 if either call failed.
 int spine_disable_core_dumps(void);
 
+/// The number of CPUs this process may run on (sched_getaffinity, so `taskset` is honoured),
+/// or the online CPU count when the affinity cannot be read; at least 1.
+int spine_cores_available(void);
+
 #endif

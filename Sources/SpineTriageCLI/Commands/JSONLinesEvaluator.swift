@@ -1,3 +1,4 @@
+import CProcess
 import Dispatch
 import TriageEngine
 import TriageFormats
@@ -26,18 +27,7 @@ enum JSONLinesEvaluator {
   }
 
   /// The cores this process may run on (its CPU affinity), at least 1.
-  static var coresAvailable: Int {
-    #if canImport(Glibc)
-      var set = cpu_set_t()
-      if sched_getaffinity(0, MemoryLayout<cpu_set_t>.size, &set) == 0 {
-        let count = withUnsafeBytes(of: &set) { bytes in
-          bytes.reduce(0) { $0 + $1.nonzeroBitCount }
-        }
-        if count > 0 { return count }
-      }
-    #endif
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-  }
+  static var coresAvailable: Int { Int(spine_cores_available()) }
 
   /// Evaluates one line.
   static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool) -> LineResult {

@@ -64,12 +64,14 @@ struct CompiledBook: @unchecked Sendable {
   private(set) var fallback: [Int] = []
   private(set) var notes: [Int] = []
   private(set) var regionNotes: [Int] = []
-  /// For each finding (raw value), the indication rules that read it, in book order.
+  /// For each finding (raw value), the positions in `indication` of the rules that read it, in
+  /// book order.
   private(set) var readers: [[Int]] = []
   /// The findings an indication rule reads for `no` or for unanswered: only for these can a
   /// `no` change the outcome (every other test is of a `yes`).
   private(set) var readsNo = FindingSet()
-  /// For each number (age, symptom weeks, conservative weeks), the indication rules that read it.
+  /// For each number (age, symptom weeks, conservative weeks), the positions in `indication` of
+  /// the rules that read it.
   private(set) var numberReaders: [[Int]] = [[], [], []]
   /// Every finding an indication rule reads.
   private(set) var read = FindingSet()
@@ -120,11 +122,12 @@ struct CompiledBook: @unchecked Sendable {
       position[rules[i].id] = i
     }
     readers = Array(repeating: [], count: Finding.allCases.count)
-    for i in indication {
+    // Readers are positions in `indication` (what `Missing` runs again, in book order).
+    for (position, i) in indication.enumerated() {
       read = read.union(closed[i])
-      for finding in closed[i].members { readers[Int(finding.rawValue)].append(i) }
+      for finding in closed[i].members { readers[Int(finding.rawValue)].append(position) }
       for measure in 0..<3 where closedNumbers[i] & (1 << measure) != 0 {
-        numberReaders[measure].append(i)
+        numberReaders[measure].append(position)
       }
     }
   }
