@@ -3,13 +3,15 @@ import TriageEngine
 /// The rule book as JSON (`spine-triage rules --format json`): each rule's metadata, its
 /// condition tree, its plan, timeframe and notes, written from the values the evaluator reads.
 public enum RuleBookJSON {
-  /// Every indication rule, then every MRI-safety rule.
+  /// Every rule in the order the evaluator reads them (a `fired` condition names a rule printed
+  /// before it), then every MRI-safety rule. `precedence` (1 first) says which of two rules
+  /// with the same urgency chooses the main study.
   public static func json() -> JSONValue {
     var rules: [JSONValue] = []
-    for id in RuleID.allCases {
-      let book = RuleBook.byID[id.rawValue]
+    for book in RuleBook.book {
       var members = metadata(book.rule)
       members.append(("phase", .string(phase(book.phase))))
+      members.append(("precedence", .number(String(book.id.rawValue + 1))))
       members.append(
         (
           "arms",
@@ -73,7 +75,7 @@ public enum RuleBookJSON {
     case .unanswered(let finding): return .object([("unanswered", .string(finding.id))])
     case .anyYes(let g): return .object([("any_yes", group(g))])
     case .allNo(let g): return .object([("all_no", group(g))])
-    case .site(let site): return .object([("site", .string(site.rawValue))])
+    case .site(let site): return .object([("site", .string(Self.site(site)))])
     case .number(let measure, let bound):
       let range: [(key: String, value: JSONValue)]
       switch bound {
@@ -97,15 +99,30 @@ public enum RuleBookJSON {
     }
   }
 
-  static func plan(_ plan: PlanSpec) -> JSONValue {
-    let regions: String
-    switch plan.regions {
-    case .fixed: regions = "fixed"
-    case .symptoms: regions = "symptoms"
-    case .back: regions = "back"
-    case .cord: regions = "cord"
-    case .either: regions = "either"
+  /// A site as an identifier (`low_back`, `neck`, `mid_back`, `neck_only`).
+  static func site(_ site: Condition.Site) -> String {
+    switch site {
+    case .lowBack: "low_back"
+    case .neck: "neck"
+    case .midBack: "mid_back"
+    case .neckOnly: "neck_only"
     }
+  }
+
+  /// How a plan's regions are chosen: `"fixed"`, `"symptoms"`, `"back"`, `"cord"`, or
+  /// `{"if": condition, "then": choice, "else": choice}`.
+  static func regions(_ choice: PlanSpec.RegionChoice) -> JSONValue {
+    switch choice {
+    case .fixed: .string("fixed")
+    case .symptoms: .string("symptoms")
+    case .back: .string("back")
+    case .cord: .string("cord")
+    case .either(let test, let then, let otherwise):
+      .object([("if", condition(test)), ("then", regions(then)), ("else", regions(otherwise))])
+    }
+  }
+
+  static func plan(_ plan: PlanSpec) -> JSONValue {
     func study(_ spec: StudySpec) -> [(key: String, value: JSONValue)] {
       var members: [(key: String, value: JSONValue)] = [
         ("modality", .string(spec.modality.rawValue))
@@ -118,10 +135,7 @@ public enum RuleBookJSON {
       if spec.when != .always { members.append(("when_condition", condition(spec.when))) }
       return members
     }
-    var members: [(key: String, value: JSONValue)] = [("regions", .string(regions))]
-    if case .either(let c, _, _) = plan.regions {
-      members.append(("regions_condition", condition(c)))
-    }
+    var members: [(key: String, value: JSONValue)] = [("regions", regions(plan.regions))]
     members.append(("imaging", .array(plan.imaging.map { .object(study($0)) })))
     members.append(
       (
