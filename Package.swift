@@ -46,7 +46,9 @@ let package = Package(
       name: "triage-bench",
       dependencies: ["TriageEngine", "TriageFormats", "TriageUI", "CursesBackend"],
       path: "Sources/TriageBench"),
-    .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageFormats"]),
+    .testTarget(
+      name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageFormats"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "TriageFormatsTests", dependencies: ["TriageFormats", "TriageEngine"],
       exclude: ["Documents/__Snapshots__"]),

@@ -73,7 +73,7 @@ enum Missing {
 
       /// Whether the answers changed by `change`, with the rules at `positions` run again,
       /// give another urgency or other studies.
-      func changes(_ positions: [Int], _ change: (inout Situation) -> Void) -> Bool {
+      func changes(_ positions: Frozen<Int>, _ change: (inout Situation) -> Void) -> Bool {
         var s = start
         change(&s)
         var changed = false

@@ -60,7 +60,7 @@ struct StudyBits: Hashable, Sendable {
   }
 
   /// For each study, the studies it covers (``TriageEngine/isCovered(_:by:)``), itself included.
-  static let covered: [StudyBits] = (0..<count).map { wider in
+  static let covered = Frozen((0..<count).map { wider in
     var bits = StudyBits()
     let widerStudy = study(at: wider)
     for narrower in 0..<count
@@ -68,5 +68,5 @@ struct StudyBits: Hashable, Sendable {
       bits.insert(narrower)
     }
     return bits
-  }
+  })
 }

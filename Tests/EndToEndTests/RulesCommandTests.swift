@@ -33,6 +33,13 @@ import Testing
       let explained = try CLI.run(["rules", "--explain", id])
       #expect(explained.status == 0 && explained.stdout.hasPrefix("\(id): "), "\(id)")
       #expect(explained.stdout.contains("Source: "), "\(id)")
+      // Nested groups of the same kind read as one list.
+      let lines = explained.stdout.split(separator: "\n").map(String.init)
+      for (line, next) in zip(lines, lines.dropFirst()) {
+        for group in ["all of:", "any of:"] where line.hasSuffix(group) {
+          #expect(next != "  " + line, "\(id): '\(group)' inside '\(group)'")
+        }
+      }
       #expect(rule["arms"] as? [[String: Any]] != nil, "\(id) has no condition tree")
     }
   }

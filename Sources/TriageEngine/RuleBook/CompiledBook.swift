@@ -37,13 +37,13 @@ struct CompiledBook: @unchecked Sendable {
 
   struct Arm {
     var condition: Int32
-    var evidence: [(findings: FindingSet, when: Int32)]
-    var inputs: [(inputs: NumericInputs, when: Int32)]
-    var pending: [(findings: FindingSet, when: Int32)]
-    var imaging: [Study]
-    var alternatives: [Study]
+    var evidence: Frozen<(findings: FindingSet, when: Int32)>
+    var inputs: Frozen<(inputs: NumericInputs, when: Int32)>
+    var pending: Frozen<(findings: FindingSet, when: Int32)>
+    var imaging: Frozen<Study>
+    var alternatives: Frozen<Study>
     /// Why to choose each alternative, in words.
-    var reasons: [String]
+    var reasons: Frozen<String>
     var regions: Int32
   }
 
@@ -51,35 +51,39 @@ struct CompiledBook: @unchecked Sendable {
     var id: RuleID
     /// The urgency the rule sets, -1 for none (a rule that explains).
     var urgency: Int32
-    var arms: [Arm]
+    var arms: Frozen<Arm>
   }
 
   /// The nodes of every condition (never freed: the book lives as long as the program).
-  let nodes: UnsafeBufferPointer<Node>
-  private(set) var choices: [Regions] = []
+  let nodes: Frozen<Node>
+  let choices: Frozen<Regions>
   /// Every rule, in book order.
-  private(set) var rules: [Rule] = []
+  let rules: Frozen<Rule>
   /// The indexes in `rules` of each phase, in book order (region notes in identifier order).
-  private(set) var indication: [Int] = []
-  private(set) var fallback: [Int] = []
-  private(set) var notes: [Int] = []
-  private(set) var regionNotes: [Int] = []
+  let indication: Frozen<Int>
+  let fallback: Frozen<Int>
+  let notes: Frozen<Int>
+  let regionNotes: Frozen<Int>
   /// For each finding (raw value), the positions in `indication` of the rules that read it, in
   /// book order.
-  private(set) var readers: [[Int]] = []
+  let readers: Frozen<Frozen<Int>>
   /// The findings an indication rule reads for `no` or for unanswered: only for these can a
   /// `no` change the outcome (every other test is of a `yes`).
-  private(set) var readsNo = FindingSet()
+  let readsNo: FindingSet
   /// For each number (age, symptom weeks, conservative weeks), the positions in `indication` of
   /// the rules that read it.
-  private(set) var numberReaders: [[Int]] = [[], [], []]
+  let numberReaders: Frozen<Frozen<Int>>
   /// Every finding an indication rule reads.
-  private(set) var read = FindingSet()
+  let read: FindingSet
 
   static let shared = CompiledBook(RuleBook.book, regionNotes: RuleBook.regionNotes)
 
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
+    var rules: [Rule] = []
+    var indication: [Int] = []
+    var fallback: [Int] = []
+    var notes: [Int] = []
     var direct: [FindingSet] = []
     var directNumbers: [UInt8] = []
     var asked: [[RuleID]] = []
@@ -89,7 +93,9 @@ struct CompiledBook: @unchecked Sendable {
       builder.asked = []
       let arms = rule.arms.map { builder.arm($0) }
       rules.append(
-        Rule(id: rule.id, urgency: rule.rule.urgency.map { Int32($0.rawValue) } ?? -1, arms: arms))
+        Rule(
+          id: rule.id, urgency: rule.rule.urgency.map { Int32($0.rawValue) } ?? -1,
+          arms: Frozen(arms)))
       direct.append(builder.reads)
       directNumbers.append(builder.numbers)
       asked.append(builder.asked)
@@ -102,12 +108,10 @@ struct CompiledBook: @unchecked Sendable {
       }
     }
     let compiled = rules
-    regionNotes = regionBook.compactMap { rule in compiled.firstIndex { $0.id == rule.id } }
-    choices = builder.choices
+    regionNotes = Frozen(regionBook.compactMap { rule in compiled.firstIndex { $0.id == rule.id } })
+    choices = Frozen(builder.choices)
     readsNo = builder.readsNo
-    let buffer = UnsafeMutableBufferPointer<Node>.allocate(capacity: builder.nodes.count)
-    _ = buffer.initialize(from: builder.nodes)
-    nodes = UnsafeBufferPointer(buffer)
+    nodes = Frozen(builder.nodes)
 
     // Read sets through the rules asked about (earlier in the book, so already closed).
     var closed = direct
@@ -121,8 +125,10 @@ struct CompiledBook: @unchecked Sendable {
       }
       position[rules[i].id] = i
     }
-    readers = Array(repeating: [], count: Finding.allCases.count)
     // Readers are positions in `indication` (what `Missing` runs again, in book order).
+    var readers = [[Int]](repeating: [], count: Finding.allCases.count)
+    var numberReaders: [[Int]] = [[], [], []]
+    var read = FindingSet()
     for (position, i) in indication.enumerated() {
       read = read.union(closed[i])
       for finding in closed[i].members { readers[Int(finding.rawValue)].append(position) }
@@ -130,6 +136,13 @@ struct CompiledBook: @unchecked Sendable {
         numberReaders[measure].append(position)
       }
     }
+    self.read = read
+    self.readers = Frozen(readers.map(Frozen.init))
+    self.numberReaders = Frozen(numberReaders.map(Frozen.init))
+    self.rules = Frozen(rules)
+    self.indication = Frozen(indication)
+    self.fallback = Frozen(fallback)
+    self.notes = Frozen(notes)
   }
 
   /// Compiles conditions, collecting what they read.
@@ -160,9 +173,9 @@ struct CompiledBook: @unchecked Sendable {
       let imaging = arm.plan.imaging.map { study($0) }
       let alternatives = arm.plan.alternatives.map { study($0.study) }
       return Arm(
-        condition: condition, evidence: evidence, inputs: inputs, pending: pending,
-        imaging: imaging, alternatives: alternatives,
-        reasons: arm.plan.alternatives.map(\.reason), regions: regions(arm.plan.regions))
+        condition: condition, evidence: Frozen(evidence), inputs: Frozen(inputs),
+        pending: Frozen(pending), imaging: Frozen(imaging), alternatives: Frozen(alternatives),
+        reasons: Frozen(arm.plan.alternatives.map(\.reason)), regions: regions(arm.plan.regions))
     }
 
     mutating func study(_ spec: StudySpec) -> Study {
@@ -276,43 +289,49 @@ struct CompiledBook: @unchecked Sendable {
 extension CompiledBook {
   /// Whether the condition at `node` holds in `s`.
   @inline(__always) func holds(_ node: Int32, _ s: Situation) -> Bool {
-    Self.holds(Int(node), nodes, s)
+    Self.test(Int(node), nodes.base, s)
   }
 
-  private static func holds(
-    _ i: Int, _ nodes: UnsafeBufferPointer<Node>, _ s: Situation
-  ) -> Bool {
-    let node = nodes[i]
-    switch node.op {
+  /// A node's value: a test of the answers is evaluated here; a group (all, any, not) in
+  /// ``group(_:_:_:)``, the only recursion.
+  @inline(__always)
+  private static func test(_ i: Int, _ nodes: UnsafePointer<Node>, _ s: Situation)
+    -> Bool
+  {
+    let node = nodes + i
+    switch node.pointee.op {
     case .always: return true
-    case .anyYes: return !s.yes.intersection(node.set).isEmpty
-    case .allNo: return s.no.isSuperset(of: node.set)
-    case .unanswered: return s.yes.union(s.no).intersection(node.set).isEmpty
+    case .anyYes: return !s.yes.intersection(node.pointee.set).isEmpty
+    case .allNo: return s.no.isSuperset(of: node.pointee.set)
+    case .unanswered: return s.yes.union(s.no).intersection(node.pointee.set).isEmpty
     case .neckOnly: return s.hasNeck && !s.hasLow && !s.hasMid
     case .number:
-      let value = s.numbers[Int(node.arg)]
-      return value != Situation.unrecorded && value >= node.lo && value < node.hi
-    case .unrecorded: return s.numbers[Int(node.arg)] == Situation.unrecorded
-    case .fired: return s.fired.contains(rawValue: Int(node.arg))
-    case .decidedAtMost: return s.decided <= node.arg
-    case .planCovers: return s.planRegions & node.arg != 0
+      let value = s.numbers[Int(node.pointee.arg)]
+      return value != Situation.unrecorded && value >= node.pointee.lo && value < node.pointee.hi
+    case .unrecorded: return s.numbers[Int(node.pointee.arg)] == Situation.unrecorded
+    case .fired: return s.fired.contains(rawValue: Int(node.pointee.arg))
+    case .decidedAtMost: return s.decided <= node.pointee.arg
+    case .planCovers: return s.planRegions & node.pointee.arg != 0
     case .planned: return s.planned
-    case .all:
-      var child = i + 1
-      while child < Int(node.next) {
-        if !holds(child, nodes, s) { return false }
-        child = Int(nodes[child].next)
-      }
-      return true
-    case .any:
-      var child = i + 1
-      while child < Int(node.next) {
-        if holds(child, nodes, s) { return true }
-        child = Int(nodes[child].next)
-      }
-      return false
-    case .not: return !holds(i + 1, nodes, s)
+    case .all, .any, .not: return group(i, nodes, s)
     }
+  }
+
+  /// The value of a group node: its children in prefix order, each ending at its `next`.
+  private static func group(_ i: Int, _ nodes: UnsafePointer<Node>, _ s: Situation)
+    -> Bool
+  {
+    let op = nodes[i].op
+    if op == .not { return !test(i + 1, nodes, s) }
+    // all: true unless a child is false; any: false unless a child is true.
+    let decisive = op == .any
+    let end = Int(nodes[i].next)
+    var child = i + 1
+    while child < end {
+      if test(child, nodes, s) == decisive { return decisive }
+      child = Int(nodes[child].next)
+    }
+    return !decisive
   }
 
   /// The regions (bits) a plan's chosen studies cover.
@@ -331,7 +350,7 @@ extension CompiledBook {
   /// chosen studies (the first region's studies, then the next's), fixed studies in each.
   @inline(__always)
   func forEachStudy(
-    _ studies: [Study], regions choice: Int32, _ s: Situation,
+    _ studies: Frozen<Study>, regions choice: Int32, _ s: Situation,
     _ body: (_ position: Int, _ study: Int) -> Void
   ) {
     let chosen = regions(choice, s)

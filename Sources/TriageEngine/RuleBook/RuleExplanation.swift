@@ -48,7 +48,9 @@ public enum RuleExplanation {
     if let hours = rule.timeframeHours { lines.append("Latest time to the study: \(hours) hours") }
     if let note = rule.note { lines.append("Note: \(note)") }
     if let seed = rule.seedDifference { lines.append("Where the source article differs: \(seed)") }
-    lines.append("Source: \(rule.source) (\(rule.year))")
+    // The year once: many sources already name it.
+    let year = String(rule.year)
+    lines.append("Source: \(rule.source)" + (rule.source.contains(year) ? "" : " (\(year))"))
     lines.append("Certainty of the source: \(certainty(rule.certainty))")
     return lines
   }
@@ -144,15 +146,30 @@ public enum RuleExplanation {
           + " is planned")
     case .planned: return line("a study is planned")
     case .all(let conditions):
-      return line("all of:") + conditions.flatMap { words($0, depth: depth + 1) }
+      let parts = flattened(conditions, all: true)
+      if parts.count == 1 { return words(parts[0], depth: depth) }
+      return line("all of:") + parts.flatMap { words($0, depth: depth + 1) }
     case .any(let conditions):
-      return line("any of:") + conditions.flatMap { words($0, depth: depth + 1) }
+      let parts = flattened(conditions, all: false)
+      if parts.count == 1 { return words(parts[0], depth: depth) }
+      return line("any of:") + parts.flatMap { words($0, depth: depth + 1) }
     case .not(let inner):
       let innerWords = words(inner, depth: depth + 1)
       if innerWords.count == 1 {
         return line("not: " + innerWords[0].drop { $0 == " " })
       }
       return line("not:") + innerWords
+    }
+  }
+
+  /// The parts of an all (or any) with the nested groups of the same kind opened, at any depth.
+  static func flattened(_ conditions: [Condition], all: Bool) -> [Condition] {
+    conditions.flatMap { part -> [Condition] in
+      switch part {
+      case .all(let inner) where all: flattened(inner, all: true)
+      case .any(let inner) where !all: flattened(inner, all: false)
+      default: [part]
+      }
     }
   }
 

@@ -22,7 +22,12 @@ struct Situation {
       answers.conservativeWeeks.map { Int32(clamping: $0) } ?? Self.unrecorded, 0)
   }
 
-  @inline(__always) var hasLow: Bool { !yes.intersection(FindingGroup.lowSite.members).isEmpty }
-  @inline(__always) var hasNeck: Bool { !yes.intersection(FindingGroup.neckSite.members).isEmpty }
-  @inline(__always) var hasMid: Bool { !yes.intersection(FindingGroup.midSite.members).isEmpty }
+  @inline(__always) var hasLow: Bool { !yes.intersection(Self.low).isEmpty }
+  @inline(__always) var hasNeck: Bool { !yes.intersection(Self.neck).isEmpty }
+  @inline(__always) var hasMid: Bool { !yes.intersection(Self.mid).isEmpty }
+
+  // The site groups' members as plain bit sets (reading a group would copy its name).
+  private static let low = FindingGroup.lowSite.members
+  private static let neck = FindingGroup.neckSite.members
+  private static let mid = FindingGroup.midSite.members
 }
