@@ -79,10 +79,17 @@ enum Missing {
         var changed = false
         for position in positions {
           let contribution = contribution(position, book, &s)
-          if contribution != base[position] {
-            scratch[position] = contribution
-            changed = true
+          guard contribution != base[position] else { continue }
+          // A higher urgency, or a study the plan does not cover yet, changes the outcome
+          // whatever the other rules give.
+          if contribution.urgency > current.urgency
+            || !contribution.covered.isSubset(of: current.covered)
+          {
+            for position in positions { scratch[position] = base[position] }
+            return true
           }
+          scratch[position] = contribution
+          changed = true
         }
         guard changed else { return false }
         var outcome = Outcome()

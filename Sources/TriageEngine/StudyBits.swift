@@ -54,6 +54,11 @@ struct StudyBits: Hashable, Sendable {
     index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
   }
 
+  /// Whether every study of this set is also in `other`.
+  @inline(__always) func isSubset(of other: StudyBits) -> Bool {
+    low & ~other.low == 0 && high & ~other.high == 0
+  }
+
   @inline(__always) mutating func formUnion(_ other: StudyBits) {
     low |= other.low
     high |= other.high

@@ -9,8 +9,9 @@ struct RulesCommand: ParsableCommand {
     abstract: "Print the rule table: identifier, urgency, title and source.",
     discussion: """
       --explain ID prints one rule in words: its condition in the questions' own labels, the
-      plan, the alternatives, the source and how sure it is. --format json carries every rule's
-      condition tree, plan, timeframe and notes.
+      plan, the alternatives, the source and how sure it is (--explain all: every rule, in the
+      order they are evaluated). --format json carries every rule's condition tree, plan,
+      timeframe and notes.
       """)
 
   /// The rule table's formats.
@@ -21,12 +22,15 @@ struct RulesCommand: ParsableCommand {
   @Option(help: "Output format: text (a table), json or markdown.")
   var format: Format = .text
 
-  @Option(help: "Print one rule (for example CES-1) in words.")
+  @Option(help: "Print one rule (for example CES-1), or all, in words.")
   var explain: String?
 
   func run() throws {
     if let explain {
-      guard let text = RuleExplanation.text(explain.uppercased()) else {
+      guard
+        let text = explain.lowercased() == "all"
+          ? RuleExplanation.all() : RuleExplanation.text(explain.uppercased())
+      else {
         throw CLIFailure(
           "no rule \(AnswersError.printable(explain, limit: 40)) (spine-triage rules lists them)",
           status: ExitStatus.usage

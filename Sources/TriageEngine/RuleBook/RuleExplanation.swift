@@ -15,6 +15,13 @@ public enum RuleExplanation {
     return nil
   }
 
+  /// Every rule in words, in the order they are evaluated, then the MRI-safety rules; a blank
+  /// line between two rules.
+  public static func all() -> String {
+    (RuleBook.book.map { $0.rule.id } + RuleBook.Safety.all.map(\.rule.id))
+      .compactMap(text).joined(separator: "\n")
+  }
+
   /// The explanation of `rule`.
   public static func text(_ rule: BookRule) -> String {
     var lines = header(rule.rule)
