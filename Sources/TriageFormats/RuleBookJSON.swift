@@ -3,15 +3,18 @@ import TriageEngine
 /// The rule book as JSON (`spine-triage rules --format json`): each rule's metadata, its
 /// condition tree, its plan, timeframe and notes, written from the values the evaluator reads.
 public enum RuleBookJSON {
-  /// Every rule in the order the evaluator reads them (a `fired` condition names a rule printed
-  /// before it), then every MRI-safety rule. `precedence` (1 first) says which of two rules
-  /// with the same urgency chooses the main study.
+  /// Every rule in precedence order (of two rules with the same urgency, the earlier chooses
+  /// the main study), then every MRI-safety rule. `evaluation` (1 first) is the rule's place in
+  /// the order the engine evaluates the book: a `fired` condition names a rule evaluated before.
   public static func json() -> JSONValue {
+    let evaluation = Dictionary(
+      uniqueKeysWithValues: RuleBook.book.enumerated().map { ($1.id, $0 + 1) })
     var rules: [JSONValue] = []
-    for book in RuleBook.book {
+    for id in RuleID.allCases {
+      let book = RuleBook.byID[id.rawValue]
       var members = metadata(book.rule)
       members.append(("phase", .string(phase(book.phase))))
-      members.append(("precedence", .number(String(book.id.rawValue + 1))))
+      members.append(("evaluation", .number(String(evaluation[id] ?? 0))))
       members.append(
         (
           "arms",

@@ -9,8 +9,14 @@ import TriageFormats
 /// reads is what the engine evaluates.
 @Suite struct RuleBookJSONTests {
   /// The printed rules, by identifier.
+  /// The printed rules, in the order they are evaluated (their `evaluation` number; the
+  /// safety rules, which have none, last).
   static let printed: [(id: String, phase: String, conditions: [JSONValue])] = {
-    guard case .array(let rules) = RuleBookJSON.json() else { return [] }
+    guard case .array(let printed) = RuleBookJSON.json() else { return [] }
+    let rules = printed.enumerated().sorted {
+      ($0.element["evaluation"]?.integer ?? Int.max, $0.offset)
+        < ($1.element["evaluation"]?.integer ?? Int.max, $1.offset)
+    }.map(\.element)
     return rules.map { rule in
       let arms = rule["arms"]?.elements ?? []
       return (
@@ -22,6 +28,9 @@ import TriageFormats
 
   @Test func everyRuleIsPrintedOnceWithItsPlanAndTimeframe() throws {
     let ids = Self.printed.map(\.id)
+    #expect(
+      Array(ids.prefix(RuleBook.book.count)) == RuleBook.book.map(\.rule.id),
+      "the evaluation numbers give the book's order")
     #expect(Set(ids).count == ids.count)
     #expect(Set(ids) == Set((RuleBook.rules + RuleBook.safetyRules).map(\.id)))
     guard case .array(let rules) = RuleBookJSON.json() else {
