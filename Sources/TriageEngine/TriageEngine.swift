@@ -107,7 +107,7 @@ public enum TriageEngine {
           other != index && wider != study && isCovered(study, by: [wider])
         }
       }.map(\.element)
-      // No spine study comes before the aorta (RV-9).
+      // No spine study comes before the aorta: an aneurysm is imaged first (NICE NG156).
       let aorta = imaging.filter { !$0.region.isSpinal }
       if !aorta.isEmpty { imaging = aorta + imaging.filter { $0.region.isSpinal } }
     }

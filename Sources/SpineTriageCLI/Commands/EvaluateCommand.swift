@@ -8,7 +8,8 @@ struct EvaluateCommand: ParsableCommand {
     commandName: "evaluate",
     abstract: "Evaluate an answers file and print the recommendation.",
     discussion: """
-      FILE is an answers file (spec/questionnaire.md), or - for standard input.
+      FILE is an answers file (see "The answers file" in the README, or spine-triage
+      questionnaire), or - for standard input.
       With --jsonl, every line of the input is one answers object and every output line is one
       recommendation, or an error object naming the line and the key; the batch goes on and the
       exit status is 65 if any line was bad. --jobs N evaluates lines on N threads (default: the
