@@ -15,10 +15,10 @@ public enum Finding: UInt8, Sendable, CaseIterable, Hashable {
   case xrayDegenerative, xrayOPLL, anticoagulated, suddenOnset
   // Examination
   case saddleAnesthesia, urinaryRetention, feverMeasured, lowBodyWeight, umnSigns
-  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness, aorticSigns
+  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness, aorticSigns, abnormalABC
   // Neck trauma
   case alteredAlertness, intoxication, distractingInjury, dangerousMechanism, limbParesthesia
-  case unresponsive, abnormalABC, torsoHeadInjury
+  case unresponsive, torsoHeadInjury
   case simpleRearEnd, sittingInED, ambulatory, delayedNeckPain, canRotateNeck
   // MRI safety
   case pacemakerConditional, pacemakerLegacy, abandonedLeads, cochlearImplant, neurostimulator

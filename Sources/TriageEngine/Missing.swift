@@ -55,9 +55,10 @@ enum Missing {
     return outcome
   }
 
-  /// The unanswered findings and unrecorded numbers whose answer could change the urgency or
-  /// the studies, in catalogue order.
-  static func missing(_ answers: Answers) -> ([Finding], NumericInputs) {
+  /// The unanswered findings among `shown` (what the questionnaire shows for `answers`) and
+  /// the unrecorded numbers whose answer could change the urgency or the studies, in catalogue
+  /// order.
+  static func missing(_ answers: Answers, shown: FindingSet) -> ([Finding], NumericInputs) {
     let book = CompiledBook.shared
     let count = book.indication.count
     return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: 2 * count) { buffer in
@@ -100,7 +101,7 @@ enum Missing {
 
       var findings: [Finding] = []
       let answered = answers.yesSet.union(answers.noSet)
-      let candidates = book.read.intersection(askable).subtracting(answered)
+      let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
       if !candidates.isEmpty {
         for finding in candidates.members {
           let readers = book.readers[Int(finding.rawValue)]

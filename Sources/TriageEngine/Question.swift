@@ -52,4 +52,6 @@ public struct Question: Sendable, Hashable {
   public let polarity: Polarity
   /// Where the question comes from (`spec`, `seed`, or a guideline), for the catalogue listing.
   public let origin: String
+  /// When the questionnaire shows it (``Visibility``).
+  public var shownWhen: ShowCondition { Visibility.condition(for: finding) }
 }

@@ -74,13 +74,13 @@ public enum QuestionCatalogue {
     q(
       .bladderBowel, "bladder_bowel", .history, .risk, "seed",
       label: "New bladder or bowel difficulty",
-      "New (14 days) or worsening bladder or bowel difficulty",
+      "New in the last 14 days, or getting worse: bladder or bowel difficulty",
       "Hard to start or control urine/stool; lost flow or rectal feeling (GIRFT)."),
     q(
       .sexualDysfunction, "sexual_dysfunction", .history, .risk, "seed",
       label: "New sexual dysfunction",
-      "New erectile or ejaculatory dysfunction, or genital numbness",
-      "Alone with back pain, cauda equina is unlikely: ask bladder, saddle."),
+      "New erectile or ejaculatory dysfunction",
+      "Weak alone: with back pain only, cauda equina is unlikely (GIRFT)."),
     q(
       .weightLoss, "weight_loss", .history, .risk, "seed",
       label: "Unexplained weight loss",
@@ -180,8 +180,8 @@ public enum QuestionCatalogue {
     q(
       .saddleAnesthesia, "saddle_anesthesia", .examination, .risk, "seed",
       label: "Saddle numbness",
-      "Numbness in the groin, genital or anal (saddle) area",
-      "Suspected cauda equina syndrome: emergency MRI within 4 hours (GIRFT)."),
+      "Numbness in the groin, genitals or anus (saddle area)",
+      "Genital numbness counts here. Cauda equina: emergency MRI within 4 h (GIRFT)."),
     q(
       .urinaryRetention, "urinary_retention", .examination, .risk, "seed",
       label: "Urinary retention (residual 200 mL+)",
@@ -227,6 +227,11 @@ public enum QuestionCatalogue {
       label: "Signs of aortic aneurysm",
       "Pulsatile abdominal mass, known aneurysm, tearing pain, shock",
       "Assess the aorta (bedside ultrasound, CT angiography) before the spine."),
+    q(
+      .abnormalABC, "abnormal_abc", .examination, .risk, "PECARN",
+      label: "Abnormal airway, breathing, circulation",
+      "Abnormal airway, breathing or circulation (unstable)",
+      "After injury: PECARN high risk; adults not cleared. Aorta: suspect rupture."),
     // MARK: Neck trauma
     q(
       .alteredAlertness, "altered_alertness", .neckTrauma, .risk, "NEXUS",
@@ -258,11 +263,6 @@ public enum QuestionCatalogue {
       label: "GCS 8 or less, or unresponsive",
       "GCS 8 or less, or unresponsive",
       "Children (PECARN): high risk, CT. Adults: altered alertness, image."),
-    q(
-      .abnormalABC, "abnormal_abc", .neckTrauma, .risk, "PECARN",
-      label: "Abnormal airway, breathing, circulation",
-      "Abnormal airway, breathing or circulation (unstable)",
-      "Children: high risk, CT. Adults: unstable, the Canadian rule cannot clear."),
     q(
       .torsoHeadInjury, "torso_head_injury", .neckTrauma, .risk, "PECARN",
       label: "Torso or head injury needing admission",
@@ -361,6 +361,18 @@ public enum QuestionCatalogue {
   /// Findings by public identifier.
   static let findingsByID: [String: Finding] = Dictionary(
     uniqueKeysWithValues: questions.map { ($0.id, $0.finding) })
+
+  /// Findings asked on another screen in an earlier rule set, with that screen: records written
+  /// then (a bulk answer on that screen, a FHIR response with the item in that group) still
+  /// load.
+  public static let formerScreens: [Finding: QuestionScreen] = [
+    .abnormalABC: .neckTrauma
+  ]
+
+  /// Whether `finding` is, or was in an earlier rule set, asked on `screen`.
+  public static func isAsked(_ finding: Finding, on screen: QuestionScreen) -> Bool {
+    question(for: finding).screen == screen || formerScreens[finding] == screen
+  }
 
   /// The question recording `finding`.
   public static func question(for finding: Finding) -> Question {

@@ -33,8 +33,12 @@ public enum TriageEngine {
       timeframe = timeframe.replacingWord("MRI", with: replacement.displayName)
     }
 
-    let (flipped, missingInputs) = Missing.missing(answers)
+    // Only what the questionnaire shows for these answers can be missing (RV3-9): the form
+    // then reaches FINAL by answering what it shows.
+    let shown = Visibility.shown(answers)
+    let (flipped, missingInputs) = Missing.missing(answers, shown: shown)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
+      .intersection(shown)
     let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
     let status: RecommendationStatus =
       !facts.hasPresentingComplaint

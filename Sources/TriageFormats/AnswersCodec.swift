@@ -162,7 +162,7 @@ public enum AnswersCodec {
         ].first { $0.1 }!.0
         throw AnswersError(key: "\(path).\(absent)", message: "missing")
       }
-      for finding in findings where finding.question.screen != screen {
+      for finding in findings where !QuestionCatalogue.isAsked(finding, on: screen) {
         throw AnswersError(
           key: "\(path).findings", message: "\(finding.id) is not on the \(screen.rawValue) screen")
       }

@@ -130,10 +130,11 @@ public struct AppState: Hashable, Sendable {
     page == foldedPage && !showFolded[page.rawValue] ? folded : FindingSet()
   }
 
-  /// The input rows of `page`: its items without the folded findings, then the folded row
+  /// The input rows of `page`: its items shown for the answers (``Visibility``) without the
+  /// folded findings, then the folded row
   /// when some are folded (or shown on request).
   public func inputItems(on page: Page) -> [Item] {
-    let items = page.inputItems
+    let items = page.inputItems(for: sheet.answers)
     guard page == foldedPage, !folded.isEmpty else { return items }
     let hidden = foldedFindings(on: page)
     var rows = items.filter { item in
@@ -196,7 +197,7 @@ public struct AppState: Hashable, Sendable {
 
   /// How many items of `page` are unanswered (sex, optional, is not counted).
   public func unansweredCount(on page: Page) -> Int {
-    page.inputItems.reduce(0) { count, item in
+    page.inputItems(for: answers).reduce(0) { count, item in
       switch item {
       case .finding(let finding): count + (answers[finding] == .unknown ? 1 : 0)
       case .number(let field): count + (field.value(in: answers) == nil ? 1 : 0)

@@ -31,19 +31,24 @@ public enum Page: Int, Hashable, Sendable, CaseIterable {
     }
   }
 
-  /// Whether the page applies to these answers: the neck-trauma page only after trauma.
+  /// Whether the page applies to these answers: a questionnaire page only while it shows an
+  /// item (``Visibility``; the neck-trauma page after trauma).
   public func isEnabled(for answers: Answers) -> Bool {
-    guard self == .neckTrauma else { return true }
-    return Page.neckTraumaApplies(answers)
+    guard let screen = questionScreen else { return true }
+    return Visibility.isShown(screen, in: answers)
   }
 
-  /// Whether the NEXUS / Canadian C-Spine questions apply: after any trauma, whatever the
-  /// pain site (the cervical spine must be cleared after trauma).
-  public static func neckTraumaApplies(_ answers: Answers) -> Bool {
-    answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes
+  /// The input items of the page shown for `answers`: the findings the questionnaire hides for
+  /// these answers are left out (``Visibility``).
+  public func inputItems(for answers: Answers) -> [Item] {
+    inputItems.filter { item in
+      guard case .finding(let finding) = item else { return true }
+      return Visibility.isShown(finding, in: answers)
+    }
   }
 
-  /// The input items of the page (the Summary's report lines are added by ``AppState``).
+  /// Every input item of the page, shown or not (the Summary's report lines are added by
+  /// ``AppState``).
   public var inputItems: [Item] {
     switch self {
     case .patient:

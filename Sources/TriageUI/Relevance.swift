@@ -12,7 +12,7 @@ public enum Relevance {
     // The Patient page sets the context (where it hurts, trauma): it never folds.
     guard let screen = page.questionScreen, screen != .presentation else { return FindingSet() }
     let candidates = QuestionCatalogue.questions(on: screen).filter {
-      answers[$0.finding] == .unknown
+      answers[$0.finding] == .unknown && Visibility.isShown($0.finding, in: answers)
     }
     guard !candidates.isEmpty else { return FindingSet() }
     let current = TriageEngine.evaluate(answers)

@@ -475,11 +475,12 @@ public enum Update {
       candidates += here.dropFirst(focus + 1).map { (state.page, $0) }
       for offset in 1...pages.count {
         let page = pages[(start + offset) % pages.count]
-        let items = page == state.page ? Array(here.prefix(focus + 1)) : page.inputItems
+        let items =
+          page == state.page ? Array(here.prefix(focus + 1)) : page.inputItems(for: answers)
         candidates += items.map { (page, $0) }
       }
     } else {
-      for page in pages { candidates += page.inputItems.map { (page, $0) } }
+      for page in pages { candidates += page.inputItems(for: answers).map { (page, $0) } }
     }
     guard
       let (page, item) = candidates.first(where: {

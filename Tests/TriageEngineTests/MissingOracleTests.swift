@@ -3,7 +3,7 @@ import Testing
 @testable import TriageEngine
 
 /// `missing` from the rules' read sets against the brute force it replaced: every unanswered
-/// finding answered yes, then no, alone, and every number probed, with the whole book run again
+/// finding the form shows answered yes, then no, alone, and every number probed, with the whole book run again
 /// and the full decision compared (seeded; the seed is printed).
 /// `SPINE_PROPERTY_SETS=100000 swift test --filter MissingOracleTests` runs the full count.
 @Suite struct MissingOracleTests {
@@ -22,8 +22,11 @@ import Testing
       return TriageEngine.outcome(of: flipped).differs(from: current)
     }
     var findings: [Finding] = []
+    let shown = Visibility.shown(answers)
     for finding in Finding.allCases
-    where finding.question.polarity != .safety && answers[finding] == .unknown {
+    where finding.question.polarity != .safety && answers[finding] == .unknown
+      && shown.contains(finding)
+    {
       if changes({ $0[finding] = .yes }) || changes({ $0[finding] = .no }) {
         findings.append(finding)
       }
@@ -52,7 +55,7 @@ import Testing
     var differences = 0
     var first = ""
     for (index, answers) in AnswerGenerator.sets(count: Self.perChunk, seed: seed).enumerated() {
-      let fast = Missing.missing(answers)
+      let fast = Missing.missing(answers, shown: Visibility.shown(answers))
       let slow = Self.bruteForce(answers)
       let urgency = TriageEngine.urgency(of: answers)
       if fast.0 != slow.0 || fast.1 != slow.1

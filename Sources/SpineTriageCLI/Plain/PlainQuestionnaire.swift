@@ -96,9 +96,11 @@ struct PlainQuestionnaire {
   init(sheet: AnswerSheet) { self.sheet = sheet }
 
   /// Every question for the answers so far: the Patient page's order, then the findings of
-  /// each screen (neck trauma only after trauma).
+  /// each screen, each only while the questionnaire shows it (``Visibility``: the neck-trauma
+  /// questions after trauma), as on the screens.
   var steps: [Step] {
-    var steps: [Step] = Page.patient.inputItems.compactMap { item in
+    let answers = sheet.answers
+    var steps: [Step] = Page.patient.inputItems(for: answers).compactMap { item in
       switch item {
       case .number(let field): .number(field)
       case .sex: .sex
@@ -107,8 +109,9 @@ struct PlainQuestionnaire {
       }
     }
     for screen in QuestionScreen.allCases where screen != .presentation {
-      if screen == .neckTrauma && !Page.neckTraumaApplies(sheet.answers) { continue }
-      steps += QuestionCatalogue.questions(on: screen).map { .finding($0.finding) }
+      steps += QuestionCatalogue.questions(on: screen)
+        .filter { Visibility.isShown($0.finding, in: answers) }
+        .map { .finding($0.finding) }
     }
     return steps
   }

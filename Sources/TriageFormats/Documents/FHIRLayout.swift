@@ -76,11 +76,24 @@ enum FHIRLayout {
     return table
   }()
 
-  /// Whether the neck-trauma questions apply (see the Questionnaire's enableWhen): after any
-  /// trauma, as the neck-trauma screen (``Page/neckTraumaApplies(_:)`` in the UI).
-  static func neckTraumaEnabled(_ answers: Answers) -> Bool {
-    answers[.traumaMajor] == .yes || answers[.traumaMinor] == .yes
+  /// The condition of a group: the union of its items' "shown when any of these is yes", or nil
+  /// when an item of it is always shown (a group is enabled when any of its items may be).
+  static func groupCondition(_ group: Group) -> FindingSet? {
+    var union = FindingSet()
+    for item in group.items {
+      guard case .finding(let finding) = item.kind else { return nil }
+      switch finding.question.shownWhen {
+      case .anyYes(let openers): union = union.union(openers)
+      case .always, .recordedOnly: return nil
+      }
+    }
+    return union.isEmpty ? nil : union
   }
+
+  /// Items that an earlier rule set's Questionnaire held in another group, by linkId: a response
+  /// written then is still read.
+  static let formerGroups: [String: String] = Dictionary(
+    uniqueKeysWithValues: QuestionCatalogue.formerScreens.map { ($0.key.id, $0.value.rawValue) })
 
   /// The Coding of `sex`.
   static func coding(_ sex: Sex) -> JSONValue {

@@ -94,33 +94,41 @@ public enum FHIRQuestionnaire {
       ("text", .string(group.text)),
       ("type", .string("group")),
     ]
-    let children = group.items.map(questionItem)
-    if group.linkId == QuestionScreen.neckTrauma.rawValue {
-      // The NEXUS / Canadian C-Spine questions apply after any trauma (trauma_major OR
-      // trauma_minor), whatever the pain site: the cervical spine is assessed after trauma.
-      members.append(
-        (
-          "enableWhen",
-          .array([
-            enableWhen(Finding.traumaMajor.id, true), enableWhen(Finding.traumaMinor.id, true),
-          ])
-        ))
-      members.append(("enableBehavior", .string("any")))
-    }
+    // enableWhen from the one definition of what the form shows (``Visibility``): the group
+    // carries the union of its items' conditions, an item its own when it is narrower.
+    let condition = FHIRLayout.groupCondition(group)
+    let children = group.items.map { questionItem($0, within: condition) }
+    if let condition { members += enableWhen(condition) }
     members.append(("item", .array(children)))
     return .object(members)
   }
 
-  static func enableWhen(_ question: String, _ answer: Bool) -> JSONValue {
-    .object([
-      ("question", .string(question)),
-      ("operator", .string("=")),
-      ("answerBoolean", .bool(answer)),
-    ])
+  /// `enableWhen` (and `enableBehavior` when there are several) for "any of these is yes".
+  static func enableWhen(_ openers: FindingSet) -> [(key: String, value: JSONValue)] {
+    let conditions = openers.members.map { finding in
+      JSONValue.object([
+        ("question", .string(finding.id)),
+        ("operator", .string("=")),
+        ("answerBoolean", .bool(true)),
+      ])
+    }
+    var members: [(key: String, value: JSONValue)] = [("enableWhen", .array(conditions))]
+    if conditions.count > 1 { members.append(("enableBehavior", .string("any"))) }
+    return members
   }
 
-  static func questionItem(_ item: FHIRLayout.Item) -> JSONValue {
+  /// The SDC extension for an item not displayed: a question of an earlier rule set, whose
+  /// answer an older record may still carry.
+  static let hiddenExtension: JSONValue = .object([
+    ("url", .string("http://hl7.org/fhir/StructureDefinition/questionnaire-hidden")),
+    ("valueBoolean", .bool(true)),
+  ])
+
+  static func questionItem(_ item: FHIRLayout.Item, within group: FindingSet?) -> JSONValue {
     var members: [(key: String, value: JSONValue)] = []
+    if case .finding(let finding) = item.kind, finding.question.shownWhen == .recordedOnly {
+      members.append(("extension", .array([hiddenExtension])))
+    }
     func range(_ range: ClosedRange<Int>) {
       members.append(
         (
@@ -148,6 +156,12 @@ public enum FHIRQuestionnaire {
       ("text", .string(item.text)),
       ("type", .string(item.kind.fhirType)),
     ]
+    if case .finding(let finding) = item.kind,
+      case .anyYes(let openers) = finding.question.shownWhen,
+      openers != group
+    {
+      members += enableWhen(openers)
+    }
     switch item.kind {
     case .patientID, .clinician:
       members.append(("maxLength", .number(String(AnswerSheet.maxTextLength))))

@@ -12,9 +12,10 @@ import TriageEngine
 ///   nothing answered is left out (a group must have items; qrs-1: an item never has both
 ///   `answer` and `item`). Numbers are `valueInteger`, sex a `valueCoding`, the patient
 ///   identifier and clinician `valueString`.
-/// - The neck-trauma group is enabled only after trauma (the Questionnaire's
-///   `enableWhen`); otherwise its answers are left out, because a response must not answer a
-///   disabled item. The rules never read them in that case, so the recommendation is the same.
+/// - An item the Questionnaire's `enableWhen` disables for these answers (``Visibility``: the
+///   neck-trauma group before any trauma) is left out, because a response must not answer a
+///   disabled item. An unanswered hidden item never changes the recommendation (an engine
+///   property), so the recommendation is the same.
 /// - `subject` (a `Patient`) and `author` (a `Practitioner`): logical references by identifier
 ///   when a patient identifier or a clinician was typed (the EHR resolves them to its own
 ///   resources); the same texts stay as answers in the `consultation` group.
@@ -30,13 +31,14 @@ public enum FHIRQuestionnaireResponse {
     typealias Members = [(key: String, value: JSONValue)]
     var groups: [JSONValue] = []
     for group in FHIRLayout.groups {
-      if group.linkId == QuestionScreen.neckTrauma.rawValue
-        && !FHIRLayout.neckTraumaEnabled(sheet.answers)
-      {
-        continue
-      }
       var items: [JSONValue] = []
       for item in group.items {
+        // A response never answers an item the Questionnaire disables for these answers.
+        if case .finding(let finding) = item.kind,
+          !Visibility.isShown(finding, in: sheet.answers)
+        {
+          continue
+        }
         guard let value = answerValue(item.kind, sheet) else { continue }
         var answer: [(key: String, value: JSONValue)] = [value]
         // An answer given in bulk ("No to the rest") says so, with its time.
@@ -277,7 +279,7 @@ public enum FHIRQuestionnaireResponse {
         guard let (owner, item) = FHIRLayout.itemsByLinkID[childID] else {
           throw FHIRResponseError(linkId: childID, "not an item of \(FHIRQuestionnaire.url)")
         }
-        guard owner == linkId else {
+        guard owner == linkId || FHIRLayout.formerGroups[childID] == linkId else {
           throw FHIRResponseError(
             linkId: childID, "expected in the group \"\(owner)\", found in \"\(linkId)\"")
         }
