@@ -342,10 +342,12 @@ public enum Update {
         state.mode = .confirmBulk([])
         return []
       }
-      // The rows shown only: a folded item was not put to the patient, it stays unanswered.
+      // The rows shown only: a folded item, or one the form does not show for these answers,
+      // was not put to the patient; it stays unanswered.
       let hidden = state.foldedFindings(on: state.page)
       let findings = QuestionCatalogue.questions(on: screen).map(\.finding).filter {
         state.answers[$0] == .unknown && !hidden.contains($0)
+          && Visibility.isShown($0, in: state.answers)
       }
       // Even with nothing to answer the mode is entered, so that the y that follows N is
       // taken by it and never answers the focused item.
