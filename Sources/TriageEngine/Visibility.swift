@@ -11,6 +11,22 @@ public enum ShowCondition: Sendable, Hashable {
   case recordedOnly
 }
 
+extension ShowCondition {
+  /// When the item is asked, in words (the README's question table, `questionnaire`).
+  public var words: String {
+    switch self {
+    case .always: return "always"
+    case .anyYes(let openers):
+      let labels = openers.members.map { $0.question.label }
+      let list =
+        labels.count <= 1
+        ? labels.joined() : labels.dropLast().joined(separator: ", ") + " or " + labels.last!
+      return "when yes: " + list
+    case .recordedOnly: return "no longer asked; shown when an older record answered it"
+    }
+  }
+}
+
 /// Which items the questionnaire shows for given answers: the one definition behind the screens,
 /// `--plain`, the FHIR Questionnaire's `enableWhen` and the FHIR response, and the engine's
 /// `missing` (an unanswered item the form does not show is never listed as missing, so FINAL is

@@ -35,6 +35,27 @@ struct BulkAnswerCodecTests {
     #expect(!AnswersCodec.encode(plain).contains("bulk"))
   }
 
+  @Test func anItemThatMovedScreensStillLoadsFromAnOlderFile() throws {
+    // Rule set 2 asked abnormal_abc on the Neck trauma screen; it is now on Examination.
+    let sheet = try decode(
+      """
+      {"findings": {"trauma_minor": "yes", "abnormal_abc": "no", "unresponsive": "no"},
+       "bulk": [{"screen": "neck_trauma", "answer": "no", "findings": ["abnormal_abc", "unresponsive"],
+                 "at": "2026-11-29T17:20:00+00:00"}]}
+      """)
+    #expect(sheet.answers[.abnormalABC] == .no)
+    #expect(sheet.bulkRecord(for: .abnormalABC)?.screen == .neckTrauma)
+    // It was never on the History screen.
+    #expect(throws: AnswersError.self) {
+      try decode(
+        """
+        {"findings": {"abnormal_abc": "no"},
+         "bulk": [{"screen": "history", "answer": "no", "findings": ["abnormal_abc"],
+                   "at": "2026-11-29T17:20:00+00:00"}]}
+        """)
+    }
+  }
+
   /// Each mistake is an error naming the key.
   @Test(arguments: [
     (#""bulk": {}"#, "bulk"),

@@ -74,10 +74,14 @@ enum DocumentFixtures {
   }
 
   /// Every finding of `screens` answered no.
+  /// Every question of `screens` the form always shows, answered no (a conditional question,
+  /// such as shock after trauma, is not asked of this patient).
   static func noAnswers(screens: [QuestionScreen]) -> [String: Answer] {
     var result: [String: Answer] = [:]
     for screen in screens {
-      for question in QuestionCatalogue.questions(on: screen) { result[question.id] = .no }
+      for question in QuestionCatalogue.questions(on: screen) where question.shownWhen == .always {
+        result[question.id] = .no
+      }
     }
     return result
   }

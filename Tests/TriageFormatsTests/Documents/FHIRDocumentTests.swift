@@ -133,11 +133,34 @@ struct FHIRQuestionnaireTests {
     #expect(FHIRTree.string(FHIRTree.member(group, "enableBehavior")) == "any")
     // The questions inside have no condition of their own (neck pain is not required).
     for (_, item) in FHIRTree.items(group) { #expect(FHIRTree.member(item, "enableWhen") == nil) }
-    // No other item is conditional.
+  }
+
+  @Test("every enableWhen is the form's own visibility, and nothing else is conditional")
+  func enableWhenFollowsVisibility() {
     for (id, g) in FHIRTree.items(questionnaire) where id != "neck_trauma" {
       #expect(FHIRTree.member(g, "enableWhen") == nil)
-      for (_, item) in FHIRTree.items(g) { #expect(FHIRTree.member(item, "enableWhen") == nil) }
+      for (linkId, item) in FHIRTree.items(g) {
+        let questions = FHIRTree.array(FHIRTree.member(item, "enableWhen")).compactMap {
+          FHIRTree.string(FHIRTree.member($0, "question"))
+        }
+        guard let finding = Finding(id: linkId) else {
+          #expect(questions.isEmpty, "\(linkId)")
+          continue
+        }
+        switch finding.question.shownWhen {
+        case .anyYes(let openers):
+          #expect(questions == openers.subtracting([finding]).members.map(\.id), "\(linkId)")
+        case .always, .recordedOnly:
+          #expect(questions.isEmpty, "\(linkId)")
+        }
+      }
     }
+    // Shock is asked after trauma and with signs of an aortic aneurysm, on the Examination page.
+    let shock = FHIRTree.items(FHIRTree.items(questionnaire)["examination"])["abnormal_abc"]
+    #expect(
+      FHIRTree.array(FHIRTree.member(shock, "enableWhen")).compactMap {
+        FHIRTree.string(FHIRTree.member($0, "question"))
+      } == ["trauma_major", "trauma_minor", "aortic_signs"])
   }
 
   @Test("snapshot")
@@ -298,6 +321,20 @@ struct FHIRQuestionnaireResponseTests {
       sheet: noNeckPain, recommendation: TriageEngine.evaluate(answers), context: context)
     #expect(FHIRTree.linkIds(qr3).contains("neck_trauma"))
     #expect(try FHIRQuestionnaireResponse.decode(qr3) == noNeckPain)
+  }
+
+  @Test("a response of rule set 2 with shock in the neck-trauma group still reads")
+  func formerGroup() throws {
+    let text = """
+      {"resourceType": "QuestionnaireResponse", "status": "completed", "item": [
+        {"linkId": "presentation", "item": [
+          {"linkId": "trauma_minor", "answer": [{"valueBoolean": true}]}]},
+        {"linkId": "neck_trauma", "item": [
+          {"linkId": "abnormal_abc", "answer": [{"valueBoolean": false}]}]}]}
+      """
+    let sheet = try FHIRQuestionnaireResponse.decode(Array(text.utf8))
+    #expect(sheet.answers[.abnormalABC] == .no)
+    #expect(sheet.answers[.traumaMinor] == .yes)
   }
 
   @Test("an empty sheet: no items, and back")
