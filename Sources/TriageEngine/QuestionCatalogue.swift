@@ -74,7 +74,7 @@ public enum QuestionCatalogue {
     q(
       .bladderBowel, "bladder_bowel", .history, .risk, "seed",
       label: "New bladder or bowel difficulty",
-      "New in the last 14 days, or getting worse: bladder or bowel difficulty",
+      "Bladder/bowel trouble: new in the last 14 days, or getting worse",
       "Hard to start or control urine/stool; lost flow or rectal feeling (GIRFT)."),
     q(
       .sexualDysfunction, "sexual_dysfunction", .history, .risk, "seed",
@@ -181,7 +181,7 @@ public enum QuestionCatalogue {
       .saddleAnesthesia, "saddle_anesthesia", .examination, .risk, "seed",
       label: "Saddle numbness",
       "Numbness in the groin, genitals or anus (saddle area)",
-      "Genital numbness counts here. Cauda equina: emergency MRI within 4 h (GIRFT)."),
+      "Genital numbness counts here; cauda equina: MRI within 4 hours (GIRFT)."),
     q(
       .urinaryRetention, "urinary_retention", .examination, .risk, "seed",
       label: "Urinary retention (residual 200 mL+)",
@@ -231,7 +231,7 @@ public enum QuestionCatalogue {
       .abnormalABC, "abnormal_abc", .examination, .risk, "PECARN",
       label: "Abnormal airway, breathing, circulation",
       "Abnormal airway, breathing or circulation (unstable)",
-      "After injury: PECARN high risk; adults not cleared. Aorta: suspect rupture."),
+      "After injury: child high risk, neck not cleared. Aorta: think rupture."),
     // MARK: Neck trauma
     q(
       .alteredAlertness, "altered_alertness", .neckTrauma, .risk, "NEXUS",

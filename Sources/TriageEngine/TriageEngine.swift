@@ -33,7 +33,7 @@ public enum TriageEngine {
       timeframe = timeframe.replacingWord("MRI", with: replacement.displayName)
     }
 
-    // Only what the questionnaire shows for these answers can be missing (RV3-9): the form
+    // Only what the questionnaire shows for these answers can be missing: the form
     // then reaches FINAL by answering what it shows.
     let shown = Visibility.shown(answers)
     let (flipped, missingInputs) = Missing.missing(answers, shown: shown)

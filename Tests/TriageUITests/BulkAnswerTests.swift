@@ -127,7 +127,10 @@ struct BulkAnswerTests {
     press(key("y"), in: &state)
     let record = try #require(state.sheet.bulk.first)
     #expect(!record.findings.contains(first))
-    #expect(record.findings.count == findings(on: .examination).count - 1)
+    // Only the items the form shows were answered (shock is asked after trauma or with aortic
+    // signs only).
+    let shown = findings(on: .examination).filter { Visibility.isShown($0, in: state.answers) }
+    #expect(record.findings.count == shown.count - 1)
     // Cleared one by one, too; the last one out removes the record.
     var single = self.state(on: .mriSafety, answers: Answers())
     for finding in findings(on: .mriSafety).dropLast() { single.answers[finding] = .yes }
@@ -152,7 +155,8 @@ struct BulkAnswerTests {
     press(key("N"), key("y"), key("6"), in: &state)
     let lines = state.reportLines(width: state.layout.listWidth)
     #expect(lines.contains { $0.contains("ANSWERED NO IN BULK") })
-    let count = findings(on: .examination).count
+    let count = findings(on: .examination).filter { Visibility.isShown($0, in: state.answers) }
+      .count
     #expect(
       lines.contains { $0.contains("Examination: \(count) answers No at 2026-11-29 17:20") })
   }
