@@ -6,7 +6,8 @@
 public enum Finding: UInt8, Sendable, CaseIterable, Hashable {
   // Presentation
   case painLowBack, painNeck, painMidBack, radiatesLeg, radiatesArm, interventionCandidate
-  case priorSpineSurgery, traumaMajor, traumaMinor, cervicogenicHeadache
+  case priorSpineSurgery, injury, traumaMajor, dangerousMechanism, traumaMinor, mechanismOther
+  case cervicogenicHeadache
   // History
   case nightPain, progressiveWeakness, progressiveNumbness, bladderBowel, sexualDysfunction
   case weightLoss, feverHistory, recentInfection, cancerHistory, steroids, tbRisk, ivDrugUse
@@ -15,9 +16,10 @@ public enum Finding: UInt8, Sendable, CaseIterable, Hashable {
   case xrayDegenerative, xrayOPLL, anticoagulated, suddenOnset
   // Examination
   case saddleAnesthesia, urinaryRetention, feverMeasured, lowBodyWeight, umnSigns
-  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness, aorticSigns, abnormalABC
+  case bilateralDeficit, severeWeakness, focalDeficit, midlineTenderness
+  case midlineTendernessCervical, midlineTendernessThoracolumbar, aorticSigns, abnormalABC
   // Neck trauma
-  case alteredAlertness, intoxication, distractingInjury, dangerousMechanism, limbParesthesia
+  case alteredAlertness, intoxication, distractingInjury, limbParesthesia
   case unresponsive, torsoHeadInjury
   case simpleRearEnd, sittingInED, ambulatory, delayedNeckPain, canRotateNeck
   // MRI safety

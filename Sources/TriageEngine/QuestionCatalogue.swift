@@ -41,15 +41,30 @@ public enum QuestionCatalogue {
       "Previous spine surgery at the painful level",
       "Post-operative spine: MRI with contrast tells scar from disc (ACR)."),
     q(
+      .injury, "injury", .presentation, .risk, "review",
+      label: "Pain began after an injury",
+      "Pain began after an injury (any: fall, collision, sport, assault)",
+      "Opens the mechanism and the injury rules (NEXUS, Canadian rule, PECARN)."),
+    q(
       .traumaMajor, "trauma_major", .presentation, .risk, "seed",
-      label: "High-energy trauma",
-      "Onset after significant (high-energy) trauma",
-      "Fall from height, vehicle crash, diving: CT first, not MRI (ACR Trauma)."),
+      label: "High-energy trauma (earlier form)",
+      "Onset after significant (high-energy) trauma (earlier form)",
+      "From an earlier form: an injury with a high-energy mechanism."),
+    q(
+      .dangerousMechanism, "dangerous_mechanism", .presentation, .risk, "CCR",
+      label: "Dangerous mechanism",
+      "Dangerous mechanism (fall >= 1 m, axial load, high speed, rollover)",
+      "Canadian rule high risk; also rollover, ejection, bicycle, motor vehicle."),
     q(
       .traumaMinor, "trauma_minor", .presentation, .risk, "ACR",
-      label: "Low-velocity trauma (fall from standing)",
-      "Onset after low-velocity trauma (fall from standing height)",
-      "A fracture risk with osteoporosis, age or steroids (ACR Low Back Pain)."),
+      label: "Fall from standing height or less",
+      "Mechanism: fall from standing height or less",
+      "Low-velocity: a fracture risk with osteoporosis, age or steroids (ACR)."),
+    q(
+      .mechanismOther, "mechanism_other", .presentation, .risk, "review",
+      label: "Other mechanism of injury",
+      "Mechanism: other (collision, sport, assault, not listed above)",
+      "Any injury: the neck and back injury rules apply whatever the mechanism."),
     q(
       .cervicogenicHeadache, "cervicogenic_headache", .presentation, .risk, "ACR",
       label: "Headache arising from the neck",
@@ -219,9 +234,20 @@ public enum QuestionCatalogue {
       "A NEXUS criterion after trauma; a red flag in back pain (NASS)."),
     q(
       .midlineTenderness, "midline_tenderness", .examination, .risk, "NEXUS",
-      label: "Midline spinal tenderness",
-      "Midline spinal tenderness",
-      "A NEXUS criterion after trauma; with cancer, a metastasis symptom."),
+      label: "Midline tenderness, level not recorded",
+      "Midline spinal tenderness, level not recorded (earlier form)",
+      "Recorded by an earlier form: tenderness at any level. Ask by level."),
+    q(
+      .midlineTendernessCervical, "midline_tenderness_cervical", .examination, .risk, "NEXUS",
+      label: "Midline tenderness: neck",
+      "Midline tenderness over the cervical spine (neck)",
+      "After an injury a NEXUS criterion (CT neck); with cancer, metastasis?"),
+    q(
+      .midlineTendernessThoracolumbar, "midline_tenderness_thoracolumbar", .examination, .risk,
+      "ACR/EAST",
+      label: "Midline tenderness: thoracic or lumbar",
+      "Midline tenderness over the thoracic or lumbar spine",
+      "After an injury: CT of the thoracic and lumbar spine (ACR, EAST 2018)."),
     q(
       .aorticSigns, "aortic_signs", .examination, .risk, "review",
       label: "Signs of aortic aneurysm",
@@ -248,11 +274,6 @@ public enum QuestionCatalogue {
       label: "Painful distracting injury",
       "Painful distracting injury",
       "Long-bone fracture, large laceration, crush, burn: NEXUS criterion."),
-    q(
-      .dangerousMechanism, "dangerous_mechanism", .neckTrauma, .risk, "CCR",
-      label: "Dangerous mechanism",
-      "Dangerous mechanism (fall >= 1 m, axial load, high speed, rollover)",
-      "Canadian rule high risk (also ejection, bicycle, recreational vehicle)."),
     q(
       .limbParesthesia, "limb_paresthesia", .neckTrauma, .risk, "CCR",
       label: "Tingling in the arms or legs",
@@ -366,7 +387,7 @@ public enum QuestionCatalogue {
   /// then (a bulk answer on that screen, a FHIR response with the item in that group) still
   /// load.
   public static let formerScreens: [Finding: QuestionScreen] = [
-    .abnormalABC: .neckTrauma
+    .abnormalABC: .neckTrauma, .dangerousMechanism: .neckTrauma,
   ]
 
   /// Whether `finding` is, or was in an earlier rule set, asked on `screen`.

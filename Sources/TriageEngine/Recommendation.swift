@@ -106,12 +106,17 @@ public struct Recommendation: Sendable, Hashable {
   /// The rules that explain the decision (everything but the notes on where the source article
   /// differs, which belong in a closing section).
   public var reasons: [FiredRule] { rules.filter { !$0.rule.isSeedNote } }
-  /// Where this advice differs from the source article, for the rules that fired: one plain
-  /// sentence each.
+  /// Where this advice differs from the iCliniq article this aid started from: one plain
+  /// sentence for each difference this patient's answers touch (a yes answer the difference is
+  /// about among the rule's evidence, or the age the rule used), each once.
   public var seedDifferences: [String] {
     var seen: [String] = []
     for fired in rules {
-      if let text = fired.rule.seedDifference, !seen.contains(text) { seen.append(text) }
+      guard let text = fired.rule.seedDifference, !seen.contains(text) else { continue }
+      let touched =
+        fired.findings.contains { fired.rule.seedAbout.contains($0) }
+        || (fired.rule.seedAboutAge && fired.inputs.contains(.age))
+      if touched { seen.append(text) }
     }
     return seen
   }

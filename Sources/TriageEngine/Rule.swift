@@ -36,6 +36,21 @@ public struct Rule: Sendable, Hashable {
   /// Where the seed article differs from the guideline this rule follows, in plain words, for
   /// the closing section of a summary ("Where this advice differs from the source article").
   public let seedDifference: String?
+  /// What the seed difference is about: it is shown only when one of these findings is
+  /// answered yes among the rule's evidence (or, with ``seedAboutAge``, when the rule used the
+  /// age), so a record never explains a difference this patient's answers do not touch.
+  public let seedAbout: FindingSet
+  /// Whether the seed difference is about the age (shown when the rule used the age).
+  public let seedAboutAge: Bool
+  /// Whether the rule comes from a guideline for adults (16 and over): it never fires, and is
+  /// never cited, under 16 (ACR Back Pain-Child applies instead).
+  public let adultOnly: Bool
+  /// Whether the rule is about low back pain: it fires only with a lumbar presentation (low
+  /// back pain or leg radiation), never for thoracic or neck pain alone.
+  public let lumbarOnly: Bool
+  /// The rules whose text says the opposite of this one (for example "age alone does not call
+  /// for imaging" and a radiograph for age): the two never fire together (an engine property).
+  public let opposes: [String]
   /// Whether the rule only explains where the seed article differs: shown in the closing
   /// section, never among the reasons for the decision.
   public var isSeedNote: Bool { id.hasPrefix("SEED-") }
@@ -44,8 +59,15 @@ public struct Rule: Sendable, Hashable {
   public init(
     id: String, title: String, urgency: Urgency?, source: String, year: Int,
     certainty: Certainty, timeframe: String? = nil, timeframeHours: Int? = nil,
-    note: String? = nil, seedDifference: String? = nil
+    note: String? = nil, seedDifference: String? = nil, seedAbout: FindingSet = [],
+    seedAboutAge: Bool = false, adultOnly: Bool = false, lumbarOnly: Bool = false,
+    opposes: [String] = []
   ) {
+    self.seedAbout = seedAbout
+    self.seedAboutAge = seedAboutAge
+    self.adultOnly = adultOnly
+    self.lumbarOnly = lumbarOnly
+    self.opposes = opposes
     self.id = id
     self.title = title
     self.urgency = urgency

@@ -1,6 +1,15 @@
-/// Safety-net advice for `none` and `routine`: what should bring the patient back, and when.
+/// Safety-net advice for `none` and `routine`: what should bring the patient back, and when; and
+/// while an urgent MRI is awaited for sudden severe pain on an anticoagulant (a deficit may follow
+/// the pain of an epidural haematoma within hours).
 enum SafetyNet {
   static func advice(_ f: Facts, urgency: Urgency) -> [String] {
+    let bleed = f.isYes(.anticoagulated) && f.isYes(.suddenOnset)
+    if urgency == .urgent && bleed {
+      return [
+        "While waiting for the MRI: any new weakness or numbness of the legs or arms, or new difficulty passing or controlling urine or stool, means an emergency MRI at once (possible bleeding around the spinal cord); keep the patient where this can be acted on",
+        "Consider aortic causes of abrupt severe back pain (dissection, aneurysm) at the same time",
+      ]
+    }
     guard urgency <= .routine else { return [] }
     var advice = [
       "Return at once (emergency department) if numbness appears in the saddle area (groin, genitals, anus), or new difficulty passing or controlling urine or stool, or loss of sexual sensation",

@@ -9,14 +9,21 @@ public enum TriageEngine {
     let urgency = decision.urgency
     let ordered = decision.ordered
     let deciding = ordered.first { $0.rule.rule.urgency == urgency }
-    var timeframe = deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
-    let timeframeHours = deciding?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
-    // The aorta is assessed before any spine imaging: say so first when another rule decides
-    // the urgency.
-    if let aortic = ordered.first(where: { RuleBook.aortaFirst.contains($0.rule) }),
-      aortic.rule != deciding?.rule
+    // The clock is the strictest of the rules that set the urgency (cord compression's 4 hours
+    // beside cancer's 24), never null for urgent or emergency; its words go with it.
+    let clock = ordered.filter {
+      $0.rule.rule.urgency == urgency && $0.rule.rule.timeframeHours != nil
+    }
+    .min { $0.rule.rule.timeframeHours! < $1.rule.rule.timeframeHours! }
+    var timeframe =
+      clock?.rule.rule.timeframe ?? deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
+    let timeframeHours = clock?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
+    // The aorta is assessed before any spine imaging: when another rule decides the urgency,
+    // the aorta is assessed alongside, at once.
+    if ordered.contains(where: { RuleBook.aortaFirst.contains($0.rule) })
+      && !decision.aortaDecides
     {
-      timeframe = "Aorta first (bedside ultrasound or CT angiography), then: \(timeframe)"
+      timeframe += "; assess the aorta at once too (bedside ultrasound or CT angiography)"
     }
 
     var firings = ordered
@@ -78,6 +85,10 @@ public enum TriageEngine {
     let ordered: [Firing]
     var imaging: [ImagingStudy] = []
     var alternatives: [Alternative] = []
+    /// The spine studies deferred until aortic causes are excluded (listed as alternatives).
+    var deferred: [ImagingStudy] = []
+    /// Whether a rule assessing the aorta sets the urgency: the aorta is then the only study.
+    var aortaDecides = false
 
     init(_ firings: [Firing], urgency: Urgency) {
       self.urgency = urgency
@@ -111,13 +122,29 @@ public enum TriageEngine {
           other != index && wider != study && isCovered(study, by: [wider])
         }
       }.map(\.element)
-      // No spine study comes before the aorta: an aneurysm is imaged first (NICE NG156).
+      // The aorta before the spine: when a rule assessing the aorta sets the urgency, the aorta
+      // is the only study and a spine study is an alternative once aortic causes are excluded (NICE NG156);
+      // when a spine rule is more urgent, the aorta is assessed alongside, after it.
       let aorta = imaging.filter { !$0.region.isSpinal }
-      if !aorta.isEmpty { imaging = aorta + imaging.filter { $0.region.isSpinal } }
+      guard !aorta.isEmpty else { return }
+      let spine = imaging.filter { $0.region.isSpinal }
+      aortaDecides = ordered.contains { firing in
+        firing.rule.urgency == urgency && firing.plan.imaging.contains { !$0.region.isSpinal }
+      }
+      if aortaDecides {
+        imaging = aorta
+        deferred = spine
+        alternatives =
+          alternatives.filter { !$0.study.region.isSpinal }
+          + spine.map { Alternative($0, when: "once aortic causes are excluded") }
+      } else {
+        imaging = spine + aorta
+      }
     }
   }
 
-  /// What an answer could change: the urgency and the studies (compared by what they show).
+  /// What an answer could change: the urgency and the studies (compared by what they show;
+  /// spine studies deferred behind the aorta count).
   struct Outcome {
     let urgency: Urgency
     let imaging: [ImagingStudy]
@@ -135,7 +162,7 @@ public enum TriageEngine {
     var sink = PlanSink()
     BookEvaluator.run(answers, into: &sink)
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
-    return Outcome(urgency: decision.urgency, imaging: decision.imaging)
+    return Outcome(urgency: decision.urgency, imaging: decision.imaging + decision.deferred)
   }
 
   /// Whether `study` adds nothing to `studies`: the same study, or a radiograph of a region

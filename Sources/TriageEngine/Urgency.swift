@@ -40,18 +40,20 @@ public enum Urgency: Int, Sendable, CaseIterable, Comparable, Hashable {
     case .routine: "Routine: schedule the study"
     case .soon: "Within about 1 week"
     case .urgent: "Within 24 hours"
-    case .emergency: "Same day: send now"
+    case .emergency: "Now: within 4 hours"
     }
   }
 
-  /// The latest time to the study in hours for this urgency, when it is one: 24 for `urgent`,
-  /// 168 (1 week) for `soon`; `nil` for same-day emergencies without a set number of hours, for
-  /// routine imaging and for no imaging.
+  /// The latest time to the study in hours for this urgency: 4 for an `emergency` whose rule
+  /// sets no clock of its own (every emergency rule of the book sets one), 24 for `urgent`, 168
+  /// (1 week) for `soon`; `nil` for routine imaging and for no imaging. Never `nil` for urgent
+  /// or emergency.
   public var defaultTimeframeHours: Int? {
     switch self {
+    case .emergency: 4
     case .urgent: 24
     case .soon: 168
-    case .none, .routine, .emergency: nil
+    case .none, .routine: nil
     }
   }
 

@@ -32,8 +32,24 @@ extension ShowCondition {
 /// `missing` (an unanswered item the form does not show is never listed as missing, so FINAL is
 /// reachable by answering what is shown). Pure.
 public enum Visibility {
-  /// The findings whose `yes` opens the neck-trauma questions: any trauma.
-  public static let afterTrauma: FindingSet = [.traumaMajor, .traumaMinor]
+  /// The findings whose `yes` means the pain began after an injury: the injury entry, and the
+  /// trauma answers of an earlier form (each implies the injury). They open the mechanism and
+  /// the neck-trauma questions.
+  public static let afterInjury: FindingSet = [.injury, .traumaMajor, .traumaMinor]
+
+  /// `answers` with what an earlier form's answers imply made explicit: `trauma_major` or
+  /// `trauma_minor` answered yes implies the injury (an unanswered injury entry becomes yes). The
+  /// rules read the injury the same way either way; a record that must satisfy the form's
+  /// `enableWhen` (the FHIR response) carries the implied answer.
+  public static func withImpliedAnswers(_ answers: Answers) -> Answers {
+    var result = answers
+    if answers[.injury] == .unknown
+      && !answers.yesSet.intersection([.traumaMajor, .traumaMinor]).isEmpty
+    {
+      result[.injury] = .yes
+    }
+    return result
+  }
 
   /// When `finding` is shown.
   public static func condition(for finding: Finding) -> ShowCondition {
@@ -49,6 +65,13 @@ public enum Visibility {
     }
   }
 
+  /// Whether a record of `answers` lists `finding` among the answers: every question of the
+  /// current form (answered or not assessed), and a question of an earlier form only when it was
+  /// answered.
+  public static func isListed(_ finding: Finding, in answers: Answers) -> Bool {
+    condition(for: finding) != .recordedOnly || answers[finding] != .unknown
+  }
+
   /// Every finding the questionnaire shows for `answers`.
   public static func shown(_ answers: Answers) -> FindingSet {
     var result = FindingSet()
@@ -61,15 +84,19 @@ public enum Visibility {
     QuestionCatalogue.questions(on: screen).contains { isShown($0.finding, in: answers) }
   }
 
-  /// The table, by finding: the neck-trauma screen after any trauma (the cervical spine is
-  /// assessed after trauma whatever the pain site); abnormal airway, breathing or circulation
-  /// also with signs of an aortic aneurysm (circulatory compromise means possible rupture).
+  /// The table, by finding: after an injury, the mechanism and the neck-trauma screen (the
+  /// cervical spine is assessed after any injury whatever the pain site); abnormal airway,
+  /// breathing or circulation also with signs of an aortic aneurysm (circulatory compromise means
+  /// possible rupture); the questions of an earlier form (high-energy trauma, midline tenderness
+  /// without a level) only when an older record answered them.
   static let table: [ShowCondition] = Finding.allCases.map { finding in
     switch finding {
-    case .abnormalABC: .anyYes(afterTrauma.union([.aorticSigns]))
+    case .traumaMajor, .midlineTenderness: .recordedOnly
+    case .dangerousMechanism, .traumaMinor, .mechanismOther: .anyYes(afterInjury)
+    case .abnormalABC: .anyYes(afterInjury.union([.aorticSigns]))
     default:
       QuestionCatalogue.question(for: finding).screen == .neckTrauma
-        ? .anyYes(afterTrauma) : .always
+        ? .anyYes(afterInjury) : .always
     }
   }
 }

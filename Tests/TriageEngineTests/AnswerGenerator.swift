@@ -29,8 +29,9 @@ enum AnswerGenerator {
     Finding.allCases.filter {
       $0.question.screen == .neckTrauma
     } + [
-      .midlineTenderness, .focalDeficit, .severeWeakness, .priorSpineSurgery,
-      .inflammatoryArthritis,
+      .midlineTendernessCervical, .midlineTendernessThoracolumbar, .focalDeficit,
+      .severeWeakness, .priorSpineSurgery, .inflammatoryArthritis, .abnormalABC,
+      .dangerousMechanism, .mechanismOther,
     ]
 
   static func answers(_ rng: inout SplitMix64) -> Answers {
@@ -56,8 +57,13 @@ enum AnswerGenerator {
     }
     if rng.chance(0.8) { result[sites[rng.int(in: 0...sites.count - 1)]] = .yes }
     if rng.chance(0.2) {
-      // Neck trauma, with the NEXUS / Canadian rule items mostly answered.
-      result[rng.chance(0.7) ? .traumaMajor : .traumaMinor] = .yes
+      // An injury, with the NEXUS / Canadian rule items mostly answered: through the injury
+      // entry (a fall from standing height as one mechanism), or an older form's trauma answer.
+      let entry: Finding = [.injury, .injury, .injury, .traumaMajor, .traumaMinor][rng.int(in: 0...4)]
+      result[entry] = .yes
+      if entry == .injury && rng.chance(0.3) { result[.traumaMinor] = .yes }
+      // An older form's tenderness without a level, now and then.
+      if rng.chance(0.1) { result[.midlineTenderness] = rng.chance(0.5) ? .yes : .no }
       // Neck pain answered yes, no, or not asked (the neck is assessed after any trauma).
       result[.painNeck] = [Answer.yes, .yes, .no, .unknown][rng.int(in: 0...3)]
       for finding in neckTraumaScreen {

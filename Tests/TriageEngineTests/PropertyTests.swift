@@ -209,7 +209,7 @@ import TriageEngine
       }
       let presenting =
         Self.sites.contains { answers[$0] == .yes } || answers[.traumaMajor] == .yes
-        || answers[.traumaMinor] == .yes
+        || answers[.traumaMinor] == .yes || answers[.injury] == .yes
       let expected: RecommendationStatus =
         !presenting ? .incomplete : recommendation.missing.isEmpty ? .final : .provisional
       if recommendation.status != expected {
@@ -317,8 +317,12 @@ import TriageEngine
         stops.add("unnamed or unsourced safety item \(item) \(context)")
       }
 
-      // Safety net exactly for none and routine.
-      if recommendation.safetyNet.isEmpty != (urgency > .routine) {
+      // Safety net for none and routine, and while an urgent MRI is awaited for sudden pain on
+      // an anticoagulant (the deficit of an epidural haematoma may follow); never for
+      // emergencies.
+      let awaited =
+        urgency == .urgent && answers[.anticoagulated] == .yes && answers[.suddenOnset] == .yes
+      if recommendation.safetyNet.isEmpty != (urgency > .routine && !awaited) {
         safetyNet.add("\(recommendation.safetyNet.count) items \(context)")
       }
 
@@ -340,7 +344,7 @@ import TriageEngine
           }
         }
       }
-      if recommendation.ruleset != "spine-triage-rules@2" {
+      if recommendation.ruleset != "spine-triage-rules@3" {
         rules.add("rule set \(recommendation.ruleset) \(context)")
       }
 

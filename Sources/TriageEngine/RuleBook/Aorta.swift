@@ -17,12 +17,12 @@ extension RuleBook {
           title:
             "Signs of an aortic aneurysm with sudden onset or circulatory compromise: possible rupture or dissection; assess the aorta now, before any spine imaging",
           urgency: .emergency,
-          source: aaa,
+          source: "\(aaa); ESVS 2024 abdominal aortic aneurysm guideline",
           year: 2020,
           certainty: .paraphrased,
           timeframe:
-            "Now: bedside ultrasound or CT angiography of the aorta (local pathway) before any spine imaging"
-        ), aortaFirst: true,
+            "Now, within 1 hour: bedside ultrasound or CT angiography of the aorta (local pathway) before any spine imaging",
+          timeframeHours: 1), aortaFirst: true,
         when: .all([.yes(.aorticSigns), .anyYes([.suddenOnset, .abnormalABC])]),
         evidence: [.of([.suddenOnset, .abnormalABC, .aorticSigns])], plan: plan),
       BookRule(
@@ -32,7 +32,7 @@ extension RuleBook {
           title:
             "Pulsatile abdominal mass or known aortic aneurysm with back pain: assess the aorta before any spine imaging; no spine study comes first",
           urgency: .urgent,
-          source: aaa,
+          source: "\(aaa); ESVS 2024 abdominal aortic aneurysm guideline",
           year: 2020,
           certainty: .paraphrased,
           timeframe:

@@ -39,8 +39,9 @@ extension RuleBook {
           timeframe: "MRI as soon as possible, within 4 hours of the request",
           timeframeHours: 4,
           seedDifference:
-            "The source article lists bladder, bowel or erectile dysfunction; the national pathway asks for new (within 14 days) or worsening features, adds lost rectal-fullness and urinary-flow sensation, and does not escalate erectile dysfunction alone."
-        ), compression: true, when: suspected, evidence: evidence, plan: plan),
+            "The iCliniq article this aid started from lists bladder, bowel or erectile dysfunction; the national pathway asks for new (within 14 days) or worsening features, adds lost rectal-fullness and urinary-flow sensation, and does not escalate erectile dysfunction alone.",
+          seedAbout: [.bladderBowel, .sexualDysfunction]), compression: true, when: suspected,
+        evidence: evidence, plan: plan),
       BookRule(
         .lbp4,
         Rule(
@@ -52,8 +53,11 @@ extension RuleBook {
           year: 2021,
           certainty: .paraphrased,
           timeframe: "MRI as soon as possible, within 4 hours of the request",
-          timeframeHours: 4), compression: true, when: .fired(.ces1), evidence: evidence, plan: plan
-      ),
+          timeframeHours: 4,
+          adultOnly: true,
+          lumbarOnly: true), compression: true,
+        when: .all([.fired(.ces1), .site(.lowBack), .not(.age(.below(16)))]), evidence: evidence,
+        plan: plan),
       BookRule(
         .ces3,
         Rule(
@@ -75,8 +79,9 @@ extension RuleBook {
           year: 2023,
           certainty: .verified,
           seedDifference:
-            "The source article counts erectile dysfunction as a red flag on its own; the national pathway does not escalate it alone."
-        ),
+            "The iCliniq article this aid started from counts erectile dysfunction as a red flag on its own; the national pathway does not escalate it alone.",
+          seedAbout: [.sexualDysfunction],
+          opposes: ["CES-1"]),
         when: .all([.not(.fired(.ces1)), .yes(.sexualDysfunction)]),
         evidence: [.of([.sexualDysfunction])]),
     ]

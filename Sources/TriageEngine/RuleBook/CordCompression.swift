@@ -42,10 +42,12 @@ extension RuleBook {
           source: "\(acrMyelopathy) variant 1",
           year: 2020,
           certainty: .verified,
-          timeframe: "MRI today (same day)",
+          timeframe:
+            "MRI as soon as possible, within 4 hours (a progressing cord deficit, like cauda equina syndrome)",
+          timeframeHours: 4,
           seedDifference:
-            "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so the cord level is imaged first."
-        ), compression: true,
+            "The iCliniq article this aid started from suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so the cord level is imaged first.",
+          seedAbout: [.umnSigns, .myelopathySymptoms, .bilateralDeficit]), compression: true,
         when: .all([.any([.anyYes(.myelopathy), cordDeficit]), .not(.fired(.my2))]),
         evidence: [
           .of(.myelopathy), .of(.bothLegsSevere, when: cordDeficit),
@@ -59,10 +61,12 @@ extension RuleBook {
           title:
             "Anticoagulated or bleeding disorder, sudden severe spinal pain and a new neurological deficit: suspected spinal epidural haematoma",
           urgency: .emergency,
-          source: seh,
+          source: "\(seh); Domenicucci et al. 2017 (outcome by hours to decompression)",
           year: 2011,
           certainty: .paraphrased,
-          timeframe: "MRI now (same day); the outcome depends on the time to decompression",
+          timeframe:
+            "MRI as soon as possible, within 4 hours; the outcome depends on the time to decompression",
+          timeframeHours: 4,
           note:
             "Reverse the anticoagulation and contact the spinal surgeons while the scan is arranged."
         ), compression: true,
@@ -83,13 +87,28 @@ extension RuleBook {
         Rule(
           id: "SEH-2",
           title:
-            "Anticoagulated or bleeding disorder with sudden severe spinal pain and no deficit yet: warn the patient that new weakness or numbness needs emergency MRI (possible epidural haematoma)",
-          urgency: nil,
-          source: seh,
+            "Anticoagulated or bleeding disorder with sudden severe spinal pain and no deficit yet: urgent MRI of the painful region the same day, because the deficit of an epidural haematoma follows the pain within hours; consider aortic causes",
+          urgency: .urgent,
+          source:
+            "\(seh); Domenicucci et al. 2017; ESC 2014 aortic guideline (abrupt severe back pain is a high-risk feature)",
           year: 2011,
-          certainty: .paraphrased),
+          certainty: .paraphrased,
+          timeframe:
+            "MRI of the painful region the same day, within 24 hours; at once if weakness, numbness or bladder symptoms appear",
+          timeframeHours: 24),
+        compression: true,
         when: .all([bleed, .not(.anyYes(.neuroDeficit))]),
-        evidence: [.of([.anticoagulated, .suddenOnset])]),
+        evidence: [
+          .of([.anticoagulated, .suddenOnset]), .of(.lowSite), .of(.neckSite), .of(.midSite),
+        ],
+        plan: PlanSpec(
+          regions: .symptoms,
+          imaging: [StudySpec(.mri, chosen: .without)],
+          alternatives: [
+            AlternativeSpec(StudySpec(.ctMyelogram, chosen: .none), when: "MRI contraindicated"),
+            AlternativeSpec(
+              StudySpec(.ct, chosen: .without), when: "MRI not available within 24 hours"),
+          ])),
       BookRule(
         .acp2,
         Rule(
@@ -98,8 +117,10 @@ extension RuleBook {
           urgency: .urgent,
           source: "\(acp2007) recommendation 3",
           year: 2007,
-          certainty: .verified), compression: true,
-        when: .anyYes(.severeOrProgressive), evidence: [.of(.severeOrProgressive)],
+          certainty: .verified,
+          adultOnly: true), compression: true,
+        when: .all([.anyYes(.severeOrProgressive), .not(.age(.below(16)))]),
+        evidence: [.of(.severeOrProgressive)],
         plan: PlanSpec(
           regions: .either(.any([.yes(.umnSigns), .yes(.myelopathySymptoms)]), .cord, .symptoms),
           imaging: [StudySpec(.mri, chosen: .without)],
@@ -117,8 +138,8 @@ extension RuleBook {
           year: 2020,
           certainty: .synthesis,
           seedDifference:
-            "The source article suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so a lumbar-first sequence loses time."
-        ), phase: .region,
+            "The iCliniq article this aid started from suggests a thoracic MRI only if the lumbar MRI is negative; the cord ends at L1-L2, so the cord level is imaged first.",
+          seedAbout: [.umnSigns, .myelopathySymptoms, .bilateralDeficit]), phase: .region,
         when: .any([
           .fired(.my1), .fired(.my2),
           .all([.yes(.bilateralDeficit), .fired(.acp2), .not(.site(.lowBack))]),

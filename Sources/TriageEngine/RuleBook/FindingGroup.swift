@@ -31,8 +31,29 @@ extension FindingGroup {
   public static let neckSite = FindingGroup("neck or arm symptoms", [.painNeck, .radiatesArm])
   /// Pain between the shoulder blades.
   public static let midSite = FindingGroup("interscapular pain", [.painMidBack])
-  /// Any trauma.
-  public static let trauma = FindingGroup("trauma", [.traumaMajor, .traumaMinor])
+  /// Pain after an injury: the injury entry, or an older form's trauma answer (each implies
+  /// the injury).
+  public static let trauma = FindingGroup(
+    "an injury", [.injury, .traumaMajor, .traumaMinor])
+  /// The mechanism of the injury, as answered (an explanation names the one answered).
+  public static let mechanism = FindingGroup(
+    "the mechanism of the injury",
+    [.traumaMajor, .dangerousMechanism, .traumaMinor, .mechanismOther])
+  /// A high-energy mechanism: the Canadian rule's dangerous mechanism, or an older form's
+  /// high-energy trauma.
+  public static let highEnergy = FindingGroup(
+    "a dangerous (high-energy) mechanism", [.traumaMajor, .dangerousMechanism])
+  /// Midline tenderness of the neck, or at a level an older record did not give.
+  public static let cervicalTenderness = FindingGroup(
+    "midline tenderness of the neck (or at a level not recorded)",
+    [.midlineTendernessCervical, .midlineTenderness])
+  /// Midline tenderness of the thoracic or lumbar spine.
+  public static let thoracolumbarTenderness = FindingGroup(
+    "midline tenderness of the thoracic or lumbar spine", [.midlineTendernessThoracolumbar])
+  /// Midline tenderness at any level.
+  public static let tenderness = FindingGroup(
+    "midline spinal tenderness",
+    [.midlineTenderness, .midlineTendernessCervical, .midlineTendernessThoracolumbar])
   /// The core features of cauda equina syndrome.
   public static let cesCore = FindingGroup(
     "bladder or bowel dysfunction, saddle anaesthesia or urinary retention",
@@ -60,7 +81,10 @@ extension FindingGroup {
   /// NICE CG75 symptoms suggestive of spinal metastases that we ask.
   public static let metastasisSymptoms = FindingGroup(
     "symptoms suggesting spinal metastases",
-    [.painNeck, .painMidBack, .nightPain, .painOnStraining, .midlineTenderness])
+    [
+      .painNeck, .painMidBack, .nightPain, .painOnStraining, .midlineTenderness,
+      .midlineTendernessCervical, .midlineTendernessThoracolumbar,
+    ])
   /// Any neurological deficit.
   public static let neuroDeficit = FindingGroup(
     "a neurological deficit",
@@ -72,7 +96,22 @@ extension FindingGroup {
   /// Signs of a cord or nerve-root injury.
   public static let cordInjury = FindingGroup(
     "signs of cord or nerve-root injury",
-    [.focalDeficit, .severeWeakness, .bilateralDeficit, .umnSigns])
+    [.focalDeficit, .severeWeakness, .bilateralDeficit, .umnSigns, .limbParesthesia])
+  /// What points a cord or root injury to the neck: arm symptoms, neck pain or tenderness,
+  /// paresthesias of the limbs, upper motor neuron signs.
+  public static let neckLevel = FindingGroup(
+    "arm symptoms, neck pain or tenderness, limb paresthesias or upper motor neuron signs",
+    [
+      .radiatesArm, .painNeck, .midlineTendernessCervical, .midlineTenderness,
+      .limbParesthesia, .umnSigns,
+    ])
+  /// What points a cord or root injury to the thoracic or lumbar spine.
+  public static let thoracolumbarLevel = FindingGroup(
+    "back or leg symptoms, or thoracic or lumbar tenderness",
+    [.painLowBack, .radiatesLeg, .painMidBack, .midlineTendernessThoracolumbar])
+  /// A deficit after an injury that the thoracic and lumbar MRI looks for.
+  public static let thoracolumbarDeficit = neuroDeficit.adding(
+    [.limbParesthesia], as: "a neurological deficit or limb paresthesias")
   /// Fever, reported or measured.
   public static let fever = FindingGroup("fever", [.feverHistory, .feverMeasured])
   /// Fever or raised inflammatory markers.
@@ -85,21 +124,47 @@ extension FindingGroup {
   /// The infection risks ACP 2011 names for immediate MRI.
   public static let acpInfection = FindingGroup(
     "IV drug use or a recent infection", [.ivDrugUse, .recentInfection])
-  /// Fracture risks of the back.
+  /// Fracture risks of the back (inflammatory arthritis only with an injury: rule TR-7).
   public static let fractureRisk = FindingGroup(
-    "a fracture risk", [.traumaMinor, .osteoporosis, .steroids, .inflammatoryArthritis])
+    "a fracture risk", [.traumaMinor, .osteoporosis, .steroids])
   /// Systemic fracture risks (whatever the site).
   public static let systemicFractureRisk = FindingGroup(
-    "osteoporosis, long-term steroids or inflammatory arthritis",
-    [.osteoporosis, .steroids, .inflammatoryArthritis])
+    "osteoporosis or long-term steroids", [.osteoporosis, .steroids])
+  /// The ACR Back Pain-Child red flags we ask, besides pain for more than 4 weeks and an
+  /// abnormal neurological examination: night pain, radicular pain and the systemic flags.
+  public static let childRedFlags = FindingGroup(
+    "a red flag in a child (night pain, radicular pain, a systemic flag)",
+    [
+      .nightPain, .radiatesLeg, .radiatesArm, .weightLoss, .feverHistory, .feverMeasured,
+      .cancerHistory, .immunosuppression, .recentInfection, .steroids, .osteoporosis,
+      .abnormalLabs,
+    ])
+  /// An abnormal neurological examination in a child.
+  public static let childNeuro = FindingGroup(
+    "an abnormal neurological examination",
+    [
+      .focalDeficit, .severeWeakness, .bilateralDeficit, .umnSigns, .progressiveWeakness,
+      .progressiveNumbness, .myelopathySymptoms,
+    ])
   /// Infection risks that are neck red flags.
   public static let neckInfectionRisk = FindingGroup(
     "IV drug use, immunosuppression or a recent infection",
     [.ivDrugUse, .immunosuppression, .recentInfection])
-  /// The five NEXUS criteria (an unresponsive patient has altered alertness).
+  /// The five NEXUS criteria (an unresponsive patient has altered alertness); tenderness is
+  /// the neck's (or an older record's, level not recorded).
   public static let nexus = FindingGroup(
     "the NEXUS criteria",
-    [.midlineTenderness, .focalDeficit, .alteredAlertness, .intoxication, .distractingInjury])
+    [
+      .midlineTenderness, .midlineTendernessCervical, .focalDeficit, .alteredAlertness,
+      .intoxication, .distractingInjury,
+    ])
+  /// The NEXUS criteria asked today (the tenderness by level): all must be no to clear.
+  public static let nexusAsked = FindingGroup(
+    "the NEXUS criteria",
+    [
+      .midlineTendernessCervical, .focalDeficit, .alteredAlertness, .intoxication,
+      .distractingInjury,
+    ])
   /// The NEXUS criteria, or an unresponsive patient.
   public static let nexusPositive = nexus.adding(
     [.unresponsive], as: "a NEXUS criterion, or unresponsive")
@@ -108,12 +173,15 @@ extension FindingGroup {
     "an unreliable examination, a deficit, paresthesias or instability",
     [
       .alteredAlertness, .unresponsive, .intoxication, .distractingInjury, .focalDeficit,
-      .limbParesthesia, .abnormalABC,
+      .limbParesthesia, .abnormalABC, .midlineTendernessCervical, .midlineTenderness,
     ])
   /// The answers that must be `no` to clear the neck of a patient without neck pain.
   public static let reliableExamination = FindingGroup(
-    "signs of an unreliable examination",
-    [.alteredAlertness, .intoxication, .distractingInjury, .focalDeficit])
+    "signs of an unreliable examination, or neck tenderness",
+    [
+      .alteredAlertness, .intoxication, .distractingInjury, .focalDeficit,
+      .midlineTendernessCervical,
+    ])
   /// The Canadian rule's exclusions that must be answered `no` before it can clear the neck.
   public static let ccrExclusions = FindingGroup(
     "the Canadian rule's exclusions",
@@ -128,10 +196,14 @@ extension FindingGroup {
   /// PECARN moderate-risk factors.
   public static let pecarnModerate = FindingGroup(
     "a PECARN moderate-risk factor",
-    [.alteredAlertness, .painNeck, .midlineTenderness, .torsoHeadInjury])
+    [
+      .alteredAlertness, .painNeck, .midlineTendernessCervical, .midlineTenderness,
+      .torsoHeadInjury,
+    ])
   /// The PECARN answers that must be `no` to clear a child's neck clinically.
   public static let pecarnClearance = FindingGroup(
-    "the PECARN clearance items", [.alteredAlertness, .focalDeficit, .painNeck, .midlineTenderness])
+    "the PECARN clearance items",
+    [.alteredAlertness, .focalDeficit, .painNeck, .midlineTendernessCervical])
   /// After high-energy trauma, what calls for thoracic and lumbar imaging besides back pain.
   public static let thoracolumbarConcern = FindingGroup(
     "an unreliable examination",
@@ -146,12 +218,12 @@ extension FindingGroup {
   /// Spinal pain, tenderness, or an examination that cannot exclude them.
   public static let spinalPain = FindingGroup(
     "spinal pain or tenderness, or an examination that cannot exclude them",
-    lowSite.members.union(neckSite.members).union(midSite.members).union([.midlineTenderness])
+    lowSite.members.union(neckSite.members).union(midSite.members).union(tenderness.members)
       .union(thoracolumbarConcern.members))
   /// Back or interscapular symptoms, an unreliable examination or a deficit (after high-energy
   /// trauma).
   public static let thoracolumbarTrauma = FindingGroup(
     "back symptoms, an unreliable examination or a deficit",
     lowSite.members.union(midSite.members).union(thoracolumbarConcern.members)
-      .union(neuroDeficit.members))
+      .union(neuroDeficit.members).union([.midlineTendernessThoracolumbar]))
 }

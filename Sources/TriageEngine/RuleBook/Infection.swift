@@ -68,7 +68,8 @@ extension RuleBook {
           source: "\(acrInfection) variant 1",
           year: 2021,
           certainty: .synthesis,
-          timeframe: "MRI today (same day); whole spine for skip lesions"), compression: true,
+          timeframe: "MRI as soon as possible, within 4 hours; whole spine for skip lesions",
+          timeframeHours: 4), compression: true,
         when: .all([signs, .anyYes(.neuroDeficit)]),
         evidence: [.of(.infectionSigns)] + risks + [.of(.neuroDeficit)],
         plan: PlanSpec(

@@ -2,9 +2,11 @@ extension RuleBook {
   /// Low back pain (ACR Low Back Pain, ACP/APS, NICE NG59, Choosing Wisely), fracture risk, and
   /// where the seed article differs from the guidelines.
   enum LowBack {
-    static let back: Condition = .any([.site(.lowBack), .site(.midBack)])
+    /// A lumbar presentation (low back pain or leg radiation), age 16 or over or not recorded:
+    /// the low back guidelines apply (thoracic pain has its own rules, children theirs).
+    static let back: Condition = .all([.site(.lowBack), .not(.age(.below(16)))])
     static let backSites: [BookRule.Evidence] = [.of(.lowSite), .of(.midSite)]
-    /// Low-velocity trauma or age over 70 with back symptoms: a fracture risk of the back.
+    /// Low-velocity trauma or age over 70 with low back symptoms: a fracture risk of the back.
     static let backTrauma: Condition = .all([
       .any([.yes(.traumaMinor), .age(.over(70))]), back,
     ])
@@ -27,13 +29,15 @@ extension RuleBook {
           urgency: .soon,
           source: "\(acrLBP) variant 7",
           year: 2021,
-          certainty: .paraphrased),
+          certainty: .paraphrased,
+          adultOnly: true,
+          lumbarOnly: true),
         arms: [
           BookRule.Arm(
-            when: .all([.yes(.cancerHistory), .site(.lowBack)]), evidence: Cancer.base,
+            when: .all([.yes(.cancerHistory), back]), evidence: Cancer.base,
             plan: PlanSpec(imaging: [StudySpec(.mri, .lumbar, .without)])),
           BookRule.Arm(
-            when: Cancer.suspicion, evidence: [.of([.weightLoss, .nightPain])],
+            when: .all([Cancer.suspicion, back]), evidence: [.of([.weightLoss, .nightPain])],
             inputs: [.of(.age, when: .age(.over(50)))],
             plan: PlanSpec(
               regions: .symptoms,
@@ -44,12 +48,10 @@ extension RuleBook {
                   when:
                     "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
               ])),
-          // Infection risk or immunosuppression without signs, whatever the site (the neck alone
-          // is the cervical red-flag rule's).
+          // Infection risk or immunosuppression without signs, with low back pain (other sites:
+          // RF-1 and the cervical red-flag rule).
           BookRule.Arm(
-            when: .all([
-              .not(Infection.signs), .anyYes(.neckInfectionRisk), .not(.site(.neckOnly)),
-            ]),
+            when: .all([.not(Infection.signs), .anyYes(.neckInfectionRisk), back]),
             evidence: [.of(.neckInfectionRisk)],
             plan: PlanSpec(
               regions: .symptoms,
@@ -68,12 +70,18 @@ extension RuleBook {
           urgency: nil,
           source: acp2011,
           year: 2011,
-          certainty: .paraphrased),
+          certainty: .paraphrased,
+          adultOnly: true),
         arms: [
-          BookRule.Arm(when: .yes(.cancerHistory), evidence: [.of([.cancerHistory])]),
-          BookRule.Arm(when: Cancer.suspicion, evidence: [.of([.weightLoss, .nightPain])]),
           BookRule.Arm(
-            when: .all([.fired(.inf1), .anyYes(.acpInfection), .anyYes(.fever)]),
+            when: .all([.yes(.cancerHistory), Neck.adult]), evidence: [.of([.cancerHistory])]),
+          BookRule.Arm(
+            when: .all([Cancer.suspicion, Neck.adult]),
+            evidence: [.of([.weightLoss, .nightPain])]),
+          BookRule.Arm(
+            when: .all([
+              .fired(.inf1), .anyYes(.acpInfection), .anyYes(.fever), Neck.adult,
+            ]),
             evidence: [.of(.fever), .of(.acpInfection)]),
         ]),
       // Systemic fracture risks raise the urgency whatever the site; low-velocity trauma and age
@@ -83,7 +91,7 @@ extension RuleBook {
         Rule(
           id: "LBP-6",
           title:
-            "Fracture risk (low-velocity trauma, osteoporosis, age over 70, long-term steroids, ankylosing spondylitis or inflammatory arthritis): radiographs of the painful region",
+            "Low back pain with a fracture risk (a fall from standing height, osteoporosis, age over 70, long-term steroids): radiographs of the painful region",
           urgency: .soon,
           source: "\(acrLBP) variant 6",
           year: 2021,
@@ -92,11 +100,11 @@ extension RuleBook {
           timeframeHours: 168,
           note: "ACP 2011 would defer radiographs until after a 1-month trial; this follows ACR.",
           seedDifference:
-            "The source article lists long-term steroids as a red flag; the guidelines agree it is a fracture risk."
-        ),
-        when: .any([
-          backTrauma, .all([.anyYes(.systemicFractureRisk), .not(.site(.neckOnly))]),
-        ]),
+            "The iCliniq article this aid started from lists long-term steroids as a red flag; the guidelines agree it is a fracture risk.",
+          seedAbout: [.steroids],
+          adultOnly: true,
+          lumbarOnly: true),
+        when: .any([backTrauma, .all([.anyYes(.systemicFractureRisk), back])]),
         evidence: [.of(.systemicFractureRisk), .of([.traumaMinor], when: backTrauma)]
           + backSites,
         inputs: [.of(.age, when: .age(.over(70)))],
@@ -121,9 +129,11 @@ extension RuleBook {
           urgency: .routine,
           source: "\(acrLBP) variant 5",
           year: 2021,
-          certainty: .paraphrased),
+          certainty: .paraphrased,
+          adultOnly: true,
+          lumbarOnly: true),
         when: .all([.yes(.priorSpineSurgery), back]),
-        evidence: backSites + [.of([.priorSpineSurgery])],
+        evidence: [.of(.lowSite), .of([.priorSpineSurgery])],
         plan: PlanSpec(
           regions: .back,
           imaging: [StudySpec(.mri, chosen: .withAndWithout)],
@@ -148,10 +158,12 @@ extension RuleBook {
           certainty: .verified,
           note: "ACP 2011 uses a 1-month trial.",
           seedDifference:
-            "The source article says a trial of at least a month; the guidelines use 6 weeks and image only candidates for surgery or injection."
-        ),
+            "The iCliniq article this aid started from says a trial of at least a month; the guidelines use 6 weeks and image only candidates for surgery or injection.",
+          seedAbout: [.interventionCandidate],
+          adultOnly: true,
+          lumbarOnly: true),
         when: .all([
-          .conservativeWeeks(.atLeast(6)), .yes(.interventionCandidate), .site(.lowBack),
+          .conservativeWeeks(.atLeast(6)), .yes(.interventionCandidate), back,
         ]),
         evidence: [.of(.lowSite), .of([.interventionCandidate])],
         inputs: [.of(.conservativeWeeks)], plan: lumbarMRI),
@@ -164,7 +176,9 @@ extension RuleBook {
           urgency: .routine,
           source: "\(acp2007) recommendation 4",
           year: 2007,
-          certainty: .verified),
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true),
         when: .all([.fired(.lbp3), .yes(.radiatesLeg)]),
         evidence: [.of(.lowSite), .of([.interventionCandidate])],
         inputs: [.of(.conservativeWeeks)], plan: lumbarMRI),
@@ -174,18 +188,14 @@ extension RuleBook {
         Rule(
           id: "ACP-5",
           title:
-            "A weak cancer risk factor (unexplained weight loss or age over 50) after a 1-month trial: radiographs with ESR",
+            "Unexplained weight loss, a weak cancer risk factor, after a 1-month trial: radiographs with ESR (age over 50 alone never calls for imaging)",
           urgency: .routine,
           source: acp2011,
           year: 2011,
           certainty: .paraphrased,
-          seedDifference:
-            "The source article lists age over 50 as a red flag; the guidelines treat it as a weak factor."
-        ),
-        when: .all([
-          .conservativeWeeks(.atLeast(4)), .site(.lowBack),
-          .any([.yes(.weightLoss), .age(.over(50))]),
-        ]),
+          adultOnly: true,
+          lumbarOnly: true),
+        when: .all([.conservativeWeeks(.atLeast(4)), back, .yes(.weightLoss)]),
         evidence: [.of([.weightLoss])],
         inputs: [.of(.conservativeWeeks), .of(.age, when: .age(.over(50)))],
         plan: PlanSpec(
@@ -204,8 +214,10 @@ extension RuleBook {
           urgency: Urgency.none,
           source: "\(acrLBP) variant 1",
           year: 2021,
-          certainty: .verified), phase: .fallback,
-        when: .all([back, .symptomWeeks(.below(6))]), evidence: backSites,
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true), phase: .fallback,
+        when: .all([back, .symptomWeeks(.below(6))]), evidence: [.of(.lowSite)],
         inputs: [.of(.symptomWeeks)]),
       BookRule(
         .cw1,
@@ -215,8 +227,10 @@ extension RuleBook {
           urgency: Urgency.none,
           source: "Choosing Wisely (AAFP 2012; NASS 2013)",
           year: 2013,
-          certainty: .verified), phase: .fallback,
-        when: .all([back, .symptomWeeks(.below(6))]), evidence: backSites,
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true), phase: .fallback,
+        when: .all([back, .symptomWeeks(.below(6))]), evidence: [.of(.lowSite)],
         inputs: [.of(.symptomWeeks)]),
       BookRule(
         .lbp2,
@@ -227,8 +241,10 @@ extension RuleBook {
           urgency: Urgency.none,
           source: "\(acrLBP) variant 2",
           year: 2021,
-          certainty: .verified), phase: .fallback,
-        when: .all([back, .symptomWeeks(.atLeast(6))]), evidence: backSites,
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true), phase: .fallback,
+        when: .all([back, .symptomWeeks(.atLeast(6))]), evidence: [.of(.lowSite)],
         inputs: [.of(.symptomWeeks)]),
       BookRule(
         .acp1,
@@ -238,7 +254,9 @@ extension RuleBook {
           urgency: Urgency.none,
           source: "\(acp2007) recommendation 2",
           year: 2007,
-          certainty: .verified), phase: .fallback, when: back, evidence: backSites),
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true), phase: .fallback, when: back, evidence: [.of(.lowSite)]),
       BookRule(
         .nice1,
         Rule(
@@ -248,7 +266,9 @@ extension RuleBook {
           urgency: Urgency.none,
           source: "NICE NG59 1.1.4 (2016, updated 2020); QS155 statement 2",
           year: 2020,
-          certainty: .verified), phase: .fallback, when: back, evidence: backSites),
+          certainty: .verified,
+          adultOnly: true,
+          lumbarOnly: true), phase: .fallback, when: back, evidence: [.of(.lowSite)]),
       BookRule(
         .rg1,
         Rule(
@@ -268,16 +288,20 @@ extension RuleBook {
         Rule(
           id: "PED-1",
           title:
-            "Under 16: the adult back-pain rules are not validated in children; without red flags imaging is not advised; refer to paediatrics if pain persists",
-          urgency: nil,
+            "Under 16 with back or neck pain and no red flag of the child criteria (constant or night pain, radicular pain, pain for more than 4 weeks, an abnormal neurological examination, a systemic flag): no imaging now; review, and refer to paediatrics if the pain persists",
+          urgency: Urgency.none,
           source: "ACR Appropriateness Criteria Back Pain-Child (2017)",
           year: 2017,
-          certainty: .verified,
+          certainty: .paraphrased,
           seedDifference:
-            "The source article lists age under 16 as a red flag on its own; no guideline supports that."
-        ), phase: .note,
-        when: .all([.age(.below(16)), .not(.anyYes(.trauma)), matters]), evidence: [],
-        inputs: [.of(.age)]),
+            "The iCliniq article this aid started from lists age under 16 as a red flag on its own; no guideline supports that.",
+          seedAboutAge: true,
+          opposes: ["PED-2", "PED-3"]), phase: .fallback,
+        when: .all([
+          .age(.below(16)), .any([.site(.lowBack), .site(.neck), .site(.midBack)]),
+          .not(.anyYes(.trauma)),
+        ]),
+        evidence: [.of(.lowSite), .of(.neckSite), .of(.midSite)], inputs: [.of(.age)]),
       BookRule(
         .seed1,
         Rule(
@@ -288,9 +312,10 @@ extension RuleBook {
           year: 2013,
           certainty: .synthesis,
           seedDifference:
-            "The source article lists age under 16 or over 50 as a red flag; the guidelines treat age over 50 as a weak cancer risk factor, a reason for radiographs after a 1-month trial at most."
-        ), phase: .note,
-        when: .all([.age(.over(50)), matters]), evidence: [], inputs: [.of(.age)]),
+            "The iCliniq article this aid started from lists age under 16 or over 50 as a red flag; the guidelines treat age over 50 as a weak cancer risk factor, never a reason for imaging on its own.",
+          seedAboutAge: true,
+          opposes: ["ACP-5", "LBP-6"]), phase: .note,
+        when: .all([.age(.over(50)), .decidedAtMost(.none)]), evidence: [], inputs: [.of(.age)]),
       BookRule(
         .seed5,
         Rule(
@@ -301,9 +326,10 @@ extension RuleBook {
           year: 2011,
           certainty: .synthesis,
           seedDifference:
-            "The source article lists weight below average for height as an examination sign; the guideline flag is unexplained weight loss."
-        ), phase: .note,
-        when: .all([.yes(.lowBodyWeight), matters]), evidence: [.of([.lowBodyWeight])]),
+            "The iCliniq article this aid started from lists weight below average for height as an examination sign; the guideline flag is unexplained weight loss.",
+          seedAbout: [.lowBodyWeight],
+          adultOnly: true), phase: .note,
+        when: .all([.yes(.lowBodyWeight), matters, Neck.adult]), evidence: [.of([.lowBodyWeight])]),
       BookRule(
         .seed7,
         Rule(
@@ -314,9 +340,11 @@ extension RuleBook {
           year: 2013,
           certainty: .verified,
           seedDifference:
-            "The source article lists unrelenting night pain as a red flag; it predicts serious disease poorly except in people with cancer."
-        ), phase: .note,
-        when: .all([.yes(.nightPain), .not(.yes(.cancerHistory)), matters]),
+            "The iCliniq article this aid started from lists unrelenting night pain as a red flag; it predicts serious disease poorly except in people with cancer (and in children, where it is a red flag).",
+          seedAbout: [.nightPain],
+          adultOnly: true,
+          opposes: ["PED-2"]), phase: .note,
+        when: .all([.yes(.nightPain), .not(.yes(.cancerHistory)), matters, Neck.adult]),
         evidence: [.of([.nightPain])]),
     ]
   }

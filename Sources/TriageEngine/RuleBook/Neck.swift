@@ -1,6 +1,22 @@
 extension RuleBook {
   /// Neck pain and radiculopathy (ACR Cervical Neck Pain or Radiculopathy).
   enum Neck {
+    /// Age 16 or over, or not recorded: the adult guidelines (ACR Cervical, ACR Low Back Pain).
+    static let adult: Condition = .not(.age(.below(16)))
+    /// Radiographs of `region` for a fracture risk (ACR Low Back Pain variant 6).
+    static func radiographs(_ region: SpineRegion) -> PlanSpec {
+      PlanSpec(
+        imaging: [StudySpec(.radiograph, region, .none)],
+        alternatives: [
+          AlternativeSpec(
+            StudySpec(.mri, region, .without),
+            when:
+              "to show or date a fracture, or with neurological signs (ACR: usually appropriate)"),
+          AlternativeSpec(
+            StudySpec(.ct, region, .without),
+            when: "radiographs equivocal and MRI contraindicated (ACR: usually appropriate)"),
+        ])
+    }
     static let vascular: Condition = .all([.yes(.vascularDisease), .age(.over(50))])
     /// Six weeks of care, twelve of symptoms.
     static let chronic: Condition = .all([
@@ -17,8 +33,9 @@ extension RuleBook {
           urgency: .soon,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased),
-        when: .all([.yes(.cancerHistory), .site(.neck)]),
+          certainty: .paraphrased,
+          adultOnly: true),
+        when: .all([.yes(.cancerHistory), .site(.neck), adult]),
         evidence: Cancer.base + [.of(.neckSite)],
         plan: PlanSpec(imaging: [StudySpec(.mri, .cervical, .withAndWithout)])),
       BookRule(
@@ -29,8 +46,9 @@ extension RuleBook {
           urgency: .urgent,
           source: acrCervical,
           year: 2018,
-          certainty: .verified),
-        when: .all([Infection.signs, .site(.neck)]),
+          certainty: .verified,
+          adultOnly: true),
+        when: .all([Infection.signs, .site(.neck), adult]),
         evidence: [.of(.infectionSigns), .of(.neckSite)],
         plan: PlanSpec(imaging: [StudySpec(.mri, .cervical, .withAndWithout)])),
       // A systemic fracture risk raises the urgency whatever the site (after trauma the neck
@@ -40,27 +58,33 @@ extension RuleBook {
         Rule(
           id: "FX-1",
           title:
-            "A systemic fracture risk (osteoporosis, long-term steroids, inflammatory arthritis) with neck pain: radiographs of the cervical spine; a systemic red flag raises the urgency whatever the site (after trauma the neck follows the trauma rules)",
+            "A fracture risk with neck or thoracic pain, or before a pain site is answered (osteoporosis or long-term steroids; with thoracic pain also a fall from standing height or age over 70): radiographs of the painful region; a systemic red flag raises the urgency whatever the site (after an injury the neck follows the trauma rules)",
           urgency: .soon,
           source: "\(acrLBP) variant 6; \(acrCervical) table 1 (secondary)",
           year: 2021,
           certainty: .synthesis,
           timeframe: "Promptly, at this or the next visit (within about 1 week)",
-          timeframeHours: 168),
-        when: .all([.site(.neck), .anyYes(.systemicFractureRisk)]),
-        evidence: [.of(.systemicFractureRisk), .of(.neckSite)],
-        plan: PlanSpec(
-          imaging: [StudySpec(.radiograph, .cervical, .none)],
-          alternatives: [
-            AlternativeSpec(
-              StudySpec(.mri, .cervical, .without),
-              when:
-                "to show or date a fracture, or with neurological signs (ACR: usually appropriate)"
-            ),
-            AlternativeSpec(
-              StudySpec(.ct, .cervical, .without),
-              when: "radiographs equivocal and MRI contraindicated (ACR: usually appropriate)"),
-          ])),
+          timeframeHours: 168,
+          adultOnly: true),
+        arms: [
+          BookRule.Arm(
+            when: .all([.site(.neck), .anyYes(.systemicFractureRisk), adult]),
+            evidence: [.of(.systemicFractureRisk), .of(.neckSite)],
+            plan: radiographs(.cervical)),
+          BookRule.Arm(
+            when: .all([
+              .site(.midBack), .not(.site(.lowBack)), adult,
+              .any([.anyYes(.fractureRisk), .age(.over(70))]),
+            ]),
+            evidence: [.of(.fractureRisk), .of(.midSite)],
+            inputs: [.of(.age, when: .age(.over(70)))], plan: radiographs(.thoracic)),
+          BookRule.Arm(
+            when: .all([
+              .anyYes(.systemicFractureRisk), adult,
+              .not(.any([.site(.lowBack), .site(.neck), .site(.midBack)])),
+            ]),
+            evidence: [.of(.systemicFractureRisk)], plan: radiographs(.wholeSpine)),
+        ]),
       BookRule(
         .nkRF,
         Rule(
@@ -70,9 +94,10 @@ extension RuleBook {
           urgency: .soon,
           source: "\(acrCervical) table 1 (secondary)",
           year: 2018,
-          certainty: .unverified),
+          certainty: .unverified,
+          adultOnly: true),
         when: .all([
-          .site(.neck),
+          .site(.neck), adult,
           .any([.anyYes([.inflammatoryArthritis]), .anyYes(.neckInfectionRisk), vascular]),
         ]),
         evidence: [
@@ -99,8 +124,9 @@ extension RuleBook {
           urgency: .routine,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased),
-        when: .all([.yes(.priorSpineSurgery), .site(.neck)]),
+          certainty: .paraphrased,
+          adultOnly: true),
+        when: .all([.yes(.priorSpineSurgery), .site(.neck), adult]),
         evidence: [.of(.neckSite), .of([.priorSpineSurgery])],
         plan: PlanSpec(
           imaging: [StudySpec(.radiograph, .cervical, .none)],
@@ -121,10 +147,12 @@ extension RuleBook {
           year: 2018,
           certainty: .verified,
           seedDifference:
-            "The source article sends arm radiation straight to a cervical MRI; the guideline agrees on the region but starts with conservative care."
-        ),
+            "The iCliniq article this aid started from sends arm radiation straight to a cervical MRI; the guideline agrees on the region but starts with conservative care.",
+          seedAbout: [.radiatesArm],
+          adultOnly: true),
         when: .all([
           .conservativeWeeks(.atLeast(6)), .yes(.interventionCandidate), .yes(.radiatesArm),
+          adult,
         ]),
         evidence: [.of([.radiatesArm, .interventionCandidate])],
         inputs: [.of(.conservativeWeeks)],
@@ -143,8 +171,9 @@ extension RuleBook {
           urgency: .routine,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased),
-        when: .all([chronic, .yes(.xrayOPLL)]), evidence: [.of([.painNeck, .xrayOPLL])],
+          certainty: .paraphrased,
+          adultOnly: true),
+        when: .all([chronic, .yes(.xrayOPLL), adult]), evidence: [.of([.painNeck, .xrayOPLL])],
         inputs: chronicInputs,
         plan: PlanSpec(
           imaging: [StudySpec(.ct, .cervical, .without)],
@@ -161,8 +190,9 @@ extension RuleBook {
           urgency: .routine,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased),
-        when: .all([chronic, .yes(.xrayDegenerative)]),
+          certainty: .paraphrased,
+          adultOnly: true),
+        when: .all([chronic, .yes(.xrayDegenerative), adult]),
         evidence: [.of([.painNeck, .xrayDegenerative])], inputs: chronicInputs,
         plan: PlanSpec(
           imaging: [StudySpec(.mri, .cervical, .without)],
@@ -177,8 +207,9 @@ extension RuleBook {
           urgency: .routine,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased),
-        when: .all([chronic, .not(.yes(.xrayOPLL)), .not(.yes(.xrayDegenerative))]),
+          certainty: .paraphrased,
+          adultOnly: true),
+        when: .all([chronic, .not(.yes(.xrayOPLL)), .not(.yes(.xrayDegenerative)), adult]),
         evidence: [.of([.painNeck])], inputs: chronicInputs,
         plan: PlanSpec(
           imaging: [StudySpec(.radiograph, .cervical, .none)],
@@ -195,8 +226,9 @@ extension RuleBook {
           urgency: Urgency.none,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased), phase: .fallback,
-        when: .all([.site(.neck), .yes(.cervicogenicHeadache)]),
+          certainty: .paraphrased,
+          adultOnly: true), phase: .fallback,
+        when: .all([.site(.neck), .yes(.cervicogenicHeadache), adult]),
         evidence: [.of([.cervicogenicHeadache])]),
       BookRule(
         .nk1,
@@ -206,7 +238,11 @@ extension RuleBook {
           urgency: Urgency.none,
           source: acrCervical,
           year: 2018,
-          certainty: .paraphrased), phase: .fallback, when: .site(.neck), evidence: [.of(.neckSite)]
+          certainty: .paraphrased,
+          adultOnly: true,
+          opposes: ["TR-0", "TR-1", "TR-2", "TR-3", "TR-8", "PECARN-0", "PECARN-1", "PECARN-2"]),
+        phase: .fallback,
+        when: .all([.site(.neck), .not(.anyYes(.trauma)), adult]), evidence: [.of(.neckSite)]
       ),
       BookRule(
         .rg2,

@@ -6,12 +6,13 @@
 /// urgency) is the order of ``RuleID``.
 public enum RuleBook {
   /// The rule set's version, carried in every recommendation (`ruleset`).
-  public static let version = "spine-triage-rules@2"
+  public static let version = "spine-triage-rules@3"
 
   /// Every rule of the book, in evaluation order (branch by branch).
   public static let book: [BookRule] =
     TraumaAdult.rules + TraumaChild.rules + Aorta.rules + CaudaEquina.rules + Cancer.rules
     + CordCompression.rules + Infection.rules + Neck.rules + LowBack.rules + Thoracic.rules
+    + Child.rules
 
   /// Every rule's metadata, in precedence order.
   public static var rules: [Rule] { table }

@@ -15,7 +15,8 @@ extension RuleBook {
           source: pecarn,
           year: 2024,
           certainty: .paraphrased,
-          timeframe: "CT now, in the emergency department",
+          timeframe: "CT now, within 1 hour, in the emergency department",
+          timeframeHours: 1,
           note:
             "The PECARN rule was published in 2024 and is not yet externally validated (sensitivity 94%, negative predictive value 99.9% in 22,430 children); use clinical judgement."
         ),
@@ -32,7 +33,8 @@ extension RuleBook {
           year: 2024,
           certainty: .paraphrased,
           timeframe:
-            "Radiographs now, in the emergency department; CT if a high-risk factor appears",
+            "Radiographs now, within 1 hour, in the emergency department; CT if a high-risk factor appears",
+          timeframeHours: 1,
           note:
             "The PECARN rule was published in 2024 and is not yet externally validated; radiographs first spare a child the radiation of CT."
         ),
@@ -40,10 +42,10 @@ extension RuleBook {
           child, .not(.fired(.pecarn1)),
           .any([
             .anyYes(.pecarnModerate),
-            .all([.yes(.traumaMajor), .not(.allNo(.pecarnClearance))]),
+            .all([.anyYes(.highEnergy), .not(.allNo(.pecarnClearance))]),
           ]),
         ]),
-        evidence: [.of(.trauma), .of(.pecarnModerate)], inputs: [.of(.age)],
+        evidence: [.of(.trauma), .of(.mechanism), .of(.pecarnModerate)], inputs: [.of(.age)],
         pending: [.of(.pecarnClearance, when: .not(.anyYes(.pecarnModerate)))],
         plan: PlanSpec(
           imaging: [StudySpec(.radiograph, .cervical, .none)],
@@ -61,11 +63,41 @@ extension RuleBook {
           source: pecarn,
           year: 2024,
           certainty: .paraphrased,
-          note: "The PECARN rule was published in 2024 and is not yet externally validated."),
+          note: "The PECARN rule was published in 2024 and is not yet externally validated.",
+          opposes: ["PECARN-1", "PECARN-2", "TR-0", "TR-2"]),
         when: .all([
           child, .not(.fired(.pecarn1)), .not(.fired(.pecarn2)), .allNo(.pecarnClearance),
         ]),
-        evidence: [.of(.trauma)], inputs: [.of(.age)]),
+        evidence: [.of(.trauma), .of(.mechanism)], inputs: [.of(.age)]),
+      BookRule(
+        .ped4,
+        Rule(
+          id: "PED-4",
+          title:
+            "Child under 16 after an injury with midline tenderness of the thoracic or lumbar spine: radiographs of the thoracic and lumbar spine now; CT if they are abnormal or inadequate",
+          urgency: .emergency,
+          source:
+            "ACR Appropriateness Criteria Suspected Spine Trauma (2019) variant 9; ACR Appropriateness Criteria Back Pain-Child (2017)",
+          year: 2019,
+          certainty: .synthesis,
+          timeframe:
+            "Radiographs now, within 1 hour, in the emergency department; CT if abnormal or inadequate",
+          timeframeHours: 1,
+          note:
+            "Radiographs first spare a child the radiation of CT; after a dangerous mechanism, CT."),
+        when: .all([child, .anyYes(.thoracolumbarTenderness), .not(.fired(.tr4))]),
+        evidence: [.of(.thoracolumbarTenderness), .of(.trauma), .of(.mechanism)],
+        inputs: [.of(.age)],
+        plan: PlanSpec(
+          imaging: [
+            StudySpec(.radiograph, .thoracic, .none), StudySpec(.radiograph, .lumbar, .none),
+          ],
+          alternatives: [
+            AlternativeSpec(
+              StudySpec(.ct, .thoracic, .without), when: "radiographs abnormal or inadequate"),
+            AlternativeSpec(
+              StudySpec(.ct, .lumbar, .without), when: "radiographs abnormal or inadequate"),
+          ])),
     ]
   }
 }

@@ -15,7 +15,8 @@ enum DocumentText {
   /// The heading of the missing-answers list.
   static let missingHeading = "Still unknown"
   /// The heading of the closing section on the seed article.
-  static let differencesHeading = "Where this advice differs from the source article"
+  static let differencesHeading =
+    "Where this advice differs from the iCliniq article this aid started from"
   /// Printed when no MRI-safety item was raised.
   static let noSafetyItems = "None raised by the answers."
   /// The blank signature and date line.

@@ -82,12 +82,18 @@ enum FHIRLayout {
     var union = FindingSet()
     for item in group.items {
       guard case .finding(let finding) = item.kind else { return nil }
-      switch finding.question.shownWhen {
-      case .anyYes(let openers): union = union.union(openers)
-      case .always, .recordedOnly: return nil
-      }
+      guard let openers = openers(finding) else { return nil }
+      union = union.union(openers)
     }
     return union.isEmpty ? nil : union
+  }
+
+  /// The answers whose `yes` enables `finding` in FHIR, or nil when it is always enabled (or
+  /// hidden): the ``Visibility`` condition without the item itself (an item answered yes stays
+  /// shown on the screens; FHIR cannot refer an item to itself).
+  static func openers(_ finding: Finding) -> FindingSet? {
+    guard case .anyYes(let openers) = finding.question.shownWhen else { return nil }
+    return openers.subtracting([finding])
   }
 
   /// Items that an earlier rule set's Questionnaire held in another group, by linkId: a response

@@ -157,8 +157,7 @@ public enum FHIRQuestionnaire {
       ("type", .string(item.kind.fhirType)),
     ]
     if case .finding(let finding) = item.kind,
-      case .anyYes(let openers) = finding.question.shownWhen,
-      openers != group
+      let openers = FHIRLayout.openers(finding), openers != group
     {
       members += enableWhen(openers)
     }

@@ -29,6 +29,9 @@ public enum FHIRQuestionnaireResponse {
     sheet: AnswerSheet, recommendation: Recommendation, context: DocumentContext
   ) -> JSONValue {
     typealias Members = [(key: String, value: JSONValue)]
+    // An older record's trauma answer implies the injury that enables the mechanism items.
+    var sheet = sheet
+    sheet.answers = Visibility.withImpliedAnswers(sheet.answers)
     var groups: [JSONValue] = []
     for group in FHIRLayout.groups {
       var items: [JSONValue] = []

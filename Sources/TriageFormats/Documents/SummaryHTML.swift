@@ -146,7 +146,9 @@ public enum SummaryHTML {
     html.raw("<h2 id=\"answers-title\">Answers</h2>")
     html.raw("<p class=\"legend\">\(escape(DocumentText.answersLegend))</p>")
     for screen in QuestionScreen.allCases {
-      let questions = QuestionCatalogue.questions(on: screen)
+      let questions = QuestionCatalogue.questions(on: screen).filter {
+        Visibility.isListed($0.finding, in: sheet.answers)
+      }
       guard !questions.isEmpty else { continue }
       html.raw("<h3>\(escape(screen.title))</h3>")
       html.raw("<dl class=\"answers\">")

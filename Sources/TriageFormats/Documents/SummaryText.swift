@@ -143,7 +143,9 @@ public enum SummaryText {
     // Answers, screen by screen: what is Yes, what is No, what was not assessed.
     var first = true
     for screen in QuestionScreen.allCases {
-      let questions = QuestionCatalogue.questions(on: screen)
+      let questions = QuestionCatalogue.questions(on: screen).filter {
+        Visibility.isListed($0.finding, in: sheet.answers)
+      }
       guard !questions.isEmpty else { continue }
       var block: [String] = []
       if first {
