@@ -6,7 +6,7 @@ enum SafetyNet {
     let bleed = f.isYes(.anticoagulated) && f.isYes(.suddenOnset)
     if urgency == .urgent && bleed {
       return [
-        "While waiting for the MRI: any new weakness or numbness of the legs or arms, or new difficulty passing or controlling urine or stool, means an emergency MRI at once (possible bleeding around the spinal cord); keep the patient where this can be acted on",
+        "While waiting for the MRI: any new weakness or numbness of the legs or arms, or new bladder or bowel symptoms (difficulty passing or controlling urine or stool), means an emergency MRI at once (possible bleeding around the spinal cord); keep the patient where this can be acted on",
         "Consider aortic causes of abrupt severe back pain (dissection, aneurysm) at the same time",
       ]
     }

@@ -136,7 +136,7 @@ import TriageEngine
           + no("pain_neck", "midline_tenderness_cervical", "dangerous_mechanism") + Self.alert
           + Self.lowRiskCCR),
       Expected(
-        urgency: .emergency, main: ct(.thoracic), regions: [.thoracic, .lumbar], hours: 1,
+        urgency: .emergency, main: ct(.thoracic), regions: [.thoracic, .lumbar, .lumbosacral], hours: 1,
         fired: ["TR-9"], notFired: ["NEXUS-1", "TR-2"]))
   }
 
@@ -169,7 +169,7 @@ import TriageEngine
     Self.check(
       answers(age: 10, weeks: 6, yes("pain_low_back", "night_pain")),
       Expected(
-        urgency: .soon, main: radiograph(.lumbar), regions: [.lumbar], hours: 168,
+        urgency: .soon, main: radiograph(.lumbar), regions: [.lumbar, .lumbosacral], hours: 168,
         fired: ["PED-2"],
         notFired: ["LBP-1", "LBP-2", "ACP-1", "NICE-1", "CW-1", "SEED-7", "PED-1"]))
   }
@@ -190,7 +190,7 @@ import TriageEngine
     Self.check(
       answers(age: 12, weeks: 1, yes("pain_low_back", "focal_deficit")),
       Expected(
-        urgency: .urgent, main: mri(.lumbar), regions: [.lumbar], hours: 24,
+        urgency: .urgent, main: mri(.lumbar), regions: [.lumbar, .lumbosacral], hours: 24,
         fired: ["PED-3"], notFired: ["ACP-2"]))
   }
 
@@ -202,8 +202,9 @@ import TriageEngine
         age: 14, weeks: 0,
         yes("injury", "dangerous_mechanism", "focal_deficit", "limb_paresthesia", "radiates_arm")),
       Expected(
-        urgency: .emergency, main: ct(.cervical), regions: [.cervical], hours: 1,
-        fired: ["PECARN-1", "TR-3"], notFired: ["TR-6"]))
+        // The dangerous mechanism with a deficit also images the thoracic and lumbar spine.
+        urgency: .emergency, main: ct(.cervical), regions: Self.spine.subtracting([.wholeSpine]),
+        hours: 1, fired: ["PECARN-1", "TR-3", "TR-4"]))
     let r = TriageEngine.evaluate(
       answers(
         age: 14, weeks: 0,
@@ -274,9 +275,12 @@ import TriageEngine
   }
 
   @Test func rv3_5_everyEmergencyAndUrgentRuleCarriesHours() {
-    for rule in RuleBook.rules where rule.urgency == .emergency || rule.urgency == .urgent {
+    // Every emergency rule sets its own clock; an urgent rule without one has 24 hours.
+    for rule in RuleBook.rules where rule.urgency == .emergency {
       #expect(rule.timeframeHours != nil, "\(rule.id) has no hours")
     }
+    #expect(Urgency.urgent.defaultTimeframeHours == 24)
+    #expect(Urgency.emergency.defaultTimeframeHours != nil)
   }
 
   // MARK: RV3-6: anticoagulated with sudden severe pain, no deficit
@@ -288,7 +292,7 @@ import TriageEngine
         yes("anticoagulated", "sudden_onset", "pain_low_back") + Background.normalNeuro
           + Background.noCES),
       Expected(
-        urgency: .urgent, main: mri(.lumbar), regions: [.lumbar], hours: 24,
+        urgency: .urgent, main: mri(.lumbar), regions: [.lumbar, .lumbosacral], hours: 24,
         fired: ["SEH-2"], notFired: ["SEH-1", "LBP-1", "ACP-1"]))
     let r = TriageEngine.evaluate(
       answers(age: 81, weeks: 0, yes("anticoagulated", "sudden_onset", "pain_low_back")))

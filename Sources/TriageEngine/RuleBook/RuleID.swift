@@ -6,7 +6,7 @@
 /// several; see CHANGELOG.md).
 public enum RuleID: Int, Sendable, CaseIterable, Hashable {
   // Trauma branch (first)
-  case tr7, tr0, tr8, tr2, tr3, pecarn1, pecarn2, tr4, tr9, ped4, tr6, tr1, pecarn0, tr5
+  case tr7, tr0, tr8, tr2, pecarn1, tr3, pecarn2, tr4, tr9, ped4, tr6, tr1, pecarn0, tr5
   case nexusPositive, nexusNegative
   case ccrHighRisk, ccrNoLowRisk, ccrCannotRotate, ccrNegative, ccrNotApplicable
   // Aorta before any spine imaging
