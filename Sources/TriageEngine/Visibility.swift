@@ -9,6 +9,10 @@ public enum ShowCondition: Sendable, Hashable {
   /// shown only when it has an answer, so the record never hides what was recorded (FHIR: the
   /// `questionnaire-hidden` extension, an answer may still be carried).
   case recordedOnly
+  /// Shown unless this question of an earlier form is answered no: that no already answers
+  /// the item (FHIR `enableWhen` with `!=` false). An older record's "midline tenderness, level
+  /// not recorded: no" means no tenderness at any level, so the levels are not asked again.
+  case unlessNo(Finding)
 }
 
 extension ShowCondition {
@@ -23,6 +27,8 @@ extension ShowCondition {
         ? labels.joined() : labels.dropLast().joined(separator: ", ") + " or " + labels.last!
       return "when yes: " + list
     case .recordedOnly: return "no longer asked; shown when an older record answered it"
+    case .unlessNo(let earlier):
+      return "unless an older record answered \u{201C}\(earlier.question.label)\u{201D} no"
     }
   }
 }
@@ -62,6 +68,7 @@ public enum Visibility {
     case .always: true
     case .anyYes(let openers): !answers.yesSet.intersection(openers).isEmpty
     case .recordedOnly: answers[finding] != .unknown
+    case .unlessNo(let earlier): answers[earlier] != .no
     }
   }
 
@@ -88,10 +95,12 @@ public enum Visibility {
   /// cervical spine is assessed after any injury whatever the pain site); abnormal airway,
   /// breathing or circulation also with signs of an aortic aneurysm (circulatory compromise means
   /// possible rupture); the questions of an earlier form (high-energy trauma, midline tenderness
-  /// without a level) only when an older record answered them.
+  /// without a level) only when an older record answered them; the tenderness by level unless
+  /// such a record answered tenderness without a level no (no tenderness at any level).
   static let table: [ShowCondition] = Finding.allCases.map { finding in
     switch finding {
     case .traumaMajor, .midlineTenderness: .recordedOnly
+    case .midlineTendernessCervical, .midlineTendernessThoracolumbar: .unlessNo(.midlineTenderness)
     case .dangerousMechanism, .traumaMinor, .mechanismOther: .anyYes(afterInjury)
     case .abnormalABC: .anyYes(afterInjury.union([.aorticSigns]))
     default:

@@ -185,8 +185,12 @@ import TriageEngine
       let recommendation = TriageEngine.evaluate(answers)
       let base = recommendation.urgency
       let missing = Set(recommendation.missingFindings)
-      let shown = Self.regions(recommendation)
-      for finding in Finding.allCases where answers[finding] == .unknown {
+      // The regions the rules image, spine studies deferred behind the aorta included (they are
+      // the alternatives "once aortic causes are excluded").
+      let shown = Self.regions(recommendation).union(Self.regions(of: answers))
+      // Only what the form shows can be missing (an item it hides: VisibilityPropertyTests).
+      for finding in Finding.allCases
+      where answers[finding] == .unknown && Visibility.isShown(finding, in: answers) {
         guard finding.question.polarity != .safety else { continue }
         var toYes = answers
         toYes[finding] = .yes

@@ -188,9 +188,11 @@ enum DecidingVignettes {
       answers(age: 76, weeks: 1, care: 0, lowBack + clean), .soon,
       main: radiograph(.lumbar), fired: ["LBP-6"], notFired: ["LBP-1"]),
     Vignette(
-      "LBP-6: osteoporosis and pain between the shoulder blades: thoracic radiographs",
+      // Rule set 3 (RV3-8): thoracic pain is not a low back presentation, so the fracture-risk
+      // radiograph is FX-1's, not LBP-6's.
+      "FX-1: osteoporosis and pain between the shoulder blades: thoracic radiographs",
       answers(age: 68, weeks: 1, yes("pain_mid_back", "osteoporosis") + Background.normalNeuro),
-      .soon, main: radiograph(.thoracic), fired: ["LBP-6", "RG-5"]),
+      .soon, main: radiograph(.thoracic), fired: ["FX-1", "RG-5"], notFired: ["LBP-6"]),
   ]
 
   // MARK: Neck red flags (ACR cervical table 1)
@@ -257,9 +259,10 @@ enum DecidingVignettes {
       answers(age: 45, weeks: 14, care: 8, neck + clean), .routine,
       main: radiograph(.cervical), fired: ["NK-7"], notFired: ["NK-1"]),
     Vignette(
-      "ACP-5: 58-year-old, back pain for 6 weeks, 4 weeks of care: radiographs (+ ESR)",
-      answers(age: 58, weeks: 6, care: 4, lowBack + clean), .routine,
-      main: radiograph(.lumbosacral), fired: ["ACP-5", "SEED-1"], notFired: ["LBP-7"]),
+      // Rule set 3 (RV3-10): age over 50 alone never images; ACP-5 needs a second risk factor.
+      "SEED-1: 58-year-old, back pain for 6 weeks, 4 weeks of care, no other risk: no imaging",
+      answers(age: 58, weeks: 6, care: 4, lowBack + clean), .none,
+      main: nil, fired: ["SEED-1"], notFired: ["ACP-5", "LBP-7"]),
     Vignette(
       "ACP-5: 40-year-old with unexplained weight loss after a 1-month trial",
       answers(age: 40, weeks: 5, care: 4, lowBack + clean + yes("weight_loss")), .routine,

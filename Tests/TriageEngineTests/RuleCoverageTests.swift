@@ -6,7 +6,7 @@ import TriageEngine
 @Suite struct RuleCoverageTests {
   static let vignettes =
     TraumaVignettes.all + DecidingVignettes.all + ExplanatoryVignettes.all
-    + RuleSet2Vignettes.all
+    + RuleSet2Vignettes.all + RuleSet3Vignettes.all
 
   @Test func everyRuleHasAVignetteThatFiresIt() {
     let expected = Set(Self.vignettes.flatMap(\.fired))
@@ -38,11 +38,15 @@ import TriageEngine
       "TR-7": .emergency, "TR-8": .emergency, "PECARN-1": .emergency, "PECARN-2": .emergency,
       "PECARN-0": .none, "AAA-2": .emergency, "AAA-1": .urgent, "SEH-1": .emergency,
       "FX-1": .soon,
+      // Rule set 3 (reference A12): PED-1 now decides (RV3-3), SEH-2 images (RV3-6)
+      "TR-9": .emergency, "PED-4": .emergency, "PED-3": .urgent, "SEH-2": .urgent,
+      "PED-2": .soon, "RF-1": .soon, "TH-2": .routine, "PED-1": .none, "TH-1": .none,
+      "AX-1": .none,
     ]
     let explanatory = [
       "TR-5", "NEXUS-0", "NEXUS-1", "CCR-0", "CCR-1", "CCR-2", "CCR-3", "CCR-NA", "CES-2",
-      "CES-3", "ACP-4", "RG-1", "RG-2", "RG-3", "RG-4", "RG-5", "RG-6", "PED-1", "SEED-1",
-      "SEED-5", "SEED-6", "SEED-7", "SEH-2",
+      "CES-3", "ACP-4", "RG-1", "RG-2", "RG-3", "RG-4", "RG-5", "RG-6", "SEED-1",
+      "SEED-5", "SEED-6", "SEED-7",
     ]
     for (id, urgency) in expected {
       #expect(RuleBook.rule(id: id)?.urgency == urgency, "\(id)")

@@ -27,8 +27,12 @@ enum RuleSet2Vignettes {
       answers(age: 30, weeks: 0, yes("trauma_major") + Background.nexusNegative), .emergency,
       main: ct(.cervical), fired: ["TR-0"], notFired: ["TR-1"]),
     Vignette(
-      "High-energy trauma, no neck pain, alert, sober, no distracting injury: neck cleared",
-      answers(age: 30, weeks: 0, yes("trauma_major") + no("pain_neck") + alert), .none,
+      // Rule set 3 (RV3-2): clearing the neck without neck pain also needs a neck that is not
+      // tender (asked by level).
+      "High-energy trauma, no neck pain, alert, sober, no distracting injury, neck not tender: neck cleared",
+      answers(
+        age: 30, weeks: 0,
+        yes("trauma_major") + no("pain_neck", "midline_tenderness_cervical") + alert), .none,
       main: nil, fired: ["TR-1"], notFired: ["TR-0", "TR-2"]),
     // Known vertebral disease after any trauma.
     Vignette(
@@ -60,13 +64,15 @@ enum RuleSet2Vignettes {
       .emergency, main: ct(.cervical), fired: ["TR-8", "CCR-NA"], notFired: ["TR-1"]),
     // Children follow PECARN.
     Vignette(
+      // Rule set 3 (RV3-3): the adult fracture-risk radiograph (LBP-6) no longer applies to a
+      // child; the older record's "not tender" means not tender at any level (RV3-2).
       "10-year-old, minor fall, low back pain, no neck pain, alert, not tender: neck not imaged",
       answers(
         age: 10, weeks: 0,
         yes("trauma_minor", "pain_low_back")
           + no("pain_neck", "midline_tenderness", "altered_alertness", "focal_deficit")),
-      .soon, main: radiograph(.lumbar), fired: ["PECARN-0", "LBP-6"],
-      notFired: ["TR-0", "TR-2", "PECARN-2"]),
+      .none, main: nil, fired: ["PECARN-0"],
+      notFired: ["TR-0", "TR-2", "PECARN-2", "LBP-6", "PED-4"]),
     Vignette(
       "10-year-old with neck pain after a fall, NEXUS negative: radiographs, not CT",
       answers(age: 10, weeks: 0, yes("trauma_minor", "pain_neck") + Background.nexusNegative),
@@ -77,8 +83,12 @@ enum RuleSet2Vignettes {
       main: ct(.cervical), fired: ["PECARN-1"]),
     // Thoracic and lumbar after high-energy trauma.
     Vignette(
+      // Rule set 3 (RV3-2): the neck is cleared only when it is not tender.
       "High-energy trauma with low back pain, neck cleared: CT thoracic and lumbar",
-      answers(age: 35, weeks: 0, yes("trauma_major", "pain_low_back") + no("pain_neck") + alert),
+      answers(
+        age: 35, weeks: 0,
+        yes("trauma_major", "pain_low_back") + no("pain_neck", "midline_tenderness_cervical")
+          + alert),
       .emergency, main: ct(.thoracic), fired: ["TR-4"], alsoImaging: [ct(.lumbar)]),
     // Systemic red flags whatever the site.
     Vignette(
@@ -90,10 +100,12 @@ enum RuleSet2Vignettes {
       answers(age: 45, weeks: 1, yes("recent_infection", "pain_neck")), .soon,
       main: mri(.cervical, .withAndWithout), fired: ["NK-RF"], notFired: ["NK-1"]),
     Vignette(
+      // Rule set 3 (RV3-8): with no site yet, the fracture-risk rule is FX-1, not the low back
+      // rule LBP-6.
       "Osteoporosis with no pain site yet: whole spine radiographs, and incomplete",
       answers(age: 75, weeks: 2, yes("osteoporosis")), .soon,
-      main: radiograph(.wholeSpine), fired: ["LBP-6"], notFired: ["LBP-1"]),
-    // Thoracic cord compression is not cauda equina syndrome.
+      main: radiograph(.wholeSpine), fired: ["FX-1"], notFired: ["LBP-1", "LBP-6"]),
+    // RV-7: thoracic cord compression is not cauda equina syndrome.
     Vignette(
       "Thoracic pain with severe bilateral weakness: MRI thoracic today, not CES",
       answers(
@@ -112,13 +124,14 @@ enum RuleSet2Vignettes {
         yes("anticoagulated", "sudden_onset", "pain_mid_back", "focal_deficit")),
       .emergency, main: mri(.thoracic), fired: ["SEH-1"]),
     Vignette(
-      "On warfarin, sudden severe back pain, no deficit: safety-net note",
+      // Rule set 3 (RV3-6): an urgent MRI of the painful region the same day, not a note.
+      "On warfarin, sudden severe back pain, no deficit: urgent MRI within 24 hours",
       answers(
         age: 70, weeks: 0,
         yes("anticoagulated", "sudden_onset", "pain_low_back") + Background.normalNeuro
           + Background.noCES),
-      .none, main: nil, fired: ["SEH-2"], notFired: ["SEH-1"]),
-    // The aorta before the spine.
+      .urgent, main: mri(.lumbar), fired: ["SEH-2"], notFired: ["SEH-1"]),
+    // RV-9: the aorta before the spine.
     Vignette(
       "Pulsatile abdominal mass with back pain: aorta first, urgent",
       answers(age: 72, weeks: 1, yes("aortic_signs", "pain_low_back")), .urgent,

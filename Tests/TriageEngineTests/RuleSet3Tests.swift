@@ -414,3 +414,57 @@ import TriageEngine
     }
   }
 }
+
+/// Rule set 3's new rules, one case each (every rule of the book has a case that fires it:
+/// ``RuleCoverageTests``), written from the rule tables of reference A12.
+enum RuleSet3Vignettes {
+  static let alert = no("altered_alertness", "intoxication", "distracting_injury", "focal_deficit")
+
+  static let all: [Vignette] = [
+    Vignette(
+      "TR-9 (RV3-2): 40-year-old after a collision, thoracolumbar tenderness, neck cleared: CT thoracic and lumbar",
+      answers(
+        age: 40, weeks: 0,
+        yes("injury", "mechanism_other", "midline_tenderness_thoracolumbar")
+          + no("pain_neck", "midline_tenderness_cervical") + alert),
+      .emergency, main: ct(.thoracic), fired: ["TR-9", "TR-1"], notFired: ["TR-0"],
+      alsoImaging: [ct(.lumbar)]),
+    Vignette(
+      "PED-4 (RV3-2, RV3-3): 10-year-old after a fall in play, thoracolumbar tenderness: radiographs",
+      answers(
+        age: 10, weeks: 0,
+        yes("injury", "mechanism_other", "midline_tenderness_thoracolumbar")
+          + no("pain_neck", "midline_tenderness_cervical", "altered_alertness", "focal_deficit")),
+      .emergency, main: radiograph(.thoracic), fired: ["PED-4", "PECARN-0"],
+      notFired: ["TR-9", "TR-4"], alsoImaging: [radiograph(.lumbar)]),
+    Vignette(
+      "PED-2 (RV3-3): 10-year-old with low back pain at night for 6 weeks: radiographs within a week",
+      answers(age: 10, weeks: 6, yes("pain_low_back", "night_pain")), .soon,
+      main: radiograph(.lumbar), fired: ["PED-2"], notFired: ["SEED-7", "LBP-1", "NICE-1"]),
+    Vignette(
+      "PED-3 (RV3-3): 12-year-old with low back pain and a focal deficit: urgent MRI",
+      answers(age: 12, weeks: 1, yes("pain_low_back", "focal_deficit")), .urgent,
+      main: mri(.lumbar), fired: ["PED-3"], notFired: ["LBP-3", "ACP-2"]),
+    Vignette(
+      "TH-1 (RV3-8): 40-year-old with thoracic pain only: no imaging now, review",
+      answers(age: 40, weeks: 2, yes("pain_mid_back")), .none, main: nil, fired: ["TH-1"],
+      notFired: ["LBP-1", "LBP-2", "NICE-1", "ACP-1"]),
+    Vignette(
+      "TH-2 (RV3-8): thoracic pain after surgery at that level: routine MRI of the thoracic spine",
+      answers(age: 50, weeks: 8, yes("pain_mid_back", "prior_spine_surgery")), .routine,
+      main: mri(.thoracic, .withAndWithout), fired: ["TH-2"], notFired: ["LBP-5"]),
+    Vignette(
+      "RF-1 (RV3-8): 60-year-old with neck pain and unexplained weight loss: MRI within a week",
+      answers(age: 60, weeks: 3, yes("pain_neck", "weight_loss")), .soon, main: mri(.cervical),
+      fired: ["RF-1"], notFired: ["LBP-7"]),
+    Vignette(
+      "AX-1 (RV3-10): ankylosing spondylitis flare without an injury: rheumatology, no imaging",
+      answers(age: 30, weeks: 8, yes("pain_low_back", "inflammatory_arthritis") + no("injury")),
+      .none, main: nil, fired: ["AX-1"], notFired: ["LBP-6", "FX-1", "TR-7"]),
+  ]
+}
+
+@Suite struct RuleSet3VignetteTests {
+  @Test(arguments: RuleSet3Vignettes.all)
+  func vignette(_ vignette: Vignette) { vignette.check() }
+}

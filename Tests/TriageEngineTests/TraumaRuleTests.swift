@@ -118,12 +118,14 @@ enum TraumaVignettes {
       .emergency, main: ct(.cervical), fired: ["TR-4", "TR-6", "TR-2"],
       alsoImaging: [ct(.lumbar), mri(.lumbar), mri(.thoracic)]),
     Vignette(
-      "TR-5: 80-year-old with osteoporosis fell from standing: not major trauma; LBP-6 radiograph",
+      // Rule set 3 (RV3-1): after any injury an unanswered neck-pain question leaves the neck
+      // not cleared, so the neck pain is answered here.
+      "TR-5: 80-year-old with osteoporosis fell from standing, no neck pain: not major trauma; LBP-6 radiograph",
       answers(
         age: 80, weeks: 0,
         yes("trauma_minor", "osteoporosis", "pain_low_back") + Background.noCES
           + Background.normalNeuro + Background.noInfection
-          + no("cancer_history", "trauma_major")),
+          + no("cancer_history", "trauma_major", "pain_neck")),
       .soon, main: radiograph(.lumbar), fired: ["TR-5", "LBP-6"], notFired: ["TR-4", "TR-0"]),
   ]
 }

@@ -24,7 +24,11 @@ import TriageEngine
   func anItemTheQuestionnaireHidesNeverChangesTheDecision(chunk: Int) {
     // The other half of the agreement: answering what is shown reaches FINAL, because no
     // unanswered item the form hides could change the urgency or the regions imaged. (Items of
-    // an earlier rule set, no longer asked, are carried by the questions that replaced them.)
+    // an earlier rule set, no longer asked, are carried by the questions that replaced them.
+    // An item hidden because an older record's no already answers it (tenderness by level after
+    // "tenderness, level not recorded: no") is checked for that no: answering it no changes
+    // nothing. A yes that shows the item itself, an older form's fall that implies the injury
+    // when the injury was answered no, is a record that shows what changed the decision.)
     var violations = Violations("an unanswered hidden item changes the decision")
     for answers in PropertyTests.sets(chunk) {
       let base = TriageEngine.studies(of: answers)
@@ -33,9 +37,16 @@ import TriageEngine
       where answers[finding] == .unknown && finding.question.polarity != .safety
         && finding.question.shownWhen != .recordedOnly && !Visibility.isShown(finding, in: answers)
       {
-        for answer in [Answer.yes, .no] {
+        let answeredByAnEarlierNo: Bool
+        if case .unlessNo = finding.question.shownWhen {
+          answeredByAnEarlierNo = true
+        } else {
+          answeredByAnEarlierNo = false
+        }
+        for answer in answeredByAnEarlierNo ? [Answer.no] : [Answer.yes, .no] {
           var flipped = answers
           flipped[finding] = answer
+          if answer == .yes && Visibility.isShown(finding, in: flipped) { continue }
           let after = TriageEngine.studies(of: flipped)
           if after.urgency != base.urgency || PropertyTests.regions(after.imaging) != regions {
             violations.add(

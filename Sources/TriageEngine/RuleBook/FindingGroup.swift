@@ -158,7 +158,12 @@ extension FindingGroup {
       .midlineTenderness, .midlineTendernessCervical, .focalDeficit, .alteredAlertness,
       .intoxication, .distractingInjury,
     ])
-  /// The NEXUS criteria asked today (the tenderness by level): all must be no to clear.
+  /// The NEXUS criteria other than tenderness: all must be no to clear (with a neck that is
+  /// not tender: ``Condition/noNeckTenderness``).
+  public static let nexusBesidesTenderness = FindingGroup(
+    "the NEXUS criteria other than tenderness",
+    [.focalDeficit, .alteredAlertness, .intoxication, .distractingInjury])
+  /// The NEXUS criteria asked today (the tenderness by level).
   public static let nexusAsked = FindingGroup(
     "the NEXUS criteria",
     [
@@ -175,13 +180,11 @@ extension FindingGroup {
       .alteredAlertness, .unresponsive, .intoxication, .distractingInjury, .focalDeficit,
       .limbParesthesia, .abnormalABC, .midlineTendernessCervical, .midlineTenderness,
     ])
-  /// The answers that must be `no` to clear the neck of a patient without neck pain.
+  /// The answers that must be `no` to clear the neck of a patient without neck pain (with a
+  /// neck that is not tender: ``Condition/noNeckTenderness``).
   public static let reliableExamination = FindingGroup(
-    "signs of an unreliable examination, or neck tenderness",
-    [
-      .alteredAlertness, .intoxication, .distractingInjury, .focalDeficit,
-      .midlineTendernessCervical,
-    ])
+    "signs of an unreliable examination",
+    [.alteredAlertness, .intoxication, .distractingInjury, .focalDeficit])
   /// The Canadian rule's exclusions that must be answered `no` before it can clear the neck.
   public static let ccrExclusions = FindingGroup(
     "the Canadian rule's exclusions",
@@ -200,10 +203,16 @@ extension FindingGroup {
       .alteredAlertness, .painNeck, .midlineTendernessCervical, .midlineTenderness,
       .torsoHeadInjury,
     ])
-  /// The PECARN answers that must be `no` to clear a child's neck clinically.
+  /// The PECARN answers that must be `no` to clear a child's neck clinically (as asked today:
+  /// the tenderness of the neck).
   public static let pecarnClearance = FindingGroup(
     "the PECARN clearance items",
     [.alteredAlertness, .focalDeficit, .painNeck, .midlineTendernessCervical])
+  /// The PECARN clearance items other than tenderness (with a neck that is not tender:
+  /// ``Condition/noNeckTenderness``).
+  public static let pecarnClearanceBesidesTenderness = FindingGroup(
+    "the PECARN clearance items other than tenderness",
+    [.alteredAlertness, .focalDeficit, .painNeck])
   /// After high-energy trauma, what calls for thoracic and lumbar imaging besides back pain.
   public static let thoracolumbarConcern = FindingGroup(
     "an unreliable examination",
@@ -226,4 +235,18 @@ extension FindingGroup {
     "back symptoms, an unreliable examination or a deficit",
     lowSite.members.union(midSite.members).union(thoracolumbarConcern.members)
       .union(neuroDeficit.members).union([.midlineTendernessThoracolumbar]))
+}
+
+extension Condition {
+  /// The neck is not tender: its level answered no, or, while the level is unanswered, an
+  /// older record's tenderness without a level answered no (the earlier form asked once for
+  /// the whole spine, so its no means no tenderness at any level); never with that older
+  /// tenderness answered yes.
+  public static let noNeckTenderness: Condition = .all([
+    .any([
+      .no(.midlineTendernessCervical),
+      .all([.no(.midlineTenderness), .unanswered(.midlineTendernessCervical)]),
+    ]),
+    .not(.yes(.midlineTenderness)),
+  ])
 }

@@ -16,14 +16,12 @@ extension RuleBook {
     static let partial: Condition = .all([adultTrauma, .not(neckAssessed)])
     /// The injury, the mechanism answered and a neck-pain yes.
     static let context: [BookRule.Evidence] = [.of(.trauma), .of(.mechanism), .of([.painNeck])]
-    /// No midline tenderness of the neck (an older record's tenderness without a level counts
-    /// as tenderness).
-    static let noNeckTenderness: Condition = .all([
-      .no(.midlineTendernessCervical), .not(.yes(.midlineTenderness)),
-    ])
-    /// NEXUS negative: every criterion asked is no, and no older tenderness without a level.
+    /// No midline tenderness of the neck (an older record's tenderness without a level: its
+    /// yes counts as tenderness, its no as no tenderness at any level).
+    static let noNeckTenderness: Condition = .noNeckTenderness
+    /// NEXUS negative: every criterion is no, the neck not tender.
     static let nexusNegative: Condition = .all([
-      .allNo(.nexusAsked), .not(.yes(.midlineTenderness)),
+      .allNo(.nexusBesidesTenderness), noNeckTenderness,
     ])
     static let adult: Condition = .age(.from(16, below: 65))
     static let oldAge: Condition = .age(.atLeast(65))
@@ -43,11 +41,13 @@ extension RuleBook {
         .union(FindingGroup.ccrHighRisk.members).union([.canRotateNeck, .painNeck]))
 
     static let cervicalCT = StudySpec(.ct, .cervical, .without)
+    /// CT of the neck; radiographs if CT is not available, never with known vertebral disease
+    /// (a rigid spine's fractures are missed by radiographs: TR-7).
     static let cervicalCTPlan = PlanSpec(
       imaging: [cervicalCT],
       alternatives: [
         AlternativeSpec(
-          StudySpec(.radiograph, .cervical, .none),
+          StudySpec(.radiograph, .cervical, .none, when: .not(.yes(.inflammatoryArthritis))),
           when: "CT not available, or its reconstructions are not optimal")
       ])
     static let thoracolumbarCT = [
@@ -255,8 +255,8 @@ extension RuleBook {
         arms: [
           BookRule.Arm(
             when: .all([
-              partial, .not(.fired(.tr2)), .allNo(.reliableExamination),
-              .not(.yes(.midlineTenderness)), adult,
+              partial, .not(.fired(.tr2)), .allNo(.reliableExamination), noNeckTenderness,
+              adult,
             ]),
             evidence: context, inputs: [.of(.age)]),
           BookRule.Arm(when: cleared, evidence: context, inputs: [.of(.age)]),
@@ -283,7 +283,8 @@ extension RuleBook {
               partial, .anyYes(.highEnergy), .not(.fired(.tr2)), .not(.fired(.tr1)),
             ]),
             evidence: context, inputs: [.of(.age, when: .unrecorded(.age))],
-            pending: [.of(.reliableExamination)], plan: cervicalCTPlan),
+            pending: [.of(.reliableExamination), .of([.midlineTendernessCervical])],
+            plan: cervicalCTPlan),
           // (Known vertebral disease: the whole-spine CT of TR-7 covers the neck.)
           BookRule.Arm(
             when: .all([
@@ -335,7 +336,7 @@ extension RuleBook {
           timeframeHours: 1,
           seedDifference: traumaSeed,
           seedAbout: FindingGroup.highEnergy.members),
-        when: .all([.anyYes(.highEnergy), .anyYes(.thoracolumbarTrauma)]),
+        when: .all([.anyYes(.trauma), .anyYes(.highEnergy), .anyYes(.thoracolumbarTrauma)]),
         evidence: [.of(.thoracolumbarTrauma), .of(.trauma), .of(.mechanism)],
         plan: thoracolumbarCTPlan),
       BookRule(

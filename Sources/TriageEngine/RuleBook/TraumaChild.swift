@@ -3,6 +3,10 @@ extension RuleBook {
   /// validated).
   enum TraumaChild {
     static let child: Condition = .all([.anyYes(.trauma), .age(.below(16))])
+    /// Every PECARN clearance item is no, the neck not tender.
+    static let cleared: Condition = .all([
+      .allNo(.pecarnClearanceBesidesTenderness), .noNeckTenderness,
+    ])
 
     static let rules: [BookRule] = [
       BookRule(
@@ -42,7 +46,7 @@ extension RuleBook {
           child, .not(.fired(.pecarn1)),
           .any([
             .anyYes(.pecarnModerate),
-            .all([.anyYes(.highEnergy), .not(.allNo(.pecarnClearance))]),
+            .all([.anyYes(.highEnergy), .not(cleared)]),
           ]),
         ]),
         evidence: [.of(.trauma), .of(.mechanism), .of(.pecarnModerate)], inputs: [.of(.age)],
@@ -66,7 +70,7 @@ extension RuleBook {
           note: "The PECARN rule was published in 2024 and is not yet externally validated.",
           opposes: ["PECARN-1", "PECARN-2", "TR-0", "TR-2"]),
         when: .all([
-          child, .not(.fired(.pecarn1)), .not(.fired(.pecarn2)), .allNo(.pecarnClearance),
+          child, .not(.fired(.pecarn1)), .not(.fired(.pecarn2)), cleared,
         ]),
         evidence: [.of(.trauma), .of(.mechanism)], inputs: [.of(.age)]),
       BookRule(

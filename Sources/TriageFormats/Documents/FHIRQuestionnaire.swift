@@ -117,6 +117,17 @@ public enum FHIRQuestionnaire {
     return members
   }
 
+  /// `enableWhen` for "unless this question of an earlier form is answered no": `!=` false
+  /// holds when it is not answered or answered yes.
+  static func enableWhen(unlessNo earlier: Finding) -> [(key: String, value: JSONValue)] {
+    let condition = JSONValue.object([
+      ("question", .string(earlier.id)),
+      ("operator", .string("!=")),
+      ("answerBoolean", .bool(false)),
+    ])
+    return [("enableWhen", .array([condition]))]
+  }
+
   /// The SDC extension for an item not displayed: a question of an earlier rule set, whose
   /// answer an older record may still carry.
   static let hiddenExtension: JSONValue = .object([
@@ -160,6 +171,10 @@ public enum FHIRQuestionnaire {
       let openers = FHIRLayout.openers(finding), openers != group
     {
       members += enableWhen(openers)
+    }
+    if case .finding(let finding) = item.kind, case .unlessNo(let earlier) = finding.question.shownWhen
+    {
+      members += enableWhen(unlessNo: earlier)
     }
     switch item.kind {
     case .patientID, .clinician:

@@ -152,6 +152,13 @@ struct FHIRQuestionnaireTests {
           #expect(questions == openers.subtracting([finding]).members.map(\.id), "\(linkId)")
         case .always, .recordedOnly:
           #expect(questions.isEmpty, "\(linkId)")
+        case .unlessNo(let earlier):
+          // Tenderness by level: not asked again when an older record's tenderness without a
+          // level is no (that no means no tenderness at any level).
+          #expect(questions == [earlier.id], "\(linkId)")
+          let condition = FHIRTree.array(FHIRTree.member(item, "enableWhen")).first
+          #expect(FHIRTree.string(FHIRTree.member(condition, "operator")) == "!=")
+          #expect(FHIRTree.member(condition, "answerBoolean") == .bool(false))
         }
       }
     }
