@@ -49,6 +49,11 @@ public enum RuleBookJSON {
       ("timeframe_hours", rule.timeframeHours.map { .number(String($0)) } ?? .null),
       ("note", rule.note.map { .string($0) } ?? .null),
       ("seed_difference", rule.seedDifference.map { .string($0) } ?? .null),
+      ("seed_about", .array(rule.seedAbout.members.map { .string($0.id) })),
+      ("seed_about_age", .bool(rule.seedAboutAge)),
+      ("adult_only", .bool(rule.adultOnly)),
+      ("lumbar_only", .bool(rule.lumbarOnly)),
+      ("opposes", .array(rule.opposes.map { .string($0) })),
     ]
   }
 

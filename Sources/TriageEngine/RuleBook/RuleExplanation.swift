@@ -54,12 +54,37 @@ public enum RuleExplanation {
     if let timeframe = rule.timeframe { lines.append("Timeframe: \(timeframe)") }
     if let hours = rule.timeframeHours { lines.append("Latest time to the study: \(hours) hours") }
     if let note = rule.note { lines.append("Note: \(note)") }
-    if let seed = rule.seedDifference { lines.append("Where the source article differs: \(seed)") }
+    if rule.adultOnly {
+      lines.append("For adults (16 and over): never fires, and is never cited, under 16.")
+    }
+    if rule.lumbarOnly {
+      lines.append("Only with a low back presentation (low back pain or pain down the leg).")
+    }
+    if !rule.opposes.isEmpty {
+      lines.append(
+        "Never fires together with \(list(rule.opposes)) (their texts say the opposite).")
+    }
+    if let seed = rule.seedDifference {
+      lines.append("Where the source article differs: \(seed)")
+      let about =
+        rule.seedAbout.members.map { quoted($0) + " answered yes" }
+        + (rule.seedAboutAge ? ["the age, when the rule used it"] : [])
+      if !about.isEmpty {
+        lines.append(
+          "Shown in a record only when this patient's answers touch it: \(list(about, or: true)).")
+      }
+    }
     // The year once: many sources already name it.
     let year = String(rule.year)
     lines.append("Source: \(rule.source)" + (rule.source.contains(year) ? "" : " (\(year))"))
     lines.append("Certainty of the source: \(certainty(rule.certainty))")
     return lines
+  }
+
+  /// `items` as a list in words: "a, b and c" (or "a, b or c").
+  static func list(_ items: [String], or: Bool = false) -> String {
+    guard items.count > 1 else { return items.joined() }
+    return items.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + items.last!
   }
 
   static func certainty(_ certainty: Certainty) -> String {
