@@ -85,7 +85,7 @@ public enum TextReport {
     let differences = r.seedDifferences
     if !differences.isEmpty {
       out.append("")
-      out.append("Where this advice differs from the iCliniq article this aid started from")
+      wrap(DocumentText.differencesHeading)
       for text in differences { wrap(text, "  - ", "    ") }
     }
     out.append("")

@@ -74,7 +74,7 @@ import TriageFormats
     #expect(string(value(members, "urgency")) == recommendation.urgency.id)
     #expect(string(value(members, "label")) == recommendation.label)
     #expect(string(value(members, "timeframe")) == recommendation.timeframe)
-    #expect(string(value(members, "ruleset")) == "spine-triage-rules@2")
+    #expect(string(value(members, "ruleset")) == "spine-triage-rules@3")
     #expect(string(value(members, "status")) == recommendation.status.rawValue)
 
     let imaging = array(value(members, "imaging"))

@@ -176,7 +176,7 @@ struct DecisionFirstTests {
       let rec = fixture.recommendation
       let text = Self.text(fixture)
       #expect(
-        text.contains("WHERE THIS ADVICE DIFFERS FROM THE SOURCE ARTICLE")
+        text.contains("WHERE THIS ADVICE DIFFERS FROM THE ICLINIQ ARTICLE THIS AID STARTED FROM")
           == !rec.seedDifferences.isEmpty)
       #expect(!text.contains("reference D"), "a working note in \(fixture.name)")
     }

@@ -37,8 +37,8 @@ enum DocumentFixtures {
           .merging(noAnswers(screens: [.history, .examination])) { old, _ in old }
           .merging(
             noAnswers(ids: [
-              "pain_neck", "pain_mid_back", "radiates_leg", "radiates_arm", "trauma_major",
-              "trauma_minor", "prior_spine_surgery",
+              "pain_neck", "pain_mid_back", "radiates_leg", "radiates_arm", "injury",
+              "prior_spine_surgery",
             ])
           ) { old, _ in old })))
 

@@ -121,13 +121,13 @@ struct FHIRQuestionnaireTests {
     #expect(all.count == 6 + 6 + QuestionCatalogue.questions.count)
   }
 
-  @Test("neck trauma: enabled after trauma (major or minor), whatever the pain site")
+  @Test("neck trauma: enabled after an injury (or an older form's trauma answer), whatever the pain site")
   func neckTraumaEnableWhen() {
     let group = FHIRTree.items(questionnaire)["neck_trauma"]
     let conditions = FHIRTree.array(FHIRTree.member(group, "enableWhen"))
     #expect(
       conditions.compactMap { FHIRTree.string(FHIRTree.member($0, "question")) } == [
-        "trauma_major", "trauma_minor",
+        "injury", "trauma_major", "trauma_minor",
       ])
     #expect(conditions.allSatisfy { FHIRTree.member($0, "answerBoolean") == .bool(true) })
     #expect(FHIRTree.string(FHIRTree.member(group, "enableBehavior")) == "any")
@@ -167,7 +167,7 @@ struct FHIRQuestionnaireTests {
     #expect(
       FHIRTree.array(FHIRTree.member(shock, "enableWhen")).compactMap {
         FHIRTree.string(FHIRTree.member($0, "question"))
-      } == ["trauma_major", "trauma_minor", "aortic_signs"])
+      } == ["injury", "trauma_major", "trauma_minor", "aortic_signs"])
   }
 
   @Test("snapshot")
@@ -312,14 +312,20 @@ struct FHIRQuestionnaireResponseTests {
     #expect(!FHIRTree.linkIds(qr).contains("neck_trauma"))
     var expected = disabled
     expected.answers[.intoxication] = .unknown
+    // Rule set 3: the fall is a mechanism, asked after an injury; without one it is left out.
+    expected.answers[.traumaMinor] = .unknown
     #expect(try FHIRQuestionnaireResponse.decode(qr) == expected)
 
+    // An older record's fall implies the injury: the response carries it, so its enableWhen
+    // holds (RV3-1).
     answers[.traumaMinor] = .yes
     let enabled = AnswerSheet(answers: answers)
     let qr2 = FHIRQuestionnaireResponse.json(
       sheet: enabled, recommendation: TriageEngine.evaluate(answers), context: context)
     #expect(FHIRTree.linkIds(qr2).contains("neck_trauma"))
-    #expect(try FHIRQuestionnaireResponse.decode(qr2) == enabled)
+    var implied = enabled
+    implied.answers[.injury] = .yes
+    #expect(try FHIRQuestionnaireResponse.decode(qr2) == implied)
 
     // After trauma without neck pain the group is enabled too, as the screen is.
     answers[.painNeck] = .no
@@ -327,7 +333,9 @@ struct FHIRQuestionnaireResponseTests {
     let qr3 = FHIRQuestionnaireResponse.json(
       sheet: noNeckPain, recommendation: TriageEngine.evaluate(answers), context: context)
     #expect(FHIRTree.linkIds(qr3).contains("neck_trauma"))
-    #expect(try FHIRQuestionnaireResponse.decode(qr3) == noNeckPain)
+    var impliedNoNeckPain = noNeckPain
+    impliedNoNeckPain.answers[.injury] = .yes
+    #expect(try FHIRQuestionnaireResponse.decode(qr3) == impliedNoNeckPain)
   }
 
   @Test("a response of rule set 2 with shock in the neck-trauma group still reads")

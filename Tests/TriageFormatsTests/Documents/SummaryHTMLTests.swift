@@ -135,7 +135,8 @@ struct SummaryHTMLTests {
     let html = render(DocumentFixtures.safetyStops)
     let answers = html.components(separatedBy: "<h2 id=\"answers-title\">")[1]
       .components(separatedBy: "<h2 id=\"numbers-title\">")[0]
-    for question in QuestionCatalogue.questions {
+    // (A question no longer asked appears only when an older record answered it.)
+    for question in QuestionCatalogue.questions where question.shownWhen != .recordedOnly {
       let label = SummaryHTML.escape(question.label)
       let count =
         answers.components(separatedBy: ">\(label)<").count - 1
