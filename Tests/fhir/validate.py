@@ -210,8 +210,9 @@ def answer_value(answer):
 
 
 def enabled(item, answers_by_link_id):
-    """Whether a Questionnaire item is enabled by its own enableWhen (R4 semantics, '=' and
-    'exists' only, which is what SpineTriage uses)."""
+    """Whether a Questionnaire item is enabled by its own enableWhen (R4 semantics for '=',
+    '!=' and 'exists', which is what SpineTriage uses). R4 QuestionnaireItemOperator: '!=' is
+    true when no answer has the value, so a question not answered satisfies it."""
     conditions = item.get("enableWhen") or []
     if not conditions:
         return True
@@ -225,7 +226,7 @@ def enabled(item, answers_by_link_id):
         elif operator == "=":
             results.append(bool(expected) and expected[0] in values)
         elif operator == "!=":
-            results.append(bool(expected) and bool(values) and expected[0] not in values)
+            results.append(bool(expected) and expected[0] not in values)
         else:
             results.append(True)  # not modelled: do not report
     return any(results) if item.get("enableBehavior") == "any" else all(results)

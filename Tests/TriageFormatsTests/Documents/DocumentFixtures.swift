@@ -79,7 +79,10 @@ enum DocumentFixtures {
   static func noAnswers(screens: [QuestionScreen]) -> [String: Answer] {
     var result: [String: Answer] = [:]
     for screen in screens {
-      for question in QuestionCatalogue.questions(on: screen) where question.shownWhen == .always {
+      // What the form asks before any answer (not the questions an answer opens, nor those no
+      // longer asked).
+      for question in QuestionCatalogue.questions(on: screen)
+      where Visibility.isShown(question.finding, in: Answers()) {
         result[question.id] = .no
       }
     }

@@ -338,6 +338,31 @@ struct FHIRQuestionnaireResponseTests {
     #expect(try FHIRQuestionnaireResponse.decode(qr3) == impliedNoNeckPain)
   }
 
+  @Test("an older record's tenderness without a level answered no: the levels are not asked")
+  func olderTendernessNo() throws {
+    // RV3-2: the earlier form asked once for the whole spine; its no means no tenderness at
+    // any level, so the levels are disabled (enableWhen != false) and left out.
+    var answers = Answers(age: 40)
+    answers[.painLowBack] = .yes
+    answers[.midlineTenderness] = .no
+    let sheet = AnswerSheet(answers: answers)
+    let qr = FHIRQuestionnaireResponse.json(
+      sheet: sheet, recommendation: TriageEngine.evaluate(answers), context: context)
+    let items = FHIRTree.questions(qr)
+    #expect(items["midline_tenderness"] != nil)
+    #expect(items["midline_tenderness_cervical"] == nil)
+    #expect(items["midline_tenderness_thoracolumbar"] == nil)
+    #expect(try FHIRQuestionnaireResponse.decode(qr) == sheet)
+    // Not answered (a record of this form): the levels are asked.
+    answers[.midlineTenderness] = .unknown
+    answers[.midlineTendernessCervical] = .no
+    let current = AnswerSheet(answers: answers)
+    let qr2 = FHIRQuestionnaireResponse.json(
+      sheet: current, recommendation: TriageEngine.evaluate(answers), context: context)
+    #expect(FHIRTree.questions(qr2)["midline_tenderness_cervical"] != nil)
+    #expect(try FHIRQuestionnaireResponse.decode(qr2) == current)
+  }
+
   @Test("a response of rule set 2 with shock in the neck-trauma group still reads")
   func formerGroup() throws {
     let text = """
