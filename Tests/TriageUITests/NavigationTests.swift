@@ -6,14 +6,19 @@ import TriageUI
 /// Moving the focus within a page: j/k/arrows, PgUp/PgDn, g/G/Home/End, and scrolling.
 @Suite("Navigation within a page")
 struct NavigationTests {
-  /// The Patient page: age, sex, two numbers, then the ten presentation findings.
-  @Test func patientPageHasFourteenRows() {
-    let state = AppState()
+  /// The Patient page: age, sex, two numbers, then the nine presentation findings asked before
+  /// an injury (rule set 3: the mechanism follows an injury; the earlier form's high-energy
+  /// item only when an older record answered it).
+  @Test func patientPageHasThirteenRowsBeforeAnInjury() {
+    var state = AppState()
     #expect(state.page == .patient)
     #expect(state.focusIndex == 0)
-    #expect(state.currentItems.count == 14)
+    #expect(state.currentItems.count == 13)
     #expect(state.focusedItem == .number(.age))
     #expect(state.items(on: .history).count == 24)
+    // After an injury: the dangerous mechanism, the fall and another mechanism.
+    state.sheet.answers[.injury] = .yes
+    #expect(state.currentItems.count == 16)
   }
 
   @Test(arguments: [
@@ -42,10 +47,10 @@ struct NavigationTests {
   func focusClampsAtTheBottom(down: Key) {
     var state = AppState()
     press(Array(repeating: down, count: 40), &state)
-    #expect(state.focusIndex == 13)
+    #expect(state.focusIndex == 12)
     #expect(state.focusedItem == .finding(findings(on: .patient).last!))
     press(down, in: &state)
-    #expect(state.focusIndex == 13)
+    #expect(state.focusIndex == 12)
   }
 
   @Test(arguments: [

@@ -95,7 +95,7 @@ struct PageChangeTests {
     #expect(state.page == (enabled ? .neckTrauma : .mriSafety))
   }
 
-  /// Answering trauma with the keys opens the page; the tab bar shows its count.
+  /// Answering the injury with the keys opens the page; the tab bar shows its count.
   @Test func answeringTraumaWithKeysOpensThePage() {
     var state = AppState()
     // Patient rows: age, sex, 2 numbers, then the findings in catalogue order.
@@ -106,8 +106,8 @@ struct PageChangeTests {
     press(key("4"), in: &state)
     #expect(state.page == .patient)
     // Folding may have hidden rows between the two: the focus is put on the item.
-    state.focus(on: .finding(.traumaMinor))
-    #expect(state.focusedItem == .finding(.traumaMinor))
+    state.focus(on: .finding(.injury))
+    #expect(state.focusedItem == .finding(.injury))
     #expect(press(key("y"), in: &state) == [.saveDraft])
     #expect(Renderer.render(state).text(row: 1).contains("4 Trauma"))
     #expect(
@@ -123,7 +123,7 @@ struct PageChangeTests {
     let screen = Renderer.render(AppState())
     #expect(screen.text(row: 1).contains("4 Trauma (-)"))
     #expect(screen.text(with: .tabDisabled) == ["4 Trauma (-)"])
-    #expect(screen.text(with: .tabActive) == ["[1 Patient (13)]"])
+    #expect(screen.text(with: .tabActive) == ["[1 Patient (12)]"])
   }
 
   /// Digits 7-9 and 0 are not screens.
