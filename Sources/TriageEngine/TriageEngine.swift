@@ -122,9 +122,10 @@ public enum TriageEngine {
           other != index && wider != study && isCovered(study, by: [wider])
         }
       }.map(\.element)
-      // The aorta before the spine: when a rule assessing the aorta sets the urgency, the aorta
-      // is the only study and a spine study is an alternative once aortic causes are excluded (NICE NG156);
-      // when a spine rule is more urgent, the aorta is assessed alongside, after it.
+      // The aorta before the spine (NICE NG156): when a rule assessing the aorta sets the
+      // urgency, the aorta is the only study and a spine study is an alternative once aortic
+      // causes are excluded; when a spine rule is more urgent, the aorta is assessed alongside,
+      // after it.
       let aorta = imaging.filter { !$0.region.isSpinal }
       guard !aorta.isEmpty else { return }
       let spine = imaging.filter { $0.region.isSpinal }

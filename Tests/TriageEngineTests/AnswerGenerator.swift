@@ -59,7 +59,8 @@ enum AnswerGenerator {
     if rng.chance(0.2) {
       // An injury, with the NEXUS / Canadian rule items mostly answered: through the injury
       // entry (a fall from standing height as one mechanism), or an older form's trauma answer.
-      let entry: Finding = [.injury, .injury, .injury, .traumaMajor, .traumaMinor][rng.int(in: 0...4)]
+      let entry: Finding = [.injury, .injury, .injury, .traumaMajor, .traumaMinor][
+        rng.int(in: 0...4)]
       result[entry] = .yes
       if entry == .injury && rng.chance(0.3) { result[.traumaMinor] = .yes }
       // An older form's tenderness without a level, now and then.

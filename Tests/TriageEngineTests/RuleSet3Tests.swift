@@ -136,7 +136,8 @@ import TriageEngine
           + no("pain_neck", "midline_tenderness_cervical", "dangerous_mechanism") + Self.alert
           + Self.lowRiskCCR),
       Expected(
-        urgency: .emergency, main: ct(.thoracic), regions: [.thoracic, .lumbar, .lumbosacral], hours: 1,
+        urgency: .emergency, main: ct(.thoracic), regions: [.thoracic, .lumbar, .lumbosacral],
+        hours: 1,
         fired: ["TR-9"], notFired: ["NEXUS-1", "TR-2"]))
   }
 

@@ -172,7 +172,8 @@ public enum FHIRQuestionnaire {
     {
       members += enableWhen(openers)
     }
-    if case .finding(let finding) = item.kind, case .unlessNo(let earlier) = finding.question.shownWhen
+    if case .finding(let finding) = item.kind,
+      case .unlessNo(let earlier) = finding.question.shownWhen
     {
       members += enableWhen(unlessNo: earlier)
     }

@@ -121,7 +121,9 @@ struct FHIRQuestionnaireTests {
     #expect(all.count == 6 + 6 + QuestionCatalogue.questions.count)
   }
 
-  @Test("neck trauma: enabled after an injury (or an older form's trauma answer), whatever the pain site")
+  @Test(
+    "neck trauma: enabled after an injury (or an older form's trauma answer), whatever the pain site"
+  )
   func neckTraumaEnableWhen() {
     let group = FHIRTree.items(questionnaire)["neck_trauma"]
     let conditions = FHIRTree.array(FHIRTree.member(group, "enableWhen"))
