@@ -33,7 +33,8 @@ struct PlainConvenienceTests {
     // b went back to neck pain, which then shows its answer.
     #expect(out.contains("6. Neck pain? (now: yes; Enter keeps it)"), "\(out)")
     // N names how many, and on MRI safety the items.
-    #expect(out.contains("No to the 8 unanswered items left in Patient?"), "\(out)")
+    // (Rule set 3: the injury is asked, its mechanism only after an injury.)
+    #expect(out.contains("No to the 7 unanswered items left in Patient?"), "\(out)")
     #expect(
       out.contains("MRI safety (each must have been asked): MR-conditional pacemaker"), "\(out)")
     #expect(out.contains("Recorded: No to 11 items, given in bulk."))
