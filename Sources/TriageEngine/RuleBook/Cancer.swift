@@ -10,6 +10,15 @@ extension RuleBook {
       .not(.yes(.cancerHistory)), .yes(.weightLoss),
       .any([.age(.over(50)), .yes(.nightPain)]),
     ])
+    /// Suspicion of cancer (ACP 2011): MRI of the painful region, or radiographs with ESR first.
+    static let suspicionPlan = PlanSpec(
+      regions: .symptoms,
+      imaging: [StudySpec(.mri, chosen: .without)],
+      alternatives: [
+        AlternativeSpec(
+          StudySpec(.radiograph, chosen: .none),
+          when: "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
+      ])
     static let wholeSpine = PlanSpec(
       imaging: [StudySpec(.mri, .wholeSpine, .without)],
       alternatives: [

@@ -6,6 +6,13 @@ extension RuleBook {
     static let risks: [BookRule.Evidence] = [
       .of(.infectionRisk), .of([.tbRisk], when: .anyYes(.fever)),
     ]
+    /// An infection risk without signs: MRI of the painful region with contrast.
+    static let riskWithoutSignsPlan = PlanSpec(
+      regions: .symptoms,
+      imaging: [StudySpec(.mri, chosen: .withAndWithout)],
+      alternatives: [
+        AlternativeSpec(StudySpec(.mri, chosen: .without), when: "gadolinium contraindicated")
+      ])
     static let plan = PlanSpec(
       regions: .symptoms,
       imaging: [StudySpec(.mri, chosen: .withAndWithout)],

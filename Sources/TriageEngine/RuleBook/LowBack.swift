@@ -39,27 +39,13 @@ extension RuleBook {
           BookRule.Arm(
             when: .all([Cancer.suspicion, back]), evidence: [.of([.weightLoss, .nightPain])],
             inputs: [.of(.age, when: .age(.over(50)))],
-            plan: PlanSpec(
-              regions: .symptoms,
-              imaging: [StudySpec(.mri, chosen: .without)],
-              alternatives: [
-                AlternativeSpec(
-                  StudySpec(.radiograph, chosen: .none),
-                  when:
-                    "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
-              ])),
+            plan: Cancer.suspicionPlan),
           // Infection risk or immunosuppression without signs, with low back pain (other sites:
           // RF-1 and the cervical red-flag rule).
           BookRule.Arm(
             when: .all([.not(Infection.signs), .anyYes(.neckInfectionRisk), back]),
             evidence: [.of(.neckInfectionRisk)],
-            plan: PlanSpec(
-              regions: .symptoms,
-              imaging: [StudySpec(.mri, chosen: .withAndWithout)],
-              alternatives: [
-                AlternativeSpec(
-                  StudySpec(.mri, chosen: .without), when: "gadolinium contraindicated")
-              ])),
+            plan: Infection.riskWithoutSignsPlan),
         ]),
       BookRule(
         .acp4,

@@ -34,28 +34,14 @@ extension RuleBook {
             when: .all([Cancer.suspicion, outsideLowBack]),
             evidence: [.of([.weightLoss, .nightPain]), .of(.neckSite), .of(.midSite)],
             inputs: [.of(.age, when: .age(.over(50)))],
-            plan: PlanSpec(
-              regions: .symptoms,
-              imaging: [StudySpec(.mri, chosen: .without)],
-              alternatives: [
-                AlternativeSpec(
-                  StudySpec(.radiograph, chosen: .none),
-                  when:
-                    "ACP 2011 alternative: radiographs with ESR first, MRI if suspicion remains")
-              ])),
+            plan: Cancer.suspicionPlan),
           BookRule.Arm(
             when: .all([
               .not(Infection.signs), .anyYes(.neckInfectionRisk), outsideLowBack,
               .not(.site(.neckOnly)),
             ]),
             evidence: [.of(.neckInfectionRisk), .of(.midSite)],
-            plan: PlanSpec(
-              regions: .symptoms,
-              imaging: [StudySpec(.mri, chosen: .withAndWithout)],
-              alternatives: [
-                AlternativeSpec(
-                  StudySpec(.mri, chosen: .without), when: "gadolinium contraindicated")
-              ])),
+            plan: Infection.riskWithoutSignsPlan),
         ]),
       BookRule(
         .th2,
