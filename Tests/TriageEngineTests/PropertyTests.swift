@@ -426,9 +426,11 @@ import TriageEngine
       for answers in Self.sets(chunk) { counts[TriageEngine.urgency(of: answers), default: 0] += 1 }
     }
     let total = Self.chunks.count * Self.perChunk
+    // At least 1% of the sets for each urgency (rule set 3 images no more for age alone, so
+    // routine imaging is about 2% of the generated sets).
     for urgency in Urgency.allCases {
       #expect(
-        counts[urgency, default: 0] * 50 >= total,
+        counts[urgency, default: 0] * 100 >= total,
         "\(urgency.id): \(counts[urgency, default: 0]) of \(total) sets")
     }
   }

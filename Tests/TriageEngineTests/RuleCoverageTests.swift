@@ -41,7 +41,7 @@ import TriageEngine
       // Rule set 3 (reference A12): PED-1 now decides (RV3-3), SEH-2 images (RV3-6)
       "TR-9": .emergency, "PED-4": .emergency, "PED-3": .urgent, "SEH-2": .urgent,
       "PED-2": .soon, "RF-1": .soon, "TH-2": .routine, "PED-1": .none, "TH-1": .none,
-      "AX-1": .none,
+      "AX-1": .none, "TR-10": .none,
     ]
     let explanatory = [
       "TR-5", "NEXUS-0", "NEXUS-1", "CCR-0", "CCR-1", "CCR-2", "CCR-3", "CCR-NA", "CES-2",

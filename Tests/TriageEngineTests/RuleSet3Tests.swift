@@ -459,6 +459,10 @@ enum RuleSet3Vignettes {
       answers(age: 60, weeks: 3, yes("pain_neck", "weight_loss")), .soon, main: mri(.cervical),
       fired: ["RF-1"], notFired: ["LBP-7"]),
     Vignette(
+      "TR-10 (RV3-1, RV3-2): 9-year-old after a fall with low back pain, the injury questions not yet answered: no imaging now, not cleared",
+      answers(age: 9, weeks: 0, yes("injury", "trauma_minor", "pain_low_back")), .none, main: nil,
+      fired: ["TR-10"], notFired: ["PED-1", "PECARN-0", "LBP-1"]),
+    Vignette(
       "AX-1 (RV3-10): ankylosing spondylitis flare without an injury: rheumatology, no imaging",
       answers(age: 30, weeks: 8, yes("pain_low_back", "inflammatory_arthritis") + no("injury")),
       .none, main: nil, fired: ["AX-1"], notFired: ["LBP-6", "FX-1", "TR-7"]),

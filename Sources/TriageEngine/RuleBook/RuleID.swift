@@ -2,8 +2,8 @@
 /// listed first chooses the main study. Each identifier has one value in the book
 /// (``RuleBook``), in the file of its clinical branch;
 /// `TR-0`, `TR-6` to `TR-8`, `INF-3`, `INF-4`, `NEXUS-*`, `CCR-*`, `PECARN-*`, `SEH-*`, `AAA-*`,
-/// `FX-1`, `PED-*`, `TR-9`, `TH-*`, `RF-1`, `AX-1` and `SEED-*` are ours (rule sets 2 and 3 add
-/// several; see CHANGELOG.md).
+/// `FX-1`, `PED-*`, `TR-9`, `TR-10`, `TH-*`, `RF-1`, `AX-1` and `SEED-*` are ours (rule sets 2
+/// and 3 add several; see CHANGELOG.md).
 public enum RuleID: Int, Sendable, CaseIterable, Hashable {
   // Trauma branch (first)
   case tr7, tr0, tr8, tr2, pecarn1, tr3, pecarn2, tr4, tr9, ped4, tr6, tr1, pecarn0, tr5
@@ -20,7 +20,7 @@ public enum RuleID: Int, Sendable, CaseIterable, Hashable {
   // Routine
   case lbp5, th2, nk3, lbp3, acp3, nk2, nk8, nk9, nk7, acp5
   // No imaging now
-  case nk6, lbp1, lbp2, cw1, acp1, nice1, nk1, th1, ax1, ped1
+  case nk6, lbp1, lbp2, cw1, acp1, nice1, nk1, th1, ax1, ped1, tr10
   // Region and explanatory notes, and where the seed differs
   case rg1, rg2, rg3, rg4, rg5, rg6, seed1, seed5, seed6, seed7
 

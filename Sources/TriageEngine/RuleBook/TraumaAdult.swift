@@ -24,6 +24,13 @@ extension RuleBook {
       .allNo(.nexusBesidesTenderness), noNeckTenderness,
     ])
     static let adult: Condition = .age(.from(16, below: 65))
+    /// Cord or root signs after an injury pointing to the neck (arm symptoms, neck pain or
+    /// tenderness, limb paresthesias, upper motor neuron signs) or to no other level: TR-3
+    /// images the neck, so the neck is never called cleared beside them.
+    static let cordSignsToTheNeck: Condition = .all([
+      .anyYes(.trauma), .anyYes(.cordInjury),
+      .any([.anyYes(.neckLevel), .not(.any([.site(.lowBack), .site(.midBack)]))]),
+    ])
     static let oldAge: Condition = .age(.atLeast(65))
     static let lowRiskAny: Condition = .any([.anyYes(.ccrLowRisk), noNeckTenderness])
     static let lowRiskNone: Condition = .all([.allNo(.ccrLowRisk), .anyYes(.cervicalTenderness)])
@@ -251,15 +258,17 @@ extension RuleBook {
           year: 2019,
           certainty: .verified,
           adultOnly: true,
-          opposes: ["TR-0", "TR-2", "TR-8", "PECARN-1", "PECARN-2"]),
+          opposes: ["TR-0", "TR-2", "TR-3", "TR-8", "PECARN-1", "PECARN-2"]),
         arms: [
           BookRule.Arm(
             when: .all([
               partial, .not(.fired(.tr2)), .allNo(.reliableExamination), noNeckTenderness,
-              adult,
+              adult, .not(cordSignsToTheNeck),
             ]),
             evidence: context, inputs: [.of(.age)]),
-          BookRule.Arm(when: cleared, evidence: context, inputs: [.of(.age)]),
+          BookRule.Arm(
+            when: .all([cleared, .not(cordSignsToTheNeck)]), evidence: context,
+            inputs: [.of(.age)]),
         ]),
       BookRule(
         .tr0,
@@ -308,10 +317,7 @@ extension RuleBook {
           timeframe:
             "CT now, within 1 hour, then MRI as the next study (MRI first in a child without a CT indication)",
           timeframeHours: 1), compression: true,
-        when: .all([
-          .anyYes(.trauma), .anyYes(.cordInjury),
-          .any([.anyYes(.neckLevel), .not(.any([.site(.lowBack), .site(.midBack)]))]),
-        ]),
+        when: cordSignsToTheNeck,
         evidence: context + [.of(.cordInjury), .of(.neckLevel)],
         plan: PlanSpec(
           imaging: [

@@ -102,6 +102,21 @@ extension RuleBook {
             AlternativeSpec(
               StudySpec(.ct, .lumbar, .without), when: "radiographs abnormal or inadequate"),
           ])),
+      BookRule(
+        .tr10,
+        Rule(
+          id: "TR-10",
+          title:
+            "After an injury, no rule calls for imaging on the answers given so far: no imaging now, but the neck and the back are not cleared until the injury questions still unanswered are answered",
+          urgency: Urgency.none,
+          source: "\(acrTrauma) variants 1 and 9; \(nexus); \(ccr); \(pecarn)",
+          year: 2024,
+          certainty: .synthesis,
+          note:
+            "Unanswered injury questions are never taken as negative: the recommendation stays provisional while they could still call for imaging.",
+          opposes: ["TR-1", "PECARN-0"]), phase: .fallback,
+        when: .all([.anyYes(.trauma), .not(.fired(.tr1)), .not(.fired(.pecarn0))]),
+        evidence: [.of(.trauma), .of(.mechanism)]),
     ]
   }
 }
