@@ -336,7 +336,14 @@ import TriageEngine
         for fired in recommendation.rules {
           let title = fired.rule.title.lowercased()
           let clearance = ["TR-1", "PECARN-0"].contains(fired.rule.id)
-          let neckImaged = recommendation.imaging.contains { $0.region.covers(.cervical) }
+          // A neck rule outside the trauma branch may image the neck for its own reason (chronic
+          // neck pain with ossification of the ligament on radiographs: CT); the clearance says
+          // only that the injury rules do not call for it.
+          let neckRuleImages = recommendation.rules.contains {
+            $0.rule.id.hasPrefix("NK-") && ($0.rule.urgency ?? .none) > .none
+          }
+          let neckImaged =
+            recommendation.imaging.contains { $0.region.covers(.cervical) } && !neckRuleImages
           if title.contains("no imaging") || title.contains("cleared: no")
             || (fired.rule.urgency == Urgency.none && !clearance)
             || (clearance && neckImaged

@@ -258,17 +258,17 @@ extension RuleBook {
           year: 2019,
           certainty: .verified,
           adultOnly: true,
-          opposes: ["TR-0", "TR-2", "TR-3", "TR-8", "PECARN-1", "PECARN-2"]),
+          opposes: ["TR-0", "TR-2", "TR-3", "TR-7", "TR-8", "PECARN-1", "PECARN-2"]),
         arms: [
           BookRule.Arm(
             when: .all([
               partial, .not(.fired(.tr2)), .allNo(.reliableExamination), noNeckTenderness,
-              adult, .not(cordSignsToTheNeck),
+              adult, .not(cordSignsToTheNeck), .not(.fired(.tr7)),
             ]),
             evidence: context, inputs: [.of(.age)]),
           BookRule.Arm(
-            when: .all([cleared, .not(cordSignsToTheNeck)]), evidence: context,
-            inputs: [.of(.age)]),
+            when: .all([cleared, .not(cordSignsToTheNeck), .not(.fired(.tr7))]),
+            evidence: context, inputs: [.of(.age)]),
         ]),
       BookRule(
         .tr0,
