@@ -419,7 +419,7 @@ import TriageEngine
 /// Rule set 3's new rules, one case each (every rule of the book has a case that fires it:
 /// ``RuleCoverageTests``), written from the rule tables of reference A12.
 enum RuleSet3Vignettes {
-  static let alert = no("altered_alertness", "intoxication", "distracting_injury", "focal_deficit")
+  static let alert = RuleSet3Tests.alert
 
   static let all: [Vignette] = [
     Vignette(
