@@ -48,6 +48,35 @@ import TriageFormats
     }
   }
 
+  /// Rule set 3's metadata (adult only, low back only, the rules a rule never fires with, what
+  /// its seed difference is about) is printed as the book holds it, and said in words by
+  /// `rules --explain`.
+  @Test func theRuleSet3MetadataIsPrintedAndExplained() throws {
+    guard case .array(let rules) = RuleBookJSON.json() else {
+      Issue.record("the rule book is not a JSON array")
+      return
+    }
+    for rule in rules where rule["phase"]?.text != "safety" {
+      let id = rule["id"]?.text ?? "?"
+      let metadata = try #require(RuleBook.rule(id: id))
+      #expect(rule["adult_only"] == .bool(metadata.adultOnly), "\(id)")
+      #expect(rule["lumbar_only"] == .bool(metadata.lumbarOnly), "\(id)")
+      #expect(rule["opposes"]?.elements?.compactMap(\.text) == metadata.opposes, "\(id)")
+      #expect(
+        rule["seed_about"]?.elements?.compactMap(\.text) == metadata.seedAbout.members.map(\.id),
+        "\(id)")
+      #expect(rule["seed_about_age"] == .bool(metadata.seedAboutAge), "\(id)")
+      let words = try #require(RuleExplanation.text(id))
+      #expect(words.contains("For adults (16 and over)") == metadata.adultOnly, "\(id)")
+      #expect(words.contains("Only with a low back presentation") == metadata.lumbarOnly, "\(id)")
+      for other in metadata.opposes {
+        #expect(words.contains(other), "\(id) should name \(other)")
+      }
+      // Every rule it never fires with exists.
+      for other in metadata.opposes { #expect(RuleBook.rule(id: other) != nil, "\(id): \(other)") }
+    }
+  }
+
   @Test func identifiersInTheTreesAreTheContractsIdentifiers() {
     // Findings by their answers-file identifiers, sites and inputs in snake_case.
     let findings = Set(Finding.allCases.map(\.id))
@@ -80,7 +109,8 @@ import TriageFormats
       }
       let engine = Set(TriageEngine.evaluate(answers).rules.map(\.rule.id))
         .intersection(indication.map(\.id))
-      #expect(fired == engine, "\(AnswersCodec.encode(AnswerSheet(answers: answers), pretty: false))")
+      #expect(
+        fired == engine, "\(AnswersCodec.encode(AnswerSheet(answers: answers), pretty: false))")
       if fired != engine { return }
     }
   }
