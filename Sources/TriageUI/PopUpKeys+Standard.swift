@@ -49,9 +49,10 @@ extension PopUpKeys {
   static let confirmBulk = PopUpKeys(
     .confirmBulk, title: "No to the rest (after N)",
     [
+      // Only a lower-case y: with Caps Lock on, N then Y never answers a screen.
       KeyBinding(
-        [.character("y"), .character("Y")], .confirmBulk,
-        "No to the items named (recorded as given in bulk)", hint: "yes"),
+        [.character("y")], .confirmBulk,
+        "No to the items listed (recorded as given in bulk); lower case only", hint: "yes"),
       .quit([.ctrlC]),
       .redraw,
     ],
