@@ -51,13 +51,14 @@ extension PopUpKeys {
     [
       // Only a lower-case y: with Caps Lock on, N then Y never answers a screen.
       KeyBinding(
-        [.character("y")], .confirmBulk,
-        "No to the items listed (recorded as given in bulk); lower case only", hint: "yes"),
+        [.character("y")], .confirmBulk, "No to all listed, recorded as given in bulk",
+        hint: "yes"),
       .quit([.ctrlC]),
       .redraw,
     ],
     otherKeys: .action(
-      .dismiss, summary: "cancel (nothing answered)", hint: "any other key cancels"))
+      .dismiss, summary: "cancel, nothing answered (Y too: Caps Lock safe)",
+      hint: "Y or any other key cancels"))
 
   /// "Quit?" when the answers were not exported.
   static let confirmQuit = PopUpKeys(
