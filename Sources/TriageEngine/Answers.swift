@@ -20,6 +20,10 @@ public struct Answers: Sendable, Hashable {
   public private(set) var yesSet = FindingSet()
   /// Findings answered `no`.
   public private(set) var noSet = FindingSet()
+  /// Findings the clinician could not do or measure (`not_done`: ESR not available, examination
+  /// not possible). The rules never read it: such a finding is ``Answer/unknown`` to them, so
+  /// the recommendation stays provisional where it matters; outputs say "not done".
+  public private(set) var notDoneSet = FindingSet()
 
   /// Creates answers; every finding starts `unknown`.
   public init(
@@ -43,6 +47,7 @@ public struct Answers: Sendable, Hashable {
     set {
       yesSet.remove(finding)
       noSet.remove(finding)
+      notDoneSet.remove(finding)
       switch newValue {
       case .yes: yesSet.insert(finding)
       case .no: noSet.insert(finding)
@@ -51,9 +56,19 @@ public struct Answers: Sendable, Hashable {
     }
   }
 
-  /// How many findings and numbers have been answered (not unknown).
+  /// Whether `finding` is recorded as not done (it reads as ``Answer/unknown``).
+  public func isNotDone(_ finding: Finding) -> Bool { notDoneSet.contains(finding) }
+
+  /// Records `finding` as not done: unknown to the rules, "not done" in the record.
+  public mutating func markNotDone(_ finding: Finding) {
+    self[finding] = .unknown
+    notDoneSet.insert(finding)
+  }
+
+  /// How many findings and numbers have been answered or recorded as not done.
   public var answeredCount: Int {
-    yesSet.count + noSet.count + [age, symptomWeeks, conservativeWeeks].compactMap { $0 }.count
+    yesSet.count + noSet.count + notDoneSet.count
+      + [age, symptomWeeks, conservativeWeeks].compactMap { $0 }.count
       + (sex == nil ? 0 : 1)
   }
 

@@ -18,6 +18,10 @@ public struct AnswerSheet: Sendable, Hashable {
   /// When the urgency was reached (key `urgency_reached`), kept in the draft so that deadlines
   /// print as clock times; `nil` until an urgency above "no imaging" is reached on screen.
   public var urgencyClock: UrgencyClock?
+  /// The findings not asked because, when their screen was shown, no answer to them could
+  /// change the decision (folded away; key `folded`): "not asked", never "not assessed". Only
+  /// unanswered findings; answering one removes it.
+  public var folded = FindingSet()
 
   /// The longest identifier or name accepted, in Unicode scalars (see ``FreeText``).
   public static let maxTextLength = FreeText.maxLength

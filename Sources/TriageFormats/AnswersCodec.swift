@@ -5,7 +5,7 @@ public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
     "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
-    "consultation_id", "urgency_reached", "findings", "bulk",
+    "consultation_id", "urgency_reached", "findings", "bulk", "folded",
   ]
 
   /// Parses and validates an answers document.
@@ -64,9 +64,14 @@ public enum AnswersCodec {
             throw AnswersError(key: "findings.\(id)", message: "duplicate key")
           }
           seen.insert(finding)
-          sheet.answers[finding] = try self.answer(answer, id: id)
+          if case .string(AnswersCodec.notDone) = answer {
+            sheet.answers.markNotDone(finding)
+          } else {
+            sheet.answers[finding] = try self.answer(answer, id: id)
+          }
         }
       case "bulk": sheet.bulk = try bulk(value)
+      case "folded": sheet.folded = try folded(value)
       default:
         throw AnswersError(
           key: key,
@@ -88,7 +93,36 @@ public enum AnswersCodec {
           message: "\(finding.id) is not answered \"\(record.answer.rawValue)\" in findings")
       }
     }
+    // A folded finding was not asked: it has no answer in findings.
+    for finding in Finding.allCases where sheet.folded.contains(finding) {
+      if sheet.answers[finding] != .unknown || sheet.answers.isNotDone(finding) {
+        throw AnswersError(
+          key: "folded", message: "\(finding.id) is answered in findings, so it was not folded")
+      }
+    }
     return sheet
+  }
+
+  /// The value of a finding the clinician could not do or measure (contract section 5).
+  public static let notDone = "not_done"
+
+  /// The `folded` list: identifiers of findings not asked because, when their screen was shown,
+  /// no answer to them could change the decision. Each once, each unanswered.
+  static func folded(_ value: JSONValue) throws(AnswersError) -> FindingSet {
+    guard case .array(let ids) = value else {
+      throw AnswersError(key: "folded", message: "expected an array, got \(value.typeName)")
+    }
+    var set = FindingSet()
+    for id in ids {
+      guard case .string(let text) = id, let finding = Finding(id: text) else {
+        throw AnswersError(key: "folded", message: "unknown finding identifier")
+      }
+      guard !set.contains(finding) else {
+        throw AnswersError(key: "folded", message: "\(text) is named twice")
+      }
+      set.insert(finding)
+    }
+    return set
   }
 
   /// The `bulk` list: objects with exactly `screen`, `answer`, `findings` and `at`.
@@ -271,12 +305,14 @@ public enum AnswersCodec {
       let key = "findings.\(id)"
       throw AnswersError(
         key: key,
-        message: "expected \"yes\", \"no\" or \"unknown\", got a string of \(text.count) characters"
+        message:
+          "expected \"yes\", \"no\", \"not_done\" or \"unknown\", got a string of \(text.count) characters"
       )
     default:
       let key = "findings.\(id)"
       throw AnswersError(
-        key: key, message: "expected \"yes\", \"no\" or \"unknown\", got \(value.typeName)")
+        key: key,
+        message: "expected \"yes\", \"no\", \"not_done\" or \"unknown\", got \(value.typeName)")
     }
   }
 
@@ -309,8 +345,12 @@ public enum AnswersCodec {
         ))
     }
     var findings: [(key: String, value: JSONValue)] = []
-    for question in QuestionCatalogue.questions where answers[question.finding] != .unknown {
-      findings.append((question.id, .string(answers[question.finding].rawValue)))
+    for question in QuestionCatalogue.questions {
+      if answers.isNotDone(question.finding) {
+        findings.append((question.id, .string(notDone)))
+      } else if answers[question.finding] != .unknown {
+        findings.append((question.id, .string(answers[question.finding].rawValue)))
+      }
     }
     members.append(("findings", .object(findings)))
     if !sheet.bulk.isEmpty {
@@ -327,6 +367,14 @@ public enum AnswersCodec {
               ])
             })
         ))
+    }
+    // Only what is still unanswered (an answered finding was asked after all).
+    let folded = QuestionCatalogue.questions.filter {
+      sheet.folded.contains($0.finding) && answers[$0.finding] == .unknown
+        && !answers.isNotDone($0.finding)
+    }
+    if !folded.isEmpty {
+      members.append(("folded", .array(folded.map { .string($0.id) })))
     }
     return .object(members)
   }

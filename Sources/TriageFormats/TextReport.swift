@@ -27,7 +27,7 @@ public enum TextReport {
     } else {
       wrap("\(r.label): \(r.timeframe)", "RECOMMENDATION  ", pad)
     }
-    wrap(r.statusLine, "Status:         ", pad)
+    wrap(DecisionText.statusLine(r, answers), "Status:         ", pad)
     if let deadline = Deadline.text(r, clock: clock) { wrap(deadline, "Deadline:       ", pad) }
     wrap(
       DecisionText.studyOrder(r), r.imaging.count > 1 ? "Study order:    " : "Study:          ", pad
@@ -38,8 +38,14 @@ public enum TextReport {
       wrap(item.message, "STOP:           ", pad)
       if let before = item.before { wrap("Before the scan: \(before)", pad, pad) }
     }
-    if !r.missingLabels.isEmpty {
-      wrap(r.missingLabels.joined(separator: "; "), "Still unknown:  ", pad)
+    let missing = DecisionText.missingWords(r, answers)
+    if !missing.isEmpty {
+      wrap(missing.joined(separator: "; "), "Still unknown:  ", pad)
+    }
+    if let answers, !answers.notDoneSet.isEmpty {
+      let labels = QuestionCatalogue.questions.filter { answers.isNotDone($0.finding) }.map(
+        \.label)
+      wrap(labels.joined(separator: "; "), "Not done:       ", pad)
     }
     if !r.alternatives.isEmpty {
       out.append("")
@@ -70,12 +76,12 @@ public enum TextReport {
       }
     }
     out.append("")
-    if r.missingLabels.isEmpty {
+    if missing.isEmpty {
       out.append("Missing answers that could change this: none")
     } else {
       wrap(
-        r.missingLabels.joined(separator: "; "),
-        "Missing answers that could change this (\(r.missingLabels.count)): ", "  ")
+        missing.joined(separator: "; "),
+        "Missing answers that could change this (\(missing.count)): ", "  ")
     }
     if !r.safetyNet.isEmpty {
       out.append("")

@@ -9,6 +9,8 @@ public enum Action: Hashable, Sendable {
   case gotoPage(Int)
   /// Answer the focused finding (yes, no, or clear with `.unknown`).
   case answer(Answer)
+  /// Record the focused finding as not done (could not be done or measured), then move on.
+  case markNotDone
   /// Space: unanswered -> yes -> no -> unanswered (sex: female -> male -> other -> unset).
   case cycle
   /// Clear the focused item (finding, number, sex or text field).

@@ -51,19 +51,22 @@ public struct AppState: Hashable, Sendable {
     }
   }
 
-  /// The answers and identifiers.
+  /// The answers and identifiers. A change of answers never changes the rows shown (stable
+  /// focus); it only brings the record of what was folded up to date.
   public var sheet: AnswerSheet {
-    didSet { if sheet.answers != oldValue.answers { refreshFolding() } }
+    didSet { if sheet.answers != oldValue.answers { recordFolding() } }
   }
-  /// The page shown.
+  /// The page shown. Entering a page decides its folding afresh.
   public var page: Page = .patient {
     didSet { if page != oldValue { refreshFolding() } }
   }
-  /// The findings of ``foldedPage`` folded away: they cannot change the recommendation now
-  /// (``Relevance``). Recomputed when the answers or the page change.
-  public internal(set) var folded = FindingSet()
-  /// The page ``folded`` was computed for.
-  public internal(set) var foldedPage: Page?
+  /// Per page: the findings folded away, decided when the page was last entered (or on the
+  /// folded row's key), never by an answer: the rows a clinician sees do not move under the
+  /// finger. Only unanswered ones are hidden.
+  public internal(set) var foldedByPage: [FindingSet] = Array(
+    repeating: FindingSet(), count: Page.allCases.count)
+  /// The findings of the current page folded away (see ``foldedByPage``).
+  public var folded: FindingSet { foldedByPage[page.rawValue] }
   /// Per page: whether the folded items are shown anyway (Enter on the folded row).
   public var showFolded: [Bool] = Array(repeating: false, count: Page.allCases.count)
   /// The time of the key being applied (ISO 8601 with an offset), set by the runner: the UI
@@ -109,7 +112,7 @@ public struct AppState: Hashable, Sendable {
       selectedOffer = first
       mode = .offerDraft
     }
-    refreshFolding()
+    adoptFoldingRecord()
   }
 
   /// A new state for `sheet` at `size`, offering one draft.
@@ -119,23 +122,60 @@ public struct AppState: Hashable, Sendable {
     self.init(sheet: sheet, size: size, draftOffers: draftOffer.map { [$0] } ?? [])
   }
 
-  /// Recomputes ``folded`` for the current page.
+  /// Decides the folding of the current page from the answers now (on entering it), and
+  /// records it.
   mutating func refreshFolding() {
-    folded = Relevance.foldable(on: page, answers: sheet.answers)
-    foldedPage = page
+    foldedByPage[page.rawValue] = Relevance.foldable(on: page, answers: sheet.answers)
+    recordFolding()
   }
 
-  /// The findings folded away on `page` (only the current page folds).
+  /// Takes the sheet's record of folded findings as the folding of every page (a draft or an
+  /// answers file was loaded), then decides the current page afresh.
+  mutating func adoptFoldingRecord() {
+    for page in Page.allCases {
+      let findings = page.questionScreen.map { QuestionCatalogue.questions(on: $0) } ?? []
+      var set = FindingSet()
+      for question in findings where sheet.folded.contains(question.finding) {
+        set.insert(question.finding)
+      }
+      foldedByPage[page.rawValue] = set
+    }
+    refreshFolding()
+  }
+
+  /// Brings ``AnswerSheet/folded`` up to date: the findings folded on their page that are still
+  /// unanswered and still could not change the decision (one that now could is "not
+  /// assessed", never "not asked").
+  mutating func recordFolding() {
+    var record = FindingSet()
+    for page in Page.allCases where !foldedByPage[page.rawValue].isEmpty {
+      let stillFoldable = Relevance.foldable(
+        on: page, answers: sheet.answers, among: foldedByPage[page.rawValue])
+      for finding in Finding.allCases where stillFoldable.contains(finding) {
+        record.insert(finding)
+      }
+    }
+    if record != sheet.folded { sheet.folded = record }
+  }
+
+  /// The findings hidden on `page`: folded and still unanswered, unless shown on request.
   public func foldedFindings(on page: Page) -> FindingSet {
-    page == foldedPage && !showFolded[page.rawValue] ? folded : FindingSet()
+    guard !showFolded[page.rawValue] else { return FindingSet() }
+    var hidden = FindingSet()
+    for finding in Finding.allCases
+    where foldedByPage[page.rawValue].contains(finding) && answers[finding] == .unknown
+      && !answers.isNotDone(finding)
+    {
+      hidden.insert(finding)
+    }
+    return hidden
   }
 
   /// The input rows of `page`: its items shown for the answers (``Visibility``) without the
-  /// folded findings, then the folded row
-  /// when some are folded (or shown on request).
+  /// hidden findings, then the folded row when some are folded (or shown on request).
   public func inputItems(on page: Page) -> [Item] {
     let items = page.inputItems(for: sheet.answers)
-    guard page == foldedPage, !folded.isEmpty else { return items }
+    guard !foldedByPage[page.rawValue].isEmpty else { return items }
     let hidden = foldedFindings(on: page)
     var rows = items.filter { item in
       if case .finding(let finding) = item { return !hidden.contains(finding) }
@@ -199,7 +239,8 @@ public struct AppState: Hashable, Sendable {
   public func unansweredCount(on page: Page) -> Int {
     page.inputItems(for: answers).reduce(0) { count, item in
       switch item {
-      case .finding(let finding): count + (answers[finding] == .unknown ? 1 : 0)
+      case .finding(let finding):
+        count + (answers[finding] == .unknown && !answers.isNotDone(finding) ? 1 : 0)
       case .number(let field): count + (field.value(in: answers) == nil ? 1 : 0)
       default: count
       }

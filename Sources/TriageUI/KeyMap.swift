@@ -25,9 +25,13 @@ public struct KeyMap: Sendable {
   public static let standard: KeyMap = {
     var b: [KeyBinding] = [
       KeyBinding(
-        [.character("y")], .answer(.yes), "answer yes, go to the next item", scope: .finding),
+        [.character("y"), .character("Y")], .answer(.yes),
+        "answer yes, go to the next item (Y: this item only)", scope: .finding),
       KeyBinding(
         [.character("n")], .answer(.no), "answer no, go to the next item", scope: .finding),
+      KeyBinding(
+        [.character("d"), .character("D")], .markNotDone,
+        "not done (could not do or measure it), next item", scope: .finding),
       KeyBinding(
         [.character(" ")], .cycle, "cycle unanswered, yes, no; go to the next item",
         scope: .finding),
@@ -69,7 +73,7 @@ public struct KeyMap: Sendable {
     b += [
       KeyBinding(
         [.character("N")], .bulkNo,
-        "No to the rest of the screen; y confirms (recorded)"),
+        "No to the rest: lists them; lower-case y confirms"),
       KeyBinding(
         [.character("!")], .nextCritical,
         "next item marked !, across the screens"),
@@ -97,6 +101,18 @@ public struct KeyMap: Sendable {
 
   /// The action for `key` in `state`, or nil when the key does nothing there.
   public func action(for key: Key, in state: AppState) -> Action? {
+    // While "Terminal too small" is shown nothing else is: only quit (and its question) and
+    // help act, so no key can change what the clinician cannot see.
+    if !state.size.isUsable {
+      switch (state.mode, key) {
+      case (.confirmQuit, _), (.confirmDiscardDraft, _):
+        return PopUpKeys.Kind(state.mode).flatMap { keys(of: $0).action(for: key) }
+      case (_, .character("q")), (_, .ctrlC): return .requestQuit
+      case (.help, _): return .toggleHelp
+      case (_, .character("?")), (_, .function(1)): return .toggleHelp
+      default: return nil
+      }
+    }
     if let kind = PopUpKeys.Kind(state.mode) { return keys(of: kind).action(for: key) }
     let scope = KeyMap.scope(of: state.focusedItem)
     if let scope,
@@ -120,7 +136,7 @@ public struct KeyMap: Sendable {
     }
     for popUp in popUps { lines += popUp.helpLines() + [""] }
     lines += [
-      "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no,",
+      "Answers: [ ] unanswered (never taken as no), [Y] yes, [N] no, [-] not done,",
       "[n] no given in bulk (N, then y), [!] unanswered and could change the decision",
       "(a number marked ! likewise). Items that cannot change the recommendation now",
       "are folded into one row (Enter on it shows them).",
@@ -134,7 +150,6 @@ public struct KeyMap: Sendable {
       "MRI safety: 'not screened' until screen 5 is answered; a STOP must be resolved",
       "  before MRI.",
       "Decision support only: the Summary lists every rule and its source.",
-      "",
       "Press any key to close this help.",
     ]
     return lines

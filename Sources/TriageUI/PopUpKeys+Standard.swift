@@ -49,14 +49,16 @@ extension PopUpKeys {
   static let confirmBulk = PopUpKeys(
     .confirmBulk, title: "No to the rest (after N)",
     [
+      // Only a lower-case y: with Caps Lock on, N then Y never answers a screen.
       KeyBinding(
-        [.character("y"), .character("Y")], .confirmBulk,
-        "No to the items named (recorded as given in bulk)", hint: "yes"),
+        [.character("y")], .confirmBulk, "No to all listed, recorded as given in bulk",
+        hint: "yes"),
       .quit([.ctrlC]),
       .redraw,
     ],
     otherKeys: .action(
-      .dismiss, summary: "cancel (nothing answered)", hint: "any other key cancels"))
+      .dismiss, summary: "cancel, nothing answered (Y too: Caps Lock safe)",
+      hint: "Y or any other key cancels"))
 
   /// "Quit?" when the answers were not exported.
   static let confirmQuit = PopUpKeys(

@@ -16,14 +16,28 @@ public enum RecommendationPanel {
     }
   }
 
-  /// The label box: the urgency in its colour, or INCOMPLETE in the caution colour (an empty
-  /// form is never the green "no imaging").
+  /// The label box: the urgency in its colour, INCOMPLETE in its own, and "no imaging" green
+  /// only when FINAL (a provisional one has the provisional look: never reassuring early).
   static func labelText(_ r: Recommendation) -> (String, Role) {
-    DecisionText.hasNoDecision(r) ? ("INCOMPLETE", .caution) : (r.label, .urgency(r.urgency))
+    if DecisionText.hasNoDecision(r) { return ("INCOMPLETE", .incomplete) }
+    if r.urgency == .none && r.status != .final { return (r.label, .provisional) }
+    return (r.label, .urgency(r.urgency))
   }
 
-  /// The studies in order, or what to do when there is none.
-  static func studyText(_ r: Recommendation) -> String {
+  /// The status word beside the label: FINAL, PROVISIONAL or INCOMPLETE, each in its own look.
+  static func statusWord(_ r: Recommendation) -> (String, Role)? {
+    if DecisionText.hasNoDecision(r) { return nil }
+    switch r.status {
+    case .final: return ("FINAL", .final)
+    case .provisional: return ("PROVISIONAL", .provisional)
+    case .incomplete: return ("INCOMPLETE", .incomplete)
+    }
+  }
+
+  /// The studies in order, or what to do when there is none; nil while there is no decision
+  /// (an empty form shows no study).
+  static func studyText(_ r: Recommendation) -> String? {
+    if DecisionText.hasNoDecision(r) { return nil }
     guard !r.imaging.isEmpty else { return "none now: conservative care and safety-net advice" }
     return DecisionText.studyOrder(r)
   }
@@ -45,9 +59,9 @@ public enum RecommendationPanel {
     var x = screen.put(String(glyphs.horizontal) + " ", row: top, column: 0, role: .border)
     let (label, labelRole) = labelText(r)
     x = screen.put(" \(label) ", row: top, column: x, role: labelRole)
-    if r.status != .final && !DecisionText.hasNoDecision(r) {
+    if let (word, role) = statusWord(r) {
       x = screen.put(" ", row: top, column: x, role: .border)
-      x = screen.put(r.status.label, row: top, column: x, role: .caution)
+      x = screen.put(" \(word) ", row: top, column: x, role: role)
     }
     x = screen.put(" ", row: top, column: x, role: .border)
     if let deadline = Deadline.short(r, clock: sheet.urgencyClock) {
@@ -60,13 +74,21 @@ public enum RecommendationPanel {
       row: top, column: x, role: .normal, width: width - x - 1, ellipsis: glyphs.ellipsis)
 
     var y = top + 1
-    let study = screen.put("Study: ", row: y, column: 1, role: .dim)
-    screen.put(
-      studyText(r), row: y, column: study, role: .normal, width: width - study - 1,
-      ellipsis: glyphs.ellipsis)
+    if let text = studyText(r) {
+      let study = screen.put("Study: ", row: y, column: 1, role: .dim)
+      screen.put(
+        text, row: y, column: study, role: .normal, width: width - study - 1,
+        ellipsis: glyphs.ellipsis)
+    } else {
+      screen.put(
+        "No decision and no study until a complaint is answered.", row: y, column: 1,
+        role: .dim, width: width - 2, ellipsis: glyphs.ellipsis)
+    }
 
     y += 1
-    if let alternative = r.alternatives.first {
+    if DecisionText.hasNoDecision(r) {
+      // Nothing to advise yet: no safety net, no alternative.
+    } else if let alternative = r.alternatives.first {
       let alt = screen.put("Alternative: ", row: y, column: 1, role: .dim)
       screen.put(
         "\(alternative.study.displayName) (\(alternative.when))", row: y, column: alt,
@@ -86,9 +108,10 @@ public enum RecommendationPanel {
     // The MRI-safety state last: its count changes as screen 5 is answered, and only its digits
     // are redrawn.
     let (stops, _, missing) = counts(r)
+    let notDone = r.missingFindings.filter { sheet.answers.isNotDone($0) }.count
     x = screen.put(
-      "Missing critical answers: \(missing)", row: y, column: 1,
-      role: missing > 0 ? .caution : .normal)
+      "Missing critical answers: \(missing)" + (notDone > 0 ? " (\(notDone) not done)" : ""),
+      row: y, column: 1, role: missing > 0 ? .caution : .normal)
     x = screen.put("  MRI safety: ", row: y, column: x, role: .dim)
     screen.put(
       DecisionText.safetyScreen(sheet.answers, r), row: y, column: x,
@@ -110,14 +133,20 @@ public enum RecommendationPanel {
         lines.append((line, role))
       }
     }
-    add(r.statusLine, r.status == .final ? .dim : .caution)
+    add(
+      DecisionText.statusLine(r, sheet.answers),
+      r.status == .final ? .final : (r.status == .provisional ? .provisional : .incomplete))
     if !DecisionText.hasNoDecision(r) { add(r.timeframe) }
     if sheet.urgencyClock != nil, let deadline = Deadline.text(r, clock: sheet.urgencyClock) {
       add(deadline, .stop)
     }
     lines.append(("", .normal))
-    add(r.imaging.count > 1 ? "Study order" : "Study", .dim)
-    if r.imaging.isEmpty {
+    if DecisionText.hasNoDecision(r) {
+      add("No decision and no study until a complaint is answered.", .dim)
+    } else {
+      add(r.imaging.count > 1 ? "Study order" : "Study", .dim)
+    }
+    if r.imaging.isEmpty && !DecisionText.hasNoDecision(r) {
       add("none now: conservative care", indent: " ")
     }
     for (index, study) in r.imaging.enumerated() {
@@ -139,7 +168,7 @@ public enum RecommendationPanel {
     add("Missing critical answers: \(missing)", missing > 0 ? .caution : .dim)
     if missing > 0 {
       // The first few in words; the full list is on the Summary.
-      let shown = r.missingLabels.prefix(5).joined(separator: "; ")
+      let shown = DecisionText.missingWords(r, sheet.answers).prefix(5).joined(separator: "; ")
       add(missing > 5 ? shown + "; and \(missing - 5) more (6 Summary)" : shown, indent: " ")
     }
     add("Rules (sources on 6 Summary)", .dim)
@@ -158,9 +187,17 @@ public enum RecommendationPanel {
     screen.put(String(glyphs.topLeft), row: top, column: left, role: .border)
     screen.fill(row: top, column: left + 1, count: inner, with: glyphs.horizontal, role: .border)
     screen.put(String(glyphs.topRight), row: top, column: left + width - 1, role: .border)
-    let x = screen.put(" Recommendation ", row: top, column: left + 2, role: .normal)
     let (label, labelRole) = labelText(r)
-    screen.put(" \(label) ", row: top, column: x, role: labelRole)
+    // The title gives way when the label and the status word need the room.
+    let needed = 16 + label.count + 3 + (statusWord(r).map { $0.0.count + 2 } ?? 0)
+    let x =
+      needed <= width - 4
+      ? screen.put(" Recommendation ", row: top, column: left + 2, role: .normal) : left + 2
+    var after = screen.put(" \(label) ", row: top, column: x, role: labelRole)
+    if let (word, role) = statusWord(r) {
+      after = screen.put(" ", row: top, column: after, role: .border)
+      screen.put(" \(word) ", row: top, column: after, role: role)
+    }
     for y in (top + 1)..<bottom {
       screen.put(String(glyphs.vertical), row: y, column: left, role: .border)
       screen.put(String(glyphs.vertical), row: y, column: left + width - 1, role: .border)

@@ -8,15 +8,32 @@ public enum Relevance {
   /// stops nor the status, and that the best case (every unanswered finding reassuring) does
   /// not need: an item that could stand between the patient and clearance never folds.
   /// Nothing folds on the Patient page, nor while no presenting complaint is answered.
-  public static func foldable(on page: Page, answers: Answers) -> FindingSet {
+  ///
+  /// What must be documented never folds: an answered item (or one recorded as not done), an
+  /// item a fired rule names, from "soon" every red flag and examination sign, and, when the
+  /// presentation is urgent or above, every item of every checklist screen (its trauma criteria
+  /// and MRI-safety items belong in the record of an urgent scan too). With `among`, only those findings are considered.
+  public static func foldable(on page: Page, answers: Answers, among: FindingSet? = nil)
+    -> FindingSet
+  {
     // The Patient page sets the context (where it hurts, trauma): it never folds.
     guard let screen = page.questionScreen, screen != .presentation else { return FindingSet() }
+    // A finding recorded as not done was put to the clinician: it never folds.
     let candidates = QuestionCatalogue.questions(on: screen).filter {
-      answers[$0.finding] == .unknown && Visibility.isShown($0.finding, in: answers)
+      answers[$0.finding] == .unknown && !answers.isNotDone($0.finding)
+        && Visibility.isShown($0.finding, in: answers) && among?.contains($0.finding) != false
     }
     guard !candidates.isEmpty else { return FindingSet() }
     let current = TriageEngine.evaluate(answers)
     guard !isIncomplete(current, answers) else { return FindingSet() }
+    // Urgent or above: the whole record is documented, nothing folds. From "soon" (a red-flag
+    // pathway: cancer, infection, fracture), the red flags and examination signs never fold.
+    guard current.urgency < .urgent else { return FindingSet() }
+    if current.urgency >= .soon && (screen == .history || screen == .examination) {
+      return FindingSet()
+    }
+    var named = FindingSet()
+    for fired in current.rules { for finding in fired.findings { named.insert(finding) } }
     let missing = FindingSet(current.missingFindings)
     // The best case: every unanswered finding given its reassuring answer. An item whose
     // answer that outcome needs (a clearance rule needs all its items) never folds.
@@ -30,7 +47,8 @@ public enum Relevance {
     }
     let bestCase = TriageEngine.evaluate(best)
     var result = FindingSet()
-    for question in candidates where !missing.contains(question.finding) {
+    for question in candidates
+    where !missing.contains(question.finding) && !named.contains(question.finding) {
       var without = best
       without[question.finding] = .unknown
       guard sameDecision(TriageEngine.evaluate(without), bestCase) else { continue }
@@ -67,7 +85,8 @@ public enum Relevance {
   {
     switch item {
     case .finding(let finding):
-      answers[finding] == .unknown && recommendation.missingFindings.contains(finding)
+      answers[finding] == .unknown && !answers.isNotDone(finding)
+        && recommendation.missingFindings.contains(finding)
     case .number(let field):
       field.value(in: answers) == nil && recommendation.missingInputs.contains(field.input)
     default: false

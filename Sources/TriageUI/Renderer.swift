@@ -43,10 +43,25 @@ public enum Renderer {
   // MARK: Parts
 
   static func drawTooSmall(_ screen: inout Screen, state: AppState) {
-    let message =
+    var message =
       "Terminal too small: \(state.size.columns)x\(state.size.rows). SpineTriage needs at least"
-      + " \(TerminalSize.minimum.columns)x\(TerminalSize.minimum.rows). Enlarge the window,"
-      + " or press q to quit."
+      + " \(TerminalSize.minimum.columns)x\(TerminalSize.minimum.rows). Enlarge the window;"
+      + " no key acts here but q (quit) and ? (help). On a small screen or a screen reader,"
+      + " run spine-triage --plain."
+    switch state.mode {
+    case .confirmQuit:
+      message +=
+        state.draftSaved
+        ? " Quit? The answers are not exported (the draft is kept). y quit, other key stays."
+        : " Quit? The answers are NOT saved. y quit, other key stays."
+    case .confirmDiscardDraft:
+      message += " Exported. Discard the draft? y discard+quit, n keep+quit, other key stays."
+    case .help:
+      message +=
+        " Help: the screens need the room; --plain asks the same questions line by line."
+        + " Any key closes this help."
+    default: break
+    }
     let lines = TextWrap.lines(message, width: max(1, screen.columns))
     let top = max(0, (screen.rows - lines.count) / 2)
     for (offset, line) in lines.enumerated() where top + offset < screen.rows {
@@ -117,8 +132,8 @@ public enum Renderer {
     let items = state.inputItems(on: state.page) + report.indices.map { Item.report($0) }
     let width = layout.listWidth
     let bulk = FindingSet(state.sheet.bulk.flatMap(\.findings))
-    if case .confirmBulk(let findings) = state.mode, state.page == .mriSafety, !findings.isEmpty {
-      drawBulkList(&screen, findings: findings, layout: layout, glyphs: glyphs)
+    if case .confirmBulk(let findings) = state.mode, !findings.isEmpty {
+      drawBulkList(&screen, findings: findings, state: state, layout: layout, glyphs: glyphs)
       return
     }
     for row in 0..<layout.listHeight {
@@ -144,6 +159,9 @@ public enum Renderer {
         switch answer {
         case .yes: (mark, role) = ("Y", .answerYes)
         case .no: (mark, role) = (bulk.contains(finding) ? "n" : "N", .answerNo)
+        case .unknown where state.answers.isNotDone(finding):
+          // [-] not done: unknown to the rules, in the caution colour while it matters.
+          (mark, role) = ("-", recommendation.missingFindings.contains(finding) ? .caution : .dim)
         case .unknown:
           (mark, role) =
             recommendation.missingFindings.contains(finding)
@@ -188,12 +206,8 @@ public enum Renderer {
             role: value == nil ? .answerUnknown : .answerYes, width: width - x - 1)
         }
       case .folded:
-        let count = state.folded.count
-        let shown = state.showFolded[pageIndex]
-        let text =
-          shown
-          ? "\(count) item\(count == 1 ? "" : "s") cannot change the recommendation now (Enter folds)"
-          : "+ \(count) more item\(count == 1 ? "" : "s") cannot change the recommendation now (Enter shows)"
+        let (text, critical) = foldedRowText(state, recommendation: recommendation)
+        if critical { screen.put("!", row: y, column: 1, role: .caution) }
         screen.put(text, row: y, column: 2, role: .dim, width: width - 3, ellipsis: glyphs.ellipsis)
       case .report(let line):
         if report.indices.contains(line) {
@@ -212,6 +226,40 @@ public enum Renderer {
         String(glyphs.scrollDown), row: layout.listTop + layout.listHeight - 1, column: width - 1,
         role: .dim)
     }
+  }
+
+  /// The folded row's words, and whether a folded item could now change the decision (the
+  /// folding was decided on entering the page; an answer since may have made one matter).
+  static func foldedRowText(_ state: AppState, recommendation: Recommendation) -> (String, Bool) {
+    let page = state.page
+    let unanswered = page.inputItems.compactMap { item -> Finding? in
+      guard case .finding(let finding) = item, state.foldedByPage[page.rawValue].contains(finding),
+        state.answers[finding] == .unknown, !state.answers.isNotDone(finding)
+      else { return nil }
+      return finding
+    }
+    let count = unanswered.count
+    // Folded when the page was entered, but no longer foldable: an answer since made them
+    // matter (they are "not assessed" in the record until asked).
+    let critical = unanswered.filter {
+      recommendation.missingFindings.contains($0) || !state.sheet.folded.contains($0)
+    }.count
+    let items = "item\(count == 1 ? "" : "s")"
+    if state.showFolded[page.rawValue] {
+      return ("\(count) \(items) folded: could not change the recommendation (Enter folds)", false)
+    }
+    if critical > 0 {
+      return ("+ \(count) \(items) folded: \(critical) must now be asked (Enter shows)", true)
+    }
+    let shown = state.inputItems(on: page).contains {
+      if case .finding = $0 { true } else { false }
+    }
+    return (
+      shown
+        ? "+ \(count) more \(items) cannot change the recommendation now (Enter shows)"
+        : "Nothing here can change the recommendation now: \(count) \(items) folded (Enter shows)",
+      false
+    )
   }
 
   /// The drafts found on start: patient identifier, time saved, number of answers and the
@@ -253,30 +301,54 @@ public enum Renderer {
     }
   }
 
-  /// The MRI-safety confirmation of "No to the rest": the items named, since a clinician must
-  /// have asked each one (two columns when they do not fit one).
+  /// The confirmation of "No to the rest": every item it will answer, by its short label (a
+  /// clinician must have asked each one), in up to three columns; then the items it leaves out
+  /// because their answer needs a measurement or a test.
   static func drawBulkList(
-    _ screen: inout Screen, findings: [Finding], layout: Layout, glyphs: Glyphs
+    _ screen: inout Screen, findings: [Finding], state: AppState, layout: Layout, glyphs: Glyphs
   ) {
     let top = layout.listTop
     let width = layout.listWidth
+    let count = findings.count
     screen.put(
-      "Answer No to these \(findings.count) MRI-safety items? Each must have been asked:",
+      "No to these \(count) item\(count == 1 ? "" : "s") on \(state.page.title)? Each must have been asked:",
       row: top, column: 1, role: .title, width: width - 2, ellipsis: glyphs.ellipsis)
-    let rows = max(1, layout.listHeight - 2)
-    let columns = findings.count > rows ? 2 : 1
-    let columnWidth = (width - 2) / columns
+    let hidden = state.foldedFindings(on: state.page)
+    let measured = (state.page.questionScreen.map { QuestionCatalogue.questions(on: $0) } ?? [])
+      .map(\.finding).filter {
+        $0.needsMeasurement && state.answers[$0] == .unknown && !state.answers.isNotDone($0)
+          && !hidden.contains($0)
+      }
+    let footer = measured.isEmpty ? 1 : 2
+    let rows = max(1, layout.listHeight - 1 - footer)
+    let columns = min(3, (count + rows - 1) / rows)
+    let columnWidth = (width - 2) / max(1, columns)
+    let capacity = rows * columns
     for (index, finding) in findings.enumerated() {
       let row = index % rows
       let column = index / rows
       guard column < columns else { break }
+      if count > capacity && index == capacity - 1 {
+        screen.put(
+          "+ \(count - index) more", row: top + 1 + row, column: 1 + column * columnWidth,
+          role: .dim, width: columnWidth - 1)
+        break
+      }
       screen.put(
         "- " + BulkText.label(finding), row: top + 1 + row, column: 1 + column * columnWidth,
         width: columnWidth - 1, ellipsis: glyphs.ellipsis)
     }
+    var y = top + min(rows, count) + 1
+    if !measured.isEmpty {
+      screen.put(
+        "Not included (need a measurement or test): "
+          + measured.map { BulkText.label($0) }.joined(separator: "; "),
+        row: y, column: 1, role: .dim, width: width - 2, ellipsis: glyphs.ellipsis)
+      y += 1
+    }
     screen.put(
       KeyMap.standard.keys(of: .confirmBulk).explanation,
-      row: top + min(rows, findings.count) + 1, column: 1, role: .message, width: width - 2)
+      row: y, column: 1, role: .message, width: width - 2, ellipsis: glyphs.ellipsis)
   }
 
   /// The role of a line of the Summary's report: the recommendation bar in the urgency's colour
@@ -286,8 +358,7 @@ public enum Renderer {
   {
     if focused { return .focused }
     if line.hasPrefix("RECOMMENDATION") {
-      return DecisionText.hasNoDecision(recommendation)
-        ? .caution : .urgency(recommendation.urgency)
+      return RecommendationPanel.labelText(recommendation).1
     }
     if line.hasPrefix("STOP:") || line.contains(" STOP:") { return .stop }
     return .normal
@@ -375,10 +446,7 @@ public enum Renderer {
         )
       }
       let count = findings.count
-      question =
-        state.page == .mriSafety
-        ? "No to the \(count) MRI-safety items listed, each asked?"
-        : "No to all \(count) unanswered item\(count == 1 ? "" : "s") on \(state.page.title)?"
+      question = "No to the \(count) item\(count == 1 ? "" : "s") listed, each asked?"
     }
     return (question + " " + keys.hintLine, .message)
   }

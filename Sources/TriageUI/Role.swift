@@ -23,4 +23,11 @@ public enum Role: Hashable, Sendable {
   case message
   case error
   case dim
+  /// The FINAL word beside the label: nothing unanswered could change it.
+  case final
+  /// A provisional decision: its word, and the label of a provisional "no imaging" (never the
+  /// green of a final one).
+  case provisional
+  /// No decision yet (no presenting complaint): its own look, never a decision's colour.
+  case incomplete
 }

@@ -20,10 +20,10 @@ public struct StatusMessage: Hashable, Sendable {
   /// The whole message on one line, path included, for line-by-line output (`--plain`).
   public var fullText: String { path.map { "\(text) \($0)" } ?? text }
 
-  /// The message in at most three lines of at most `width` characters: one line when it fits;
-  /// otherwise the text wrapped on up to two lines, and the path on a line of its own, its
-  /// folder shortened in the middle when even that is too long (the file name is never cut).
-  /// A failure starts with "Error: "; information never does.
+  /// The message in at most three lines of at most `width` characters: one line whenever the
+  /// text fits with the file name whole (the path's folder shortened in the middle); otherwise
+  /// the text on its own (never split from its label, at most two lines) and the path on a
+  /// line of its own. A failure starts with "Error: "; information never does.
   public func lines(width: Int) -> [String] {
     let width = max(width, 1)
     let head = (isError ? "Error: " : "") + text
@@ -31,16 +31,13 @@ public struct StatusMessage: Hashable, Sendable {
       return head.count <= width ? [head] : wrapped(head, width: width, limit: 2)
     }
     if head.count + 1 + path.count <= width { return [head + " " + path] }
-    // The label before the path ("Saved:") goes with it onto its own line.
-    var text = head
-    var label = ""
-    if let space = head.lastIndex(of: " "), head.hasSuffix(":") {
-      label = String(head[head.index(after: space)...]) + " "
-      text = String(head[..<space])
+    let name =
+      path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+    let room = width - head.count - 1
+    if room >= min(path.count, name.count + 4) {
+      return [head + " " + StatusMessage.shorten(path, to: room)]
     }
-    if label.count * 2 > width { (text, label) = (head, "") }
-    return wrapped(text, width: width, limit: 2)
-      + [label + StatusMessage.shorten(path, to: width - label.count)]
+    return wrapped(head, width: width, limit: 2) + [StatusMessage.shorten(path, to: width)]
   }
 
   /// `text` wrapped to `limit` lines; the last one ends with "..." when text is left over.

@@ -48,6 +48,9 @@ public struct Theme: Hashable, Sendable {
     case .keyHint: Style(.black, on: .white)
     case .message: Style(.black, on: .yellow)
     case .error: Style(.white, on: .red, bold: true)
+    case .final: Style(.green, bold: true)
+    case .provisional: Style(.black, on: .white, bold: true)
+    case .incomplete: Style(.white, on: .blue, bold: true)
     }
   }
 
@@ -67,6 +70,9 @@ public struct Theme: Hashable, Sendable {
       case .none: Style(underline: true)
       }
     case .stop, .error: Style(bold: true, underline: true)
+    case .final: Style(bold: true)
+    case .provisional: Style(reverse: true, dim: true)
+    case .incomplete: Style(underline: true, dim: true)
     }
   }
 }

@@ -7,6 +7,18 @@ public enum Update {
   /// Applies `action`; returns the effects to run, in order.
   public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
     if case .report = action {} else if case .resize = action {} else { state.message = nil }
+    let record = state.sheet.folded
+    var effects = dispatch(action, &state)
+    // Entering a page (or folding again) may change the record of what was folded: the draft
+    // keeps it.
+    if state.sheet.folded != record && !effects.contains(.saveDraft) {
+      let at = effects.firstIndex(of: .quit) ?? effects.count
+      effects.insert(.saveDraft, at: at)
+    }
+    return effects
+  }
+
+  static func dispatch(_ action: Action, _ state: inout AppState) -> [Effect] {
     switch state.mode {
     case .help(let scroll): return help(action, scroll: scroll, &state)
     case .confirmQuit: return confirmQuit(action, &state)
@@ -154,7 +166,10 @@ public enum Update {
         return []
       }
       // Never an answered item: only those still unanswered now.
-      let fresh = findings.filter { state.answers[$0] == .unknown && $0.question.screen == screen }
+      let fresh = findings.filter {
+        state.answers[$0] == .unknown && !state.answers.isNotDone($0)
+          && $0.question.screen == screen && !$0.needsMeasurement
+      }
       guard !fresh.isEmpty else {
         state.message = StatusMessage(
           "Nothing unanswered is shown on this screen; nothing answered.")
@@ -166,6 +181,9 @@ public enum Update {
       sheet.bulk.append(BulkAnswer(screen: screen, answer: .no, findings: fresh, at: now))
       state.sheet = sheet
       let effects = answersChanged(&state, keeping: focused)
+      // The rows do not move; the focus goes to the first item still unanswered (one that
+      // needs a measurement or a test), where it was shown.
+      focusFirstUnanswered(&state)
       state.message = StatusMessage(
         "No to \(fresh.count) item\(fresh.count == 1 ? "" : "s") on \(state.page.title), recorded as given in bulk."
       )
@@ -179,7 +197,8 @@ public enum Update {
     default:
       state.mode = .normal
       if !findings.isEmpty {
-        state.message = StatusMessage("No to the rest cancelled; nothing answered.")
+        state.message = StatusMessage(
+          "No to the rest cancelled; nothing answered (only a lower-case y confirms).")
       }
     }
     return []
@@ -199,6 +218,7 @@ public enum Update {
       guard let offer = state.draftOffer, let sheet = offer.sheet else { break }
       state.mode = .normal
       state.sheet = sheet
+      state.adoptFoldingRecord()
       state.draftOffers = []
       state.message = StatusMessage("Draft resumed: \(sheet.answers.answeredCount) answers.")
       resize(state.size, &state)
@@ -278,9 +298,9 @@ public enum Update {
           "Neck trauma applies only after trauma (Patient screen).")
         return []
       }
-      state.page = page
-      keepFocusVisible(&state)
+      enter(page, &state)
     case .answer(let answer): return answerFocused(answer, advancing: true, &state)
+    case .markNotDone: return answerFocused(.unknown, notDone: true, advancing: true, &state)
     case .cycle:
       switch state.focusedItem {
       case .finding(let finding):
@@ -332,7 +352,10 @@ public enum Update {
       case .text(let field): state.mode = .editing(field, buffer: current(field, state) ?? "")
       case .number(let field): state.mode = .editingNumber(field, buffer: "")
       case .folded:
+        // An explicit key: showing the folded items, or folding again, which decides the
+        // folding afresh from the answers now.
         state.showFolded[state.page.rawValue].toggle()
+        if !state.showFolded[state.page.rawValue] { state.refreshFolding() }
         refocus(on: .folded, &state)
       default: break
       }
@@ -345,9 +368,10 @@ public enum Update {
       // The rows shown only: a folded item, or one the form does not show for these answers,
       // was not put to the patient; it stays unanswered.
       let hidden = state.foldedFindings(on: state.page)
+      // Never an item whose answer needs a measurement or a test, nor one recorded not done.
       let findings = QuestionCatalogue.questions(on: screen).map(\.finding).filter {
-        state.answers[$0] == .unknown && !hidden.contains($0)
-          && Visibility.isShown($0, in: state.answers)
+        state.answers[$0] == .unknown && !state.answers.isNotDone($0) && !hidden.contains($0)
+          && !$0.needsMeasurement && Visibility.isShown($0, in: state.answers)
       }
       // Even with nothing to answer the mode is entered, so that the y that follows N is
       // taken by it and never answers the focused item.
@@ -385,8 +409,11 @@ public enum Update {
     return [.quit]
   }
 
-  /// Answers the focused finding; with `advancing`, then moves to the next item of the page.
-  static func answerFocused(_ answer: Answer, advancing: Bool, _ state: inout AppState)
+  /// Answers the focused finding (or, with `notDone`, records it as not done); with
+  /// `advancing`, then moves to the next item of the page.
+  static func answerFocused(
+    _ answer: Answer, notDone: Bool = false, advancing: Bool, _ state: inout AppState
+  )
     -> [Effect]
   {
     guard case .finding(let finding) = state.focusedItem else {
@@ -397,9 +424,9 @@ public enum Update {
       return []
     }
     var effects: [Effect] = []
-    if state.answers[finding] != answer {
+    if state.answers[finding] != answer || state.answers.isNotDone(finding) != notDone {
       var sheet = state.sheet
-      sheet.answers[finding] = answer
+      if notDone { sheet.answers.markNotDone(finding) } else { sheet.answers[finding] = answer }
       // Answered again one by one: no longer an answer given in bulk.
       sheet.forgetBulk(finding)
       state.sheet = sheet
@@ -412,10 +439,29 @@ public enum Update {
   static func answersChanged(_ state: inout AppState, keeping item: Item? = nil) -> [Effect] {
     state.exported = false
     // Leaving the neck-trauma page's condition while on another page is fine; if its
-    // condition no longer holds, the page is skipped. Folding may have changed the rows: the
-    // focus stays on the same item.
+    // condition no longer holds, the page is skipped. An answer never changes the rows (the
+    // folding is decided on entering a page), so the focus stays where it was shown.
     if let item { refocus(on: item, &state) } else { keepFocusVisible(&state) }
     return [.saveDraft]
+  }
+
+  /// Enters `page`: its folding is decided afresh, and the focus stays on the item it was on
+  /// (or the next one shown after it).
+  static func enter(_ page: Page, _ state: inout AppState) {
+    let rows = state.inputItems(on: page)
+    let index = state.focus[page.rawValue]
+    let item = index >= 0 && index < rows.count ? rows[index] : nil
+    state.page = page
+    if let item, item != .folded { refocus(on: item, &state) } else { keepFocusVisible(&state) }
+  }
+
+  /// Whether every finding of `page` would fold on entering it now: nothing there to ask
+  /// (Tab passes over such a page; a digit still opens it).
+  static func isAllFolded(_ page: Page, _ state: AppState) -> Bool {
+    guard let screen = page.questionScreen, screen != .presentation else { return false }
+    let folded = Relevance.foldable(on: page, answers: state.answers)
+    guard !folded.isEmpty else { return false }
+    return QuestionCatalogue.questions(on: screen).allSatisfy { folded.contains($0.finding) }
   }
 
   /// Puts the focus on `item` of the current page, or on the next row shown after it when it
@@ -448,7 +494,7 @@ public enum Update {
   /// Whether `item` waits for an answer (a finding or a number not yet recorded).
   static func isUnanswered(_ item: Item, _ answers: Answers) -> Bool {
     switch item {
-    case .finding(let finding): answers[finding] == .unknown
+    case .finding(let finding): answers[finding] == .unknown && !answers.isNotDone(finding)
     case .number(let field): field.value(in: answers) == nil
     default: false
     }
@@ -469,8 +515,12 @@ public enum Update {
     let answers = state.answers
     let pages = Page.allCases.filter { $0.questionScreen != nil && $0.isEnabled(for: answers) }
     let start = pages.firstIndex(of: state.page) ?? 0
-    let here = state.inputItems(on: state.page)
-    let focus = state.focus[state.page.rawValue]
+    // This page's items as listed, the folded ones included (a folded item that could now
+    // change the decision is shown: an explicit key).
+    let here = state.page.inputItems(for: answers)
+    let focus =
+      state.focusedItem.flatMap { here.firstIndex(of: $0) }
+      ?? (state.focusedItem == .folded ? here.count - 1 : state.focus[state.page.rawValue])
     // This page after the focus, the next pages, then this page up to the focus.
     var candidates: [(Page, Item)] = []
     if pages.contains(state.page) {
@@ -492,7 +542,10 @@ public enum Update {
       state.message = StatusMessage("No unanswered item could change the recommendation now.")
       return
     }
-    state.page = page
+    if page != state.page { enter(page, &state) }
+    if case .finding(let finding) = item, state.foldedFindings(on: page).contains(finding) {
+      state.showFolded[page.rawValue] = true
+    }
     refocus(on: item, &state)
   }
 
@@ -509,11 +562,17 @@ public enum Update {
   static func changePage(step: Int, _ state: inout AppState) {
     let pages = Page.allCases.filter { $0.isEnabled(for: state.answers) }
     guard let position = pages.firstIndex(of: state.page) else {
-      state.page = .patient
+      enter(.patient, &state)
       return
     }
-    state.page = pages[(position + step + pages.count) % pages.count]
-    keepFocusVisible(&state)
+    var target = pages[(position + step + pages.count) % pages.count]
+    // A screen on which everything would fold has nothing to ask: pass over it.
+    var tries = 1
+    while isAllFolded(target, state) && tries < pages.count {
+      tries += 1
+      target = pages[(position + step * tries + pages.count * tries) % pages.count]
+    }
+    enter(target, &state)
   }
 
   static func resize(_ size: TerminalSize, _ state: inout AppState) {

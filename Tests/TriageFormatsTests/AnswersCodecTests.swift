@@ -281,3 +281,79 @@ import TriageFormats
     #expect(sheet.consultationID == "12345678-abcd-4234-8234-123456789abc")
   }
 }
+
+/// `not_done` (contract section 5) and the record of folded findings (`folded`).
+@Suite struct NotDoneCodecTests {
+  @Test func notDoneRoundTripsAndReadsAsUnknown() throws {
+    let text = """
+      {"age": 40, "findings": {"pain_low_back": "yes", "abnormal_labs": "not_done"},
+       "folded": ["xray_opll"]}
+      """
+    let sheet = try AnswersCodec.decode(Array(text.utf8))
+    #expect(sheet.answers[.abnormalLabs] == .unknown)
+    #expect(sheet.answers.isNotDone(.abnormalLabs))
+    #expect(sheet.recorded(.abnormalLabs) == .notDone)
+    #expect(sheet.recorded(.xrayOPLL) == .notAsked)
+    #expect(sheet.recorded(.nightPain) == .notAssessed)
+    let written = AnswersCodec.encode(sheet)
+    #expect(written.contains("\"abnormal_labs\": \"not_done\""))
+    #expect(written.contains("\"folded\""))
+    #expect(try AnswersCodec.decode(Array(written.utf8)) == sheet)
+    // The engine sees unknown: the same recommendation as with the finding left out.
+    var plain = sheet.answers
+    plain[.abnormalLabs] = .unknown
+    #expect(TriageEngine.evaluate(sheet.answers) == TriageEngine.evaluate(plain))
+    // Answering it removes "not done".
+    var answered = sheet.answers
+    answered[.abnormalLabs] = .no
+    #expect(!answered.isNotDone(.abnormalLabs))
+  }
+
+  @Test func oldFilesStillLoad() throws {
+    let sheet = try AnswersCodec.decode(Array(#"{"findings": {"night_pain": "no"}}"#.utf8))
+    #expect(sheet.folded.isEmpty)
+    #expect(sheet.answers.notDoneSet.isEmpty)
+  }
+
+  @Test func badFoldedListsAreErrors() {
+    for (text, message) in [
+      (#"{"folded": "night_pain"}"#, "expected an array"),
+      (#"{"folded": ["no_such"]}"#, "unknown finding identifier"),
+      (#"{"folded": ["night_pain", "night_pain"]}"#, "named twice"),
+      (#"{"findings": {"night_pain": "no"}, "folded": ["night_pain"]}"#, "answered"),
+      (#"{"findings": {"night_pain": "not_done"}, "folded": ["night_pain"]}"#, "answered"),
+    ] {
+      do {
+        _ = try AnswersCodec.decode(Array(text.utf8))
+        Issue.record("accepted \(text)")
+      } catch let error as AnswersError {
+        #expect(error.key == "folded", "\(text)")
+        #expect(error.message.contains(message), "\(text): \(error)")
+      } catch { Issue.record("\(error)") }
+    }
+  }
+
+  @Test func aBadAnswerNamesNotDone() {
+    do {
+      _ = try AnswersCodec.decode(Array(#"{"findings": {"night_pain": "not done"}}"#.utf8))
+      Issue.record("accepted")
+    } catch let error as AnswersError {
+      #expect(error.message.contains("\"not_done\""))
+    } catch { Issue.record("\(error)") }
+  }
+
+  @Test func summariesSayWhy() {
+    var answers = Answers(age: 40, symptomWeeks: 1, conservativeWeeks: 0)
+    answers[.painLowBack] = .yes
+    answers.markNotDone(.abnormalLabs)
+    let recommendation = TriageEngine.evaluate(answers)
+    #expect(recommendation.status == .provisional)
+    let text = TextReport.string(recommendation, answers: answers)
+    #expect(text.contains("Raised ESR, CRP or white cell count not done"))
+    #expect(text.contains("Not done:"))
+    #expect(
+      DecisionText.missingWords(recommendation, answers).contains {
+        $0.hasSuffix("(not done)")
+      })
+  }
+}

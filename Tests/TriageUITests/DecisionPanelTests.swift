@@ -53,8 +53,9 @@ struct DecisionPanelTests {
     state.page = .summary
     let summary = Renderer.render(state)
     #expect(summary.text.contains("PROVISIONAL"))
-    // The Summary's recommendation bar in the urgency's colour.
-    #expect(summary.text(with: .urgency(.none)).contains { $0.contains("RECOMMENDATION") })
+    // The Summary's recommendation bar in the provisional look, never the green of a final one.
+    #expect(summary.text(with: .provisional).contains { $0.contains("RECOMMENDATION") })
+    #expect(!summary.contains(role: .urgency(.none)))
   }
 
   @Test("the deadline as a clock time on the panel and the Summary", arguments: sizes)

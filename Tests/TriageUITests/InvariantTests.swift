@@ -14,9 +14,9 @@ struct InvariantTests {
       .backspace, .delete, .escape, .unknown, .function(1), .function(5), .function(12),
       .control(1), .control(3), .control(12), .control(26), .control(0), .control(31),
     ]
-    keys += typing("abcdefghijklmnopqrstuvwxyzGYN0123456789 ?-_.éü€\u{7F}\u{07}")
+    keys += typing("abcdefghijklmnopqrstuvwxyzGYND0123456789 ?-_.éü€\u{7F}\u{07}")
     // Weight the navigation and answer keys, so that pages are explored deeply.
-    keys += typing("jjjjkkynynyn  uu12345699NyNy!!")
+    keys += typing("jjjjkkynynyndd  uu12345699NyNy!!YNY")
     keys += [.tab, .tab, .backTab, .down, .down, .pageDown]
     return keys
   }()
@@ -24,7 +24,8 @@ struct InvariantTests {
   /// Actions that may change the answers.
   static func mayChangeAnswers(_ action: Action) -> Bool {
     switch action {
-    case .answer, .cycle, .clear, .commitEdit, .setSex, .resumeDraft, .confirmBulk: true
+    case .answer, .cycle, .clear, .commitEdit, .setSex, .resumeDraft, .confirmBulk, .markNotDone:
+      true
     default: false
     }
   }

@@ -68,14 +68,20 @@ struct KeyFuzzTests {
       let screen = Renderer.render(state)
       if state.size.isUsable, state.mode == .normal || state.mode == .exportMenu {
         let recommendation = TriageEngine.evaluate(state.answers)
-        // No decision yet: INCOMPLETE in the caution colour, never a green "no imaging".
+        // No decision yet: INCOMPLETE in its own look, never a green "no imaging"; a "no
+        // imaging" that is not final has the provisional look.
         let none = DecisionText.hasNoDecision(recommendation)
         let label = none ? "INCOMPLETE" : recommendation.label
-        // (The Summary's bar shares the colour; it says "LABEL:", the panel " LABEL ".)
-        let shown = screen.text(with: none ? .caution : .urgency(recommendation.urgency))
+        let role: Role =
+          none
+          ? .incomplete
+          : recommendation.urgency == .none && recommendation.status != .final
+            ? .provisional : .urgency(recommendation.urgency)
+        // (The Summary's bar shares the look; it says "LABEL:", the panel " LABEL ".)
+        let shown = screen.text(with: role)
         // (Runs of one role on a row are joined: the "!" marks share the caution colour.)
         if !shown.contains(where: { $0.contains(" \(label) ") })
-          || (none && screen.contains(role: .urgency(.none)))
+          || (recommendation.status != .final && screen.contains(role: .urgency(.none)))
         {
           violations.append("step \(step): the panel does not show \(label)")
         }

@@ -167,7 +167,7 @@ struct PopUpKeyTests {
     var state = makeState(on: .mriSafety)
     press(key("N"), in: &state)
     let explanation = keyMap.keys(of: .confirmBulk).explanation
-    #expect(explanation.hasPrefix("y: No to the items named"))
+    #expect(explanation.hasPrefix("y: No to all listed"))
     #expect(Renderer.render(state).text.contains(explanation))
   }
 

@@ -15,6 +15,7 @@ struct RenderRoleTests {
     [
       .normal, .title, .tabActive, .tabInactive, .tabDisabled, .focused, .answerYes, .answerNo,
       .answerUnknown, .help, .border, .stop, .caution, .info, .keyHint, .message, .error, .dim,
+      .final, .provisional, .incomplete,
     ] + Urgency.allCases.map { Role.urgency($0) }
 
   @Test(arguments: Vignette.allCases, sizes)
@@ -23,7 +24,11 @@ struct RenderRoleTests {
     #expect(state.recommendation.urgency == vignette.urgency)
     let screen = Renderer.render(state)
     let word = vignette == .emergency ? "EMERGENCY" : "NO IMAGING NOW"
-    #expect(screen.text(with: .urgency(vignette.urgency)) == [" \(word) "])
+    // Green only when final; a provisional "no imaging" has the provisional look.
+    let role: Role =
+      vignette.urgency == .none && state.recommendation.status != .final
+      ? .provisional : .urgency(vignette.urgency)
+    #expect(screen.text(with: role).contains { $0.contains(" \(word) ") })
     // No other urgency role is on screen.
     for other in Urgency.allCases where other != vignette.urgency {
       #expect(!screen.contains(role: .urgency(other)))
@@ -128,7 +133,7 @@ struct RenderRoleTests {
     let screen = Renderer.render(state)
     let stops = screen.text(with: .stop)
     #expect(stops.contains { $0.contains("\(state.recommendation.stops.count) STOP") })
-    #expect(screen.text(with: .caution).contains { $0.contains("PROVISIONAL") })
+    #expect(screen.text(with: .provisional).contains { $0.contains("PROVISIONAL") })
     // The active tab is in brackets, not only highlighted.
     #expect(
       screen.text(with: .tabActive) == ["[1 Patient (\(state.unansweredCount(on: .patient)))]"])

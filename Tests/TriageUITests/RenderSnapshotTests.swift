@@ -114,7 +114,8 @@ struct RenderSnapshotTests {
     let text = screen.text.split(separator: "\n").joined(separator: " ")
     #expect(text.contains("Terminal too small: 60x20"))
     #expect(text.contains("80x24"))
-    #expect(text.contains("q to quit"))
+    #expect(text.contains("q (quit)"))
+    #expect(text.contains("--plain"))
   }
 
   @Test func zeroSizeDoesNotCrash() {

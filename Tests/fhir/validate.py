@@ -18,7 +18,8 @@ Each resource (and each resource inside a Bundle) goes through:
    Questionnaire given in the same run is checked against it (every linkId exists, sits in the
    same group, answers with the value type of its item, no disabled item answered); inside a
    Bundle, every `urn:uuid:` reference resolves to an entry's `fullUrl`; codes on items are only
-   the verified ones listed in README.md.
+   the verified ones listed in README.md; an item has an answer or items, or says why it has
+   none with the standard data-absent-reason extension (not done, or not asked).
 
 Files after `--expect-invalid` are deliberately broken copies: each must be found invalid.
 
@@ -200,8 +201,17 @@ def check_response(resource, problems):
         link_id = item.get("linkId")
         if "answer" in item and "item" in item:
             problems.append(f"qrs-1: item {link_id!r} has both answer and item")
-        if "answer" not in item and not item.get("item"):
-            problems.append(f"item {link_id!r} has neither answer nor items")
+        if "answer" not in item and not item.get("item") and not absent_reason(item):
+            problems.append(f"item {link_id!r} has neither answer nor items (nor a reason)")
+
+
+def absent_reason(item):
+    """The code of the standard data-absent-reason extension on an item without an answer
+    (not-performed: not done; not-asked: folded away), or None."""
+    for extension in item.get("extension") or []:
+        if extension.get("url") == "http://hl7.org/fhir/StructureDefinition/data-absent-reason":
+            return extension.get("valueCode")
+    return None
 
 
 def answer_value(answer):

@@ -10,8 +10,7 @@ enum DocumentText {
   /// What is printed for a value that was not recorded.
   static let notRecorded = "not recorded"
   /// What an unknown answer means, printed next to the answers.
-  static let answersLegend =
-    "Not assessed = not asked or not examined; it is never taken as No."
+  static let answersLegend = RecordedAnswer.legend
   /// The heading of the missing-answers list.
   static let missingHeading = "Still unknown"
   /// The heading of the closing section on the seed article.
@@ -22,14 +21,8 @@ enum DocumentText {
   /// The blank signature and date line.
   static let signatureLine = "Signature: ______________________________  Date: ______________"
 
-  /// An answer written out: `Yes`, `No` or `Not assessed` (an explicit No is shown as No).
-  static func answer(_ answer: Answer) -> String {
-    switch answer {
-    case .yes: "Yes"
-    case .no: "No"
-    case .unknown: "Not assessed"
-    }
-  }
+  /// An answer written out: `Yes`, `No`, `Not done`, `Not asked (...)` or `Not assessed`.
+  static func answer(_ answer: RecordedAnswer) -> String { answer.words }
 
   /// `1 week`, `6 weeks`.
   static func weeks(_ count: Int) -> String { count == 1 ? "1 week" : "\(count) weeks" }

@@ -42,7 +42,19 @@ public enum FHIRQuestionnaireResponse {
         {
           continue
         }
-        guard let value = answerValue(item.kind, sheet) else { continue }
+        guard let value = answerValue(item.kind, sheet) else {
+          // Not done, or not asked because it could not change the decision: said with the
+          // standard data-absent-reason extension on an item without an answer.
+          if case .finding(let finding) = item.kind, let reason = absentReason(finding, sheet) {
+            items.append(
+              .object([
+                ("extension", .array([absentReasonExtension(reason)])),
+                ("linkId", .string(item.linkId)),
+                ("text", .string(item.text)),
+              ]))
+          }
+          continue
+        }
         var answer: [(key: String, value: JSONValue)] = [value]
         // An answer given in bulk ("No to the rest") says so, with its time.
         if case .finding(let finding) = item.kind, let record = sheet.bulkRecord(for: finding) {
@@ -122,6 +134,24 @@ public enum FHIRQuestionnaireResponse {
     }
   }
 
+  /// The URL of FHIR's standard data-absent-reason extension.
+  public static let absentReasonURL = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+
+  /// Why a finding has no answer, as a data-absent-reason code: `not-performed` for not done,
+  /// `not-asked` for folded away (it could not change the decision); nil when simply not
+  /// assessed.
+  static func absentReason(_ finding: Finding, _ sheet: AnswerSheet) -> String? {
+    switch sheet.recorded(finding) {
+    case .notDone: "not-performed"
+    case .notAsked: "not-asked"
+    default: nil
+    }
+  }
+
+  static func absentReasonExtension(_ code: String) -> JSONValue {
+    .object([("url", .string(absentReasonURL)), ("valueCode", .string(code))])
+  }
+
   /// The narrative: the recommendation first, then every answered item by group.
   static func narrative(sheet: AnswerSheet, recommendation rec: Recommendation) -> JSONValue {
     let e = FHIRShared.escape
@@ -131,13 +161,19 @@ public enum FHIRQuestionnaireResponse {
     if !rec.missing.isEmpty {
       html +=
         " Provisional: \(rec.missing.count) answer"
-        + (rec.missing.count == 1 ? "" : "s") + " that could raise the urgency not assessed."
+        + (rec.missing.count == 1 ? "" : "s") + " that could change it still unknown"
+        + (DecisionText.notDoneReason(rec, sheet.answers).map { " (\($0))" } ?? "") + "."
     }
     html += "</p>"
     for group in FHIRLayout.groups {
       var rows: [String] = []
       for item in group.items {
-        guard let value = answerValue(item.kind, sheet) else { continue }
+        guard let value = answerValue(item.kind, sheet) else {
+          if case .finding(let finding) = item.kind, absentReason(finding, sheet) != nil {
+            rows.append("<li>\(e(item.text)): \(e(sheet.recorded(finding).words))</li>")
+          }
+          continue
+        }
         let shown: String
         switch value.value {
         case .bool(let flag): shown = flag ? "Yes" : "No"
@@ -314,6 +350,27 @@ public enum FHIRQuestionnaireResponse {
   /// Elements of an item besides `linkId`, `answer` and `item` that carry no answer.
   static let itemElements: Set<String> = ["id", "extension", "linkId", "definition", "text"]
 
+  /// The code of the data-absent-reason extension in an item's `extension`, if any.
+  static func absentReason(in value: JSONValue, linkId: String) throws(FHIRResponseError)
+    -> String?
+  {
+    guard case .array(let list) = value else {
+      throw FHIRResponseError(linkId: linkId, "extension: expected an array")
+    }
+    for element in list {
+      guard case .object(let members) = element,
+        members.contains(where: { $0.key == "url" && $0.value == .string(absentReasonURL) })
+      else { continue }
+      guard let code = members.first(where: { $0.key == "valueCode" }),
+        case .string(let text) = code.value
+      else {
+        throw FHIRResponseError(linkId: linkId, "data-absent-reason without a valueCode")
+      }
+      return text
+    }
+    return nil
+  }
+
   /// Reads one answered item into `sheet`.
   static func read(
     _ members: [(key: String, value: JSONValue)], item: FHIRLayout.Item,
@@ -331,6 +388,19 @@ public enum FHIRQuestionnaireResponse {
       case _ where itemElements.contains(key) || key.hasPrefix("_"): continue
       default: throw FHIRResponseError(linkId: linkId, "unexpected element \"\(key)\"")
       }
+    }
+    if answers == nil, case .finding(let finding) = item.kind,
+      let extensions = members.first(where: { $0.key == "extension" })?.value,
+      let code = try absentReason(in: extensions, linkId: linkId)
+    {
+      switch code {
+      case "not-performed": sheet.answers.markNotDone(finding)
+      case "not-asked": sheet.folded.insert(finding)
+      default:
+        throw FHIRResponseError(
+          linkId: linkId, "data-absent-reason \"\(code)\": expected not-performed or not-asked")
+      }
+      return
     }
     guard let answers, answers.count == 1 else {
       throw FHIRResponseError(

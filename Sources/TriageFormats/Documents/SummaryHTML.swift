@@ -58,7 +58,8 @@ public enum SummaryHTML {
     html.raw("<p class=\"label\"><strong>\(escape(DecisionText.label(rec)))</strong></p>")
     html.raw(
       "<p class=\"status\"><strong>\(escape(rec.status.label))</strong>"
-        + "\(escape(String(rec.statusLine.dropFirst(rec.status.label.count))))</p>")
+        + "\(escape(String(DecisionText.statusLine(rec, sheet.answers).dropFirst(rec.status.label.count))))</p>"
+    )
     html.raw("<dl>")
     if !DecisionText.hasNoDecision(rec) { html.pair("Timeframe", escape(rec.timeframe)) }
     html.pair(
@@ -79,7 +80,7 @@ public enum SummaryHTML {
       DocumentText.missingHeading,
       rec.missingLabels.isEmpty
         ? "nothing that could change this"
-        : escape(rec.missingLabels.joined(separator: "; ")))
+        : escape(DecisionText.missingWords(rec, sheet.answers).joined(separator: "; ")))
     if !rec.alternatives.isEmpty {
       let items = rec.alternatives.map {
         "<li>\(escape($0.study.displayName)): \(escape($0.when))</li>"
@@ -152,14 +153,14 @@ public enum SummaryHTML {
       guard !questions.isEmpty else { continue }
       html.raw("<h3>\(escape(screen.title))</h3>")
       html.raw("<dl class=\"answers\">")
-      // As in the text: what is Yes, then No, then Not assessed; every question once.
-      for answer in [Answer.yes, .no, .unknown] {
-        let entries = questions.filter { sheet.answers[$0.finding] == answer }.map {
+      // As in the text: Yes, No, Not done, Not asked, Not assessed; every question once.
+      for answer in RecordedAnswer.allCases {
+        let entries = questions.filter { sheet.recorded($0.finding) == answer }.map {
           escape($0.label)
         }
         guard !entries.isEmpty else { continue }
         html.raw(
-          "<dt class=\"a-\(answer.rawValue)\">\(escape(DocumentText.answer(answer)))</dt>"
+          "<dt class=\"a-\(answer.rawValue)\">\(escape(answer.shortWords))</dt>"
             + "<dd class=\"a-\(answer.rawValue)\">\(entries.joined(separator: "; "))</dd>")
       }
       html.raw("</dl>")
@@ -301,7 +302,8 @@ public enum SummaryHTML {
       dl.answers code { font-size: 0.9em; color: #333; }
       dl.answers .a-yes { font-weight: bold; }
       dl.answers dd.a-yes code { font-weight: normal; }
-      dl.answers dt.a-unknown { font-weight: normal; font-style: italic; }
+      dl.answers dt.a-not-assessed, dl.answers dt.a-not-asked { font-weight: normal; font-style: italic; }
+      dl.answers dt.a-not-done { font-weight: bold; }
       section.recommendation { margin: 4mm 0; padding: 2.5mm 4mm; border: 1.6mm solid #000;
         break-inside: avoid; page-break-inside: avoid; }
       section.recommendation h2 { margin-top: 0; border: none; font-size: 10pt;

@@ -85,7 +85,7 @@ public enum SummaryText {
     top += ["", rule]
     top += wrap(DecisionText.label(rec), "DECISION:       ", pad)
     top.append(rule)
-    top += field("Status", rec.statusLine)
+    top += field("Status", DecisionText.statusLine(rec, sheet.answers))
     if !DecisionText.hasNoDecision(rec) { top += field("Timeframe", rec.timeframe) }
     top += field(rec.imaging.count > 1 ? "Study order" : "Study", DecisionText.studyOrder(rec))
     if let deadline = Deadline.text(rec, clock: sheet.urgencyClock) {
@@ -99,7 +99,8 @@ public enum SummaryText {
     top += field(
       "Still unknown",
       rec.missingLabels.isEmpty
-        ? "nothing that could change this" : rec.missingLabels.joined(separator: "; "))
+        ? "nothing that could change this"
+        : DecisionText.missingWords(rec, sheet.answers).joined(separator: "; "))
     for (index, alternative) in rec.alternatives.enumerated() {
       top += field(
         index == 0 ? "Alternatives" : "", "\(alternative.study.displayName): \(alternative.when)")
@@ -153,15 +154,8 @@ public enum SummaryText {
         first = false
       }
       block.append(screen.title)
-      block += answerLists(questions.map { ($0.label, sheet.answers[$0.finding]) })
+      block += answerLists(questions.map { ($0.label, sheet.recorded($0.finding)) })
       blocks.append(block)
-    }
-
-    // Answers given in bulk ("No to the rest"): which, and when.
-    if !sheet.bulk.isEmpty {
-      blocks.append(
-        ["", BulkText.heading.uppercased()]
-          + sheet.bulk.flatMap { wrap(BulkText.sentence($0), "  ", "    ") })
     }
 
     // Answers given in bulk ("No to the rest"): which, and when.
@@ -210,10 +204,10 @@ public enum SummaryText {
   /// The answers of one screen as up to three wrapped lists, each question by its short label:
   /// `Yes: ...`, `No: ...`, `Not assessed: ...` (an empty list is left out). Every question
   /// appears exactly once, and the positive findings stand out.
-  static func answerLists(_ answers: [(label: String, answer: Answer)]) -> [String] {
+  static func answerLists(_ answers: [(label: String, answer: RecordedAnswer)]) -> [String] {
     var lines: [String] = []
     let indent = String(repeating: " ", count: 16)
-    for answer in [Answer.yes, .no, .unknown] {
+    for answer in RecordedAnswer.allCases {
       let labels = answers.filter { $0.answer == answer }.map(\.label)
       guard !labels.isEmpty else { continue }
       let label = "  " + DocumentText.answer(answer) + ":"

@@ -55,7 +55,32 @@ enum DocumentFixtures {
         ]),
       clinician: "Dr A. Patel"))
 
-  static let all = [emergency, noImaging, safetyStops]
+  /// Acute low back pain, every red flag answered no except two that could not be done (ESR,
+  /// CRP and white cell count; the bladder scan) and two neck radiograph items folded away:
+  /// provisional, saying why; "not done" and "not asked" in every output.
+  static let notDone = Case(
+    name: "not_done",
+    sheet: {
+      var answers = DocumentFixtures.answers(
+        age: 40, sex: .female, weeks: 1, care: 0,
+        ["pain_low_back": .yes]
+          .merging(noAnswers(screens: [.history, .examination])) { old, _ in old }
+          .merging(
+            noAnswers(ids: [
+              "pain_neck", "pain_mid_back", "radiates_leg", "radiates_arm", "injury",
+              "prior_spine_surgery",
+            ])
+          ) { old, _ in old })
+      answers.markNotDone(.abnormalLabs)
+      answers.markNotDone(.urinaryRetention)
+      answers[.xrayDegenerative] = .unknown
+      answers[.xrayOPLL] = .unknown
+      var sheet = AnswerSheet(answers: answers, patientID: "ND-7", clinician: "Dr B. Okafor")
+      sheet.folded = FindingSet([.xrayDegenerative, .xrayOPLL])
+      return sheet
+    }())
+
+  static let all = [emergency, noImaging, safetyStops, notDone]
 
   /// Answers from contract identifiers; an unknown identifier fails the test.
   static func answers(

@@ -78,6 +78,17 @@ struct FHIRValidationTests {
         resource["item"] = groups
       }
     },
+    // An item without an answer must say why (data-absent-reason: not done or not asked).
+    Broken(name: "no-answer-no-reason", reason: "neither answer nor items (nor a reason)") {
+      bundle in
+      response(&bundle) { resource in
+        var groups = resource["item"] as! [[String: Any]]
+        var items = groups[1]["item"] as! [[String: Any]]
+        items[0]["answer"] = nil
+        groups[1]["item"] = items
+        resource["item"] = groups
+      }
+    },
     Broken(name: "wrong-answer-type", reason: "answered with valueString, expected valueInteger") {
       bundle in
       response(&bundle) { resource in
