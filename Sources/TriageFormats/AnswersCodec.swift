@@ -5,7 +5,8 @@ public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
     "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
-    "consultation_id", "urgency_reached", "findings", "bulk", "folded",
+    "consultation_id", "urgency_reached", "assessed_at", "last_item", "findings", "bulk",
+    "folded",
   ]
 
   /// Parses and validates an answers document.
@@ -51,6 +52,19 @@ public enum AnswersCodec {
         }
         sheet.consultationID = id.lowercased()
       case "urgency_reached": sheet.urgencyClock = try urgencyClock(value, key: key)
+      case "assessed_at":
+        guard case .string(let text) = value, BulkAnswer.isTimestamp(text) else {
+          throw AnswersError(
+            key: key,
+            message: "expected an ISO 8601 date and time with an offset, got \(show(value))")
+        }
+        sheet.assessedAt = text
+      case "last_item":
+        guard case .string(let text) = value, AnswerSheet.isItemIdentifier(text) else {
+          throw AnswersError(
+            key: key, message: "expected a question identifier, got \(show(value))")
+        }
+        sheet.lastItem = text
       case "findings":
         guard case .object(let findings) = value else {
           throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
@@ -344,6 +358,8 @@ public enum AnswersCodec {
           .object([("urgency", .string(clock.urgency.id)), ("at", .string(clock.reachedAt))])
         ))
     }
+    if let assessed = sheet.assessedAt { members.append(("assessed_at", .string(assessed))) }
+    if let item = sheet.lastItem { members.append(("last_item", .string(item))) }
     var findings: [(key: String, value: JSONValue)] = []
     for question in QuestionCatalogue.questions {
       if answers.isNotDone(question.finding) {

@@ -32,10 +32,13 @@ struct PlainConvenienceTests {
     #expect(out.components(separatedBy: "5. Low back pain?").count == 3)
     // b went back to neck pain, which then shows its answer.
     #expect(out.contains("6. Neck pain? (now: yes; Enter keeps it)"), "\(out)")
-    // N names how many, and on MRI safety the items.
-    #expect(out.contains("No to the 8 unanswered items left in Patient?"), "\(out)")
+    // N names how many, and lists the items before it asks.
+    #expect(out.contains("No to the 8 unanswered items left in Patient:\n"), "\(out)")
+    #expect(out.contains("     - High-energy trauma\n"), "\(out)")
+    #expect(out.contains("   Answer No to all 8? [y to confirm]: "), "\(out)")
     #expect(
-      out.contains("MRI safety (each must have been asked): MR-conditional pacemaker"), "\(out)")
+      out.contains("MRI safety (each must have been asked):\n     - MR-conditional pacemaker"),
+      "\(out)")
     #expect(out.contains("Recorded: No to 11 items, given in bulk."))
     #expect(out.contains("RECOMMENDATION  NO IMAGING NOW"))
     let draft = try draft(folder)

@@ -20,6 +20,25 @@ struct PlainQuestionnaire {
       return .presentation
     }
 
+    /// The identifier kept as the draft's last item (`last_item`).
+    var identifier: String {
+      switch self {
+      case .number(let field): field.id
+      case .sex: "sex"
+      case .finding(let finding): finding.id
+      }
+    }
+
+    /// Whether its answer could change the decision now (the screens' `!` mark): a missing
+    /// finding or number of `recommendation`.
+    func isCritical(_ recommendation: Recommendation) -> Bool {
+      switch self {
+      case .finding(let finding): recommendation.missingFindings.contains(finding)
+      case .number(let field): recommendation.missing.contains(field.id)
+      case .sex: false
+      }
+    }
+
     var isFinding: Bool {
       if case .finding = self { return true }
       return false
@@ -177,6 +196,18 @@ struct PlainQuestionnaire {
     return sheet != before
   }
 
+  /// Notes that the answer to `step` changed at `at` (ISO 8601): the assessment time and the
+  /// last item touched, kept in the draft.
+  mutating func noteAnswered(_ step: Step, at: String) {
+    sheet.noteAnswered(now: at, item: step.identifier)
+  }
+
+  /// Sets the patient identifier and the clinician (typed at the end).
+  mutating func setNames(patientID: String?, clinician: String?) {
+    sheet.patientID = patientID
+    sheet.clinician = clinician
+  }
+
   /// Goes back to the question asked before the current one; false at the first.
   mutating func back() -> Bool {
     let index = revisiting.flatMap { asked.firstIndex(of: $0) } ?? asked.count
@@ -206,6 +237,7 @@ struct PlainQuestionnaire {
     if let first = fresh.first, !asked.contains(.finding(first)) { asked.append(.finding(first)) }
     for finding in fresh { sheet.answers[finding] = .no }
     sheet.bulk.append(BulkAnswer(screen: screen, answer: .no, findings: fresh, at: at))
+    sheet.noteAnswered(now: at, item: fresh[0].id)
     revisiting = nil
   }
 }
