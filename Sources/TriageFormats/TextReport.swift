@@ -105,6 +105,7 @@ public enum TextReport {
       }
     }
     out.append("")
+    let missing = DecisionText.missingWords(r, answers)
     if missing.isEmpty {
       out.append("Missing answers that could change this: none")
     } else {

@@ -188,7 +188,8 @@ enum FHIRRecommendation {
       "<p>\(e(DocumentText.missingHeading)): "
       + "\(e(DecisionText.stillUnknownText(sheet.answers, rec))).</p>"
     if !rec.missing.isEmpty {
-      html += "<p>Provisional: answers that could raise the urgency are not assessed.</p>"
+      // The reason, in the words every summary uses ("... not done" when that is why).
+      html += "<p>\(e(DecisionText.statusLine(rec, sheet.answers))).</p>"
     }
     if !rec.rules.isEmpty {
       html += "<p>Rules that fired:</p><ul>"
