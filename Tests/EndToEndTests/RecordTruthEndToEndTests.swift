@@ -114,7 +114,9 @@ struct RecordTruthEndToEndTests {
         .utf8
     ).write(to: drafts.appendingPathComponent("\(id).json"))
     try tmux.start()
-    let list = try tmux.waitFor("PAT-R1, 67 years, male; Low back pain")
+    // The second row of the draft is drawn after the first: wait for it.
+    let list = try tmux.waitFor("answers: PROVISIONAL, ")
+    #expect(list.contains("PAT-R1, 67 years, male; Low back pain"), "\(list)")
     #expect(list.contains("5 answers: PROVISIONAL, "), "\(list)")
     #expect(!list.contains("(provisional)"))
     try tmux.send("r")
