@@ -292,12 +292,15 @@ public enum AnswersCodec {
         }
         urgency = level
       case "at":
+        // ISO 8601 with seconds and an offset (or Z): a time without its offset could be hours
+        // off, and a deadline counted from it with it.
         guard at == nil, case .string(let text) = member, text.utf8.count <= 40,
-          ClockTime(iso: text) != nil
+          BulkAnswer.isTimestamp(text), ClockTime(iso: text) != nil
         else {
           throw AnswersError(
             key: "\(key).at",
-            message: "expected a date and time like 2026-11-29T17:21:00+00:00, got \(show(member))"
+            message:
+              "expected a date and time with an offset like 2026-11-29T17:21:00+00:00, got \(show(member))"
           )
         }
         at = text

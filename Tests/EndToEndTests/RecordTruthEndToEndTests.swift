@@ -99,6 +99,45 @@ struct RecordTruthEndToEndTests {
     #expect(summary.contains("OVERDUE: MRI was due by"))
   }
 
+  /// A recorded time in the future, or one without its offset, is bad data: exit 65, one line
+  /// that names the key, nothing on standard output, no patient data on standard error.
+  @Test(
+    "urgency_reached or assessed_at in the future, or without an offset: exit 65",
+    arguments: [
+      (#""urgency_reached": {"urgency": "emergency", "at": "FUTURE"}"#, "urgency_reached.at"),
+      (#""assessed_at": "FUTURE""#, "assessed_at"),
+      (#""urgency_reached": {"urgency": "emergency", "at": "2026-11-29T17:21:00"}"#,
+        "urgency_reached.at"),
+      (#""urgency_reached": {"urgency": "emergency", "at": "2026-11-29T17:21"}"#,
+        "urgency_reached.at"),
+    ])
+  func futureOrOffsetlessTimes(member: String, key: String) throws {
+    let folder = try TemporaryFolder()
+    let answers = folder.url.appendingPathComponent("bad.json")
+    // Two days ahead (UTC): in the future whatever the time of the test.
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    let future = formatter.string(from: Date().addingTimeInterval(2 * 86_400))
+    let json =
+      #"{"age": 45, "sex": "female", "patient_id": "PAT-SECRET", "#
+      + member.replacingOccurrences(of: "FUTURE", with: future)
+      + #", "findings": {"pain_low_back": "yes", "saddle_anesthesia": "yes"}}"#
+    try Data(json.utf8).write(to: answers)
+    for arguments in [
+      ["evaluate", "--format", "text", answers.path],
+      ["export", "--answers", answers.path, "--format", "text", "-o",
+        folder.url.appendingPathComponent("out.txt").path],
+    ] {
+      let result = try Hardening.run(arguments, home: folder)
+      #expect(result.status == 65, "\(arguments): \(result)")
+      #expect(result.stdout.isEmpty, "\(result.stdout)")
+      let lines = result.stderr.split(separator: "\n")
+      #expect(lines.count == 1, "\(result.stderr)")
+      #expect(result.stderr.contains(key), "\(result.stderr)")
+      #expect(!result.stderr.contains("PAT-SECRET"), "patient data on stderr")
+    }
+  }
+
   /// A draft whose last item was "Unexplained weight loss" resumes on it (the help line shows
   /// that item's help), and `drafts list` shows age, sex, complaint and the status words.
   @Test(
