@@ -50,7 +50,7 @@ struct PlainQuestionnaire {
       case .number(let field):
         "[\(field.range.lowerBound)-\(field.range.upperBound), Enter to skip]"
       case .sex: "[f/m/o, Enter to skip]"
-      case .finding: "[y/n/Enter; ? b N q]"
+      case .finding: "[y/n/d/Enter; ? b N q]"
       }
     }
 
@@ -88,6 +88,7 @@ struct PlainQuestionnaire {
         case "y", "yes": return .answer(.yes)
         case "n", "no": return .answer(.no)
         case "u", "unknown": return .answer(.unknown)
+        case "d", "not done": return .notDone
         default: return nil
         }
       }
@@ -99,6 +100,8 @@ struct PlainQuestionnaire {
     case number(Int?)
     case sex(Sex?)
     case answer(Answer)
+    /// Not done: the clinician could not do or measure it (unknown to the rules).
+    case notDone
     /// Enter: leave it as it is (unanswered stays unanswered).
     case keep
   }
@@ -137,7 +140,8 @@ struct PlainQuestionnaire {
     switch step {
     case .number(let field): field.value(in: sheet.answers) != nil
     case .sex: sheet.answers.sex != nil
-    case .finding(let finding): sheet.answers[finding] != .unknown
+    case .finding(let finding):
+      sheet.answers[finding] != .unknown || sheet.answers.isNotDone(finding)
     }
   }
 
@@ -172,7 +176,9 @@ struct PlainQuestionnaire {
     case .finding(let finding):
       text = finding.question.text + "?"
       let answer = sheet.answers[finding]
-      now = answer == .unknown ? nil : answer.rawValue
+      now =
+        sheet.answers.isNotDone(finding)
+        ? "not done" : answer == .unknown ? nil : answer.rawValue
     }
     return now.map { "\(text) (now: \($0); Enter keeps it)" } ?? text
   }
@@ -187,8 +193,13 @@ struct PlainQuestionnaire {
     case (.number(let field), .number(let number)): field.set(number, in: &sheet.answers)
     case (.sex, .sex(let sex)): sheet.answers.sex = sex
     case (.finding(let finding), .answer(let answer)):
-      if sheet.answers[finding] != answer {
+      if sheet.answers[finding] != answer || sheet.answers.isNotDone(finding) {
         sheet.answers[finding] = answer
+        sheet.forgetBulk(finding)
+      }
+    case (.finding(let finding), .notDone):
+      if !sheet.answers.isNotDone(finding) {
+        sheet.answers.markNotDone(finding)
         sheet.forgetBulk(finding)
       }
     default: break
@@ -217,13 +228,24 @@ struct PlainQuestionnaire {
     return true
   }
 
-  /// The unanswered findings of `step`'s section from `step` on.
+  /// The unanswered findings of `step`'s section from `step` on that No to the rest may answer:
+  /// never one recorded as not done, nor one whose answer needs a measurement or a test.
   func restOfSection(from step: Step) -> [Finding] {
+    unansweredOfSection(from: step).filter { !$0.needsMeasurement }
+  }
+
+  /// The unanswered findings of `step`'s section from `step` on that need a measurement or a
+  /// test: No to the rest leaves them to be answered one by one.
+  func measuredLeft(from step: Step) -> [Finding] {
+    unansweredOfSection(from: step).filter(\.needsMeasurement)
+  }
+
+  private func unansweredOfSection(from step: Step) -> [Finding] {
     let all = steps
     guard let start = all.firstIndex(of: step) else { return [] }
     return all[start...].compactMap { item in
       guard case .finding(let finding) = item, finding.question.screen == step.screen,
-        sheet.answers[finding] == .unknown
+        sheet.answers[finding] == .unknown, !sheet.answers.isNotDone(finding)
       else { return nil }
       return finding
     }
@@ -231,7 +253,9 @@ struct PlainQuestionnaire {
 
   /// Answers `findings` No, recorded as given in bulk at `at`.
   mutating func answerRestNo(_ findings: [Finding], screen: QuestionScreen, at: String) {
-    let fresh = findings.filter { sheet.answers[$0] == .unknown }
+    let fresh = findings.filter {
+      sheet.answers[$0] == .unknown && !sheet.answers.isNotDone($0) && !$0.needsMeasurement
+    }
     guard !fresh.isEmpty else { return }
     // Only the question where N was typed joins the history: b goes back to it.
     if let first = fresh.first, !asked.contains(.finding(first)) { asked.append(.finding(first)) }

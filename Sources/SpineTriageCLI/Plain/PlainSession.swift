@@ -31,9 +31,10 @@ enum PlainSession {
 
     say(
       "SpineTriage \(SpineTriage.version), plain mode. Decision support only: the clinician decides.\n"
-        + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
-        + " never taken as no). ? explains the question, b goes back, N answers No to the rest"
-        + " of the section, q stops and shows the recommendation. A question marked ! could"
+        + "Answer y (yes), n (no), d (not done: could not be done or measured), or press Enter"
+        + " to leave a question unanswered (not assessed; never taken as no). ? explains the"
+        + " question, b goes back, N answers No to the rest of the section (never an item that"
+        + " needs a measurement or a test), q stops and shows the recommendation. A question marked ! could"
         + " change the decision; after each answer a line starting Now: gives the"
         + " recommendation so far and its status.\n")
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
@@ -112,19 +113,29 @@ enum PlainSession {
           continue
         case "N" where step.isFinding:
           let rest = questionnaire.restOfSection(from: step)
+          let measured = questionnaire.measuredLeft(from: step)
           let screen = step.screen
+          guard !rest.isEmpty else {
+            say("   Nothing left in \(screen.title) that No to the rest may answer.\n")
+            continue
+          }
           // The items are named before the question: each must have been asked.
           say(
             "   No to the \(rest.count) unanswered item\(rest.count == 1 ? "" : "s") left in \(screen.title)"
               + (screen == .mriSafety ? " (each must have been asked)" : "") + ":\n"
               + rest.map { "     - " + BulkText.label($0) + "\n" }.joined()
+              + (measured.isEmpty
+                ? ""
+                : "   Not included (need a measurement or a test; answer each one): "
+                  + measured.map { BulkText.label($0) }.joined(separator: "; ") + "\n")
               + "   Answer No to \(rest.count == 1 ? "it" : "all \(rest.count)")? [y to confirm]: ")
           guard let confirm = reader.readLine() else {
             say("\n")
             outcome = .endOfInput
             break
           }
-          if confirm.trimmingCharacters.lowercased() == "y" {
+          // Only a lower-case y: with Caps Lock on, Y never answers a section.
+          if confirm.trimmingCharacters == "y" {
             questionnaire.answerRestNo(rest, screen: screen, at: SystemClock.iso8601())
             saveDraft()
             say(
@@ -133,7 +144,7 @@ enum PlainSession {
             sayStanding()
             answered = true
           } else {
-            say("   Cancelled; nothing answered.\n")
+            say("   Cancelled; nothing answered (only a lower-case y confirms).\n")
           }
           continue
         default:
