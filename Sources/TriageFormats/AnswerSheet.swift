@@ -22,6 +22,15 @@ public struct AnswerSheet: Sendable, Hashable {
   /// change the decision (folded away; key `folded`): "not asked", never "not assessed". Only
   /// unanswered findings; answering one removes it.
   public var folded = FindingSet()
+  /// When the answers were last changed (key `assessed_at`, ISO 8601 with seconds and an
+  /// offset): the time of the assessment, which summaries print apart from the time they are
+  /// printed. Written by the screens and `--plain` at every change of an answer; `nil` for an
+  /// answers file that never went through them ("not recorded").
+  public var assessedAt: String?
+  /// The item the clinician touched last (key `last_item`: a finding identifier, or `age`,
+  /// `sex`, `symptom_weeks`, `conservative_weeks`, `patient_id`, `clinician`), so that a
+  /// resumed draft opens where the clinician stopped. Not an input to the rules.
+  public var lastItem: String?
 
   /// The longest identifier or name accepted, in Unicode scalars (see ``FreeText``).
   public static let maxTextLength = FreeText.maxLength
@@ -29,7 +38,8 @@ public struct AnswerSheet: Sendable, Hashable {
   /// Creates a sheet.
   public init(
     answers: Answers = Answers(), patientID: String? = nil, clinician: String? = nil,
-    consultationID: String? = nil, bulk: [BulkAnswer] = [], urgencyClock: UrgencyClock? = nil
+    consultationID: String? = nil, bulk: [BulkAnswer] = [], urgencyClock: UrgencyClock? = nil,
+    assessedAt: String? = nil, lastItem: String? = nil
   ) {
     self.answers = answers
     self.patientID = patientID
@@ -37,6 +47,27 @@ public struct AnswerSheet: Sendable, Hashable {
     self.consultationID = consultationID
     self.bulk = bulk
     self.urgencyClock = urgencyClock
+    self.assessedAt = assessedAt
+    self.lastItem = lastItem
+  }
+
+  /// The identifiers ``lastItem`` may hold: every finding, the numbers, sex and the two text
+  /// fields.
+  public static func isItemIdentifier(_ id: String) -> Bool {
+    nonFindingItems.contains(id) || Finding(id: id) != nil
+  }
+
+  /// The items that are not findings, by identifier.
+  public static let nonFindingItems = [
+    "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
+  ]
+
+  /// Notes a change of the answers at `now` (ISO 8601 with seconds and an offset): the
+  /// assessment time becomes `now`, and `item` (an identifier, see ``lastItem``), when given,
+  /// becomes the last item touched.
+  public mutating func noteAnswered(now: String, item: String? = nil) {
+    assessedAt = now
+    if let item { lastItem = item }
   }
 
   /// Whether `text` is a UUID in the 8-4-4-4-12 form of ASCII hexadecimal digits (never

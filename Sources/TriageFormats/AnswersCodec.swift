@@ -5,7 +5,8 @@ public enum AnswersCodec {
   /// The top-level keys of the answers file, in the order they are written.
   public static let topLevelKeys = [
     "age", "sex", "symptom_weeks", "conservative_weeks", "patient_id", "clinician",
-    "consultation_id", "urgency_reached", "findings", "bulk", "folded",
+    "consultation_id", "urgency_reached", "assessed_at", "last_item", "findings", "bulk",
+    "folded",
   ]
 
   /// Parses and validates an answers document.
@@ -51,6 +52,19 @@ public enum AnswersCodec {
         }
         sheet.consultationID = id.lowercased()
       case "urgency_reached": sheet.urgencyClock = try urgencyClock(value, key: key)
+      case "assessed_at":
+        guard case .string(let text) = value, BulkAnswer.isTimestamp(text) else {
+          throw AnswersError(
+            key: key,
+            message: "expected an ISO 8601 date and time with an offset, got \(show(value))")
+        }
+        sheet.assessedAt = text
+      case "last_item":
+        guard case .string(let text) = value, AnswerSheet.isItemIdentifier(text) else {
+          throw AnswersError(
+            key: key, message: "expected a question identifier, got \(show(value))")
+        }
+        sheet.lastItem = text
       case "findings":
         guard case .object(let findings) = value else {
           throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
@@ -278,12 +292,15 @@ public enum AnswersCodec {
         }
         urgency = level
       case "at":
+        // ISO 8601 with seconds and an offset (or Z): a time without its offset could be hours
+        // off, and a deadline counted from it with it.
         guard at == nil, case .string(let text) = member, text.utf8.count <= 40,
-          ClockTime(iso: text) != nil
+          BulkAnswer.isTimestamp(text), ClockTime(iso: text) != nil
         else {
           throw AnswersError(
             key: "\(key).at",
-            message: "expected a date and time like 2026-11-29T17:21:00+00:00, got \(show(member))"
+            message:
+              "expected a date and time with an offset like 2026-11-29T17:21:00+00:00, got \(show(member))"
           )
         }
         at = text
@@ -344,6 +361,8 @@ public enum AnswersCodec {
           .object([("urgency", .string(clock.urgency.id)), ("at", .string(clock.reachedAt))])
         ))
     }
+    if let assessed = sheet.assessedAt { members.append(("assessed_at", .string(assessed))) }
+    if let item = sheet.lastItem { members.append(("last_item", .string(item))) }
     var findings: [(key: String, value: JSONValue)] = []
     for question in QuestionCatalogue.questions {
       if answers.isNotDone(question.finding) {

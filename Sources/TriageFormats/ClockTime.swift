@@ -48,6 +48,14 @@ struct ClockTime: Hashable {
     self.offset = offset
   }
 
+  /// Minutes since 1970-01-01 00:00 UTC.
+  var utcMinutes: Int { day * 1440 + minute - offset }
+
+  /// The same moment at another UTC offset (in minutes).
+  func converted(to offset: Int) -> ClockTime {
+    ClockTime(day: 0, minute: 0, offset: offset).adding(minutes: utcMinutes + offset)
+  }
+
   /// The same offset, `minutes` later.
   func adding(minutes: Int) -> ClockTime {
     let total = day * 1440 + minute + minutes

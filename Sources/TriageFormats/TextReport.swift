@@ -7,14 +7,27 @@ public enum TextReport {
     "Decision support only: this tool does not replace clinical judgement. Check every rule and"
     + " source listed with this recommendation; the responsible clinician decides."
 
-  /// The recommendation as wrapped lines of at most `width` characters: the decision and its
-  /// status first, the deadline as a clock time (with `clock`), the studies in order, the
-  /// MRI-safety screen (with `answers`), STOP items and what is still unknown; then the
-  /// alternatives, the reasons in words, MRI safety, safety-net advice, and where the advice
-  /// differs from the source article.
+  /// Which times the report opens with.
+  public enum Times: Sendable, Hashable {
+    /// None (the recommendation alone).
+    case none
+    /// When the answers were last changed (the Summary screen).
+    case assessed(String?)
+    /// When the answers were last changed, and when the report was made (`now`): a report
+    /// that stands alone (`evaluate --format text`, `--plain`).
+    case assessedAndPrinted(String?)
+  }
+
+  /// The recommendation as wrapped lines of at most `width` characters: the times asked for,
+  /// the decision and its status first, the deadline as a clock time (with `clock`; dated when
+  /// it is not on the day of `now`, OVERDUE once `now` is past it), the studies in order, the
+  /// "yes" answers that change how the study is done and the MRI-safety screen (with
+  /// `answers`), STOP items and what is still unknown; then the alternatives, the reasons in
+  /// words, MRI safety, safety-net advice, and where the advice differs from the source
+  /// article.
   public static func lines(
     _ recommendation: Recommendation, answers: Answers? = nil, clock: UrgencyClock? = nil,
-    width: Int = 80
+    now: String? = nil, times: Times = .none, width: Int = 80
   ) -> [String] {
     var out: [String] = []
     func wrap(_ text: String, _ first: String = "", _ rest: String = "") {
@@ -28,20 +41,36 @@ public enum TextReport {
       wrap("\(r.label): \(r.timeframe)", "RECOMMENDATION  ", pad)
     }
     wrap(DecisionText.statusLine(r, answers), "Status:         ", pad)
-    if let deadline = Deadline.text(r, clock: clock) { wrap(deadline, "Deadline:       ", pad) }
+    switch times {
+    case .none: break
+    case .assessed(let at), .assessedAndPrinted(let at):
+      wrap(
+        at.map { DocumentText.displayTime($0) + " (answers last changed)" } ?? "not recorded",
+        "Assessed:       ", pad)
+      if case .assessedAndPrinted = times, let now {
+        wrap(DocumentText.displayTime(now), "Printed:        ", pad)
+      }
+    }
+    if let deadline = Deadline.text(r, clock: clock, now: now) {
+      wrap(deadline, "Deadline:       ", pad)
+    }
     wrap(
       DecisionText.studyOrder(r), r.imaging.count > 1 ? "Study order:    " : "Study:          ", pad
     )
-    if let answers { wrap(DecisionText.safetyScreen(answers, r), "MRI safety:     ", pad) }
+    if let answers {
+      let changing = DecisionText.studyChangingYes(answers)
+      if !changing.isEmpty {
+        wrap("Yes: " + changing.joined(separator: "; "), "Affects study:  ", pad)
+      }
+      wrap(DecisionText.safetyScreen(answers, r), "MRI safety:     ", pad)
+    }
     let stops = r.stops
     for item in stops {
       wrap(item.message, "STOP:           ", pad)
       if let before = item.before { wrap("Before the scan: \(before)", pad, pad) }
     }
-    let missing = DecisionText.missingWords(r, answers)
-    if !missing.isEmpty {
-      wrap(missing.joined(separator: "; "), "Still unknown:  ", pad)
-    }
+    let unknown = answers.map { DecisionText.stillUnknown($0, r) } ?? r.missingLabels
+    if !unknown.isEmpty { wrap(unknown.joined(separator: "; "), "Still unknown:  ", pad) }
     if let answers, !answers.notDoneSet.isEmpty {
       let labels = QuestionCatalogue.questions.filter { answers.isNotDone($0.finding) }.map(
         \.label)
@@ -76,6 +105,7 @@ public enum TextReport {
       }
     }
     out.append("")
+    let missing = DecisionText.missingWords(r, answers)
     if missing.isEmpty {
       out.append("Missing answers that could change this: none")
     } else {
@@ -103,9 +133,9 @@ public enum TextReport {
   /// The report as one string with a final newline.
   public static func string(
     _ recommendation: Recommendation, answers: Answers? = nil, clock: UrgencyClock? = nil,
-    width: Int = 80
+    now: String? = nil, times: Times = .none, width: Int = 80
   ) -> String {
-    lines(recommendation, answers: answers, clock: clock, width: width).joined(separator: "\n")
-      + "\n"
+    lines(recommendation, answers: answers, clock: clock, now: now, times: times, width: width)
+      .joined(separator: "\n") + "\n"
   }
 }

@@ -69,6 +69,11 @@ public enum Action: Hashable, Sendable {
   case keepDraftAndQuit
   /// Start a new assessment, leaving the listed drafts as they are.
   case newAssessment
+  /// Ctrl-N: save this patient's draft and start the next patient, without quitting.
+  case nextPatient
+  /// The runner saved the draft: start the next patient with this empty sheet (a new
+  /// consultation identifier).
+  case startNextPatient(AnswerSheet)
 }
 
 /// The export formats offered from the UI.

@@ -113,6 +113,8 @@ public struct AppState: Hashable, Sendable {
       mode = .offerDraft
     }
     adoptFoldingRecord()
+    // A loaded draft opens where the clinician stopped.
+    if mode == .normal { focusOnLastItem() }
   }
 
   /// A new state for `sheet` at `size`, offering one draft.
@@ -202,7 +204,7 @@ public struct AppState: Hashable, Sendable {
     let width = max(width - 3, 20)
     var lines = TextReport.lines(
       recommendation ?? self.recommendation, answers: sheet.answers, clock: sheet.urgencyClock,
-      width: width)
+      now: now, times: .assessed(sheet.assessedAt), width: width)
     lines.insert("", at: 0)
     for line in BulkText.lines(sheet.bulk) {
       lines += TextWrap.lines(line, width: width, first: "", rest: "  ")

@@ -23,4 +23,7 @@ public enum Effect: Hashable, Sendable {
   case discardOfferedDraft(String)
   /// Release the listed drafts, untouched (a new assessment starts).
   case declineDrafts
+  /// Save this patient's draft, release its consultation and start the next patient (the
+  /// runner answers with ``Action/startNextPatient(_:)`` once the draft is saved).
+  case nextPatient
 }

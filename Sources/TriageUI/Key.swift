@@ -17,6 +17,8 @@ public enum Key: Hashable, Sendable {
   public static let ctrlZ = Key.control(26)
   /// Ctrl-L (redraw).
   public static let ctrlL = Key.control(12)
+  /// Ctrl-N (next patient).
+  public static let ctrlN = Key.control(14)
 
   /// How the key is written in the help screen.
   public var label: String {

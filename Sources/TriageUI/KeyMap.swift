@@ -79,6 +79,8 @@ public struct KeyMap: Sendable {
         "next item marked !, across the screens"),
       KeyBinding([.character("e")], .openExportMenu, "export the summary (text, HTML or FHIR)"),
       KeyBinding([.character("p")], .printSummary, "print the text summary (lp)"),
+      KeyBinding(
+        [.ctrlN], .nextPatient, "keep this patient's draft, start the next patient"),
       KeyBinding([.character("?"), .function(1)], .toggleHelp, "help (this screen)"),
       .redraw,
       KeyBinding([.ctrlZ], .suspend, "suspend to the shell (fg to return)"),

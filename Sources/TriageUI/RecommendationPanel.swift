@@ -7,12 +7,12 @@ public enum RecommendationPanel {
   /// Draws the panel for `recommendation` into its place in `layout`.
   public static func draw(
     _ screen: inout Screen, recommendation: Recommendation, layout: Layout, glyphs: Glyphs,
-    sheet: AnswerSheet = AnswerSheet()
+    sheet: AnswerSheet = AnswerSheet(), now: String? = nil
   ) {
     if layout.isWide {
-      drawWide(&screen, recommendation, layout, glyphs, sheet)
+      drawWide(&screen, recommendation, layout, glyphs, sheet, now)
     } else {
-      drawNarrow(&screen, recommendation, layout, glyphs, sheet)
+      drawNarrow(&screen, recommendation, layout, glyphs, sheet, now)
     }
   }
 
@@ -51,7 +51,7 @@ public enum RecommendationPanel {
 
   static func drawNarrow(
     _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
-    _ sheet: AnswerSheet
+    _ sheet: AnswerSheet, _ now: String?
   ) {
     let top = layout.panelTop
     let width = layout.panelWidth
@@ -64,7 +64,8 @@ public enum RecommendationPanel {
       x = screen.put(" \(word) ", row: top, column: x, role: role)
     }
     x = screen.put(" ", row: top, column: x, role: .border)
-    if let deadline = Deadline.short(r, clock: sheet.urgencyClock) {
+    // Dated when not today; OVERDUE once passed (the time of the last key).
+    if let deadline = Deadline.short(r, clock: sheet.urgencyClock, now: now) {
       x = screen.put(deadline, row: top, column: x, role: .stop)
       x = screen.put(" ", row: top, column: x, role: .border)
     }
@@ -120,7 +121,7 @@ public enum RecommendationPanel {
 
   static func drawWide(
     _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
-    _ sheet: AnswerSheet
+    _ sheet: AnswerSheet, _ now: String?
   ) {
     let left = layout.panelLeft
     let width = layout.panelWidth
@@ -137,7 +138,9 @@ public enum RecommendationPanel {
       DecisionText.statusLine(r, sheet.answers),
       r.status == .final ? .final : (r.status == .provisional ? .provisional : .incomplete))
     if !DecisionText.hasNoDecision(r) { add(r.timeframe) }
-    if sheet.urgencyClock != nil, let deadline = Deadline.text(r, clock: sheet.urgencyClock) {
+    if sheet.urgencyClock != nil,
+      let deadline = Deadline.text(r, clock: sheet.urgencyClock, now: now)
+    {
       add(deadline, .stop)
     }
     lines.append(("", .normal))

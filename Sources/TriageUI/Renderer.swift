@@ -34,8 +34,11 @@ public enum Renderer {
         &screen, state: state, layout: layout, recommendation: recommendation, glyphs: glyphs)
       drawHelpLine(&screen, state: state, layout: layout, glyphs: glyphs)
     }
+    // The preview of a draft on offer counts that draft's answers, never the empty form's.
+    let sheet = state.mode == .offerDraft ? state.draftOffer?.sheet ?? state.sheet : state.sheet
     RecommendationPanel.draw(
-      &screen, recommendation: recommendation, layout: layout, glyphs: glyphs, sheet: state.sheet)
+      &screen, recommendation: recommendation, layout: layout, glyphs: glyphs, sheet: sheet,
+      now: state.now)
     drawStatus(&screen, state: state, layout: layout)
     return screen
   }
@@ -262,8 +265,10 @@ public enum Renderer {
     )
   }
 
-  /// The drafts found on start: patient identifier, time saved, number of answers and the
-  /// current recommendation of each; drafts open in another session say so and nothing more.
+  /// The drafts found on start, two rows each: patient identifier, age, sex and complaint; then
+  /// the time saved, the number of answers and the decision with its status in the words every
+  /// list uses (``DecisionText/statusWords(_:)``). Drafts open in another session say so and
+  /// nothing more.
   static func drawDraftList(_ screen: inout Screen, state: AppState, layout: Layout, glyphs: Glyphs)
   {
     let width = layout.listWidth
@@ -273,26 +278,35 @@ public enum Renderer {
         ? "A saved draft (resume it, or start a new assessment):"
         : "Saved drafts (choose one to resume, or start a new assessment):",
       row: layout.listTop, column: 2, role: .title, width: width - 3, ellipsis: glyphs.ellipsis)
-    let height = max(0, layout.listHeight - 2)
+    let height = max(1, (layout.listHeight - 2) / 2)
     let top = max(0, min(state.selectedOffer - height + 1, state.draftOffers.count - height))
     for row in 0..<height {
       let index = top + row
       guard index < state.draftOffers.count else { break }
       let offer = state.draftOffers[index]
-      let y = layout.listTop + 2 + row
+      let y = layout.listTop + 2 + row * 2
       let time = String(offer.savedAt.prefix(16).replacingT)
       if let sheet = offer.sheet {
         let recommendation = TriageEngine.evaluate(sheet.answers)
-        let patient = sheet.patientID.map { "Patient \($0)" } ?? "No patient identifier"
-        let status =
-          recommendation.status == .provisional ? " (provisional)" : ""
-        let text =
-          "\(patient)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.label(recommendation))\(status)"
+        let who = DecisionText.patientWords(
+          patientID: sheet.patientID ?? "No identifier", answers: sheet.answers)
         if index == state.selectedOffer {
           screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
           screen.cursor = (y, 2)
         }
-        screen.put(text, row: y, column: 2, width: width - 3, ellipsis: glyphs.ellipsis)
+        let saved = "  (saved \(time))"
+        let x0 = screen.put(
+          "\(who); \(DecisionText.complaint(sheet.answers))", row: y, column: 2,
+          width: width - 3 - saved.count, ellipsis: glyphs.ellipsis)
+        screen.put(saved, row: y, column: x0, role: .dim, width: width - x0 - 1)
+        let count = sheet.answers.answeredCount
+        let x = screen.put(
+          "  \(count) answer\(count == 1 ? "" : "s"): ", row: y + 1, column: 2, role: .dim,
+          width: width - 3)
+        screen.put(
+          DecisionText.statusWords(recommendation), row: y + 1, column: x,
+          role: recommendation.status == .final ? .normal : .caution, width: width - x - 1,
+          ellipsis: glyphs.ellipsis)
       } else {
         screen.put(
           "In use in another session  \(time)  (not shown)", row: y, column: 2, role: .dim,

@@ -222,6 +222,8 @@ public enum Update {
       state.draftOffers = []
       state.message = StatusMessage("Draft resumed: \(sheet.answers.answeredCount) answers.")
       resize(state.size, &state)
+      // Where the clinician stopped, not at the top of the first page.
+      state.focusOnLastItem()
       return [.resumeDraft(offer.id)]
     case .discardDraft:
       guard let offer = state.draftOffer else { break }
@@ -387,6 +389,16 @@ public enum Update {
     case .resize(let size): resize(size, &state)
     case .report(let message): state.message = message
     case .markExported: state.exported = true
+    case .nextPatient:
+      guard
+        !state.sheet.answers.isEmpty || state.sheet.patientID != nil
+          || state.sheet.clinician != nil
+      else {
+        state.message = StatusMessage("This is a new assessment already: nothing to save.")
+        return []
+      }
+      return [.nextPatient]
+    case .startNextPatient(let sheet): startNextPatient(sheet, &state)
     case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
       .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk:
       break
@@ -395,6 +407,18 @@ public enum Update {
   }
 
   // MARK: Helpers
+
+  /// The next patient: a fresh state for `sheet` at the same size; the status line names the
+  /// patient whose draft was kept.
+  static func startNextPatient(_ sheet: AnswerSheet, _ state: inout AppState) {
+    let previous = DecisionText.patientWords(
+      patientID: state.sheet.patientID ?? "no identifier", answers: state.sheet.answers)
+    var fresh = AppState(sheet: sheet, size: state.size)
+    fresh.now = state.now
+    fresh.message = StatusMessage(
+      "Saved the draft of the last patient (\(previous)). New assessment: the next patient.")
+    state = fresh
+  }
 
   static func requestQuit(_ state: inout AppState) -> [Effect] {
     if state.hasUnexportedAnswers {
@@ -438,6 +462,8 @@ public enum Update {
 
   static func answersChanged(_ state: inout AppState, keeping item: Item? = nil) -> [Effect] {
     state.exported = false
+    // The draft remembers the item and, for an answer, the time of the assessment.
+    state.noteTouched(item ?? state.focusedItem)
     // Leaving the neck-trauma page's condition while on another page is fine; if its
     // condition no longer holds, the page is skipped. An answer never changes the rows (the
     // folding is decided on entering a page), so the focus stays where it was shown.

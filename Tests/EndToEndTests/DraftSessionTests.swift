@@ -40,7 +40,7 @@ struct DraftSessionTests {
     let file = try Self.plant(Self.idX, patient: "PAT-X1", in: tmux.stateFolder)
     let before = try Data(contentsOf: file)
     try tmux.start()
-    try tmux.waitFor("Patient PAT-X1")
+    try tmux.waitFor("PAT-X1, 61 years")
     switch how {
     case "TERM": kill(try tmux.pid(), SIGTERM)
     case "HUP": kill(try tmux.pid(), SIGHUP)
@@ -58,7 +58,7 @@ struct DraftSessionTests {
     // Offered again on the next start.
     try tmux.restartServer()
     try tmux.start()
-    try tmux.waitFor("Patient PAT-X1")
+    try tmux.waitFor("PAT-X1, 61 years")
     try tmux.send("q")
     _ = try tmux.waitForExit()
   }
@@ -74,7 +74,7 @@ struct DraftSessionTests {
     let shared = ["XDG_STATE_HOME": first.stateFolder.path]
     let fileX = try Self.plant(Self.idX, patient: "PAT-X2", in: first.stateFolder)
     try first.start()
-    try first.waitFor("Patient PAT-X2")
+    try first.waitFor("PAT-X2, 61 years")
     try first.send("r")
     try first.waitFor("Draft resumed")
     try first.send("Down", "Down", "Down", "Down", "Down", "y")  // neck pain: yes
@@ -119,7 +119,7 @@ struct DraftSessionTests {
     try Data(#"{"age": 50, "patient_id": "OLD-7", "findings": {"pain_neck": "yes"}}"#.utf8)
       .write(to: folder.appendingPathComponent("draft.json"))
     try tmux.start()
-    try tmux.waitFor("Patient OLD-7")
+    try tmux.waitFor("OLD-7, 50 years")
     try tmux.send("n")
     try tmux.waitFor("New assessment")
     try tmux.send("q")
@@ -131,7 +131,7 @@ struct DraftSessionTests {
 
     try tmux.restartServer()
     try tmux.start()
-    try tmux.waitFor("Patient OLD-7")
+    try tmux.waitFor("OLD-7, 50 years")
     try tmux.send("d")
     try tmux.waitFor("trash")
     try tmux.send("q")
@@ -199,16 +199,27 @@ struct DraftSessionTests {
     let fileY = try Self.plant(Self.idY, patient: "PAT-Y7", in: tmux.stateFolder)
     try tmux.start(arguments: ["--plain"], columns: 160)
     var screen = try tmux.waitFor("Resume which draft?")
-    #expect(screen.contains("Patient PAT-X7, saved"), "\(screen)")
-    #expect(screen.contains("3 answers, EMERGENCY"), "\(screen)")
+    #expect(
+      screen.contains("PAT-X7, 61 years, sex not recorded; Low back pain; saved"), "\(screen)")
+    // The status first, in the words every list uses; never "EMERGENCY (provisional)".
+    #expect(screen.contains("3 answers: PROVISIONAL, "), "\(screen)")
+    #expect(screen.contains("missing: EMERGENCY so far"), "\(screen)")
+    #expect(!screen.contains("(provisional)"), "\(screen)")
     // d2 discards the second; 1 resumes the first; then a first answer and q.
-    let second = screen.contains("2. Patient PAT-Y7") ? fileY : fileX
+    let second = screen.contains("2. PAT-Y7") ? fileY : fileX
     let first = second == fileY ? fileX : fileY
     try tmux.send("d2", "Enter")
     try tmux.waitFor("moved to the trash")
     try tmux.send("1", "Enter")
     screen = try tmux.waitFor("Draft resumed: 3 answers.")
+    // q shows the recommendation, then asks who (Enter keeps) and offers an export (Enter: none).
     try tmux.send("q", "Enter")
+    try tmux.waitFor("Patient identifier (optional")
+    try tmux.send("Enter")
+    try tmux.waitFor("Clinician (optional")
+    try tmux.send("Enter")
+    try tmux.waitFor("Export the summary?")
+    try tmux.send("Enter")
     let (status, _) = try tmux.waitForExit()
     #expect(status == 0)
     #expect(!FileManager.default.fileExists(atPath: second.path))
@@ -272,7 +283,9 @@ struct DraftSessionTests {
     let list = try Hardening.run(["drafts"], home: folder)
     #expect(list.status == 0, "\(list)")
     #expect(list.stdout.contains("PAT-X5") && list.stdout.contains("PAT-Y5"))
-    #expect(list.stdout.contains("3 answers  EMERGENCY"), "\(list)")
+    #expect(list.stdout.contains("3 answers  PAT-X5, "), "\(list)")
+    #expect(list.stdout.contains(": EMERGENCY"), "\(list)")
+    #expect(!list.stdout.contains("(provisional)"), "\(list)")
     let show = try Hardening.run(["drafts", "show", "aaaa"], home: folder)
     #expect(show.status == 0 && show.stdout.contains("Patient: PAT-X5"), "\(show)")
     #expect(show.stdout.contains("EMERGENCY"))

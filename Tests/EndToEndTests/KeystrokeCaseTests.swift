@@ -18,15 +18,7 @@ struct KeystrokeCaseTests {
     var testDescription: String { name }
   }
 
-  static let cases: [Case] = {
-    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Performance/keystroke-cases.json")
-    struct File: Decodable { let cases: [Case] }
-    guard let data = try? Data(contentsOf: file),
-      let decoded = try? JSONDecoder().decode(File.self, from: data)
-    else { return [] }
-    return decoded.cases
-  }()
+  static let cases: [Case] = PerformanceCases.load("keystroke-cases.json")
 
   /// The recommendation JSON for the draft the program saved.
   static func evaluate(_ draft: URL) throws -> [String: Any] {

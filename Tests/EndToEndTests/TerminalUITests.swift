@@ -106,12 +106,14 @@ struct TerminalUITests {
     try tmux.start()
     try tmux.waitFor("r resume")
     try tmux.send("r")
-    let screen = try tmux.waitFor("Draft resumed")
-    #expect(screen.contains("Age (years): 72"))
-    #expect(screen.contains("[Y] Low back pain"))
-    try tmux.send("2")
-    let history = try tmux.waitFor("[2 History")
-    #expect(history.contains("[n] Progressive weakness"))
+    // It opens where the clinician stopped: History, where No to the rest was given.
+    let history = try tmux.waitFor("Draft resumed")
+    #expect(history.contains("[2 History"), "\(history)")
+    #expect(history.contains("[n] Progressive weakness"), "\(history)")
+    try tmux.send("1")
+    let screen = try tmux.waitFor("[1 Patient")
+    #expect(screen.contains("Age (years): 72"), "\(screen)")
+    #expect(screen.contains("[Y] Low back pain"), "\(screen)")
   }
 
   @Test("NO_COLOR and TERM without colours still show the label in words")

@@ -20,15 +20,7 @@ struct WalkthroughTests {
     var testDescription: String { name }
   }
 
-  static let cases: [Case] = {
-    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Performance/walkthrough-cases.json")
-    struct File: Decodable { let cases: [Case] }
-    guard let data = try? Data(contentsOf: file),
-      let decoded = try? JSONDecoder().decode(File.self, from: data)
-    else { return [] }
-    return decoded.cases
-  }()
+  static let cases: [Case] = PerformanceCases.load("walkthrough-cases.json")
 
   @Test func theFiveWalkthroughsAreThere() {
     #expect(Self.cases.count == 5)

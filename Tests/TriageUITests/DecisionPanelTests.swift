@@ -62,6 +62,7 @@ struct DecisionPanelTests {
   func deadline(_ terminal: TerminalSize) {
     var state = state(["pain_low_back": .yes, "saddle_anesthesia": .yes], at: terminal)
     state.sheet.noteUrgency(now: "2026-11-29T17:21:00+00:00")
+    state.now = "2026-11-29T17:25:00+00:00"
     #expect(Renderer.render(state).text.contains("by 21:21"))
     state.page = .summary
     let text = Renderer.render(state).text

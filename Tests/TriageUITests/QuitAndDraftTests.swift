@@ -219,15 +219,20 @@ struct DraftOfferTests {
     #expect(state.page == .patient)
   }
 
-  /// The list shows, for each draft, the patient identifier, time, number of answers and the
-  /// current recommendation; a draft in use says so and shows nothing of its patient.
+  /// The list shows, for each draft, the patient identifier with age, sex and complaint, then
+  /// the time, number of answers and the decision with its status; a draft in use says so and
+  /// shows nothing of its patient.
   @Test func theListShowsEachDraft() {
     let state = AppState(sheet: AnswerSheet(), size: .minimum, draftOffers: list())
     let screen = Renderer.render(state)
     let text = screen.text
-    let label = TriageEngine.evaluate(Vignette.emergency.sheet.answers).label
-    #expect(text.contains("Patient A-123  2025-03-01 09:30  12 answers  \(label)"), "\(text)")
-    #expect(text.contains("Patient B-456  2025-03-01 09:30  12 answers  \(label)"))
+    let sheet = Vignette.emergency.sheet
+    let words = DecisionText.statusWords(TriageEngine.evaluate(sheet.answers))
+    let who = DecisionText.patientWords(patientID: nil, answers: sheet.answers)
+    #expect(text.contains("A-123, \(who); "), "\(text)")
+    #expect(text.contains("B-456, \(who); "), "\(text)")
+    #expect(text.contains("(saved 2025-03-01 09:30)"), "\(text)")
+    #expect(text.contains("  12 answers: \(words)"), "\(text)")
     #expect(text.contains("In use in another session  2025-03-01 10:00  (not shown)"))
     #expect(screen.text(row: 23).hasPrefix("Draft: r resume, d discard (to trash), n new"))
     #expect(screen.text(row: 23).count <= 80)

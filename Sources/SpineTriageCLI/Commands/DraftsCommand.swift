@@ -72,12 +72,10 @@ struct DraftsCommand: ParsableCommand {
             out += "  \(entry.id)  \(time)  in use in another session\n"
             continue
           }
-          let recommendation = TriageEngine.evaluate(sheet.answers)
-          let patient =
-            sheet.patientID.map { AnswersError.printable($0) } ?? "(no patient identifier)"
-          let provisional = recommendation.missing.isEmpty ? "" : " (provisional)"
+          // Who (identifier, age, sex), the complaint, and the decision with its status in the
+          // words every list uses.
           out +=
-            "  \(entry.id)  \(time)  \(patient)  \(sheet.answers.answeredCount) answers  \(recommendation.label)\(provisional)\n"
+            "  \(entry.id)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.draftRow(sheet))\n"
         }
         for notice in notices { out += "Note: \(AnswersError.printable(notice, limit: 300))\n" }
         let trash = store.trashEntries()
@@ -120,7 +118,9 @@ struct DraftsCommand: ParsableCommand {
         out +=
           "Clinician: \(sheet.clinician.map { AnswersError.printable($0) } ?? "not recorded")\n"
         out += "Answers: \(sheet.answers.answeredCount)\n\n"
-        out += TextReport.string(TriageEngine.evaluate(sheet.answers))
+        out += TextReport.string(
+          TriageEngine.evaluate(sheet.answers), answers: sheet.answers, clock: sheet.urgencyClock,
+          now: SystemClock.iso8601(), times: .assessedAndPrinted(sheet.assessedAt))
         try StandardStreams.writeOutputOrFail(out)
       } catch let failure as CLIFailure {
         throw failure.exit()

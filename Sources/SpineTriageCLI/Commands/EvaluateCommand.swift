@@ -68,8 +68,11 @@ struct EvaluateCommand: ParsableCommand {
     switch format {
     case .json: output = RecommendationJSON.string(recommendation, pretty: !compact) + "\n"
     case .text:
+      // For a person: the deadline against the time now (dated, OVERDUE once passed), and the
+      // assessment time apart from the time of this report.
       output = TextReport.string(
-        recommendation, answers: sheet.answers, clock: sheet.urgencyClock)
+        recommendation, answers: sheet.answers, clock: sheet.urgencyClock,
+        now: SystemClock.iso8601(), times: .assessedAndPrinted(sheet.assessedAt))
     }
     if !StandardStreams.writeOutput(output) {
       throw CLIFailure("standard output: write failed", status: ExitStatus.ioError).exit()

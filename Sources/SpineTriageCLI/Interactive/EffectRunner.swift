@@ -61,6 +61,14 @@ final class EffectRunner {
     }
   }
 
+  /// Leaves the current consultation (its draft stays, its lock is released) for the next
+  /// patient's: nothing of this patient's clock or save state carries over.
+  func startNextConsultation() {
+    drafts.finish()
+    urgencyClock = nil
+    lastDraftError = nil
+  }
+
   /// Moves the current draft to the trash.
   func discardDraft() { drafts.discardCurrent() }
 

@@ -28,14 +28,16 @@ final class InteractiveSession {
   /// Runs until the user quits or a signal arrives; returns the signal, if any.
   func run() -> Int32? {
     while true {
+      // The UI core reads no clock: the panel's deadline (dated, OVERDUE once passed), the
+      // assessment time and answers given in bulk use this time.
+      state.now = SystemClock.iso8601()
       terminal.present(Renderer.render(state, glyphs: terminal.glyphs))
       let action: Action
       switch terminal.nextEvent() {
       case .key(let key):
         guard let mapped = keyMap.action(for: key, in: state) else { continue }
         action = mapped
-        // The UI core reads no clock: answers given in bulk are stamped with this time.
-        if mapped == .confirmBulk { state.now = SystemClock.iso8601() }
+        state.now = SystemClock.iso8601()
       case .resize(let size): action = .resize(size)
       case .signal(let signal):
         // The drafts on offer are never written; the session's own draft is saved (a new
@@ -83,6 +85,21 @@ final class InteractiveSession {
           }
         case .declineDrafts:
           effects.drafts.decline()
+        case .nextPatient:
+          // Only once this patient's draft is on disk: otherwise the answers stay on screen.
+          let problem = effects.saveDraft(state.sheet)
+          guard effects.draftIsSaved else {
+            let reason = problem?.text ?? "the draft could not be saved"
+            _ = Update.apply(
+              .report(
+                StatusMessage(
+                  "Next patient not started: \(reason). Export or print this patient first.",
+                  isError: true)), to: &state)
+            break
+          }
+          effects.startNextConsultation()
+          _ = Update.apply(
+            .startNextPatient(AnswerSheet(consultationID: SystemClock.uuid())), to: &state)
         }
       }
     }

@@ -79,15 +79,13 @@ enum PlainDraftOffer {
     }
   }
 
-  /// One draft in words: patient identifier, time saved, answers, recommendation.
+  /// One draft in words: patient identifier, age, sex and complaint; time saved, answers, and
+  /// the decision with its status (the words every list uses).
   static func describe(_ entry: DraftStore.Entry) -> String {
     guard let sheet = entry.sheet else { return "in use in another session" }
-    let recommendation = TriageEngine.evaluate(sheet.answers)
-    let patient =
-      sheet.patientID.map { "Patient \(AnswersError.printable($0))" } ?? "No patient identifier"
     let time = String(entry.savedAt.prefix(16).map { $0 == "T" ? " " : $0 })
-    let provisional = recommendation.missing.isEmpty ? "" : " (provisional)"
+    let recommendation = TriageEngine.evaluate(sheet.answers)
     return
-      "\(patient), saved \(time), \(sheet.answers.answeredCount) answers, \(recommendation.label)\(provisional)"
+      "\(DecisionText.patientWords(patientID: sheet.patientID.map { AnswersError.printable($0) } ?? "No identifier", answers: sheet.answers)); \(DecisionText.complaint(sheet.answers)); saved \(time), \(sheet.answers.answeredCount) answers: \(DecisionText.statusWords(recommendation))"
   }
 }

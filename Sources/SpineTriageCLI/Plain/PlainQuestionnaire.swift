@@ -20,6 +20,25 @@ struct PlainQuestionnaire {
       return .presentation
     }
 
+    /// The identifier kept as the draft's last item (`last_item`).
+    var identifier: String {
+      switch self {
+      case .number(let field): field.id
+      case .sex: "sex"
+      case .finding(let finding): finding.id
+      }
+    }
+
+    /// Whether its answer could change the decision now (the screens' `!` mark): a missing
+    /// finding or number of `recommendation`.
+    func isCritical(_ recommendation: Recommendation) -> Bool {
+      switch self {
+      case .finding(let finding): recommendation.missingFindings.contains(finding)
+      case .number(let field): recommendation.missing.contains(field.id)
+      case .sex: false
+      }
+    }
+
     var isFinding: Bool {
       if case .finding = self { return true }
       return false
@@ -31,7 +50,7 @@ struct PlainQuestionnaire {
       case .number(let field):
         "[\(field.range.lowerBound)-\(field.range.upperBound), Enter to skip]"
       case .sex: "[f/m/o, Enter to skip]"
-      case .finding: "[y/n/Enter; ? b N q]"
+      case .finding: "[y/n/d/Enter; ? b N q]"
       }
     }
 
@@ -69,6 +88,7 @@ struct PlainQuestionnaire {
         case "y", "yes": return .answer(.yes)
         case "n", "no": return .answer(.no)
         case "u", "unknown": return .answer(.unknown)
+        case "d", "not done": return .notDone
         default: return nil
         }
       }
@@ -80,6 +100,8 @@ struct PlainQuestionnaire {
     case number(Int?)
     case sex(Sex?)
     case answer(Answer)
+    /// Not done: the clinician could not do or measure it (unknown to the rules).
+    case notDone
     /// Enter: leave it as it is (unanswered stays unanswered).
     case keep
   }
@@ -121,7 +143,8 @@ struct PlainQuestionnaire {
     switch step {
     case .number(let field): field.value(in: sheet.answers) != nil
     case .sex: sheet.answers.sex != nil
-    case .finding(let finding): sheet.answers[finding] != .unknown
+    case .finding(let finding):
+      sheet.answers[finding] != .unknown || sheet.answers.isNotDone(finding)
     }
   }
 
@@ -156,7 +179,9 @@ struct PlainQuestionnaire {
     case .finding(let finding):
       text = finding.question.text + "?"
       let answer = sheet.answers[finding]
-      now = answer == .unknown ? nil : answer.rawValue
+      now =
+        sheet.answers.isNotDone(finding)
+        ? "not done" : answer == .unknown ? nil : answer.rawValue
     }
     return now.map { "\(text) (now: \($0); Enter keeps it)" } ?? text
   }
@@ -171,13 +196,30 @@ struct PlainQuestionnaire {
     case (.number(let field), .number(let number)): field.set(number, in: &sheet.answers)
     case (.sex, .sex(let sex)): sheet.answers.sex = sex
     case (.finding(let finding), .answer(let answer)):
-      if sheet.answers[finding] != answer {
+      if sheet.answers[finding] != answer || sheet.answers.isNotDone(finding) {
         sheet.answers[finding] = answer
+        sheet.forgetBulk(finding)
+      }
+    case (.finding(let finding), .notDone):
+      if !sheet.answers.isNotDone(finding) {
+        sheet.answers.markNotDone(finding)
         sheet.forgetBulk(finding)
       }
     default: break
     }
     return sheet != before
+  }
+
+  /// Notes that the answer to `step` changed at `at` (ISO 8601): the assessment time and the
+  /// last item touched, kept in the draft.
+  mutating func noteAnswered(_ step: Step, at: String) {
+    sheet.noteAnswered(now: at, item: step.identifier)
+  }
+
+  /// Sets the patient identifier and the clinician (typed at the end).
+  mutating func setNames(patientID: String?, clinician: String?) {
+    sheet.patientID = patientID
+    sheet.clinician = clinician
   }
 
   /// Goes back to the question asked before the current one; false at the first.
@@ -189,13 +231,24 @@ struct PlainQuestionnaire {
     return true
   }
 
-  /// The unanswered findings of `step`'s section from `step` on.
+  /// The unanswered findings of `step`'s section from `step` on that No to the rest may answer:
+  /// never one recorded as not done, nor one whose answer needs a measurement or a test.
   func restOfSection(from step: Step) -> [Finding] {
+    unansweredOfSection(from: step).filter { !$0.needsMeasurement }
+  }
+
+  /// The unanswered findings of `step`'s section from `step` on that need a measurement or a
+  /// test: No to the rest leaves them to be answered one by one.
+  func measuredLeft(from step: Step) -> [Finding] {
+    unansweredOfSection(from: step).filter(\.needsMeasurement)
+  }
+
+  private func unansweredOfSection(from step: Step) -> [Finding] {
     let all = steps
     guard let start = all.firstIndex(of: step) else { return [] }
     return all[start...].compactMap { item in
       guard case .finding(let finding) = item, finding.question.screen == step.screen,
-        sheet.answers[finding] == .unknown
+        sheet.answers[finding] == .unknown, !sheet.answers.isNotDone(finding)
       else { return nil }
       return finding
     }
@@ -203,12 +256,15 @@ struct PlainQuestionnaire {
 
   /// Answers `findings` No, recorded as given in bulk at `at`.
   mutating func answerRestNo(_ findings: [Finding], screen: QuestionScreen, at: String) {
-    let fresh = findings.filter { sheet.answers[$0] == .unknown }
+    let fresh = findings.filter {
+      sheet.answers[$0] == .unknown && !sheet.answers.isNotDone($0) && !$0.needsMeasurement
+    }
     guard !fresh.isEmpty else { return }
     // Only the question where N was typed joins the history: b goes back to it.
     if let first = fresh.first, !asked.contains(.finding(first)) { asked.append(.finding(first)) }
     for finding in fresh { sheet.answers[finding] = .no }
     sheet.bulk.append(BulkAnswer(screen: screen, answer: .no, findings: fresh, at: at))
+    sheet.noteAnswered(now: at, item: fresh[0].id)
     revisiting = nil
   }
 }

@@ -31,9 +31,12 @@ enum PlainSession {
 
     say(
       "SpineTriage \(SpineTriage.version), plain mode. Decision support only: the clinician decides.\n"
-        + "Answer y (yes), n (no), or press Enter to leave a question unanswered (not assessed;"
-        + " never taken as no). ? explains the question, b goes back, N answers No to the rest"
-        + " of the section, q stops and shows the recommendation.\n")
+        + "Answer y (yes), n (no), d (not done: could not be done or measured), or press Enter"
+        + " to leave a question unanswered (not assessed; never taken as no). ? explains the"
+        + " question, b goes back, N answers No to the rest of the section (never an item that"
+        + " needs a measurement or a test), q stops and shows the recommendation. A question marked ! could"
+        + " change the decision; after each answer a line starting Now: gives the"
+        + " recommendation so far and its status.\n")
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
     if load == nil && isatty(0) == 1 {
       // At a terminal, the drafts are offered as in the screens.
@@ -50,12 +53,44 @@ enum PlainSession {
 
     var questionnaire = PlainQuestionnaire(sheet: sheet)
     var outcome = PlainQuestionnaire.Outcome.finished
+    // Said once: when the drafts cannot be saved, the answers live only in this session.
+    var draftWarned = false
+    func warnDraft(_ reason: String) {
+      guard !draftWarned else { return }
+      draftWarned = true
+      say(
+        "Warning: drafts cannot be saved (\(AnswersError.printable(reason, limit: 200))). The"
+          + " answers are kept only until this session ends: export the summary before you"
+          + " quit.\n")
+    }
+    if drafts.store == nil { warnDraft(drafts.problem ?? "no state folder") }
+    func saveDraft() {
+      if let message = effects.saveDraft(questionnaire.sheet), message.isError {
+        warnDraft(message.text)
+      }
+    }
+    /// One short line after each answer: the recommendation so far, its status, the study and
+    /// the deadline.
+    func sayStanding() {
+      let sheet = effects.withClock(questionnaire.sheet)
+      let recommendation = TriageEngine.evaluate(sheet.answers)
+      var line = "   Now: " + DecisionText.statusWords(recommendation)
+      if let study = recommendation.mainStudy { line += "; " + study.displayName }
+      if let deadline = Deadline.short(
+        recommendation, clock: sheet.urgencyClock, now: SystemClock.iso8601())
+      {
+        line += "; " + deadline
+      }
+      say(line + ".\n")
+    }
     while let step = questionnaire.next() {
       if let title = questionnaire.newSection { say("\n\(title)\n") }
       let number = questionnaire.number(of: step)
       var answered = false
       while !answered {
-        say("\(number). \(questionnaire.prompt(step)) \(step.hint): ")
+        // ! marks a question whose answer could change the decision (as on the screens).
+        let critical = step.isCritical(TriageEngine.evaluate(questionnaire.sheet.answers))
+        say("\(number). \(critical ? "! " : "")\(questionnaire.prompt(step)) \(step.hint): ")
         guard let line = reader.readLine() else {
           say("\n")
           outcome = .endOfInput
@@ -78,27 +113,38 @@ enum PlainSession {
           continue
         case "N" where step.isFinding:
           let rest = questionnaire.restOfSection(from: step)
+          let measured = questionnaire.measuredLeft(from: step)
           let screen = step.screen
+          guard !rest.isEmpty else {
+            say("   Nothing left in \(screen.title) that No to the rest may answer.\n")
+            continue
+          }
+          // The items are named before the question: each must have been asked.
           say(
             "   No to the \(rest.count) unanswered item\(rest.count == 1 ? "" : "s") left in \(screen.title)"
-              + (screen == .mriSafety
-                ? " (each must have been asked): "
-                  + rest.map { BulkText.label($0) }.joined(separator: "; ") : "")
-              + "? [y to confirm]: ")
+              + (screen == .mriSafety ? " (each must have been asked)" : "") + ":\n"
+              + rest.map { "     - " + BulkText.label($0) + "\n" }.joined()
+              + (measured.isEmpty
+                ? ""
+                : "   Not included (need a measurement or a test; answer each one): "
+                  + measured.map { BulkText.label($0) }.joined(separator: "; ") + "\n")
+              + "   Answer No to \(rest.count == 1 ? "it" : "all \(rest.count)")? [y to confirm]: ")
           guard let confirm = reader.readLine() else {
             say("\n")
             outcome = .endOfInput
             break
           }
-          if confirm.trimmingCharacters.lowercased() == "y" {
+          // Only a lower-case y: with Caps Lock on, Y never answers a section.
+          if confirm.trimmingCharacters == "y" {
             questionnaire.answerRestNo(rest, screen: screen, at: SystemClock.iso8601())
-            effects.saveDraft(questionnaire.sheet)
+            saveDraft()
             say(
               "   Recorded: No to \(rest.count) item\(rest.count == 1 ? "" : "s"), given in bulk.\n"
             )
+            sayStanding()
             answered = true
           } else {
-            say("   Cancelled; nothing answered.\n")
+            say("   Cancelled; nothing answered (only a lower-case y confirms).\n")
           }
           continue
         default:
@@ -107,7 +153,11 @@ enum PlainSession {
             say("   Not understood: '\(AnswersError.printable(text, limit: 20))'. \(step.hint).\n")
             continue
           }
-          if questionnaire.record(step, value) { effects.saveDraft(questionnaire.sheet) }
+          if questionnaire.record(step, value) {
+            questionnaire.noteAnswered(step, at: SystemClock.iso8601())
+            saveDraft()
+          }
+          sayStanding()
           answered = true
           continue
         }
@@ -121,10 +171,11 @@ enum PlainSession {
     say(
       "\n"
         + TextReport.string(
-          TriageEngine.evaluate(sheet.answers), answers: sheet.answers, clock: sheet.urgencyClock))
+          TriageEngine.evaluate(sheet.answers), answers: sheet.answers, clock: sheet.urgencyClock,
+          now: SystemClock.iso8601(), times: .assessedAndPrinted(sheet.assessedAt)))
 
-    // At the end of the questionnaire (not after q or the end of input): who, and an export.
-    if outcome == .finished {
+    // At the end of the questionnaire or after q (not at the end of input): who, and an export.
+    if outcome != .endOfInput {
       func askText(_ label: String, _ current: String?) -> String?? {
         while true {
           say(
@@ -149,7 +200,8 @@ enum PlainSession {
         if patient != sheet.patientID || clinician != sheet.clinician {
           sheet.patientID = patient
           sheet.clinician = clinician
-          effects.saveDraft(sheet)
+          questionnaire.setNames(patientID: patient, clinician: clinician)
+          saveDraft()
         }
         while true {
           say("Export the summary? t text, h HTML, f FHIR, Enter for none: ")

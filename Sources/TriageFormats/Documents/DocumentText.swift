@@ -88,6 +88,43 @@ enum DocumentText {
     return "\(date) \(rest)\(zone)"
   }
 
+  /// The label of the assessment time: when the answers were last changed.
+  static let assessedLabel = "Assessed"
+  /// The label of the time the document was made.
+  static let printedLabel = "Printed"
+
+  /// The assessment time for a reader, "2026-11-29 17:21:05 +00:00 (answers last changed)",
+  /// or what is known when it was not recorded (an answers file written by hand or by another
+  /// program).
+  static func assessed(_ sheet: AnswerSheet) -> String {
+    guard let at = sheet.assessedAt else {
+      return "not recorded (no time in the answers)"
+    }
+    return displayTime(at) + " (answers last changed)"
+  }
+
+  /// The header's patient line: "Patient: MRN 4471, 81 years, female", or "Patient not
+  /// recorded, 81 years, female".
+  static func headerPatient(_ sheet: AnswerSheet) -> String {
+    let words = DecisionText.patientWords(patientID: nil, answers: sheet.answers)
+    return typed(sheet.patientID).map { "Patient: \($0), \(words)" }
+      ?? "Patient not recorded, \(words)"
+  }
+
+  /// After the decision's label when its deadline has passed at the time of printing:
+  /// " (OVERDUE since 11:11)" or " (OVERDUE since Tue 1 Dec 11:11)"; else empty.
+  static func overdueMark(_ rec: Recommendation, _ sheet: AnswerSheet, _ context: DocumentContext)
+    -> String
+  {
+    guard Deadline.isOverdue(rec, clock: sheet.urgencyClock, now: context.generatedAt),
+      let short = Deadline.short(rec, clock: sheet.urgencyClock, now: context.generatedAt)
+    else { return "" }
+    return " (\(short))"
+  }
+
+  /// The label of the decision block's line of "yes" answers that change how the study is done.
+  static let studyChangingLabel = "Affects study"
+
   /// The urgency with the rule's own label, for example `[EMERGENCY]`, or empty for a note.
   static func ruleUrgency(_ rule: Rule) -> String {
     rule.urgency.map { "[\($0.label)]" } ?? "[note]"

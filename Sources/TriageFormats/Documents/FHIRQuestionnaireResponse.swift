@@ -92,7 +92,8 @@ public enum FHIRQuestionnaireResponse {
       ("status", .string(recommendation.status == .final ? "completed" : "in-progress")),
     ]
     if let subject = subject(sheet) { members.append(("subject", subject)) }
-    members.append(("authored", .string(context.generatedAt)))
+    // When the answers were given (last changed); the document's time when not recorded.
+    members.append(("authored", .string(sheet.assessedAt ?? context.generatedAt)))
     if let author = author(sheet) { members.append(("author", author)) }
     if !groups.isEmpty { members.append(("item", .array(groups))) }
     return .object(members)

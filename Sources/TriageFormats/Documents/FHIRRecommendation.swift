@@ -105,7 +105,7 @@ enum FHIRRecommendation {
     var members: Members = [
       ("resourceType", .string("Observation")),
       ("id", .string(id(context))),
-      ("text", narrative(rec)),
+      ("text", narrative(rec, sheet: sheet, context: context)),
       ("status", .string(rec.status == .final ? "final" : "preliminary")),
       (
         "category",
@@ -137,7 +137,9 @@ enum FHIRRecommendation {
     if let subject = FHIRQuestionnaireResponse.subject(sheet) {
       members.append(("subject", subject))
     }
-    members.append(("effectiveDateTime", .string(context.generatedAt)))
+    // When the patient was assessed (the answers last changed); when this was issued.
+    members.append(("effectiveDateTime", .string(sheet.assessedAt ?? context.generatedAt)))
+    members.append(("issued", .string(context.generatedAt)))
     if let performer = FHIRQuestionnaireResponse.author(sheet) {
       members.append(("performer", .array([performer])))
     }
@@ -161,14 +163,33 @@ enum FHIRRecommendation {
     return .object(members)
   }
 
-  /// The narrative: the decision first, then the rules that fired.
-  static func narrative(_ rec: Recommendation) -> JSONValue {
+  /// The narrative: the decision first (with its deadline, dated, OVERDUE once passed at the
+  /// time of issue; the "yes" answers that change how the study is done; what is still
+  /// unknown), then the rules that fired.
+  static func narrative(_ rec: Recommendation, sheet: AnswerSheet, context: DocumentContext)
+    -> JSONValue
+  {
     let e = FHIRShared.escape
     var html = "<p><b>\(e(rec.label))</b>"
     if let main = rec.mainStudy { html += ": \(e(main.displayName))" }
     html += ". \(e(rec.timeframe)).</p>"
+    html += "<p>\(e(DocumentText.assessedLabel)): \(e(DocumentText.assessed(sheet))). "
+    html +=
+      "\(e(DocumentText.printedLabel)): \(e(DocumentText.displayTime(context.generatedAt))).</p>"
+    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock, now: context.generatedAt) {
+      html += "<p><b>Deadline</b>: \(e(deadline)).</p>"
+    }
+    let changing = DecisionText.studyChangingYes(sheet.answers)
+    if !changing.isEmpty {
+      html +=
+        "<p>\(e(DocumentText.studyChangingLabel)): yes: \(e(changing.joined(separator: "; "))).</p>"
+    }
+    html +=
+      "<p>\(e(DocumentText.missingHeading)): "
+      + "\(e(DecisionText.stillUnknownText(sheet.answers, rec))).</p>"
     if !rec.missing.isEmpty {
-      html += "<p>Provisional: answers that could raise the urgency are not assessed.</p>"
+      // The reason, in the words every summary uses ("... not done" when that is why).
+      html += "<p>\(e(DecisionText.statusLine(rec, sheet.answers))).</p>"
     }
     if !rec.rules.isEmpty {
       html += "<p>Rules that fired:</p><ul>"

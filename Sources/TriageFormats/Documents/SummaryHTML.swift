@@ -40,10 +40,18 @@ public enum SummaryHTML {
     html.raw("<header>")
     html.raw("<h1>\(escape(DocumentText.title))</h1>")
     html.raw("<dl class=\"ident\">")
-    html.pair("Patient", recorded(sheet.patientID))
+    html.pair(
+      "Patient",
+      recorded(sheet.patientID) + ", "
+        + escape(DecisionText.patientWords(patientID: nil, answers: sheet.answers)))
     html.pair("Consultation", "<code>\(escape(context.consultationID))</code>")
     html.pair(
-      "Date and time",
+      DocumentText.assessedLabel,
+      sheet.assessedAt.map {
+        "<time datetime=\"\(escape($0))\">\(escape(DocumentText.assessed(sheet)))</time>"
+      } ?? escape(DocumentText.assessed(sheet)))
+    html.pair(
+      DocumentText.printedLabel,
       "<time datetime=\"\(escape(context.generatedAt))\">"
         + "\(escape(DocumentText.displayTime(context.generatedAt)))</time>")
     html.pair("Clinician", recorded(sheet.clinician))
@@ -55,7 +63,9 @@ public enum SummaryHTML {
     // The decision, first.
     html.raw("<section class=\"recommendation\" aria-labelledby=\"recommendation-title\">")
     html.raw("<h2 id=\"recommendation-title\">Decision</h2>")
-    html.raw("<p class=\"label\"><strong>\(escape(DecisionText.label(rec)))</strong></p>")
+    html.raw(
+      "<p class=\"label\"><strong>\(escape(DecisionText.label(rec)))"
+        + "\(escape(DocumentText.overdueMark(rec, sheet, context)))</strong></p>")
     html.raw(
       "<p class=\"status\"><strong>\(escape(rec.status.label))</strong>"
         + "\(escape(String(DecisionText.statusLine(rec, sheet.answers).dropFirst(rec.status.label.count))))</p>"
@@ -65,8 +75,17 @@ public enum SummaryHTML {
     html.pair(
       rec.imaging.count > 1 ? "Study order" : "Study",
       "<strong>\(escape(DecisionText.studyOrder(rec)))</strong>")
-    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock) {
-      html.pair("Deadline", "<strong>\(escape(deadline))</strong>")
+    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock, now: context.generatedAt) {
+      let overdue = Deadline.isOverdue(rec, clock: sheet.urgencyClock, now: context.generatedAt)
+      html.raw(
+        "<dt\(overdue ? " class=\"overdue\"" : "")>Deadline</dt>"
+          + "<dd\(overdue ? " class=\"overdue\"" : "")><strong>\(escape(deadline))</strong></dd>")
+    }
+    let changing = DecisionText.studyChangingYes(sheet.answers)
+    if !changing.isEmpty {
+      html.pair(
+        DocumentText.studyChangingLabel,
+        "<strong>Yes:</strong> " + escape(changing.joined(separator: "; ")))
     }
     html.pair("MRI safety", escape(DecisionText.safetyScreen(sheet.answers, rec)))
     for item in rec.stops {
@@ -77,10 +96,7 @@ public enum SummaryHTML {
       html.raw("<dt class=\"stop\">STOP</dt><dd class=\"stop\">\(entry)</dd>")
     }
     html.pair(
-      DocumentText.missingHeading,
-      rec.missingLabels.isEmpty
-        ? "nothing that could change this"
-        : escape(DecisionText.missingWords(rec, sheet.answers).joined(separator: "; ")))
+      DocumentText.missingHeading, escape(DecisionText.stillUnknownText(sheet.answers, rec)))
     if !rec.alternatives.isEmpty {
       let items = rec.alternatives.map {
         "<li>\(escape($0.study.displayName)): \(escape($0.when))</li>"
@@ -272,8 +288,7 @@ public enum SummaryHTML {
     case .a4: size = "A4 portrait"
     case .letter: size = "letter portrait"
     }
-    let patient =
-      DocumentText.typed(sheet.patientID).map { "Patient: \($0)" } ?? "Patient not recorded"
+    let patient = DocumentText.headerPatient(sheet)
     let running = cssString("\(patient) | consultation \(context.consultationID)")
     return """
       :root { color-scheme: light; }
@@ -323,6 +338,8 @@ public enum SummaryHTML {
       section.recommendation dt.stop, section.recommendation dd.stop { color: #b00020;
         font-weight: bold; }
       section.recommendation dd.stop { color: #000; font-weight: normal; }
+      section.recommendation dt.overdue { color: #b00020; }
+      section.recommendation dd.overdue strong { font-size: 11pt; }
       /* Provisional: never the settled look (dashed border; no-imaging not green). */
       .status-provisional:not(.urgency-emergency) section.recommendation { border-style: dashed; }
       .status-provisional.urgency-none section.recommendation { border-color: #8a6400;

@@ -45,9 +45,7 @@ public enum SummaryText {
       if left.count > room { left = String(left.prefix(max(room - 3, 0))) + "..." }
       return left + String(repeating: " ", count: width - left.count - right.count) + right
     }
-    let patient =
-      DocumentText.typed(sheet.patientID).map { "Patient: \($0)" }
-      ?? "Patient not recorded"
+    let patient = DocumentText.headerPatient(sheet)
     var site = DocumentText.typed(context.siteName) ?? ""
     if patient.count + site.count + 2 > width { site = "" }
     return [
@@ -76,20 +74,30 @@ public enum SummaryText {
 
     // Identification and the decision: page 1, before anything else.
     var top = wrap(DocumentText.title.uppercased())
-    top += field("Patient", DocumentText.recorded(sheet.patientID))
+    top += field(
+      "Patient",
+      DecisionText.patientWords(
+        patientID: DocumentText.recorded(sheet.patientID), answers: sheet.answers))
     top += field("Consultation", context.consultationID)
-    top += field("Date and time", DocumentText.displayTime(context.generatedAt))
+    top += field(DocumentText.assessedLabel, DocumentText.assessed(sheet))
+    top += field(DocumentText.printedLabel, DocumentText.displayTime(context.generatedAt))
     top += field("Clinician", DocumentText.recorded(sheet.clinician))
     if let site = DocumentText.typed(context.siteName) { top += field("Site", site) }
     let rule = String(repeating: "=", count: width)
     top += ["", rule]
-    top += wrap(DecisionText.label(rec), "DECISION:       ", pad)
+    top += wrap(
+      DecisionText.label(rec) + DocumentText.overdueMark(rec, sheet, context), "DECISION:       ",
+      pad)
     top.append(rule)
     top += field("Status", DecisionText.statusLine(rec, sheet.answers))
     if !DecisionText.hasNoDecision(rec) { top += field("Timeframe", rec.timeframe) }
     top += field(rec.imaging.count > 1 ? "Study order" : "Study", DecisionText.studyOrder(rec))
-    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock) {
+    if let deadline = Deadline.text(rec, clock: sheet.urgencyClock, now: context.generatedAt) {
       top += field("Deadline", deadline)
+    }
+    let changing = DecisionText.studyChangingYes(sheet.answers)
+    if !changing.isEmpty {
+      top += field(DocumentText.studyChangingLabel, "Yes: " + changing.joined(separator: "; "))
     }
     top += field("MRI safety", DecisionText.safetyScreen(sheet.answers, rec))
     for item in rec.stops {
@@ -97,10 +105,7 @@ public enum SummaryText {
       if let before = item.before { top += field("", "Before the scan: \(before)") }
     }
     top += field(
-      "Still unknown",
-      rec.missingLabels.isEmpty
-        ? "nothing that could change this"
-        : DecisionText.missingWords(rec, sheet.answers).joined(separator: "; "))
+      DocumentText.missingHeading, DecisionText.stillUnknownText(sheet.answers, rec))
     for (index, alternative) in rec.alternatives.enumerated() {
       top += field(
         index == 0 ? "Alternatives" : "", "\(alternative.study.displayName): \(alternative.when)")

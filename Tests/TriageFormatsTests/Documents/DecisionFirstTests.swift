@@ -84,7 +84,9 @@ struct DecisionFirstTests {
   func decisionFirst(_ fixture: DocumentFixtures.Case) throws {
     let lines = firstPage(fixture)
     let rec = fixture.recommendation
-    let patient = fixture.sheet.patientID.map { "Patient: \($0)" } ?? "Patient not recorded"
+    let words = DecisionText.patientWords(patientID: nil, answers: fixture.sheet.answers)
+    let patient =
+      fixture.sheet.patientID.map { "Patient: \($0), \(words)" } ?? "Patient not recorded, \(words)"
     #expect(lines[0].hasPrefix(patient))
     #expect(lines[1].hasPrefix("Consultation \(Self.context.consultationID)"))
     // The decision block comes before the first answer and the first rule.
@@ -108,7 +110,7 @@ struct DecisionFirstTests {
   @Test("the deadline is a clock time with its basis")
   func deadline() {
     let text = Self.text(Self.emergency).replacingOccurrences(of: "\n                ", with: " ")
-    #expect(text.contains("MRI by 21:21, 4 hours from 17:21, when the urgency was reached"))
+    #expect(text.contains("MRI by 21:21 today, 4 hours from 17:21, when the urgency was reached"))
     let stops = Self.text(Self.safetyStop).replacingOccurrences(of: "\n                ", with: " ")
     #expect(stops.contains("by 09:05 on Sun 6 Dec 2026, 1 week from 09:05 on Sun 29 Nov 2026"))
   }
@@ -155,7 +157,9 @@ struct DecisionFirstTests {
   @Test("every page carries the patient, the consultation and page x of y", arguments: cases)
   func pageHeaders(_ fixture: DocumentFixtures.Case) {
     let pages = Self.text(fixture).split(separator: "\u{0C}")
-    let patient = fixture.sheet.patientID.map { "Patient: \($0)" } ?? "Patient not recorded"
+    let words = DecisionText.patientWords(patientID: nil, answers: fixture.sheet.answers)
+    let patient =
+      fixture.sheet.patientID.map { "Patient: \($0), \(words)" } ?? "Patient not recorded, \(words)"
     for (index, page) in pages.enumerated() {
       let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
       #expect(lines[0].hasPrefix(patient))
@@ -312,24 +316,27 @@ struct UrgencyClockTests {
     let ces = TriageEngine.evaluate(
       DocumentFixtures.answers(["pain_low_back": .yes, "saddle_anesthesia": .yes]))
     try #require(ces.timeframeHours == 4)
-    func text(_ at: String) -> String? {
-      Deadline.text(ces, clock: UrgencyClock(urgency: .emergency, reachedAt: at))
+    func text(_ at: String, now: String?) -> String? {
+      Deadline.text(ces, clock: UrgencyClock(urgency: .emergency, reachedAt: at), now: now)
     }
     #expect(
-      text("2026-11-29T17:21:00+00:00")
-        == "MRI by 21:21, 4 hours from 17:21, when the urgency was reached")
+      text("2026-11-29T17:21:00+00:00", now: "2026-11-29T17:30:00+00:00")
+        == "MRI by 21:21 today, 4 hours from 17:21, when the urgency was reached")
     #expect(
-      text("2026-11-30T22:15:09-05:00")
+      text("2026-11-30T22:15:09-05:00", now: "2026-11-30T22:20:00-05:00")
         == "MRI by 02:15 on Tue 1 Dec 2026, 4 hours from 22:15 on Mon 30 Nov 2026, when the urgency was reached"
     )
-    #expect(text("2028-02-28T23:00:00Z")?.contains("on Tue 29 Feb 2028") == true)
+    #expect(
+      text("2028-02-28T23:00:00Z", now: "2028-02-28T23:01:00Z")?.contains("on Tue 29 Feb 2028")
+        == true)
     #expect(
       Deadline.short(
-        ces, clock: UrgencyClock(urgency: .emergency, reachedAt: "2026-11-29T17:21:00+01:00"))
+        ces, clock: UrgencyClock(urgency: .emergency, reachedAt: "2026-11-29T17:21:00+01:00"),
+        now: "2026-11-29T17:22:00+01:00")
         == "by 21:21")
-    #expect(Deadline.text(ces, clock: nil)?.contains("not recorded") == true)
+    #expect(Deadline.text(ces, clock: nil, now: nil)?.contains("not recorded") == true)
     let none = TriageEngine.evaluate(Answers())
-    #expect(Deadline.text(none, clock: nil) == nil)
+    #expect(Deadline.text(none, clock: nil, now: nil) == nil)
   }
 
   @Test("kept in the answers file: round trip, and bad values name the key")

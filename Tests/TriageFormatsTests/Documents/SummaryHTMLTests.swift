@@ -81,7 +81,9 @@ struct SummaryHTMLTests {
   @Test("user-provided text is escaped")
   func escaping() {
     let html = render(DocumentFixtures.emergency)
-    #expect(html.contains("<dt>Patient</dt><dd>A&amp;E-0042 &lt;triage&gt;</dd>"))
+    #expect(
+      html.contains(
+        "<dt>Patient</dt><dd>A&amp;E-0042 &lt;triage&gt;, 45 years, sex not recorded</dd>"))
     #expect(html.contains("<dt>Clinician</dt><dd>Dr Siobhán O&#39;Neil &quot;SON&quot;</dd>"))
     #expect(!html.contains("<triage>"))
 
@@ -107,7 +109,7 @@ struct SummaryHTMLTests {
     let html = render(DocumentFixtures.noImaging)
     let markers = [
       "<dt>Patient</dt><dd><span class=\"not-recorded\">not recorded", "<dt>Consultation</dt>",
-      "<dt>Date and time</dt>", "<dt>Clinician</dt>",
+      "<dt>Assessed</dt>", "<dt>Printed</dt>", "<dt>Clinician</dt>",
       "<h2 id=\"recommendation-title\">Decision</h2>", "<strong>NO IMAGING NOW</strong>",
       "<p class=\"status\"><strong>", "<dt>Timeframe</dt>", "<dt>Study</dt><dd><strong>none",
       "<dt>MRI safety</dt>", "<dt>Still unknown</dt>", "Why: rules that fired",

@@ -77,7 +77,7 @@ struct SummaryTextTests {
       clinician: "Dr\rWho")
     let text = SummaryText.render(
       sheet: sheet, recommendation: DocumentFixtures.emergency.recommendation, context: context)
-    #expect(text.contains("Patient:        MRN 42 x"))
+    #expect(text.contains("Patient:        MRN 42 x, 45 years, sex not recorded"))
     #expect(text.contains("Clinician: Dr Who"))
     #expect(!text.contains("\r"))
     #expect(pages(text).count == pages(render(DocumentFixtures.emergency)).count)
@@ -88,9 +88,10 @@ struct SummaryTextTests {
     let text = render(DocumentFixtures.safetyStops)
     // The decision first, then the reasons, then the answers, then the closing part.
     let markers = [
-      "Patient not recorded", "Consultation 3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1",
-      "Patient:        not recorded", "Consultation:   3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1",
-      "Date and time:  2026-11-24 21:40:00 +00:00", "Clinician:      Dr A. Patel",
+      "Patient not recorded, 62 years, female", "Consultation 3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1",
+      "Patient:        not recorded, 62 years, female",
+      "Consultation:   3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1", "Assessed:       not recorded",
+      "Printed:        2026-11-24 21:40:00 +00:00", "Clinician:      Dr A. Patel",
       "DECISION:       SOON", "Status:         PROVISIONAL", "Study:", "MRI safety:     2 STOP",
       "STOP:", "Before the scan:", "Still unknown:", "Alternatives:", "WHY: RULES THAT FIRED",
       "CA-1 [SOON]", "MRI SAFETY", "STOP:", "ANSWERS", "\nPatient\n", "\nHistory\n",
@@ -118,7 +119,7 @@ struct SummaryTextTests {
     #expect(noImaging.contains("SAFETY-NET ADVICE"))
     #expect(noImaging.contains("DECISION:       NO IMAGING NOW"))
     #expect(noImaging.contains("Study:          none (no imaging now)"))
-    #expect(noImaging.contains("Patient:        not recorded"))
+    #expect(noImaging.contains("Patient:        not recorded, 30 years, male"))
     #expect(noImaging.contains("Clinician: ______"))
 
     let emergency = render(DocumentFixtures.emergency)
@@ -126,7 +127,7 @@ struct SummaryTextTests {
     #expect(emergency.contains("  Not assessed: Neck pain"))
     #expect(emergency.contains("Sex: not recorded"))
     #expect(emergency.contains("Symptom duration: not recorded"))
-    #expect(emergency.contains("Patient:        A&E-0042 <triage>"))
+    #expect(emergency.contains("Patient:        A&E-0042 <triage>, 45 years, sex not recorded"))
     #expect(emergency.contains("Because: Saddle numbness; Urinary retention"))
 
     // Every question of the catalogue appears exactly once in the answers, by its label (a
