@@ -52,7 +52,9 @@ public enum Deadline {
     let study = recommendation.mainStudy?.modality.displayName ?? "Imaging"
     let span =
       hours == 168
-      ? "1 week" : hours % 24 == 0 && hours >= 48 ? "\(hours / 24) days" : "\(hours) hours"
+      ? "1 week"
+      : hours % 24 == 0 && hours >= 48
+        ? "\(hours / 24) days" : hours == 1 ? "1 hour" : "\(hours) hours"
     guard let clock, let start = ClockTime(iso: clock.reachedAt),
       let standing = standing(recommendation, clock: clock, now: now)
     else {

@@ -54,8 +54,22 @@ public struct AppState: Hashable, Sendable {
   /// The answers and identifiers. A change of answers never changes the rows shown (stable
   /// focus); it only brings the record of what was folded up to date.
   public var sheet: AnswerSheet {
-    didSet { if sheet.answers != oldValue.answers { recordFolding() } }
+    didSet {
+      if sheet.answers != oldValue.answers {
+        recordFolding()
+        keepRecordedRows()
+      }
+    }
   }
+  /// Rows kept for the rest of the visit although the form no longer shows them for the
+  /// answers (``Visibility``), so that an answer never moves or hides the answered row or a row
+  /// above it: an older record's answer to a question no longer asked, once shown (clearing it
+  /// leaves its row), and a row at or above the answered one that the answer would close (an
+  /// item that opens itself: "not done" or no on an older record's trauma answer while the
+  /// injury entry is not yes; a not-done answer counts as answered). The rows an answer opens
+  /// or closes appear or disappear only below the answered row. The record and the engine read
+  /// the answers alone.
+  public internal(set) var keptRows = FindingSet()
   /// The page shown. Entering a page decides its folding afresh.
   public var page: Page = .patient {
     didSet { if page != oldValue { refreshFolding() } }
@@ -113,6 +127,7 @@ public struct AppState: Hashable, Sendable {
       mode = .offerDraft
     }
     adoptFoldingRecord()
+    keepRecordedRows()
     // A loaded draft opens where the clinician stopped.
     if mode == .normal { focusOnLastItem() }
   }
@@ -129,6 +144,17 @@ public struct AppState: Hashable, Sendable {
   mutating func refreshFolding() {
     foldedByPage[page.rawValue] = Relevance.foldable(on: page, answers: sheet.answers)
     recordFolding()
+  }
+
+  /// Keeps the rows of an older record's answers to questions no longer asked
+  /// (``ShowCondition/recordedOnly``) shown now, for the rest of the visit (``keptRows``).
+  mutating func keepRecordedRows() {
+    for finding in Finding.allCases
+    where Visibility.condition(for: finding) == .recordedOnly
+      && Visibility.isShown(finding, in: sheet.answers)
+    {
+      keptRows.insert(finding)
+    }
   }
 
   /// Takes the sheet's record of folded findings as the folding of every page (a draft or an
@@ -176,7 +202,7 @@ public struct AppState: Hashable, Sendable {
   /// The input rows of `page`: its items shown for the answers (``Visibility``) without the
   /// hidden findings, then the folded row when some are folded (or shown on request).
   public func inputItems(on page: Page) -> [Item] {
-    let items = page.inputItems(for: sheet.answers)
+    let items = page.inputItems(for: sheet.answers, keeping: keptRows)
     guard !foldedByPage[page.rawValue].isEmpty else { return items }
     let hidden = foldedFindings(on: page)
     var rows = items.filter { item in

@@ -41,9 +41,15 @@ public enum Page: Int, Hashable, Sendable, CaseIterable {
   /// The input items of the page shown for `answers`: the findings the questionnaire hides for
   /// these answers are left out (``Visibility``).
   public func inputItems(for answers: Answers) -> [Item] {
+    inputItems(for: answers, keeping: FindingSet())
+  }
+
+  /// The input items of the page shown for `answers`, and the rows of `kept` whatever the
+  /// answers (``AppState/keptRows``).
+  public func inputItems(for answers: Answers, keeping kept: FindingSet) -> [Item] {
     inputItems.filter { item in
       guard case .finding(let finding) = item else { return true }
-      return Visibility.isShown(finding, in: answers)
+      return Visibility.isShown(finding, in: answers) || kept.contains(finding)
     }
   }
 

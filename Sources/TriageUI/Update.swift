@@ -449,11 +449,17 @@ public enum Update {
     }
     var effects: [Effect] = []
     if state.answers[finding] != answer || state.answers.isNotDone(finding) != notDone {
+      // The answered row and the rows above it stay (``AppState/keptRows``).
+      let rows = state.inputItems(on: state.page)
+      let through = rows.firstIndex(of: .finding(finding)).map { rows[...$0] } ?? []
       var sheet = state.sheet
       if notDone { sheet.answers.markNotDone(finding) } else { sheet.answers[finding] = answer }
       // Answered again one by one: no longer an answer given in bulk.
       sheet.forgetBulk(finding)
       state.sheet = sheet
+      for case .finding(let shown) in through where !Visibility.isShown(shown, in: state.answers) {
+        state.keptRows.insert(shown)
+      }
       effects = answersChanged(&state, keeping: .finding(finding))
     }
     if advancing { advance(from: .finding(finding), &state) }

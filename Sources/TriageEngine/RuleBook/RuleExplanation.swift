@@ -52,7 +52,9 @@ public enum RuleExplanation {
   static func footer(_ rule: Rule) -> [String] {
     var lines: [String] = []
     if let timeframe = rule.timeframe { lines.append("Timeframe: \(timeframe)") }
-    if let hours = rule.timeframeHours { lines.append("Latest time to the study: \(hours) hours") }
+    if let hours = rule.timeframeHours {
+      lines.append("Latest time to the study: \(hours) hour\(hours == 1 ? "" : "s")")
+    }
     if let note = rule.note { lines.append("Note: \(note)") }
     if rule.adultOnly {
       lines.append("For adults (16 and over): never fires, and is never cited, under 16.")

@@ -287,7 +287,9 @@ struct RecordTruthTests {
       #expect(DecisionText.statusWords(settled) == "FINAL: NO IMAGING NOW")
     }
     let row = DecisionText.draftRow(Self.elderlyFall)
-    #expect(row.hasPrefix("MRN 4471, 81 years, female; Neck pain; Low-velocity trauma"))
+    // Rule set 3 words the older minor-trauma answer as the mechanism it records.
+    #expect(
+      row.hasPrefix("MRN 4471, 81 years, female; Neck pain; Fall from standing height or less"))
     #expect(DecisionText.draftRow(AnswerSheet()).hasPrefix("No identifier, age not recorded"))
   }
 }
