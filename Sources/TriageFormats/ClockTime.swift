@@ -64,6 +64,16 @@ struct ClockTime: Hashable {
       offset: offset)
   }
 
+  /// `2026-11-29T21:21:00+00:00` (seconds are not kept).
+  var iso: String {
+    func two(_ value: Int) -> String { (value < 10 ? "0" : "") + String(value) }
+    let date = civil
+    let sign = offset < 0 ? "-" : "+"
+    let magnitude = abs(offset)
+    return String(date.year) + "-" + two(date.month) + "-" + two(date.day) + "T" + hourMinute
+      + ":00" + sign + two(magnitude / 60) + ":" + two(magnitude % 60)
+  }
+
   /// `21:21`.
   var hourMinute: String {
     let hour = minute / 60

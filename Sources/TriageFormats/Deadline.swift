@@ -79,6 +79,16 @@ public enum Deadline {
     }
   }
 
+  /// The deadline as an ISO 8601 date and time in the offset of the moment the urgency was
+  /// reached (a FHIR `dateTime`), for example `2026-11-29T21:21:00+00:00`; `nil` without hours
+  /// or a recorded moment.
+  public static func dateTime(_ recommendation: Recommendation, clock: UrgencyClock?) -> String? {
+    guard let hours = recommendation.timeframeHours, let clock,
+      let start = ClockTime(iso: clock.reachedAt)
+    else { return nil }
+    return start.adding(minutes: hours * 60).iso
+  }
+
   /// The short form for the panel: "by 21:21" today, "by Mon 30 Nov 17:21" on another day,
   /// "OVERDUE since 11:11" or "OVERDUE since Tue 1 Dec 11:11" once passed; `nil` without hours
   /// or a recorded moment.

@@ -104,6 +104,12 @@ struct ConfigTests {
       (#"{"fhir_base_url": "ftp://example.org/fhir"}"#, "fhir_base_url"),
       (#"{"fhir_base_url": "https://example.org/fhir/"}"#, "fhir_base_url"),
       (#"{"fhir_base_url": "https://"}"#, "fhir_base_url"),
+      (#"{"patient_id_system": "hospital mrn"}"#, "patient_id_system"),
+      (#"{"patient_id_system": "mrn"}"#, "patient_id_system"),
+      (#"{"clinician_id_system": "https://example.org/staff#x"}"#, "clinician_id_system"),
+      (#"{"fhir_server_url": "http://fhir.example.org/r4"}"#, "fhir_server_url"),
+      (#"{"fhir_token_file": "token"}"#, "fhir_token_file"),
+      (#"{"fhir_ca_file": 3}"#, "fhir_ca_file"),
       (#"{"export_folder": "relative/folder"}"#, "export_folder"),
       (#"{"export_folder": null}"#, "export_folder"),
       (#"{"draft_retention_days": -1}"#, "draft_retention_days"),
@@ -138,7 +144,8 @@ struct ConfigTests {
     arguments: [
       ("SPINE_TRIAGE_PAPER", "A4"), ("SPINE_TRIAGE_RETENTION_DAYS", "3651"),
       ("SPINE_TRIAGE_RETENTION_DAYS", "seven"), ("SPINE_TRIAGE_FHIR_BASE_URL", "example.org"),
-      ("SPINE_TRIAGE_PRINTER", "a/b"),
+      ("SPINE_TRIAGE_PRINTER", "a/b"), ("SPINE_TRIAGE_PATIENT_ID_SYSTEM", "no scheme"),
+      ("SPINE_TRIAGE_FHIR_SERVER_URL", "ftp://x"),
     ])
   func badEnvironment(name: String, value: String) throws {
     let site = try Site(system: nil)
@@ -151,6 +158,7 @@ struct ConfigTests {
     let site = try Site(system: nil)
     for (option, value) in [
       ("--paper", "a5"), ("--draft-retention-days", "4000"), ("--fhir-base-url", "http://h/"),
+      ("--clinician-id-system", "staff ids"), ("--fhir-client-key", "key.pem"),
     ] {
       let result = try site.run(["config", option, value])
       Hardening.expectFailure(result, status: 64, mentioning: [option])
@@ -209,7 +217,8 @@ struct ConfigTests {
     ]
     #expect(utimensat(AT_FDCWD, old, &times, 0) == 0)
     let config = try site.run(["config"])
-    #expect(config.stdout.contains("draft_retention_days  2 "), "\(config)")
+    let row = config.stdout.split(separator: "\n").first { $0.contains("draft_retention_days") }
+    #expect(row?.split(separator: " ").dropFirst().first == "2", "\(config)")
     let purge = try site.run(["drafts", "purge"])
     #expect(purge.stdout.contains("Purged 1"), "\(purge)")
     #expect(Hardening.entries(trash).isEmpty)
@@ -228,5 +237,33 @@ struct ConfigTests {
     #expect(
       bundle.stdout.contains(#""questionnaire": "\#(base)/Questionnaire/spine-imaging-triage|"#))
     #expect(!bundle.stdout.contains("spinetriage.invalid"))
+  }
+
+  @Test("the identifier systems qualify subject and author; without them, one line says so")
+  func identifierSystems() throws {
+    let answers = try TemporaryFolder()
+    let file = answers.url.appendingPathComponent("answers.json").path
+    try
+      #"{"patient_id": "MRN 0042", "clinician": "Dr Ada", "assessed_at": "2026-11-24T21:12:00+00:00", "findings": {"pain_low_back": "yes"}}"#
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let site = try Site(system: #"{"patient_id_system": "https://hospital.example/mrn"}"#)
+    let qualified = try site.run(
+      ["export", "--answers", file, "--format", "fhir", "-o", "-"],
+      set: ["SPINE_TRIAGE_CLINICIAN_ID_SYSTEM": "urn:oid:1.2.3.4"])
+    #expect(qualified.status == 0, "\(qualified)")
+    #expect(qualified.stderr.isEmpty, "\(qualified)")
+    #expect(qualified.stdout.contains(#""system": "https://hospital.example/mrn""#))
+    #expect(qualified.stdout.contains(#""system": "urn:oid:1.2.3.4""#))
+    // The assessment's time, not the export's.
+    #expect(qualified.stdout.contains(#""authored": "2026-11-24T21:12:00+00:00""#))
+    #expect(qualified.stdout.contains(#""effectiveDateTime": "2026-11-24T21:12:00+00:00""#))
+    let bare = try Site(system: nil)
+    let unqualified = try bare.run(["export", "--answers", file, "--format", "fhir", "-o", "-"])
+    #expect(unqualified.status == 0, "\(unqualified)")
+    #expect(unqualified.stderr.hasPrefix("note: FHIR references are unqualified"))
+    #expect(unqualified.stderr.filter { $0 == "\n" }.count == 1)
+    #expect(!unqualified.stderr.contains("0042"), "patient data on stderr")
+    // The free-text clinician is never an identifier.
+    #expect(!unqualified.stdout.contains(#""value": "Dr Ada""#))
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate FHIR R4 resources (JSON) written by SpineTriage, with two independent R4 validators.
+"""Validate FHIR R4 resources (JSON) written by SpineTriage, with three independent validators.
 
 Usage:
     python3 Tests/fhir/validate.py FILE... [--expect-invalid FILE...]
@@ -13,7 +13,10 @@ Each resource (and each resource inside a Bundle) goes through:
    also evaluates the FHIRPath invariants of the specification: qrs-1, que-*, txt-1/txt-2
    (narrative XHTML), ref-1, bdl-*, obs-*, dom-*... Its warnings (best-practice invariants)
    count as problems too.
-3. Checks neither does: required code bindings of the elements written here; dom-3 for
+3. `fhir.resources` 8 (pydantic models of FHIR R4B 4.3.0, the closest release it ships to R4;
+   the same for every resource written here), from a third code base: structure, types,
+   cardinality and the primitive types' regular expressions (dateTime, instant, canonical...).
+4. Checks none does: required code bindings of the elements written here; dom-3 for
    contained resources; a QuestionnaireResponse whose `questionnaire` (url|version) matches a
    Questionnaire given in the same run is checked against it (every linkId exists, sits in the
    same group, answers with the value type of its item, no disabled item answered); inside a
@@ -25,7 +28,7 @@ Files after `--expect-invalid` are deliberately broken copies: each must be foun
 
 Exit status: 0 when every file is as expected; 1 when one is not (each problem is printed with
 the file name); 2 for a usage or JSON error; 3 when a validator package is not installed
-(pip install fhirclient==4.4.0 fhircraft==0.9.0).
+(pip install fhirclient==4.4.0 fhircraft==0.9.0 fhir.resources==8.3.0).
 """
 
 import json
@@ -60,7 +63,9 @@ def load_validators():
         import warnings
         from fhirclient.models.fhirabstractbase import FHIRValidationError
         from fhirclient.models.fhirelementfactory import FHIRElementFactory
+        from fhir.resources.R4B import get_fhir_model_class
         from fhircraft.fhir.resources.datatypes.R4.core.bundle import Bundle
+        from fhircraft.fhir.resources.datatypes.R4.core.device import Device
         from fhircraft.fhir.resources.datatypes.R4.core.observation import Observation
         from fhircraft.fhir.resources.datatypes.R4.core.questionnaire import Questionnaire
         from fhircraft.fhir.resources.datatypes.R4.core.questionnaire_response import (
@@ -68,8 +73,9 @@ def load_validators():
         )
     except ImportError as error:  # pragma: no cover - depends on the machine
         print(
-            "validate.py: the Python packages fhirclient (4.4, R4) and fhircraft (0.9, R4 with"
-            f" invariants) are required: pip install fhirclient==4.4.0 fhircraft==0.9.0 ({error})",
+            "validate.py: the Python packages fhirclient (4.4, R4), fhircraft (0.9, R4 with"
+            " invariants) and fhir.resources (8.3, R4B) are required: pip install"
+            f" fhirclient==4.4.0 fhircraft==0.9.0 fhir.resources==8.3.0 ({error})",
             file=sys.stderr,
         )
         sys.exit(EXIT_MISSING_DEPENDENCY)
@@ -87,7 +93,8 @@ def load_validators():
             return [f"fhirclient (R4 4.0.1): {error}"]
 
     craft_models = {
-        "Bundle": Bundle, "Observation": Observation, "Questionnaire": Questionnaire,
+        "Bundle": Bundle, "Device": Device, "Observation": Observation,
+        "Questionnaire": Questionnaire,
         "QuestionnaireResponse": QuestionnaireResponse,
     }
 
@@ -106,7 +113,21 @@ def load_validators():
             problems.append(f"fhircraft warning: {warning.message}")
         return problems
 
-    return [("fhirclient", fhirclient_r4), ("fhircraft", fhircraft_r4)]
+    def fhir_resources_r4b(resource):
+        try:
+            model = get_fhir_model_class(resource.get("resourceType"))
+        except Exception:
+            return [f"fhir.resources: unknown resourceType {resource.get('resourceType')!r}"]
+        try:
+            model.model_validate(resource)
+        except Exception as error:  # pydantic.ValidationError
+            return [f"fhir.resources (R4B 4.3.0): {error}"]
+        return []
+
+    return [
+        ("fhirclient", fhirclient_r4), ("fhircraft", fhircraft_r4),
+        ("fhir.resources", fhir_resources_r4b),
+    ]
 
 
 # Item codes verified against their source (README.md, "FHIR an EHR can map").
@@ -331,6 +352,25 @@ def check_bundle(bundle, problems):
             problems.append(f"reference {reference} does not resolve to an entry of the Bundle")
 
 
+def check_observation(resource, problems):
+    """What SpineTriage promises of its recommendation Observation: the clinical status coded,
+    and no recommendation value while there is no decision (obs-6: no value with a
+    dataAbsentReason)."""
+    components = resource.get("component") or []
+    statuses = [
+        coding.get("code")
+        for component in components
+        for coding in (component.get("code") or {}).get("coding") or []
+        if coding.get("code") == "assessment-status"
+    ]
+    if len(statuses) != 1:
+        problems.append("Observation: expected one assessment-status component")
+    if resource.get("status") == "registered" and "valueCodeableConcept" in resource:
+        problems.append("Observation: registered (no result yet) but it carries a value")
+    if "dataAbsentReason" in resource and any(k.startswith("value") for k in resource):
+        problems.append("obs-6: dataAbsentReason with a value")
+
+
 def validate(name, resource, questionnaires, validators):
     """Problems with one resource (empty when valid); a Bundle's entries are validated too."""
     if not isinstance(resource, dict):
@@ -360,6 +400,7 @@ def validate(name, resource, questionnaires, validators):
             check_against(resource, questionnaires[canonical], problems)
     elif resource_type == "Observation":
         check_code(problems, "Observation.status", resource.get("status"), OBSERVATION_STATUS)
+        check_observation(resource, problems)
     return problems
 
 

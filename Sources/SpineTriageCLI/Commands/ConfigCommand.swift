@@ -121,6 +121,19 @@ struct ConfigCommand: ParsableCommand {
         return Row(
           key: key.rawValue, value: String(settings.draftRetentionDays),
           json: .number(String(settings.draftRetentionDays)), source: source)
+      case .patientIDSystem, .clinicianIDSystem, .fhirServerURL, .fhirTokenFile,
+        .fhirClientCertificate, .fhirClientKey, .fhirCAFile:
+        let value = settings.optionalText(key)
+        let none =
+          switch key {
+          case .patientIDSystem, .clinicianIDSystem: "(none: FHIR references are unqualified)"
+          case .fhirServerURL: "(none: submit is off)"
+          case .fhirCAFile: "(the system's CA store)"
+          default: "(none)"
+          }
+        return Row(
+          key: key.rawValue, value: value ?? none, json: value.map(JSONValue.string) ?? .null,
+          source: source)
       }
     }
   }

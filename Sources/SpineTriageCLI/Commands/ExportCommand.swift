@@ -63,6 +63,9 @@ struct ExportCommand: ParsableCommand {
       let settings = try settingsOptions.settings()
       var sheet = try AnswersInput.load(answers)
       if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
+      if format == .fhir, let note = Exporter.unqualifiedNote(sheet: sheet, settings: settings) {
+        StandardStreams.writeError(note + "\n")
+      }
       if output == "-" {
         let text = Exporter.document(
           format.kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)

@@ -79,8 +79,13 @@ final class EffectRunner {
         kind, sheet: withClock(sheet), folder: try exportFolder(),
         managed: settings.exportFolderIsManaged,
         settings: settings)
+      // FHIR without the site's identifier systems: said on the same line.
+      let unqualified =
+        kind == .fhir && Exporter.unqualifiedNote(sheet: sheet, settings: settings) != nil
+        ? " (references unqualified: no identifier system configured)" : ""
       return [
-        .markExported, .report(StatusMessage("Saved \(kind.rawValue) summary:", path: path)),
+        .markExported,
+        .report(StatusMessage("Saved \(kind.rawValue) summary\(unqualified):", path: path)),
       ]
     } catch {
       return [

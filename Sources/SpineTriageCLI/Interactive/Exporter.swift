@@ -13,16 +13,29 @@ enum Exporter {
     }
   }
 
-  /// The document for `sheet` in `kind`.
-  static func document(
-    _ kind: ExportKind, sheet: AnswerSheet, generatedAt: String, settings: Settings = Settings()
-  ) -> String {
-    let recommendation = TriageEngine.evaluate(sheet.answers)
+  /// The context of a document made now for `sheet`: the build, the site's settings, the
+  /// assessment's time and the operating-system user.
+  static func context(sheet: AnswerSheet, generatedAt: String, settings: Settings)
+    -> DocumentContext
+  {
     var context = DocumentContext(
       programVersion: SpineTriage.version, generatedAt: generatedAt,
       consultationID: sheet.consultationID ?? SystemClock.uuid())
     context.siteName = settings.siteName
     context.fhirBaseURL = settings.fhirBaseURL
+    context.patientIDSystem = settings.patientIDSystem
+    context.clinicianIDSystem = settings.clinicianIDSystem
+    context.operatorUser = OperatingSystemUser.name
+    context.commit = BuildInfo.commit
+    return context
+  }
+
+  /// The document for `sheet` in `kind`.
+  static func document(
+    _ kind: ExportKind, sheet: AnswerSheet, generatedAt: String, settings: Settings = Settings()
+  ) -> String {
+    let recommendation = TriageEngine.evaluate(sheet.answers)
+    let context = context(sheet: sheet, generatedAt: generatedAt, settings: settings)
     let paper = settings.paper
     switch kind {
     case .text:
@@ -34,6 +47,12 @@ enum Exporter {
       return FHIRBundle.string(
         sheet: sheet, recommendation: recommendation, context: context) + "\n"
     }
+  }
+
+  /// The one-line note that the FHIR references are unqualified, if they are.
+  static func unqualifiedNote(sheet: AnswerSheet, settings: Settings) -> String? {
+    FHIRBundle.unqualifiedNote(
+      sheet: sheet, context: context(sheet: sheet, generatedAt: "", settings: settings))
   }
 
   /// Writes the document to `path` (atomic, 0600, never overwriting).

@@ -15,6 +15,13 @@ public struct Settings: Sendable, Equatable {
     case siteName = "site_name"
     case fhirBaseURL = "fhir_base_url"
     case draftRetentionDays = "draft_retention_days"
+    case patientIDSystem = "patient_id_system"
+    case clinicianIDSystem = "clinician_id_system"
+    case fhirServerURL = "fhir_server_url"
+    case fhirTokenFile = "fhir_token_file"
+    case fhirClientCertificate = "fhir_client_certificate"
+    case fhirClientKey = "fhir_client_key"
+    case fhirCAFile = "fhir_ca_file"
 
     /// The environment variable that sets it.
     public var environmentVariable: String {
@@ -25,6 +32,13 @@ public struct Settings: Sendable, Equatable {
       case .siteName: "SPINE_TRIAGE_SITE_NAME"
       case .fhirBaseURL: "SPINE_TRIAGE_FHIR_BASE_URL"
       case .draftRetentionDays: "SPINE_TRIAGE_RETENTION_DAYS"
+      case .patientIDSystem: "SPINE_TRIAGE_PATIENT_ID_SYSTEM"
+      case .clinicianIDSystem: "SPINE_TRIAGE_CLINICIAN_ID_SYSTEM"
+      case .fhirServerURL: "SPINE_TRIAGE_FHIR_SERVER_URL"
+      case .fhirTokenFile: "SPINE_TRIAGE_FHIR_TOKEN_FILE"
+      case .fhirClientCertificate: "SPINE_TRIAGE_FHIR_CLIENT_CERTIFICATE"
+      case .fhirClientKey: "SPINE_TRIAGE_FHIR_CLIENT_KEY"
+      case .fhirCAFile: "SPINE_TRIAGE_FHIR_CA_FILE"
       }
     }
 
@@ -37,6 +51,13 @@ public struct Settings: Sendable, Equatable {
       case .siteName: "--site-name"
       case .fhirBaseURL: "--fhir-base-url"
       case .draftRetentionDays: "--draft-retention-days"
+      case .patientIDSystem: "--patient-id-system"
+      case .clinicianIDSystem: "--clinician-id-system"
+      case .fhirServerURL: "--fhir-server-url"
+      case .fhirTokenFile: "--fhir-token-file"
+      case .fhirClientCertificate: "--fhir-client-certificate"
+      case .fhirClientKey: "--fhir-client-key"
+      case .fhirCAFile: "--fhir-ca-file"
       }
     }
   }
@@ -83,6 +104,22 @@ public struct Settings: Sendable, Equatable {
   public var fhirBaseURL: String = Settings.defaultFHIRBaseURL
   /// How long a discarded draft is kept, in days.
   public var draftRetentionDays: Int = Settings.defaultDraftRetentionDays
+  /// The URI of the system the patient identifiers belong to (the hospital's MRN namespace);
+  /// `nil`: FHIR references to the patient are unqualified (the export says so).
+  public var patientIDSystem: String?
+  /// The URI of the system the clinician identifiers belong to; `nil`: the clinician field is
+  /// only a display name in FHIR, never an identifier.
+  public var clinicianIDSystem: String?
+  /// The FHIR server `submit` sends to (its base, without a final `/`); `nil`: none.
+  public var fhirServerURL: String?
+  /// The file holding the bearer token for ``fhirServerURL`` (readable by its owner only).
+  public var fhirTokenFile: String?
+  /// The TLS client certificate (PEM) for ``fhirServerURL``, if the server asks for one.
+  public var fhirClientCertificate: String?
+  /// The private key (PEM) of ``fhirClientCertificate`` (readable by its owner only).
+  public var fhirClientKey: String?
+  /// The CA bundle (PEM) that signs the server's certificate; `nil`: the system store.
+  public var fhirCAFile: String?
   /// Where each value came from (a key not listed is the built-in default).
   public var sources: [Key: Source] = [:]
 
@@ -97,5 +134,20 @@ public struct Settings: Sendable, Equatable {
   public var exportFolderIsManaged: Bool {
     if case .option = source(of: .exportFolder) { return false }
     return true
+  }
+
+  /// The value of one of the optional text settings (systems, server, files); `nil` for the
+  /// others.
+  public func optionalText(_ key: Key) -> String? {
+    switch key {
+    case .patientIDSystem: patientIDSystem
+    case .clinicianIDSystem: clinicianIDSystem
+    case .fhirServerURL: fhirServerURL
+    case .fhirTokenFile: fhirTokenFile
+    case .fhirClientCertificate: fhirClientCertificate
+    case .fhirClientKey: fhirClientKey
+    case .fhirCAFile: fhirCAFile
+    default: nil
+    }
   }
 }

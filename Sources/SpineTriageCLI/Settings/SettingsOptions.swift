@@ -32,6 +32,46 @@ struct SettingsOptions: ParsableArguments {
       "Days a discarded draft is kept in the trash (0 to 3650).", valueName: "days"))
   var draftRetentionDays: String?
 
+  @Option(
+    name: .customLong("patient-id-system"),
+    help: ArgumentHelp(
+      "URI of the patient identifiers' system (the hospital's MRN), for FHIR.", valueName: "uri"))
+  var patientIDSystem: String?
+
+  @Option(
+    name: .customLong("clinician-id-system"),
+    help: ArgumentHelp(
+      "URI of the clinician identifiers' system, for FHIR.", valueName: "uri"))
+  var clinicianIDSystem: String?
+
+  @Option(
+    name: .customLong("fhir-server-url"),
+    help: ArgumentHelp("The FHIR server submit sends to (https).", valueName: "url"))
+  var fhirServerURL: String?
+
+  @Option(
+    name: .customLong("fhir-token-file"),
+    help: ArgumentHelp(
+      "File holding the server's bearer token (readable by you only).", valueName: "file"))
+  var fhirTokenFile: String?
+
+  @Option(
+    name: .customLong("fhir-client-certificate"),
+    help: ArgumentHelp("TLS client certificate (PEM) for the server.", valueName: "file"))
+  var fhirClientCertificate: String?
+
+  @Option(
+    name: .customLong("fhir-client-key"),
+    help: ArgumentHelp(
+      "Private key (PEM) of the client certificate (readable by you only).", valueName: "file"))
+  var fhirClientKey: String?
+
+  @Option(
+    name: .customLong("fhir-ca-file"),
+    help: ArgumentHelp(
+      "CA certificates (PEM) for the server; default: the system store.", valueName: "file"))
+  var fhirCAFile: String?
+
   /// The options given, as settings keys and texts.
   func overrides(outputFolder: String? = nil) -> [(key: Settings.Key, value: String)] {
     var list: [(key: Settings.Key, value: String)] = []
@@ -41,6 +81,13 @@ struct SettingsOptions: ParsableArguments {
     if let siteName { list.append((.siteName, siteName)) }
     if let fhirBaseURL { list.append((.fhirBaseURL, fhirBaseURL)) }
     if let draftRetentionDays { list.append((.draftRetentionDays, draftRetentionDays)) }
+    if let patientIDSystem { list.append((.patientIDSystem, patientIDSystem)) }
+    if let clinicianIDSystem { list.append((.clinicianIDSystem, clinicianIDSystem)) }
+    if let fhirServerURL { list.append((.fhirServerURL, fhirServerURL)) }
+    if let fhirTokenFile { list.append((.fhirTokenFile, fhirTokenFile)) }
+    if let fhirClientCertificate { list.append((.fhirClientCertificate, fhirClientCertificate)) }
+    if let fhirClientKey { list.append((.fhirClientKey, fhirClientKey)) }
+    if let fhirCAFile { list.append((.fhirCAFile, fhirCAFile)) }
     return list
   }
 

@@ -63,6 +63,30 @@ enum SettingsValue {
         let days = Int(digits), range.contains(days)
       else { throw Problem(phrase) }
       settings.draftRetentionDays = days
+    case .patientIDSystem:
+      let text = try string(raw)
+      try check(uriProblem(text))
+      settings.patientIDSystem = text
+    case .clinicianIDSystem:
+      let text = try string(raw)
+      try check(uriProblem(text))
+      settings.clinicianIDSystem = text
+    case .fhirServerURL:
+      let text = try string(raw)
+      try check(serverURLProblem(text))
+      settings.fhirServerURL = text
+    case .fhirTokenFile, .fhirClientCertificate, .fhirClientKey, .fhirCAFile:
+      let text = try string(raw)
+      guard text.hasPrefix("/") else {
+        throw Problem("must be an absolute file name (starting with /)")
+      }
+      try check(pathProblem(text))
+      switch key {
+      case .fhirTokenFile: settings.fhirTokenFile = text
+      case .fhirClientCertificate: settings.fhirClientCertificate = text
+      case .fhirClientKey: settings.fhirClientKey = text
+      default: settings.fhirCAFile = text
+      }
     }
   }
 
@@ -121,6 +145,44 @@ enum SettingsValue {
     if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
     if name.count > Settings.maxSiteNameLength {
       return "is too long (at most \(Settings.maxSiteNameLength) characters)"
+    }
+    return nil
+  }
+
+  /// An absolute URI naming an identifier system: a scheme (`https:`, `http:`, `urn:`...) and
+  /// something after it, printable ASCII without spaces, at most 1024 bytes; no fragment.
+  static func uriProblem(_ uri: String) -> String? {
+    let phrase =
+      "must be an absolute URI naming the identifier system, such as"
+      + " https://hospital.example/mrn or urn:oid:1.2.3.4"
+    guard uri.utf8.count <= 1024, !hasControl(uri),
+      uri.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }),
+      !uri.contains("#"), let colon = uri.firstIndex(of: ":")
+    else { return phrase }
+    let scheme = uri[..<colon]
+    guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first),
+      scheme.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-"
+          || $0 == "."
+      }),
+      uri.index(after: colon) < uri.endIndex
+    else { return phrase }
+    if scheme == "http" || scheme == "https" { return urlProblem(uri).map { _ in phrase } }
+    return nil
+  }
+
+  /// The server `submit` sends to: an https URL (like ``urlProblem(_:)``); plain http only to
+  /// this machine (127.0.0.1, [::1] or localhost), since a bearer token must never cross a
+  /// network in clear.
+  static func serverURLProblem(_ url: String) -> String? {
+    if let problem = urlProblem(url) { return problem }
+    guard url.hasPrefix("http://") else { return nil }
+    let host = url.dropFirst("http://".count).prefix { $0 != "/" }
+    let name =
+      host.hasPrefix("[")
+      ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
+    guard ["127.0.0.1", "[::1]", "localhost"].contains(name) else {
+      return "must be an https:// URL (plain http:// only to this machine: 127.0.0.1 or localhost)"
     }
     return nil
   }

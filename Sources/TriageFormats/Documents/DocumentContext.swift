@@ -15,6 +15,17 @@ public struct DocumentContext: Sendable, Hashable {
   /// The base of the FHIR canonical URLs (Questionnaire, code systems), without a final `/`.
   public var fhirBaseURL: String = DocumentContext.defaultFHIRBaseURL
 
+  /// The URI of the patient identifiers' system (setting `patient_id_system`); `nil`: the
+  /// FHIR `subject` is an unqualified identifier.
+  public var patientIDSystem: String?
+  /// The URI of the clinician identifiers' system (setting `clinician_id_system`); `nil`: the
+  /// clinician field is a display name only, never an identifier.
+  public var clinicianIDSystem: String?
+  /// The operating-system user who made the export (recorded with the clinician as author).
+  public var operatorUser: String?
+  /// The commit the program was built from; `nil`: a development build.
+  public var commit: String?
+
   /// The FHIR base used when the site has not configured one (a reserved `.invalid` domain).
   public static let defaultFHIRBaseURL = "https://spinetriage.invalid/fhir"
 

@@ -80,7 +80,7 @@ public enum FHIRQuestionnaireResponse {
       ("resourceType", .string("QuestionnaireResponse")),
       ("id", .string(context.consultationID)),
       ("meta", FHIRShared.meta(profile: FHIRShared.sdcResponse)),
-      ("text", narrative(sheet: sheet, recommendation: recommendation)),
+      ("text", narrative(sheet: sheet, recommendation: recommendation, context: context)),
       (
         "identifier",
         .object([
@@ -91,10 +91,10 @@ public enum FHIRQuestionnaireResponse {
       ("questionnaire", .string(FHIRQuestionnaire.canonical(base: context.fhirBaseURL))),
       ("status", .string(recommendation.status == .final ? "completed" : "in-progress")),
     ]
-    if let subject = subject(sheet) { members.append(("subject", subject)) }
+    if let subject = subject(sheet, context) { members.append(("subject", subject)) }
     // When the answers were given (last changed); the document's time when not recorded.
     members.append(("authored", .string(sheet.assessedAt ?? context.generatedAt)))
-    if let author = author(sheet) { members.append(("author", author)) }
+    if let author = author(sheet, context) { members.append(("author", author)) }
     if !groups.isEmpty { members.append(("item", .array(groups))) }
     return .object(members)
   }
@@ -121,18 +121,28 @@ public enum FHIRQuestionnaireResponse {
       json(sheet: sheet, recommendation: recommendation, context: context), pretty: pretty)
   }
 
-  /// The patient, by the typed identifier.
-  static func subject(_ sheet: AnswerSheet) -> JSONValue? {
+  /// The patient, by the typed identifier, qualified by the site's `patient_id_system` when
+  /// it is set (otherwise unqualified, and ``FHIRBundle/unqualifiedNote(sheet:context:)``
+  /// says so).
+  static func subject(_ sheet: AnswerSheet, _ context: DocumentContext) -> JSONValue? {
     present(sheet.patientID).map {
-      FHIRShared.identifierReference(type: "Patient", value: $0)
+      FHIRShared.identifierReference(type: "Patient", system: context.patientIDSystem, value: $0)
     }
   }
 
-  /// The clinician, by the typed name or identifier.
-  static func author(_ sheet: AnswerSheet) -> JSONValue? {
-    present(sheet.clinician).map {
-      FHIRShared.identifierReference(type: "Practitioner", value: $0, display: $0)
+  /// The author: the clinician field and the operating-system user who made the export. The
+  /// clinician's text is an identifier only under the site's `clinician_id_system`; free text
+  /// alone is never an identifier, only the reference's display.
+  static func author(_ sheet: AnswerSheet, _ context: DocumentContext) -> JSONValue? {
+    let clinician = present(sheet.clinician)
+    guard clinician != nil || context.operatorUser != nil else { return nil }
+    var display = clinician ?? "Clinician not recorded"
+    if let user = context.operatorUser { display += " (operating-system user \(user))" }
+    guard let clinician, let system = context.clinicianIDSystem else {
+      return .object([("type", .string("Practitioner")), ("display", .string(display))])
     }
+    return FHIRShared.identifierReference(
+      type: "Practitioner", system: system, value: clinician, display: display)
   }
 
   /// The URL of FHIR's standard data-absent-reason extension.
@@ -154,18 +164,21 @@ public enum FHIRQuestionnaireResponse {
   }
 
   /// The narrative: the recommendation first, then every answered item by group.
-  static func narrative(sheet: AnswerSheet, recommendation rec: Recommendation) -> JSONValue {
+  static func narrative(
+    sheet: AnswerSheet, recommendation rec: Recommendation, context: DocumentContext
+  ) -> JSONValue {
     let e = FHIRShared.escape
-    var html = "<p><b>\(e(FHIRQuestionnaire.title))</b>: <b>\(e(rec.label))</b>"
-    if let main = rec.mainStudy { html += ": \(e(main.displayName))" }
-    html += " (\(e(rec.timeframe)))."
-    if !rec.missing.isEmpty {
-      html +=
-        " Provisional: \(rec.missing.count) answer"
-        + (rec.missing.count == 1 ? "" : "s") + " that could change it still unknown"
-        + (DecisionText.notDoneReason(rec, sheet.answers).map { " (\($0))" } ?? "") + "."
+    var html = "<p><b>\(e(FHIRQuestionnaire.title))</b>: <b>\(e(DecisionText.label(rec)))</b>"
+    if !DecisionText.hasNoDecision(rec) {
+      if let main = rec.mainStudy { html += ": \(e(main.displayName))" }
+      html += " (\(e(rec.timeframe)))"
     }
-    html += "</p>"
+    html += ". \(e(rec.statusLine))"
+    if !rec.missing.isEmpty, let reason = DecisionText.notDoneReason(rec, sheet.answers) {
+      html += " (\(e(reason)))"
+    }
+    html += ".</p>"
+    html += FHIRRecommendation.timeParagraph(sheet, context)
     for group in FHIRLayout.groups {
       var rows: [String] = []
       for item in group.items {

@@ -18,15 +18,23 @@ enum FHIRShared {
 
   /// A logical reference by identifier (the typed patient identifier or clinician): the EHR
   /// resolves it to its own resource.
-  static func identifierReference(type: String, value: String, display: String? = nil)
-    -> JSONValue
-  {
+  static func identifierReference(
+    type: String, system: String? = nil, value: String, display: String? = nil
+  ) -> JSONValue {
+    var identifier: [(key: String, value: JSONValue)] = []
+    if let system { identifier.append(("system", .string(system))) }
+    identifier.append(("value", .string(value)))
     var members: [(key: String, value: JSONValue)] = [
       ("type", .string(type)),
-      ("identifier", .object([("value", .string(value))])),
+      ("identifier", .object(identifier)),
     ]
     if let display { members.append(("display", .string(display))) }
     return .object(members)
+  }
+
+  /// An identifier `urn:uuid:<uuid>` in the system `urn:ietf:rfc:3986`.
+  static func uuidIdentifier(_ uuid: String) -> JSONValue {
+    .object([("system", .string("urn:ietf:rfc:3986")), ("value", .string("urn:uuid:" + uuid))])
   }
 
   /// The meta element claiming a profile.

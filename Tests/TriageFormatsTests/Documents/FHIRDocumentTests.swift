@@ -398,17 +398,19 @@ struct FHIRQuestionnaireResponseTests {
       sheet: fixture.sheet, recommendation: rec, context: context)
     #expect(FHIRTree.string(FHIRTree.member(bundle, "type")) == "collection")
     let entries = FHIRTree.array(FHIRTree.member(bundle, "entry"))
-    #expect(entries.count == 2)
+    #expect(entries.count == 3)
     #expect(FHIRTree.member(entries.first, "resource") == qr)
+    let device = FHIRTree.member(entries.last, "resource")
+    #expect(FHIRTree.string(FHIRTree.member(device, "resourceType")) == "Device")
     let responseURL = "urn:uuid:" + context.consultationID
     #expect(FHIRTree.string(FHIRTree.member(entries.first, "fullUrl")) == responseURL)
-    let observation = FHIRTree.member(entries.last, "resource")
+    let observation = FHIRTree.member(entries[1], "resource")
     #expect(FHIRTree.string(FHIRTree.member(observation, "resourceType")) == "Observation")
     let observationID = FHIRTree.string(FHIRTree.member(observation, "id"))
     #expect(observationID != context.consultationID)
     #expect(observationID?.count == 36)
     #expect(
-      FHIRTree.string(FHIRTree.member(entries.last, "fullUrl")) == "urn:uuid:"
+      FHIRTree.string(FHIRTree.member(entries[1], "fullUrl")) == "urn:uuid:"
         + (observationID ?? ""))
     let derived = FHIRTree.array(FHIRTree.member(observation, "derivedFrom"))
     #expect(FHIRTree.string(FHIRTree.member(derived.first, "reference")) == responseURL)
@@ -458,7 +460,7 @@ struct FHIRQuestionnaireResponseTests {
           FHIRBundle.json(
             sheet: emergencyFixture.sheet, recommendation: emergencyFixture.recommendation,
             context: context), "entry")
-      ).last, "resource")
+      )[1], "resource")
     let expected = emergencyFixture.recommendation.status == .final ? "final" : "preliminary"
     #expect(FHIRTree.string(FHIRTree.member(emergency, "status")) == expected)
   }
@@ -668,11 +670,13 @@ struct FHIRMappingTests {
     #expect(
       FHIRTree.string(FHIRTree.member(FHIRTree.member(subject, "identifier"), "value"))
         == typed.sheet.patientID)
+    #expect(FHIRTree.member(FHIRTree.member(subject, "identifier"), "system") == nil)
+    // Without the site's clinician system, the typed name is only a display, never an
+    // identifier.
     let author = FHIRTree.member(qr, "author")
     #expect(FHIRTree.string(FHIRTree.member(author, "type")) == "Practitioner")
-    #expect(
-      FHIRTree.string(FHIRTree.member(FHIRTree.member(author, "identifier"), "value"))
-        == typed.sheet.clinician)
+    #expect(FHIRTree.member(author, "identifier") == nil)
+    #expect(FHIRTree.string(FHIRTree.member(author, "display")) == typed.sheet.clinician)
     let bare = AnswerSheet(answers: typed.sheet.answers)
     let anonymous = FHIRQuestionnaireResponse.json(
       sheet: bare, recommendation: typed.recommendation, context: context)
@@ -684,7 +688,7 @@ struct FHIRMappingTests {
           FHIRBundle.json(
             sheet: typed.sheet, recommendation: typed.recommendation, context: context),
           "entry")
-      ).last, "resource")
+      )[1], "resource")
     #expect(FHIRTree.member(observation, "subject") == subject)
     #expect(FHIRTree.array(FHIRTree.member(observation, "performer")).first == author)
   }

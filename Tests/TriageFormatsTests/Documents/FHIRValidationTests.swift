@@ -3,14 +3,15 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// Validates the Questionnaire and the exported Bundles (QuestionnaireResponse + recommendation
-/// Observation) with `Tests/fhir/validate.py`: two independent R4 validators from PyPI
-/// (`fhirclient` 4.4, R4 4.0.1 models, strict; `fhircraft` 0.9, R4 models with the FHIRPath
-/// invariants) plus the checks neither does. Deliberately broken copies must be rejected, each
+/// Validates the Questionnaire and the exported Bundles (QuestionnaireResponse, recommendation
+/// Observation and software Device; as a collection and as the transaction `submit` sends) with
+/// `Tests/fhir/validate.py`: three independent validators from PyPI (`fhirclient` 4.4, R4 4.0.1
+/// models, strict; `fhircraft` 0.9, R4 models with the FHIRPath invariants; `fhir.resources`
+/// 8.3, R4B models) plus the checks none does. Deliberately broken copies must be rejected, each
 /// for its reason, in the same run (the validators take about 25 s to load).
 ///
 /// The test fails, never skips, when `python3` or a validator is missing: CI installs them
-/// (`python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0`).
+/// (`python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0 fhir.resources==8.3.0`).
 @Suite("FHIR validation")
 struct FHIRValidationTests {
   /// The package root: three levels above this file (Tests/TriageFormatsTests/Documents).
@@ -89,6 +90,14 @@ struct FHIRValidationTests {
         resource["item"] = groups
       }
     },
+    Broken(name: "value-without-decision", reason: "obs-6") { bundle in
+      observation(&bundle) {
+        $0["dataAbsentReason"] = ["text": "INCOMPLETE: NO DECISION YET"]
+      }
+    },
+    Broken(name: "bad-issued", reason: "fhir.resources (R4B 4.3.0)") { bundle in
+      observation(&bundle) { $0["issued"] = "2026-11-24" }
+    },
     Broken(name: "wrong-answer-type", reason: "answered with valueString, expected valueInteger") {
       bundle in
       response(&bundle) { resource in
@@ -101,7 +110,7 @@ struct FHIRValidationTests {
     },
   ]
 
-  @Test("Questionnaire and Bundles pass both R4 validators; broken copies are rejected")
+  @Test("Questionnaire and Bundles pass the three validators; broken copies are rejected")
   func validate() throws {
     let script = Self.packageRoot.appendingPathComponent("Tests/fhir/validate.py")
     #expect(FileManager.default.fileExists(atPath: script.path), "missing \(script.path)")
@@ -145,6 +154,35 @@ struct FHIRValidationTests {
         FHIRBundle.string(
           sheet: neck, recommendation: TriageEngine.evaluate(answers), context: site),
         "bundle-neck-trauma-site.json"))
+
+    // The three clinical statuses, as an EHR receives them: incomplete (no decision: no value),
+    // incomplete with a red flag, provisional and final; qualified references, the assessment's
+    // time, a deadline clock, a commit; and each as the transaction `submit` sends.
+    var qualified = site
+    qualified.patientIDSystem = "https://fhir.example-hospital.org/mrn"
+    qualified.clinicianIDSystem = "urn:oid:2.16.840.1.113883.2.1.4.1"
+    qualified.operatorUser = "asmith"
+    qualified.commit = "0123456789abcdef0123456789abcdef01234567"
+    var redFlag = Answers()
+    redFlag[.saddleAnesthesia] = .yes
+    var clocked = DocumentFixtures.emergency.sheet
+    clocked.urgencyClock = UrgencyClock(urgency: .emergency, reachedAt: "2026-11-24T21:10:00+00:00")
+    let statusCases: [(String, AnswerSheet)] = [
+      ("incomplete", AnswerSheet(patientID: "MRN 1", clinician: "Dr A")),
+      ("incomplete-red-flag", AnswerSheet(answers: redFlag)),
+      ("provisional", clocked),
+      ("final", DocumentFixtures.noImaging.sheet),
+    ]
+    for (name, sheet) in statusCases {
+      for kind in [FHIRBundle.Kind.collection, .transaction] {
+        valid.append(
+          try write(
+            FHIRBundle.string(
+              sheet: sheet, recommendation: TriageEngine.evaluate(sheet.answers),
+              context: qualified, kind: kind),
+            "bundle-\(name)-\(kind.rawValue).json"))
+      }
+    }
 
     // Answers given in bulk carry an extension with their time.
     valid.append(
@@ -192,7 +230,7 @@ struct FHIRValidationTests {
       result.status == 0,
       """
       validate.py exited with \(result.status) (127: python3 not found; 3: a validator is not \
-      installed, run `python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0`):
+      installed, run `python3 -m pip install fhirclient==4.4.0 fhircraft==0.9.0 fhir.resources==8.3.0`):
       \(result.output)
       """)
     for file in valid {
