@@ -4,10 +4,11 @@
 #   scripts/release.sh [OUTPUT_DIR]        (default: dist)
 #
 # Writes OUTPUT_DIR/spine-triage (the binary) and OUTPUT_DIR/spine-triage_VERSION_ARCH.deb, and
-# prints the package's path on the last line. Needs the Swift toolchain, libncurses-dev, git,
-# dpkg-dev (dpkg-shlibdeps) and binutils (strip). The binary runs without the toolchain: the
-# Swift standard library is linked in (--static-swift-stdlib); it needs glibc 2.35 or newer and
-# libncursesw6 (the package's Depends, computed by dpkg-shlibdeps).
+# prints the package's path on the last line. Needs the Swift toolchain, libncurses-dev,
+# libstdc++-12-dev (libstdc++.a), git, dpkg-dev (dpkg-shlibdeps), binutils (strip, objdump),
+# python3 and valgrind (the traced start that orders the start-up functions). The binary runs
+# without the toolchain: the Swift standard library and libstdc++ are linked in; it needs glibc
+# 2.35 or newer and libncursesw6 (the package's Depends, computed by dpkg-shlibdeps).
 #
 # The binary is stamped with the commit it was built from (`spine-triage --version`): the
 # generated file Sources/SpineTriageCLI/Build/BuildStamp+Release.swift exists only during the
@@ -20,8 +21,12 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
 # The flags of the shipped binary; Tests/Performance/run-benchmarks.sh builds triage-bench with
-# the same ones so the two builds share their objects.
-release_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP)
+# the same ones so the two builds share their objects. Each function in a section of its own
+# (-function-sections) and the link by lld (-use-ld=lld), so that the functions that run at
+# start can be placed together (the order file below). Each was measured and kept because it
+# pays (README, Performance).
+release_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP
+  -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections)
 
 version=$(sed -n 's/^ *public static let version = "\(.*\)"$/\1/p' \
   Sources/SpineTriageCLI/Build/BuildInfo.swift)
@@ -48,15 +53,48 @@ SWIFT
 
 echo "release.sh: building spine-triage $version ($commit), static Swift standard library" >&2
 start=$(date +%s)
-swift build "${release_flags[@]}" --product spine-triage >&2
 bin_dir=$(swift build "${release_flags[@]}" --show-bin-path)
+mkdir -p "$bin_dir"
+# libstdc++ (which the Swift runtime needs) linked in too: the loader then binds none of its
+# symbols at every start, and its pages are not mapped. The link searches the build folder
+# first, so a libstdc++.a there is taken instead of libstdc++.so (the rest stays dynamic).
+libstdcxx=$("$(dirname "$(readlink -f "$(command -v swift)")")/clang" -print-file-name=libstdc++.a)
+[ -f "$libstdcxx" ] || { echo "release.sh: no libstdc++.a (install libstdc++-12-dev)" >&2; exit 1; }
+ln -sf "$libstdcxx" "$bin_dir/libstdc++.a"
+# The start-up symbol order: the functions that run before the first frame, placed together
+# so that the few code pages the start touches are all it reads. Generated at every release
+# from a traced start of this very build (so it never goes stale): link once without an order,
+# run the screens under callgrind (scripts/startup-trace.py: no arguments, then --load), and
+# link again with the functions in the order they first ran. Removing the binary makes
+# SwiftPM link again (the order file is not an input it knows).
+# No symbol of the program is exported (the toolchain's -export-dynamic): nothing looks them up,
+# and the loader then searches a table of 400 symbols rather than 3,500 at every start.
+order=$(pwd)/.build/spine-triage-start.order
+link_flags=(-Xlinker "--symbol-ordering-file=$order" -Xlinker --no-warn-symbol-ordering
+  -Xlinker --no-export-dynamic)
+: > "$order"
+rm -f "$bin_dir/spine-triage"
+swift build "${release_flags[@]}" "${link_flags[@]}" --product spine-triage >&2
+strip --strip-debug -o "$work/traced" "$bin_dir/spine-triage"
+python3 scripts/startup-trace.py order --output "$work/start.order" --marker "q quit" \
+  --env XDG_STATE_HOME=@tmpdir --env XDG_CONFIG_HOME=@tmpdir --env SPINE_TRIAGE_DIR=@tmpdir \
+  -- "$work/traced" --- "$work/traced" --load Tests/Fixtures/emergency-ces.json >&2
+cp "$work/start.order" "$order"
+rm -f "$bin_dir/spine-triage"
+swift build "${release_flags[@]}" "${link_flags[@]}" --product spine-triage >&2
 cp "$bin_dir/spine-triage" "$out/spine-triage"
 strip --strip-all "$out/spine-triage"
 echo "release.sh: built in $(( $(date +%s) - start )) s" >&2
 
-# Nothing of the toolchain may be needed at run time.
-if ldd "$out/spine-triage" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|not found'; then
-  echo "release.sh: the binary still needs the Swift toolchain (see ldd above)" >&2
+# Nothing of the toolchain may be needed at run time, nor libstdc++ (linked in).
+if ldd "$out/spine-triage" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|stdc\+\+|not found'; then
+  echo "release.sh: the binary still needs the Swift toolchain or libstdc++ (see ldd above)" >&2
+  exit 1
+fi
+# It must start on glibc 2.35 (Ubuntu 22.04, README's oldest supported system).
+glibc=$(objdump -T "$out/spine-triage" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+if [ "$(printf '%s\nGLIBC_2.35\n' "$glibc" | sort -V | tail -n 1)" != GLIBC_2.35 ]; then
+  echo "release.sh: the binary needs $glibc; README supports glibc 2.35" >&2
   exit 1
 fi
 grep -qx "commit $commit, built $built_at" <<<"$("$out/spine-triage" --version)" \

@@ -28,6 +28,8 @@ public final class CursesTerminal {
   private let window: UnsafeMutablePointer<WINDOW>
   private let theme: CursesTheme
   private var active = true
+  /// The UTF-8 of the run of cells being written (reused between runs and frames).
+  private var run: [UInt8] = []
   /// The glyphs that suit the locale.
   public let glyphs: Glyphs
   /// Whether colours are used.
@@ -120,12 +122,18 @@ public final class CursesTerminal {
       var column = 0
       while column < columns {
         let role = screen[row, column].role
-        var run = ""
+        // The run of cells with one role, as NUL-terminated UTF-8 (bytes appended to a buffer
+        // kept between frames: no String is built per cell).
+        run.removeAll(keepingCapacity: true)
+        var beforeLast = 0
         var end = column
         while end < columns && screen[row, end].role == role {
           // The right half of a two-column character is not written: curses advances two
           // columns for the character itself.
-          if let shown = screen.shown(row: row, column: end) { run.append(shown) }
+          if let shown = screen.shown(row: row, column: end) {
+            beforeLast = run.count
+            run.append(contentsOf: shown.utf8)
+          }
           end += 1
         }
         let (attrs, pair) = theme.style(role)
@@ -134,15 +142,14 @@ public final class CursesTerminal {
         if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns
           && !screen[row, columns - 1].isContinuation
         {
-          run = String(run.dropLast())
-          if !run.isEmpty { _ = st_put(window, Int32(row), Int32(column), run, attrs, pair) }
-          if let last = Optional(screen[row, columns - 1]) {
-            wattr_set(window, attrs, pair, nil)
-            mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
-            wattr_set(window, 0, 0, nil)
-          }
+          run.removeSubrange(beforeLast...)
+          if !run.isEmpty { put(row: row, column: column, attrs: attrs, pair: pair) }
+          let last = screen[row, columns - 1]
+          wattr_set(window, attrs, pair, nil)
+          mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
+          wattr_set(window, 0, 0, nil)
         } else {
-          _ = st_put(window, Int32(row), Int32(column), run, attrs, pair)
+          put(row: row, column: column, attrs: attrs, pair: pair)
         }
         column = end
       }
@@ -154,6 +161,16 @@ public final class CursesTerminal {
       curs_set(0)
     }
     wrefresh(window)
+  }
+
+  /// Writes ``run`` at `row`, `column`.
+  private func put(row: Int, column: Int, attrs: attr_t, pair: Int16) {
+    run.append(0)
+    run.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) {
+        _ = st_put(window, Int32(row), Int32(column), $0.baseAddress, attrs, pair)
+      }
+    }
   }
 
   /// Repaints every cell on the next refresh (Ctrl-L, after suspend).

@@ -67,6 +67,15 @@ if grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|not found' <<<"$libs"; then
   fail "the installed binary needs libraries that are missing or from the toolchain"
 fi
 ok "ldd: $(awk '{print $1}' <<<"$libs" | tr '\n' ' ')"
+# libstdc++ is linked in (the loader binds none of its symbols at start), and nothing newer than
+# glibc 2.35 is needed (Ubuntu 22.04, README's oldest supported system).
+grep -q 'libstdc++' <<<"$libs" && fail "the installed binary loads libstdc++.so (it should be linked in)"
+if command -v objdump >/dev/null; then
+  glibc=$(objdump -T /usr/bin/spine-triage | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+  [ "$(printf '%s\nGLIBC_2.35\n' "$glibc" | sort -V | tail -n 1)" = GLIBC_2.35 ] \
+    || fail "the installed binary needs $glibc (README supports glibc 2.35)"
+  ok "libstdc++ linked in; newest glibc symbol version needed: $glibc"
+fi
 
 version=$(spine-triage --version)
 [ "$(wc -l <<<"$version")" = 3 ] || fail "--version is not three lines: $version"
@@ -152,6 +161,36 @@ if command -v tmux >/dev/null; then
   tmux -S "$socket" kill-server 2>/dev/null || true
   grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0"; }
   ok "the screens start at 80x24 and q quits"
+  # The state folder is made after the first frame, never left out.
+  [ -d "$work/state/spine-triage/drafts" ] && [ -d "$work/state/spine-triage/trash" ] \
+    || fail "the screens did not create the state folder after their first frame"
+  [ "$(stat -c %a "$work/state/spine-triage")" = 700 ] || fail "the state folder is not 0700"
+  ok "the state folder is created (0700) after the first frame"
+  # The start with options (read by hand, without the argument parser): --load and --no-color.
+  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
+    "XDG_STATE_HOME=$work/state2 spine-triage --load $fixtures/emergency-ces.json --no-color; echo EXITED=\$?; sleep 5"
+  for _ in $(seq 50); do
+    screen=$(tmux -S "$socket" capture-pane -p)
+    grep -q 'EMERGENCY' <<<"$screen" && break
+    sleep 0.1
+  done
+  grep -q 'EMERGENCY' <<<"$screen" || { echo "$screen"; fail "the screens did not start with --load"; }
+  # Loaded answers not exported: q asks first, y quits.
+  tmux -S "$socket" send-keys q
+  for _ in $(seq 50); do
+    screen=$(tmux -S "$socket" capture-pane -p)
+    grep -q 'Quit?' <<<"$screen" && break
+    sleep 0.1
+  done
+  tmux -S "$socket" send-keys y
+  for _ in $(seq 50); do
+    screen=$(tmux -S "$socket" capture-pane -p)
+    grep -q 'EXITED=0' <<<"$screen" && break
+    sleep 0.1
+  done
+  tmux -S "$socket" kill-server 2>/dev/null || true
+  grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0 (--load)"; }
+  ok "the screens start with --load FILE --no-color and q quits"
 fi
 rm -rf "$work"
 echo "check-installed: all checks passed"

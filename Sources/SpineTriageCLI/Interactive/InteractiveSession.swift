@@ -14,13 +14,18 @@ final class InteractiveSession {
   private let terminal: CursesTerminal
   private let keyMap = KeyMap.standard
   private let effects: EffectRunner
+  /// Work that waits for the first frame (creating the state folder, purging the trash); its
+  /// notices are shown at once.
+  private var afterFirstFrame: (() -> [String])?
 
   init(
     sheet: AnswerSheet, terminal: CursesTerminal, effects: EffectRunner,
-    draftOffers: [AppState.DraftOffer], notice: StatusMessage?
+    draftOffers: [AppState.DraftOffer], notice: StatusMessage?,
+    afterFirstFrame: (() -> [String])? = nil
   ) {
     self.terminal = terminal
     self.effects = effects
+    self.afterFirstFrame = afterFirstFrame
     state = AppState(sheet: sheet, size: terminal.size, draftOffers: draftOffers)
     state.message = notice
   }
@@ -32,6 +37,14 @@ final class InteractiveSession {
       // assessment time and answers given in bulk use this time.
       state.now = SystemClock.iso8601()
       terminal.present(Renderer.render(state, glyphs: terminal.glyphs))
+      if let work = afterFirstFrame {
+        afterFirstFrame = nil
+        let notices = work()
+        if !notices.isEmpty {
+          _ = Update.apply(.report(StatusMessage(notices.joined(separator: " "))), to: &state)
+          continue
+        }
+      }
       let action: Action
       switch terminal.nextEvent() {
       case .key(let key):

@@ -63,6 +63,18 @@ public struct DraftStore: Sendable {
     return notices
   }
 
+  /// What the screens check before their first frame, creating nothing: the folders that
+  /// exist are checked like ``prepare()`` does (exit 73 for another user's), and a draft of
+  /// version 0.1 is moved in (then everything of ``prepare()`` runs now, so it is offered). The
+  /// rest of ``prepare()`` runs after the first frame.
+  public func checkExisting() throws(CLIFailure) -> [String] {
+    if AtomicFile.exists(legacyPath) { return try prepare() }
+    for path in [folder, draftsFolder, trashFolder] where AtomicFile.exists(path) {
+      try AppDirectories.verifyPrivate(path)
+    }
+    return []
+  }
+
   /// Removes temporary files left by a killed save (`.NAME.PID.RANDOM.tmp`). A draft's
   /// temporary file is removed only when nobody holds its consultation; any other one only when
   /// the process that wrote it is gone.
