@@ -20,13 +20,9 @@ out=${1:-dist}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
-# The flags of the shipped binary; Tests/Performance/run-benchmarks.sh builds triage-bench with
-# the same ones so the two builds share their objects. Each function in a section of its own
-# (-function-sections) and the link by lld (-use-ld=lld), so that the functions that run at
-# start can be placed together (the order file below). Each was measured and kept because it
-# pays (README, Performance).
-release_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP
-  -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections)
+# The flags of the shipped binary (release_flags); Tests/Performance/run-benchmarks.sh builds
+# triage-bench with the same ones so the two builds share their objects.
+source scripts/release-flags.sh
 
 version=$(sed -n 's/^ *public static let version = "\(.*\)"$/\1/p' \
   Sources/SpineTriageCLI/Build/BuildInfo.swift)

@@ -25,11 +25,10 @@ deb=$(scripts/release.sh dist 2>/dev/null | tail -n 1)
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$(realpath --relative-to=. "$deb")" >/dev/null
 bin=/usr/bin/spine-triage
 # The in-process benchmarks, built with the release's flags (so they share its objects).
-# (the release's compiler and linker flags: see release_flags in scripts/release.sh)
-bench_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP
-  -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections)
-swift build "${bench_flags[@]}" --product triage-bench >/dev/null
-bench=$(swift build "${bench_flags[@]}" --show-bin-path)/triage-bench
+# (the release's compiler flags and build folder: scripts/release-flags.sh)
+source scripts/release-flags.sh
+swift build "${release_flags[@]}" --product triage-bench >/dev/null
+bench=$(swift build "${release_flags[@]}" --show-bin-path)/triage-bench
 mapfile -t dialog_args < "$args_file"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
