@@ -54,7 +54,12 @@ mkdir -p "$bin_dir"
 # libstdc++ (which the Swift runtime needs) linked in too: the loader then binds none of its
 # symbols at every start, and its pages are not mapped. The link searches the build folder
 # first, so a libstdc++.a there is taken instead of libstdc++.so (the rest stays dynamic).
-libstdcxx=$("$(dirname "$(readlink -f "$(command -v swift)")")/clang" -print-file-name=libstdc++.a)
+libstdcxx=""
+for cc in "$(dirname "$(readlink -f "$(command -v swiftc)")")/clang" clang gcc; do
+  command -v "$cc" >/dev/null || continue
+  libstdcxx=$("$cc" -print-file-name=libstdc++.a)
+  [ -f "$libstdcxx" ] && break
+done
 [ -f "$libstdcxx" ] || { echo "release.sh: no libstdc++.a (install libstdc++-12-dev)" >&2; exit 1; }
 ln -sf "$libstdcxx" "$bin_dir/libstdc++.a"
 # The start-up symbol order: the functions that run before the first frame, placed together
