@@ -65,8 +65,9 @@ ln -sf "$libstdcxx" "$bin_dir/libstdc++.a"
 # The start-up symbol order: the functions that run before the first frame, placed together
 # so that the few code pages the start touches are all it reads. Generated at every release
 # from a traced start of this very build (so it never goes stale): link once without an order,
-# run the screens under callgrind (scripts/startup-trace.py: no arguments, then --load), and
-# link again with the functions in the order they first ran. Removing the binary makes
+# run the screens under callgrind (scripts/startup-trace.py: no arguments, then --load; each
+# time the first frame and then a few keys of a session: Tab through the pages, Down, Up, y,
+# n, Space), and link again with the functions in the order they first ran. Removing the binary makes
 # SwiftPM link again (the order file is not an input it knows).
 # No symbol of the program is exported (the toolchain's -export-dynamic): nothing looks them up,
 # and the loader then searches a table of 400 symbols rather than 3,500 at every start.
@@ -78,6 +79,7 @@ rm -f "$bin_dir/spine-triage"
 swift build "${release_flags[@]}" "${link_flags[@]}" --product spine-triage >&2
 strip --strip-debug -o "$work/traced" "$bin_dir/spine-triage"
 python3 scripts/startup-trace.py order --output "$work/start.order" --marker "q quit" \
+  --keys TAB,DOWN,DOWN,UP,y,n,SPACE,TAB,TAB,TAB,TAB,TAB,TAB,DOWN,SPACE \
   --env XDG_STATE_HOME=@tmpdir --env XDG_CONFIG_HOME=@tmpdir --env SPINE_TRIAGE_DIR=@tmpdir \
   -- "$work/traced" --- "$work/traced" --load Tests/Fixtures/emergency-ces.json >&2
 cp "$work/start.order" "$order"

@@ -11,11 +11,12 @@ machine's load, unlike times.
   startup-trace.py count [options] -- CMD ARGS...
       prints the instructions executed from exec (the dynamic loader included) to the first
       frame, as JSON: {"instructions": N, "first_frame_bytes": N}
-  startup-trace.py order --output FILE [options] -- CMD ARGS... [--- CMD ARGS...]
-      writes the functions of CMD's own image that ran before the first frame, in the order
-      first seen, one symbol a line: a symbol ordering file for the linker (lld
-      --symbol-ordering-file). Several starts may be traced, separated by ---; CMD must keep
-      its symbol table (strip --strip-debug, not --strip-all).
+  startup-trace.py order --output FILE [--keys K1,K2,...] [options] -- CMD ARGS... [--- CMD ...]
+      writes the functions of CMD's own image that ran before the first frame (and while it
+      answered --keys, sent one at a time after it), in the order first seen, one symbol a
+      line: a symbol ordering file for the linker (lld --symbol-ordering-file). Several starts
+      may be traced, separated by ---; CMD must keep its symbol table (strip --strip-debug,
+      not --strip-all). Keys: DOWN UP LEFT RIGHT TAB SPACE ENTER ESC, or literal characters.
 
 Options: --cols 80 --rows 24 --term xterm-256color --marker TEXT --quiet SECONDS (default 1.5:
 valgrind is slow) --env NAME=VALUE|@tmpdir --timeout SECONDS (default 300).
@@ -27,7 +28,45 @@ WAITS = ("read", "__libc_read", "poll", "__poll", "ppoll", "__ppoll", "select", 
          "pselect", "__pselect", "pselect64")
 
 
-def traced_start(args, cmd, out_prefix, demangle):
+KEYS = {"SPACE": b" ", "ENTER": b"\r", "TAB": b"\t", "ESC": b"\x1b"}
+
+
+def key_bytes(term, name):
+    """A key as the terminal sends it in keypad-transmit mode (terminfo), or literal text."""
+    if name in KEYS:
+        return KEYS[name]
+    capability = {"DOWN": "kcud1", "UP": "kcuu1", "LEFT": "kcub1", "RIGHT": "kcuf1"}.get(name)
+    if capability:
+        import curses
+        curses.setupterm(term, os.open(os.devnull, os.O_WRONLY))
+        return curses.tigetstr(capability)
+    return name.encode()
+
+
+def read_until_quiet(fd, output, quiet, deadline, marker, what):
+    last = time.monotonic()
+    while True:
+        now = time.monotonic()
+        if now > deadline:
+            sys.exit(f"startup-trace.py: no {what} within the time allowed"
+                     f" ({len(output)} bytes: {bytes(output[-200:])!r})")
+        if (marker is None or marker in output) and now - last >= quiet:
+            return
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            sys.exit(f"startup-trace.py: the program ended before its {what}"
+                     f" ({bytes(output[-300:])!r})")
+        output += chunk
+        last = time.monotonic()
+
+
+def traced_start(args, cmd, out_prefix, demangle, keys=()):
     env = dict(os.environ)
     env["TERM"] = args.term
     env.setdefault("LANG", "C.UTF-8")
@@ -52,29 +91,13 @@ def traced_start(args, cmd, out_prefix, demangle):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", args.rows, args.cols, 0, 0))
     output = bytearray()
     marker = args.marker.encode() if args.marker else None
-    last = time.monotonic()
-    deadline = last + args.timeout
+    deadline = time.monotonic() + args.timeout
     try:
-        while True:
-            now = time.monotonic()
-            if now > deadline:
-                sys.exit(f"startup-trace.py: no first frame from {cmd[0]} within {args.timeout} s"
-                         f" ({len(output)} bytes: {bytes(output[-200:])!r})")
-            seen = marker is None or marker in output
-            if seen and output and now - last >= args.quiet:
-                break
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                sys.exit(f"startup-trace.py: {cmd[0]} ended before its first frame"
-                         f" ({bytes(output[-300:])!r})")
-            output += chunk
-            last = time.monotonic()
+        read_until_quiet(fd, output, args.quiet, deadline, marker, "first frame")
+        for key in keys:
+            os.write(fd, key_bytes(args.term, key))
+            reply = bytearray()
+            read_until_quiet(fd, reply, args.quiet, deadline, None, f"reply to {key}")
     finally:
         try:
             os.kill(pid, signal.SIGKILL)
@@ -133,6 +156,7 @@ def main():
     ap.add_argument("--quiet", type=float, default=1.5)
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--env", action="append", default=[])
+    ap.add_argument("--keys", default="")
     ap.add_argument("cmd", nargs="+")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
@@ -155,7 +179,8 @@ def main():
         commands.append(current)
         names, seen = [], set()
         for index, cmd in enumerate(commands):
-            parts, _ = traced_start(args, cmd, f"{work}/order{index}", demangle=False)
+            keys = [k for k in args.keys.split(",") if k]
+            parts, _ = traced_start(args, cmd, f"{work}/order{index}", demangle=False, keys=keys)
             own_functions(parts, names, seen)
         if len(names) < 100:
             sys.exit(f"startup-trace.py: only {len(names)} functions traced; is the symbol table"
