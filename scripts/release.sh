@@ -113,8 +113,10 @@ install -m 0755 "$out/spine-triage" "$root/usr/bin/spine-triage"
 
 # Man page, generated from the argument parser by swift-argument-parser's generate-manual tool
 # (built by its package plugin; the tool reads `spine-triage --experimental-dump-help`).
-swift package plugin generate-manual --help >/dev/null 2>&1 || true
-manual_tool=$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)
+# (built in the release's build folder, so a development build in .build never holds it up)
+scratch=${release_flags[${#release_flags[@]} - 1]}
+swift package --scratch-path "$scratch" plugin generate-manual --help >/dev/null 2>&1 || true
+manual_tool=$(find "$scratch" -path '*/debug/generate-manual-tool' -type f | head -n 1)
 [ -x "$manual_tool" ] || { echo "release.sh: generate-manual-tool was not built" >&2; exit 1; }
 mkdir -p "$work/man"
 "$manual_tool" "$root/usr/bin/spine-triage" --date "$man_date" --section 1 \
