@@ -144,53 +144,43 @@ ok "configured from /etc/spine-triage/config.json; a bad key is refused (exit 78
 # The screens, in a private tmux server: the first frame appears and q quits.
 if command -v tmux >/dev/null; then
   socket=$work/tmux
-  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
-    "XDG_STATE_HOME=$work/state spine-triage; echo EXITED=\$?; sleep 5"
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" && break
-    sleep 0.1
-  done
-  grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" || { echo "$screen"; fail "the screens did not start"; }
-  tmux -S "$socket" send-keys q
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'EXITED=0' <<<"$screen" && break
-    sleep 0.1
-  done
-  tmux -S "$socket" kill-server 2>/dev/null || true
-  grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0"; }
+  # wait_for REGEX: polls the pane until it shows REGEX (5 s); the pane is in $screen.
+  wait_for() {
+    for _ in $(seq 50); do
+      screen=$(tmux -S "$socket" capture-pane -p)
+      grep -qE "$1" <<<"$screen" && return 0
+      sleep 0.1
+    done
+    return 1
+  }
+  # screens COMMAND FIRST_FRAME_REGEX QUIT_KEYS...: runs COMMAND in the pane, waits for its
+  # first frame, types each quit key in turn (waiting for the screen to change between them),
+  # and checks that it exits with status 0.
+  screens() {
+    local command=$1 frame=$2
+    shift 2
+    tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 "$command; echo EXITED=\$?; sleep 5"
+    wait_for "$frame" || { echo "$screen"; fail "the screens did not start: $command"; }
+    for key in "$@"; do
+      tmux -S "$socket" send-keys "$key"
+      wait_for 'EXITED=|Quit\?' || true
+    done
+    wait_for 'EXITED=0' || true
+    tmux -S "$socket" kill-server 2>/dev/null || true
+    grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "did not quit with status 0: $command"; }
+  }
+  screens "XDG_STATE_HOME=$work/state spine-triage" 'INCOMPLETE|NO IMAGING' q
   ok "the screens start at 80x24 and q quits"
   # The state folder is made after the first frame, never left out.
   [ -d "$work/state/spine-triage/drafts" ] && [ -d "$work/state/spine-triage/trash" ] \
     || fail "the screens did not create the state folder after their first frame"
   [ "$(stat -c %a "$work/state/spine-triage")" = 700 ] || fail "the state folder is not 0700"
   ok "the state folder is created (0700) after the first frame"
-  # The start with options (read by hand, without the argument parser): --load and --no-color.
-  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
-    "XDG_STATE_HOME=$work/state2 spine-triage --load $fixtures/emergency-ces.json --no-color; echo EXITED=\$?; sleep 5"
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'EMERGENCY' <<<"$screen" && break
-    sleep 0.1
-  done
-  grep -q 'EMERGENCY' <<<"$screen" || { echo "$screen"; fail "the screens did not start with --load"; }
-  # Loaded answers not exported: q asks first, y quits.
-  tmux -S "$socket" send-keys q
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'Quit?' <<<"$screen" && break
-    sleep 0.1
-  done
-  tmux -S "$socket" send-keys y
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'EXITED=0' <<<"$screen" && break
-    sleep 0.1
-  done
-  tmux -S "$socket" kill-server 2>/dev/null || true
-  grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0 (--load)"; }
-  ok "the screens start with --load FILE --no-color and q quits"
+  # The start with options (read by hand, without the argument parser). Loaded answers not
+  # exported: q asks first, y quits.
+  screens "XDG_STATE_HOME=$work/state2 spine-triage --load $fixtures/emergency-ces.json --no-color" \
+    EMERGENCY q y
+  ok "the screens start with --load FILE --no-color and q, y quit"
 fi
 rm -rf "$work"
 echo "check-installed: all checks passed"
