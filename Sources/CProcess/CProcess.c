@@ -4,9 +4,8 @@
 #endif
 #include "CProcess.h"
 
-#include <unistd.h>
-
 #include <errno.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -35,6 +34,8 @@ int spine_cores_available(void) {
 #endif
   long online = sysconf(_SC_NPROCESSORS_ONLN);
   return online > 0 ? (int)online : 1;
+}
+
 int spine_random_bytes(void *buffer, size_t count) {
 #ifdef __linux__
   unsigned char *bytes = buffer;
