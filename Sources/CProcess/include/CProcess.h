@@ -12,6 +12,7 @@ int spine_disable_core_dumps(void);
 /// The number of CPUs this process may run on (sched_getaffinity, so `taskset` is honoured),
 /// or the online CPU count when the affinity cannot be read; at least 1.
 int spine_cores_available(void);
+
 /// Fills `count` bytes at `buffer` from the kernel's random source (getrandom: one system call
 /// for up to 256 bytes). Returns 0, or -1 if it is not available.
 int spine_random_bytes(void *buffer, size_t count);
