@@ -110,6 +110,17 @@ struct ConfigTests {
       (#"{"fhir_server_url": "http://fhir.example.org/r4"}"#, "fhir_server_url"),
       (#"{"fhir_token_file": "token"}"#, "fhir_token_file"),
       (#"{"fhir_ca_file": 3}"#, "fhir_ca_file"),
+      // One text rule for the site name (columns, invisible letters); https only, and
+      // nothing a shell or HTML treats specially in the URL.
+      (#"{"site_name": "Ward\u3164"}"#, "site_name"),
+      (#"{"site_name": "\u2800"}"#, "site_name"),
+      (#"{"site_name": "A\u034FB"}"#, "site_name"),
+      (#"{"site_name": "\#(String(repeating: "\u{9662}", count: 31))"}"#, "site_name"),
+      (#"{"fhir_base_url": "http://example.org/fhir"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://example.org/\"x"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://example.org/<x>"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://example.org/a|b"}"#, "fhir_base_url"),
+      (#"{"fhir_base_url": "https://example.org/`id`"}"#, "fhir_base_url"),
       (#"{"export_folder": "relative/folder"}"#, "export_folder"),
       (#"{"export_folder": null}"#, "export_folder"),
       (#"{"draft_retention_days": -1}"#, "draft_retention_days"),

@@ -11,7 +11,7 @@ struct ConfigCommand: ParsableCommand {
       named by SPINE_TRIAGE_SYSTEM_CONFIG), then $XDG_CONFIG_HOME/spine-triage/config.json \
       (~/.config/spine-triage/config.json), then the environment, then options. A file is a JSON \
       object with these keys: export_folder (absolute folder), printer (print queue), paper \
-      (a4, letter or any), site_name (printed on the summary, at most 60 characters), \
+      (a4, letter or any), site_name (printed on the summary, at most 60 columns), \
       fhir_base_url (https URL, no final /), draft_retention_days (0 to 3650). Environment: \
       SPINE_TRIAGE_DIR, SPINE_TRIAGE_PRINTER, SPINE_TRIAGE_PAPER, SPINE_TRIAGE_SITE_NAME, \
       SPINE_TRIAGE_FHIR_BASE_URL, SPINE_TRIAGE_RETENTION_DAYS. An unknown key or a bad value is \

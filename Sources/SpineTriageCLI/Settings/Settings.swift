@@ -89,8 +89,6 @@ public struct Settings: Sendable, Equatable {
   public static let defaultDraftRetentionDays = DraftStore.defaultRetentionDays
   /// The accepted retention, in days (0: purge the trash at every start).
   public static let draftRetentionRange = 0...3650
-  /// The longest site name, in characters (it shares a printed line with its label).
-  public static let maxSiteNameLength = 60
 
   /// Where exports go; `nil`: the XDG data folder (``AppDirectories/exportFolder()``).
   public var exportFolder: String?

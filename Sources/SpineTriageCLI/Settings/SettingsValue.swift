@@ -47,7 +47,7 @@ enum SettingsValue {
       settings.siteName = text
     case .fhirBaseURL:
       let text = try string(raw)
-      try check(urlProblem(text))
+      try check(baseURLProblem(text))
       settings.fhirBaseURL = text
     case .draftRetentionDays:
       let range = Settings.draftRetentionRange
@@ -140,12 +140,13 @@ enum SettingsValue {
     return nil
   }
 
+  /// The site name follows the rule of every free text (``FreeText``: display columns, no
+  /// invisible characters), with its own width, and may not be blank.
   static func siteNameProblem(_ name: String) -> String? {
-    if hasControl(name) { return "must not contain control characters" }
-    if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
-    if name.count > Settings.maxSiteNameLength {
-      return "is too long (at most \(Settings.maxSiteNameLength) characters)"
+    if let problem = FreeText.problem(name, maxColumns: FreeText.maxSiteColumns) {
+      return "must be plain text: " + problem
     }
+    if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
     return nil
   }
 
@@ -202,5 +203,24 @@ enum SettingsValue {
       return nil
     }
     return phrase
+  }
+
+  /// The FHIR canonical base (`fhir_base_url`): an absolute https URL with a host, made only of
+  /// letters, digits and `-._~:/%` (nothing a shell, HTML or a quoted string treats specially:
+  /// no `"<>|`, backtick, space, `\`, `'`), without user information, query, fragment or a final
+  /// `/`. `http://` is refused: the base names the site's canonical resources.
+  static func baseURLProblem(_ url: String) -> String? {
+    let phrase =
+      "must be an absolute https:// URL of letters, digits and -._~:/% only, without a final /"
+    guard url.utf8.count <= 1024,
+      url.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || "-._~:/%".unicodeScalars.contains($0)
+      }),
+      !url.hasSuffix("/"), url.hasPrefix("https://")
+    else { return phrase }
+    let host = url.dropFirst("https://".count).prefix { $0 != "/" }
+    if host.isEmpty || host.hasPrefix(":") || host.hasPrefix(".") { return phrase }
+    return nil
   }
 }
