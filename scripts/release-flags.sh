@@ -6,6 +6,11 @@
 # file of scripts/release.sh). Each was measured and kept because it pays (README, Performance).
 release_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP
   -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections)
+# Hardening: no RUNPATH ($ORIGIN would load a libncursesw.so.6 planted beside a copy of the
+# binary), full RELRO with immediate binding (-z now), and _FORTIFY_SOURCE for the C we compile
+# (CProcess, the ncurses shim).
+release_flags+=(--disable-local-rpath -Xlinker -z -Xlinker now -Xlinker -z -Xlinker relro
+  -Xcc -D_FORTIFY_SOURCE=2 -Xcc -O2)
 # A build folder of these flags only: SwiftPM does not recompile a module whose sources did not
 # change when only -Xswiftc flags did, so a folder shared with other flags could ship objects
 # built without them.

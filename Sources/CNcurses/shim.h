@@ -56,6 +56,15 @@ static inline void st_prepare_crash_clear(void) {
   st_clear_on_crash = !(smcup != NULL && smcup != (char *)-1 && smcup[0] != 0);
 }
 
+/* Erases the terminal's scrollback (xterm's ED 3, "\033[3J"; terminals without it ignore
+   it): without an alternate screen the last frame (patient, clinician) would otherwise stay
+   there for the next person to scroll back to. Async-signal-safe. */
+static inline void st_clear_scrollback(void) {
+  static const char sequence[] = "\033[3J";
+  ssize_t ignored = write(1, sequence, sizeof sequence - 1);
+  (void)ignored;
+}
+
 static void st_crash_handler(int sig) {
   if (st_curses_active) {
     endwin();
@@ -66,6 +75,7 @@ static void st_crash_handler(int sig) {
         ssize_t ignored = write(1, clear, strlen(clear));
         (void)ignored;
       }
+      st_clear_scrollback();
     }
   }
   signal(sig, SIG_DFL);

@@ -96,15 +96,19 @@ public final class CursesTerminal {
   deinit { restore() }
 
   /// Restores the terminal (idempotent). A terminal without an alternate screen (the Linux
-  /// console) is cleared first, so the assessment does not stay on screen for the next person.
+  /// console) is cleared first, and its scrollback erased after, so the assessment does not
+  /// stay on screen, or a scroll away, for the next person.
   public func restore() {
     guard active else { return }
     active = false
-    if st_has_alternate_screen() == 0 {
+    let noAlternateScreen = st_has_alternate_screen() == 0
+    if noAlternateScreen {
       wclear(window)
       wrefresh(window)
     }
     endwin()
+    // The scrollback too: the last frame must not be one scroll away (issue 20).
+    if noAlternateScreen { st_clear_scrollback() }
     st_set_curses_active(0)
   }
 

@@ -35,9 +35,11 @@ enum InteractiveCommand {
     }
     let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
     var offers: [AppState.DraftOffer] = []
-    var notices: [String] = []
+    // Ignored configuration keys, said once on the first status line too (standard error is
+    // hidden behind the screens).
+    var notices: [String] = settings.warnings.map { "Configuration: \($0)." }
     do {
-      notices = try lazyFolders ? drafts.prepareExisting() : drafts.prepare()
+      notices += try lazyFolders ? drafts.prepareExisting() : drafts.prepare()
       if let load {
         if let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
         notices.insert("Loaded \(load): \(sheet.answers.answeredCount) answers.", at: 0)

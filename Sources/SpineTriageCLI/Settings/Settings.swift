@@ -22,6 +22,7 @@ public struct Settings: Sendable, Equatable {
     case fhirClientCertificate = "fhir_client_certificate"
     case fhirClientKey = "fhir_client_key"
     case fhirCAFile = "fhir_ca_file"
+    case exportFolderSharing = "export_folder_sharing"
 
     /// The environment variable that sets it.
     public var environmentVariable: String {
@@ -39,6 +40,7 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientCertificate: "SPINE_TRIAGE_FHIR_CLIENT_CERTIFICATE"
       case .fhirClientKey: "SPINE_TRIAGE_FHIR_CLIENT_KEY"
       case .fhirCAFile: "SPINE_TRIAGE_FHIR_CA_FILE"
+      case .exportFolderSharing: "SPINE_TRIAGE_EXPORT_SHARING"
       }
     }
 
@@ -58,6 +60,7 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientCertificate: "--fhir-client-certificate"
       case .fhirClientKey: "--fhir-client-key"
       case .fhirCAFile: "--fhir-ca-file"
+      case .exportFolderSharing: "--export-folder-sharing"
       }
     }
   }
@@ -118,20 +121,34 @@ public struct Settings: Sendable, Equatable {
   public var fhirClientKey: String?
   /// The CA bundle (PEM) that signs the server's certificate; `nil`: the system store.
   public var fhirCAFile: String?
+  /// Whether the export folder is private to the user (the default) or a team's group-shared
+  /// folder (``FolderPolicy/Use/groupShared``).
+  public var exportFolderIsGroupShared = false
+  /// Keys of a configuration file that were ignored, one line each ("FILE: key ...: ...;
+  /// ignored"), reported once per run.
+  public var warnings: [String] = []
+  /// Settings whose configured value was bad and whose feature is therefore refused, with the
+  /// problem (only `printer`: printing must not fall back to another queue).
+  public var blocked: [Key: String] = [:]
   /// Where each value came from (a key not listed is the built-in default).
   public var sources: [Key: Source] = [:]
 
   public init() {}
 
+  /// The printer, paper and any reason printing is refused.
+  public var printRequest: Printer.Request {
+    Printer.Request(printer: printer, paper: paper, blocked: blocked[.printer])
+  }
+
   /// Where `key`'s value came from.
   public func source(of key: Key) -> Source { sources[key] ?? .builtIn }
 
-  /// Whether the export folder is the configured one (a file, the environment or the default),
-  /// which the program may make private, rather than one given on the command line (refused if
-  /// others can write into it, never changed).
-  public var exportFolderIsManaged: Bool {
-    if case .option = source(of: .exportFolder) { return false }
-    return true
+  /// What the export folder must be (``FolderPolicy``): a folder given on the command line is
+  /// checked as one for a single file; the configured one (a file, the environment or the
+  /// default) is kept private, or is the team's group-shared folder when configured so.
+  public var exportFolderUse: FolderPolicy.Use {
+    if case .option = source(of: .exportFolder) { return .givenForOneFile }
+    return exportFolderIsGroupShared ? .groupShared : .keptPrivate
   }
 
   /// The value of one of the optional text settings (systems, server, files); `nil` for the

@@ -71,6 +71,11 @@ struct SettingsOptions: ParsableArguments {
     help: ArgumentHelp(
       "CA certificates (PEM) for the server; default: the system store.", valueName: "file"))
   var fhirCAFile: String?
+    name: .customLong("export-folder-sharing"),
+    help: ArgumentHelp(
+      "private (the default) or group: the export folder is a team folder (mode 2770).",
+      valueName: "sharing"))
+  var exportFolderSharing: String?
 
   /// The options given, as settings keys and texts.
   func overrides(outputFolder: String? = nil) -> [(key: Settings.Key, value: String)] {
@@ -88,6 +93,7 @@ struct SettingsOptions: ParsableArguments {
     if let fhirClientCertificate { list.append((.fhirClientCertificate, fhirClientCertificate)) }
     if let fhirClientKey { list.append((.fhirClientKey, fhirClientKey)) }
     if let fhirCAFile { list.append((.fhirCAFile, fhirCAFile)) }
+    if let exportFolderSharing { list.append((.exportFolderSharing, exportFolderSharing)) }
     return list
   }
 

@@ -49,6 +49,15 @@ enum SettingsValue {
       let text = try string(raw)
       try check(baseURLProblem(text))
       settings.fhirBaseURL = text
+    case .exportFolderSharing:
+      switch try string(raw) {
+      case "private": settings.exportFolderIsGroupShared = false
+      case "group": settings.exportFolderIsGroupShared = true
+      default:
+        throw Problem(
+          "must be private (the default: a folder of yours, mode 700) or group (a team folder,"
+            + " mode 2770)")
+      }
     case .draftRetentionDays:
       let range = Settings.draftRetentionRange
       let phrase = "must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"

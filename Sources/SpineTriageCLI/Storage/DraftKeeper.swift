@@ -36,7 +36,9 @@ final class DraftKeeper {
     } catch {
       return DraftKeeper(store: nil, problem: error.message)
     }
-    if createFolder || AtomicFile.exists(folder) { try AppDirectories.verifyPrivate(folder) }
+    if createFolder || AtomicFile.exists(folder) {
+      try FolderPolicy.check(folder, for: .keptPrivate)
+    }
     return DraftKeeper(
       store: DraftStore(folder: folder, retentionDays: retention.days), problem: nil,
       retentionProblem: retention.problem)
@@ -88,8 +90,7 @@ final class DraftKeeper {
   func prepareAfterFirstFrame() -> [String] {
     guard let store else { return [] }
     do {
-      try AppDirectories.create(store.folder)
-      try AppDirectories.verifyPrivate(store.folder)
+      try AppDirectories.ensure(store.folder)
     } catch {
       self.store = nil
       problem = error.message
