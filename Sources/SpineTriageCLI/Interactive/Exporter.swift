@@ -63,7 +63,11 @@ enum Exporter {
     settings: Settings = Settings()
   ) throws(CLIFailure) {
     if use == .givenForOneFile {
-      try FolderPolicy.check(AppDirectories.parent(of: path), for: .givenForOneFile)
+      let folder = AppDirectories.parent(of: path)
+      if let problem = FolderPolicy.problem(folder, for: .givenForOneFile) {
+        throw CLIFailure(
+          "\(path): not written: \(folder): \(problem)", status: ExitStatus.cannotCreate)
+      }
     }
     let text = document(kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)
     try AtomicFile.write(
