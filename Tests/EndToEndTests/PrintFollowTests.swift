@@ -61,17 +61,22 @@ struct PrintFollowTests {
     print("lp ignoring SIGTERM: export --print returned after \(result.seconds) s")
   }
 
+  /// `export --print` of the good answers on a real queue, the copy saved in a fresh folder.
+  func printOnQueue(_ queue: String) throws -> Hardening.Result {
+    let home = try TemporaryFolder()
+    let answers = try home.file("answers.json", Hardening.goodAnswers)
+    return try Hardening.run(
+      [
+        "export", "--answers", answers, "--format", "text", "-o", home.url.path, "--print",
+        "--printer", queue,
+      ], home: home)
+  }
+
   @Test(
     "a job the queue's backend cancels is not reported as printed (real CUPS queue)",
     .enabled(if: DocumentTools.hasQueues || DocumentTools.isCI))
   func cancelledJob() throws {
-    let home = try TemporaryFolder()
-    let answers = try home.file("answers.json", Hardening.goodAnswers)
-    let result = try Hardening.run(
-      [
-        "export", "--answers", answers, "--format", "text", "-o", home.url.path, "--print",
-        "--printer", "spine-cancel",
-      ], home: home)
+    let result = try printOnQueue("spine-cancel")
     #expect(result.status == 69, "\(result)")
     #expect(result.stderr.contains("Not printed: job spine-cancel-"), "\(result)")
     #expect(result.stderr.contains("cancelled"), "\(result)")
@@ -82,13 +87,7 @@ struct PrintFollowTests {
     "a completed job is printed, and said to be (real CUPS queue)",
     .enabled(if: DocumentTools.hasQueues || DocumentTools.isCI))
   func completedJob() throws {
-    let home = try TemporaryFolder()
-    let answers = try home.file("answers.json", Hardening.goodAnswers)
-    let result = try Hardening.run(
-      [
-        "export", "--answers", answers, "--format", "text", "-o", home.url.path, "--print",
-        "--printer", "spine-a4",
-      ], home: home)
+    let result = try printOnQueue("spine-a4")
     #expect(result.status == 0, "\(result)")
     #expect(
       result.stdout.contains("Printed: job spine-a4-") || result.stdout.contains("Queued"),
