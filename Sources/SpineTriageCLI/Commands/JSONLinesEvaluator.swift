@@ -29,7 +29,6 @@ enum JSONLinesEvaluator {
   /// The cores this process may run on (its CPU affinity), at least 1.
   static var coresAvailable: Int { Int(spine_cores_available()) }
 
-  /// Evaluates one line.
   /// Evaluates one line; `now` (seconds since 1970) is the moment no recorded time may be after.
   static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool, now: Int) -> LineResult {
     if overlong { return .error(key: nil, message: "line longer than \(maxLine >> 20) MiB") }
