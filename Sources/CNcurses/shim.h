@@ -154,13 +154,18 @@ static inline void st_restore_signal_mask(const sigset_t *old) {
   sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-/* Waits until `fd` is readable or a signal arrives; returns ppoll's result, revents in *events. */
-static inline int st_wait_readable(int fd, const sigset_t *unblocked, short *events) {
+/* Waits until `fd` is readable, a signal arrives or `timeout_ms` pass (negative: no limit);
+   returns ppoll's result (0 when the time passed), revents in *events. */
+static inline int st_wait_readable(int fd, const sigset_t *unblocked, short *events,
+                                   long timeout_ms) {
   struct pollfd p;
   p.fd = fd;
   p.events = POLLIN;
   p.revents = 0;
-  int r = ppoll(&p, 1, NULL, unblocked);
+  struct timespec limit;
+  limit.tv_sec = timeout_ms / 1000;
+  limit.tv_nsec = (timeout_ms % 1000) * 1000000L;
+  int r = ppoll(&p, 1, timeout_ms < 0 ? NULL : &limit, unblocked);
   *events = p.revents;
   return r;
 }

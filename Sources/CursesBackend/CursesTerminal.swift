@@ -13,6 +13,8 @@ public enum TerminalEvent: Equatable, Sendable {
   case signal(Int32)
   /// Input ended (the terminal went away).
   case endOfInput
+  /// No key for the idle time asked for (``CursesTerminal/nextEvent(idleAfter:)``).
+  case idle
 }
 
 /// Why the terminal could not start.
@@ -182,8 +184,9 @@ public final class CursesTerminal {
     clearok(window, true)
   }
 
-  /// Waits for the next key, resize or signal. Blocks in the kernel: no polling.
-  public func nextEvent() -> TerminalEvent {
+  /// Waits for the next key, resize or signal, or (with `idleAfter`, in milliseconds) until the
+  /// terminal has been idle that long. Blocks in the kernel: no polling.
+  public func nextEvent(idleAfter: Int? = nil) -> TerminalEvent {
     // ncurses may hide EINTR and restart its read, so a termination signal would never reach
     // us while it blocks. Instead: ask ncurses without blocking (it still assembles escape
     // sequences and reports KEY_RESIZE), and block in poll(), which a signal always
@@ -204,7 +207,8 @@ public final class CursesTerminal {
         return .key(KeyDecoder.functionKey(Int32(character)))
       }
       var events: Int16 = 0
-      let ready = st_wait_readable(inputDescriptor, &saved, &events)
+      let ready = st_wait_readable(inputDescriptor, &saved, &events, idleAfter ?? -1)
+      if ready == 0 && idleAfter != nil { return .idle }
       if ready < 0 {
         if errno == EINTR { continue }
         return .endOfInput

@@ -6,6 +6,16 @@ import TriageFormats
 public enum Update {
   /// Applies `action`; returns the effects to run, in order.
   public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+    // The privacy screen comes and goes over whatever mode is open, and changes nothing else.
+    switch action {
+    case .hideForPrivacy:
+      state.isHidden = true
+      return []
+    case .reveal:
+      state.isHidden = false
+      return []
+    default: break
+    }
     if case .report = action {} else if case .resize = action {} else { state.message = nil }
     let record = state.sheet.folded
     var effects = dispatch(action, &state)
@@ -402,7 +412,8 @@ public enum Update {
       return [.nextPatient]
     case .startNextPatient(let sheet): startNextPatient(sheet, &state)
     case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
-      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk:
+      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk,
+      .hideForPrivacy, .reveal:
       break
     }
     return []

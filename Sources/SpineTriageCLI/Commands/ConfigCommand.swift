@@ -167,6 +167,18 @@ struct ConfigCommand: ParsableCommand {
       case .exportFolderSharing:
         let value = settings.exportFolderIsGroupShared ? "group" : "private"
         return Row(key: key.rawValue, value: value, json: .string(value), source: source)
+      case .sharedTerminal:
+        return Row(
+          key: key.rawValue, value: settings.sharedTerminal ? "true" : "false",
+          json: .bool(settings.sharedTerminal), source: source)
+      case .sharedRetentionHours:
+        return Row(
+          key: key.rawValue, value: String(settings.sharedRetentionHours),
+          json: .number(String(settings.sharedRetentionHours)), source: source)
+      case .idleMinutes:
+        return Row(
+          key: key.rawValue, value: String(settings.idleMinutes),
+          json: .number(String(settings.idleMinutes)), source: source)
       }
     }
   }

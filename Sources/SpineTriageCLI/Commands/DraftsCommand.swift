@@ -23,11 +23,16 @@ struct DraftsCommand: ParsableCommand {
   /// A path (from the environment) safe to print: control characters escaped.
   static func shown(_ path: String) -> String { AnswersError.printable(path, limit: 4096) }
 
+  /// The settings of the drafts commands (the configuration and the environment).
+  static func settings() throws(CLIFailure) -> Settings {
+    try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+  }
+
   /// Opens the store (checks the folders; nothing is created by listing).
   static func store() throws(CLIFailure) -> DraftStore {
     let directories = AppDirectories.current()
     let folder = try directories.stateFolder()
-    let settings = try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+    let settings = try settings()
     let store = DraftStore(folder: folder, retentionDays: settings.draftRetentionDays)
     for existing in [folder, store.draftsFolder, store.trashFolder]
     where AtomicFile.exists(existing) {
@@ -61,7 +66,9 @@ struct DraftsCommand: ParsableCommand {
     func run() throws {
       do {
         let store = try DraftsCommand.store()
-        // Read-only: nothing is created, locked, moved or changed (issue 20).
+        // Shared terminal: no patient identifier in the list (drafts show ID names it).
+        let hidesPatients = try DraftsCommand.settings().sharedTerminal
+        // Read-only: nothing is created, locked, moved or changed.
         var locks: [String: FileLock] = [:]
         var notices: [String] = []
         let entries =
@@ -84,7 +91,7 @@ struct DraftsCommand: ParsableCommand {
           // Who (identifier, age, sex), the complaint, and the decision with its status in the
           // words every list uses.
           out +=
-            "  \(entry.id)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.draftRow(sheet))\n"
+            "  \(entry.id)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.draftRow(sheet, hidesPatient: hidesPatients))\n"
         }
         for notice in notices { out += "Note: \(AnswersError.printable(notice, limit: 300))\n" }
         let trash = store.trashEntries()
@@ -185,6 +192,13 @@ struct DraftsCommand: ParsableCommand {
     func run() throws {
       do {
         let store = try DraftsCommand.store()
+        let settings = try DraftsCommand.settings()
+        // Shared terminal: what is older than the retention goes first, as at every start.
+        let folder = settings.exportFolder ?? (try? AppDirectories.current().exportFolder())
+        let expired = SharedTerminal.expire(settings, drafts: store, exportFolder: folder)
+        if let notice = expired.notice(hours: settings.sharedRetentionHours) {
+          try StandardStreams.writeOutputOrFail(notice + "\n")
+        }
         let days = olderThan ?? store.retentionDays
         guard let purged = store.purgeTrash(olderThanDays: days) else {
           throw CLIFailure(

@@ -40,6 +40,13 @@ enum InteractiveCommand {
     var notices: [String] = settings.warnings.map { "Configuration: \($0)." }
     do {
       notices += try lazyFolders ? drafts.prepareExisting() : drafts.prepare()
+      // Shared terminal: what is older than the retention goes first (nothing is created).
+      let expired = SharedTerminal.expire(
+        settings, drafts: drafts.store,
+        exportFolder: settings.exportFolder ?? (try? directories.exportFolder()))
+      if let notice = expired.notice(hours: settings.sharedRetentionHours) {
+        notices.append(notice)
+      }
       if let load {
         if let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
         notices.insert("Loaded \(load): \(sheet.answers.answeredCount) answers.", at: 0)
@@ -66,7 +73,8 @@ enum InteractiveCommand {
 
     let session = InteractiveSession(
       sheet: sheet, terminal: terminal, effects: effects, draftOffers: offers, notice: notice,
-      afterFirstFrame: lazyFolders ? drafts.prepareAfterFirstFrame : nil)
+      afterFirstFrame: lazyFolders ? drafts.prepareAfterFirstFrame : nil,
+      sharedTerminal: settings.sharedTerminal ? settings.idleMinutes * 60_000 : nil)
     let signal = session.run()
     drafts.finish()
     terminal.restore()

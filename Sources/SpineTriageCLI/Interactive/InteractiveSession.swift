@@ -18,15 +18,22 @@ final class InteractiveSession {
   /// notices are shown at once.
   private var afterFirstFrame: (() -> [String])?
 
+  /// Shared terminal: the milliseconds without a key before the privacy screen.
+  private let idleAfter: Int?
+
+  /// `sharedTerminal`: on a shared terminal, the idle time in milliseconds before the privacy
+  /// screen (the draft list then names no patient); nil otherwise.
   init(
     sheet: AnswerSheet, terminal: CursesTerminal, effects: EffectRunner,
     draftOffers: [AppState.DraftOffer], notice: StatusMessage?,
-    afterFirstFrame: (() -> [String])? = nil
+    afterFirstFrame: (() -> [String])? = nil, sharedTerminal idleAfter: Int? = nil
   ) {
     self.terminal = terminal
     self.effects = effects
     self.afterFirstFrame = afterFirstFrame
+    self.idleAfter = idleAfter
     state = AppState(sheet: sheet, size: terminal.size, draftOffers: draftOffers)
+    state.hidesDraftIdentities = idleAfter != nil
     state.message = notice
   }
 
@@ -46,7 +53,8 @@ final class InteractiveSession {
         }
       }
       let action: Action
-      switch terminal.nextEvent() {
+      switch terminal.nextEvent(idleAfter: state.isHidden ? nil : idleAfter) {
+      case .idle: action = .hideForPrivacy
       case .key(let key):
         guard let mapped = keyMap.action(for: key, in: state) else { continue }
         action = mapped

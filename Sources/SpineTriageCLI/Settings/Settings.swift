@@ -23,6 +23,9 @@ public struct Settings: Sendable, Equatable {
     case fhirClientKey = "fhir_client_key"
     case fhirCAFile = "fhir_ca_file"
     case exportFolderSharing = "export_folder_sharing"
+    case sharedTerminal = "shared_terminal"
+    case sharedRetentionHours = "shared_retention_hours"
+    case idleMinutes = "idle_minutes"
 
     /// The environment variable that sets it.
     public var environmentVariable: String {
@@ -41,6 +44,9 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientKey: "SPINE_TRIAGE_FHIR_CLIENT_KEY"
       case .fhirCAFile: "SPINE_TRIAGE_FHIR_CA_FILE"
       case .exportFolderSharing: "SPINE_TRIAGE_EXPORT_SHARING"
+      case .sharedTerminal: "SPINE_TRIAGE_SHARED_TERMINAL"
+      case .sharedRetentionHours: "SPINE_TRIAGE_SHARED_RETENTION_HOURS"
+      case .idleMinutes: "SPINE_TRIAGE_IDLE_MINUTES"
       }
     }
 
@@ -61,6 +67,9 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientKey: "--fhir-client-key"
       case .fhirCAFile: "--fhir-ca-file"
       case .exportFolderSharing: "--export-folder-sharing"
+      case .sharedTerminal: "--shared-terminal"
+      case .sharedRetentionHours: "--shared-retention-hours"
+      case .idleMinutes: "--idle-minutes"
       }
     }
   }
@@ -93,6 +102,13 @@ public struct Settings: Sendable, Equatable {
   /// The accepted retention, in days (0: purge the trash at every start).
   public static let draftRetentionRange = 0...3650
 
+  /// Shared-terminal mode, by default: how long drafts and exports are kept (hours) and how long
+  /// the screens stay idle before the privacy screen hides them (minutes).
+  public static let defaultSharedRetentionHours = 12
+  public static let sharedRetentionRange = 1...720
+  public static let defaultIdleMinutes = 5
+  public static let idleMinutesRange = 1...120
+
   /// Where exports go; `nil`: the XDG data folder (``AppDirectories/exportFolder()``).
   public var exportFolder: String?
   /// The print queue (a CUPS destination); `nil`: `lp`'s default destination.
@@ -124,6 +140,14 @@ public struct Settings: Sendable, Equatable {
   /// Whether the export folder is private to the user (the default) or a team's group-shared
   /// folder (``FolderPolicy/Use/groupShared``).
   public var exportFolderIsGroupShared = false
+  /// Shared-terminal mode (a terminal several clinicians use): drafts and exports expire after
+  /// ``sharedRetentionHours``, lists of drafts show no patient identifier until one is chosen,
+  /// and the screens hide behind a privacy screen after ``idleMinutes`` without a key.
+  public var sharedTerminal = false
+  /// In shared-terminal mode, how long drafts (and the trash) and exports are kept, in hours.
+  public var sharedRetentionHours = Settings.defaultSharedRetentionHours
+  /// In shared-terminal mode, the minutes without a key before the privacy screen.
+  public var idleMinutes = Settings.defaultIdleMinutes
   /// Keys of a configuration file that were ignored, one line each ("FILE: key ...: ...;
   /// ignored"), reported once per run.
   public var warnings: [String] = []

@@ -59,19 +59,15 @@ enum SettingsValue {
             + " mode 2770)")
       }
     case .draftRetentionDays:
-      let range = Settings.draftRetentionRange
-      let phrase = "must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"
-      let digits: String
+      settings.draftRetentionDays = try wholeNumber(
+        raw, Settings.draftRetentionRange, unit: "days")
+    case .sharedTerminal:
       switch raw {
-      case .json(.number(let number)): digits = number
-      case .json(let other): throw Problem(phrase + ", not \(other.typeName)")
-      case .text(let text): digits = text
+      case .json(.bool(let on)): settings.sharedTerminal = on
+      case .text("true"), .text("on"), .text("yes"): settings.sharedTerminal = true
+      case .text("false"), .text("off"), .text("no"): settings.sharedTerminal = false
+      default: throw Problem("must be true or false")
       }
-      guard !digits.isEmpty, digits.utf8.count <= 4,
-        digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-        let days = Int(digits), range.contains(days)
-      else { throw Problem(phrase) }
-      settings.draftRetentionDays = days
     case .patientIDSystem:
       let text = try string(raw)
       try check(uriProblem(text))
@@ -96,7 +92,30 @@ enum SettingsValue {
       case .fhirClientKey: settings.fhirClientKey = text
       default: settings.fhirCAFile = text
       }
+    case .sharedRetentionHours:
+      settings.sharedRetentionHours = try wholeNumber(
+        raw, Settings.sharedRetentionRange, unit: "hours")
+    case .idleMinutes:
+      settings.idleMinutes = try wholeNumber(raw, Settings.idleMinutesRange, unit: "minutes")
     }
+  }
+
+  /// A whole number in `range`, written in decimal digits (a JSON number or a text).
+  private static func wholeNumber(_ raw: Raw, _ range: ClosedRange<Int>, unit: String)
+    throws(Problem) -> Int
+  {
+    let phrase = "must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound)"
+    let digits: String
+    switch raw {
+    case .json(.number(let number)): digits = number
+    case .json(let other): throw Problem(phrase + ", not \(other.typeName)")
+    case .text(let text): digits = text
+    }
+    guard !digits.isEmpty, digits.utf8.count <= 4,
+      digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let value = Int(digits), range.contains(value)
+    else { throw Problem(phrase) }
+    return value
   }
 
   private static func check(_ problem: String?) throws(Problem) {

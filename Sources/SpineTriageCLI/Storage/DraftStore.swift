@@ -376,11 +376,43 @@ public struct DraftStore: Sendable {
   /// it, so nothing outside the trash can be deleted).
   @discardableResult
   public func purgeTrash(olderThanDays days: Int, now: Int = Int(time(nil))) -> Int? {
-    let descriptor = open(trashFolder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    purgeTrash(olderThanSeconds: days * 86_400, now: now)
+  }
+
+  /// Deletes discarded drafts older than `seconds`; as ``purgeTrash(olderThanDays:now:)``.
+  @discardableResult
+  public func purgeTrash(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
+    DraftStore.removeFiles(in: trashFolder, olderThanSeconds: seconds, now: now) {
+      $0.hasSuffix(".json")
+    }
+  }
+
+  /// Shared terminal: deletes the drafts saved more than `seconds` ago that no session holds
+  /// (they are gone, not moved to the trash); returns how many, or nil when the drafts folder is
+  /// not a real folder of this user.
+  @discardableResult
+  public func expireDrafts(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
+    DraftStore.removeFiles(in: draftsFolder, olderThanSeconds: seconds, now: now) { name in
+      let id = String(name.dropLast(5))
+      return name.hasSuffix(".json") && AnswerSheet.isUUID(id)
+        && !FileLock.isHeldElsewhere(lockPath(for: id))
+    }
+  }
+
+  /// Deletes the regular files of this user in `folder` (never followed through a symbolic
+  /// link; hidden names are never touched) last changed at least `seconds` before `now` and
+  /// whose name `chosen` accepts; returns how many, or nil when the folder cannot be opened or,
+  /// unless `sharedFolder`, is not this user's.
+  static func removeFiles(
+    in folder: String, olderThanSeconds seconds: Int, now: Int, sharedFolder: Bool = false,
+    chosen: (String) -> Bool
+  ) -> Int? {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return errno == ENOENT ? 0 : nil }
     defer { close(descriptor) }
     var folderInfo = stat()
-    guard fstat(descriptor, &folderInfo) == 0, folderInfo.st_uid == geteuid() else { return nil }
+    guard fstat(descriptor, &folderInfo) == 0, sharedFolder || folderInfo.st_uid == geteuid()
+    else { return nil }
     let listing = dup(descriptor)
     guard listing >= 0, let directory = fdopendir(listing) else {
       if listing >= 0 { close(listing) }
@@ -391,14 +423,15 @@ public struct DraftStore: Sendable {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+      if !name.hasPrefix(".") { names.append(name) }
     }
     closedir(directory)
     var purged = 0
-    for name in names {
+    for name in names where chosen(name) {
       var info = stat()
       guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
-        (info.st_mode & S_IFMT) == S_IFREG, now - Int(info.st_mtim.tv_sec) >= days * 86_400
+        (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
+        now - Int(info.st_mtim.tv_sec) >= seconds
       else { continue }
       if unlinkat(descriptor, name, 0) == 0 { purged += 1 }
     }
