@@ -22,7 +22,7 @@ final class CursesTheme {
     }
   }
 
-  private static let slotCount = 19 + Urgency.allCases.count
+  private static let slotCount = 21 + Urgency.allCases.count
 
   /// A distinct index for each role.
   private static func slot(_ role: Role) -> Int {
@@ -45,7 +45,10 @@ final class CursesTheme {
     case .message: 15
     case .error: 16
     case .dim: 17
-    case .urgency(let urgency): 19 + urgency.rawValue
+    case .final: 18
+    case .provisional: 19
+    case .incomplete: 20
+    case .urgency(let urgency): 21 + urgency.rawValue
     }
   }
 
