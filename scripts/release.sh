@@ -132,8 +132,9 @@ manual_tool=$(find "$scratch" -path '*/debug/generate-manual-tool' -type f | hea
 mkdir -p "$work/man"
 "$manual_tool" "$root/usr/bin/spine-triage" --date "$man_date" --section 1 \
   --authors "SpineTriage developers" --output-directory "$work/man" >&2
-# Blank lines in roff are not paragraph breaks (lintian: "empty line" warnings): .PP is.
-sed -e 's/^[[:space:]]*$/.PP/' "$work/man/spine-triage.1" > "$work/man/spine-triage.1.fixed"
+# Blank lines in roff are not paragraph breaks (lintian: "empty line" warnings): the mdoc
+# paragraph macro .Pp is.
+sed -e 's/^[[:space:]]*$/.Pp/' "$work/man/spine-triage.1" > "$work/man/spine-triage.1.fixed"
 gzip -9n < "$work/man/spine-triage.1.fixed" > "$root/usr/share/man/man1/spine-triage.1.gz"
 
 # The site configuration, empty (a conffile: dpkg keeps the site's edits on upgrade, and
