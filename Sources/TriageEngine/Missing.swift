@@ -63,12 +63,16 @@ enum Missing {
     return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: 2 * count) { buffer in
       let base = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
       let scratch = UnsafeMutableBufferPointer(rebasing: buffer[count..<(2 * count)])
-      var start = Situation(answers)
-      var current = Outcome()
-      for position in 0..<count {
-        base[position] = contribution(position, book, &start)
-        current.add(base[position])
-      }
+      // Built here, then only read (constants: no exclusivity checks in the functions below).
+      let (start, current) = {
+        var start = Situation(answers)
+        var current = Outcome()
+        for position in 0..<count {
+          base[position] = contribution(position, book, &start)
+          current.add(base[position])
+        }
+        return (start, current)
+      }()
       _ = scratch.initialize(from: base)
       // For each rule that did not fire, the answers that could make it fire: for some arm,
       // read by every part of its condition that is false now (one answer changes at a time).
