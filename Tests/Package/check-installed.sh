@@ -51,7 +51,8 @@ if [ -n "$toolchain" ] && [ "$toolchain" != / ] && [ "$toolchain" != /usr ]; the
   mount -t tmpfs -o ro,size=1k none "$toolchain"
   echo "ok: toolchain folder $toolchain hidden"
 fi
-mount -t tmpfs -o size=1m none /etc/spine-triage
+# Mode 0755: a configuration folder others can write into is not trusted (exit 78).
+mount -t tmpfs -o size=1m,mode=0755 none /etc/spine-triage
 work=$(mktemp -d)
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=$work/home LANG=C.UTF-8 TERM=xterm-256color
 unset LD_LIBRARY_PATH SPINE_TRIAGE_DIR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
@@ -127,7 +128,8 @@ grep -q '^## Install on a terminal' <<<"$(zcat $doc/README.md.gz)" \
 ok "copyright, changelog, README"
 
 # Configured from /etc (a tmpfs in this namespace): the site name reaches the summary; a bad
-# key is one line naming the file and the key, exit 78.
+# key is one warning naming the file and the key, and is ignored (one bad key must not stop
+# every terminal of the site).
 printf '{"site_name": "Ward 3 terminals", "paper": "a4"}\n' > /etc/spine-triage/config.json
 grep -q 'site_name  *Ward 3 terminals  */etc/spine-triage/config.json' <<<"$(spine-triage config)" \
   || fail "spine-triage config does not show the site name from /etc"
@@ -136,10 +138,16 @@ grep -q '^Site: *Ward 3 terminals$' <<<"$summary" || fail "the site name from /e
 printf '{"site_nam": "x"}\n' > /etc/spine-triage/config.json
 status=0
 spine-triage config >/dev/null 2>"$work/err" || status=$?
-[ "$status" = 78 ] && grep -q '/etc/spine-triage/config.json: unknown key "site_nam"' "$work/err" \
+[ "$status" = 0 ] && [ "$(wc -l < "$work/err")" = 1 ] \
+  && grep -q '^spine-triage: warning: /etc/spine-triage/config.json: unknown key "site_nam" .*; ignored$' "$work/err" \
   || fail "a bad key in /etc gave exit $status: $(cat "$work/err")"
+chmod 0666 /etc/spine-triage/config.json
+status=0
+spine-triage config >/dev/null 2>"$work/err" || status=$?
+[ "$status" = 78 ] && grep -q 'not trusted' "$work/err" \
+  || fail "a configuration others can write was used (exit $status): $(cat "$work/err")"
 rm /etc/spine-triage/config.json
-ok "configured from /etc/spine-triage/config.json; a bad key is refused (exit 78)"
+ok "configured from /etc/spine-triage/config.json; a bad key is ignored with one warning; a file others can write is not trusted (exit 78)"
 
 # The screens, in a private tmux server: the first frame appears and q quits.
 if command -v tmux >/dev/null; then
