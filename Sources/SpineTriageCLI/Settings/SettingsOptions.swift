@@ -71,6 +71,8 @@ struct SettingsOptions: ParsableArguments {
     help: ArgumentHelp(
       "CA certificates (PEM) for the server; default: the system store.", valueName: "file"))
   var fhirCAFile: String?
+
+  @Option(
     name: .customLong("export-folder-sharing"),
     help: ArgumentHelp(
       "private (the default) or group: the export folder is a team folder (mode 2770).",
