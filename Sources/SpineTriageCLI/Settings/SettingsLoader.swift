@@ -81,7 +81,8 @@ public enum SettingsLoader {
     defer {
       if reporting {
         for warning in settings.warnings {
-          StandardStreams.writeError("spine-triage: warning: \(CLIFailure.printable(warning))\n")
+          StandardStreams.writeError(
+            "spine-triage: warning: \(AnswersError.printable(warning, limit: 1000))\n")
         }
       }
     }
