@@ -30,7 +30,7 @@ let package = Package(
       name: "CNcurses",
       providers: [.apt(["libncurses-dev"])]
     ),
-    .target(name: "CursesBackend", dependencies: ["CNcurses", "TriageUI"]),
+    .target(name: "CursesBackend", dependencies: ["CNcurses", "TriageEngine", "TriageUI"]),
     // Turns core dumps off (setrlimit and prctl; prctl is variadic, so it is called from C).
     .target(name: "CProcess"),
     .target(
@@ -58,6 +58,12 @@ let package = Package(
     .testTarget(
       name: "CursesBackendTests", dependencies: ["CursesBackend", "TriageUI", "CNcurses"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TriageEngine"]),
+    .testTarget(
+      name: "SpineTriageCLITests",
+      dependencies: [
+        "SpineTriageCLI", "TriageFormats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -10,6 +10,9 @@
 #   spine-held               holds every job (job-hold-until-default=indefinite)
 #   spine-stopped            accepts jobs but is stopped (cupsdisable)
 #   spine-rejecting          refuses jobs (cupsreject)
+#   spine-cancel             accepts jobs, and its backend (spine-cancel:/, installed here)
+#                            cancels every one (exit 5, CUPS_BACKEND_CANCEL): a job that is
+#                            accepted but never printed
 # Needs root, and the packages cups, cups-client, cups-bsd and printer-driver-cups-pdf.
 set -euo pipefail
 
@@ -37,6 +40,21 @@ zcat -f "$base" | sed \
   -e 's|^\*ImageableArea Letter/US Letter: .*|*ImageableArea Letter/US Letter: "18 36 594 756"|' \
   > "$ppd"
 
+# A backend that reads the job and cancels it (0755: run as the lp user, like a real one).
+backend_dir=/usr/lib/cups/backend
+cat > "$backend_dir/spine-cancel" <<'BACKEND'
+#!/bin/sh
+# SpineTriage test backend: takes every job and cancels it (CUPS_BACKEND_CANCEL).
+if [ "$#" -eq 0 ]; then
+  echo 'direct spine-cancel "Unknown" "SpineTriage test backend: cancels every job"'
+  exit 0
+fi
+if [ "$#" -ge 6 ]; then cat -- "$6" > /dev/null; else cat > /dev/null; fi
+echo "ERROR: cancelled by the SpineTriage test backend" >&2
+exit 5
+BACKEND
+chmod 0755 "$backend_dir/spine-cancel"
+
 add() { lpadmin -p "$1" -E -v cups-pdf:/ -P "$ppd" "${@:2}" 2>/dev/null; }
 add spine-a4 -o PageSize=A4
 add spine-letter -o PageSize=Letter
@@ -45,6 +63,8 @@ add spine-stopped -o PageSize=A4
 cupsdisable -r "stopped for the printing tests" spine-stopped
 add spine-rejecting -o PageSize=A4
 cupsreject -r "closed for the printing tests" spine-rejecting
+lpadmin -p spine-cancel -E -v spine-cancel:/ -P "$ppd" -o PageSize=A4 2>/dev/null
+cupsenable spine-cancel
 # Jobs left waiting by an earlier run.
 cancel -a spine-held spine-stopped 2>/dev/null || true
 lpstat -p | sed 's/^/cups-setup: /'

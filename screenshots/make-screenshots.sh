@@ -24,6 +24,8 @@ if [ -z "$bin" ]; then
 fi
 
 work=$(mktemp -d)
+# Options added to every shot (the privacy screen sets them for its own).
+extra_args=()
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1700x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
@@ -38,6 +40,7 @@ shot() {
   local cols=${size%x*} rows=${size#*x}
   local args=()
   [ "$answers" != "--" ] && args=(--load "$root/Tests/Fixtures/$answers")
+  args+=("${extra_args[@]}")
   rm -rf "$work/state" 2>/dev/null || true
   sock="shots-$$-$name"
   tmux -L "$sock" -f /dev/null new-session -d -x "$cols" -y "$rows" -s main \
@@ -51,6 +54,7 @@ shot() {
   for key in "$@"; do
     case "$key" in
       wait:*) wait_for "${key#wait:}" || true ;;
+      idle:*) wait_for "${key#idle:}" 1600 || true ;;
       *) tmux -L "$sock" send-keys -t main "$key"; sleep 0.05 ;;
     esac
   done
@@ -64,8 +68,9 @@ shot() {
   echo "screenshots/$name.png"
 }
 
+# wait_for TEXT [TRIES]: polls the pane every 0.05 s (100 tries by default).
 wait_for() {
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 "${2:-100}"); do
     tmux -L "$sock" capture-pane -p -t main 2>/dev/null | grep -qF "$1" && return 0
     sleep 0.05
   done
@@ -84,6 +89,10 @@ shot 80x24-6-summary-emergency 80x24 emergency-ces.json BTab "wait:[6 Summary"
 shot 80x24-6-summary-no-imaging 80x24 no-imaging.json BTab "wait:[6 Summary"
 shot 80x24-help 80x24 -- "?" "wait:SpineTriage keys"
 shot 80x24-too-small 60x20 -- "wait:too small"
+# A shared terminal after its idle time (one minute): the privacy screen.
+extra_args=(--shared-terminal true --idle-minutes 1)
+shot 80x24-privacy 80x24 emergency-ces.json "wait:EMERGENCY" "idle:hidden for privacy"
+extra_args=()
 # Wide: the panel beside the lists.
 shot 120x40-1-patient-no-imaging 120x40 no-imaging.json "wait:NO IMAGING NOW"
 shot 120x40-3-examination-emergency 120x40 emergency-ces.json Tab Tab "wait:[3 Exam"

@@ -4,10 +4,11 @@
 #   scripts/release.sh [OUTPUT_DIR]        (default: dist)
 #
 # Writes OUTPUT_DIR/spine-triage (the binary) and OUTPUT_DIR/spine-triage_VERSION_ARCH.deb, and
-# prints the package's path on the last line. Needs the Swift toolchain, libncurses-dev, git,
-# dpkg-dev (dpkg-shlibdeps) and binutils (strip). The binary runs without the toolchain: the
-# Swift standard library is linked in (--static-swift-stdlib); it needs glibc 2.35 or newer and
-# libncursesw6 (the package's Depends, computed by dpkg-shlibdeps).
+# prints the package's path on the last line. Needs the Swift toolchain, libncurses-dev,
+# libstdc++-12-dev (libstdc++.a), git, dpkg-dev (dpkg-shlibdeps), binutils (strip, objdump),
+# python3 and valgrind (the traced start that orders the start-up functions). The binary runs
+# without the toolchain: the Swift standard library and libstdc++ are linked in; it needs glibc
+# 2.35 or newer and libncursesw6 (the package's Depends, computed by dpkg-shlibdeps).
 #
 # The binary is stamped with the commit it was built from (`spine-triage --version`): the
 # generated file Sources/SpineTriageCLI/Build/BuildStamp+Release.swift exists only during the
@@ -19,9 +20,9 @@ out=${1:-dist}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
-# The flags of the shipped binary; Tests/Performance/run-benchmarks.sh builds triage-bench with
-# the same ones so the two builds share their objects.
-release_flags=(-c release --static-swift-stdlib -Xswiftc -DSPINE_TRIAGE_RELEASE_STAMP)
+# The flags of the shipped binary (release_flags); Tests/Performance/run-benchmarks.sh builds
+# triage-bench with the same ones so the two builds share their objects.
+source scripts/release-flags.sh
 
 version=$(sed -n 's/^ *public static let version = "\(.*\)"$/\1/p' \
   Sources/SpineTriageCLI/Build/BuildInfo.swift)
@@ -48,15 +49,65 @@ SWIFT
 
 echo "release.sh: building spine-triage $version ($commit), static Swift standard library" >&2
 start=$(date +%s)
-swift build "${release_flags[@]}" --product spine-triage >&2
 bin_dir=$(swift build "${release_flags[@]}" --show-bin-path)
+mkdir -p "$bin_dir"
+# libstdc++ (which the Swift runtime needs) linked in too: the loader then binds none of its
+# symbols at every start, and its pages are not mapped. The link searches the build folder
+# first, so a libstdc++.a there is taken instead of libstdc++.so (the rest stays dynamic).
+libstdcxx=""
+for cc in "$(dirname "$(readlink -f "$(command -v swiftc)")")/clang" clang gcc; do
+  command -v "$cc" >/dev/null || continue
+  libstdcxx=$("$cc" -print-file-name=libstdc++.a)
+  [ -f "$libstdcxx" ] && break
+done
+[ -f "$libstdcxx" ] || { echo "release.sh: no libstdc++.a (install libstdc++-12-dev)" >&2; exit 1; }
+ln -sf "$libstdcxx" "$bin_dir/libstdc++.a"
+# The start-up symbol order: the functions that run before the first frame, placed together
+# so that the few code pages the start touches are all it reads. Generated at every release
+# from a traced start of this very build (so it never goes stale): link once without an order,
+# run the screens under callgrind (scripts/startup-trace.py: no arguments, then --load; each
+# time the first frame and then a few keys of a session: Tab through the pages, Down, Up, y,
+# n, Space), and link again with the functions in the order they first ran. Removing the binary makes
+# SwiftPM link again (the order file is not an input it knows).
+# No symbol of the program is exported (the toolchain's -export-dynamic): nothing looks them up,
+# and the loader then searches a table of 400 symbols rather than 3,500 at every start.
+order=$(pwd)/.build/spine-triage-start.order
+link_flags=(-Xlinker "--symbol-ordering-file=$order" -Xlinker --no-warn-symbol-ordering
+  -Xlinker --no-export-dynamic)
+: > "$order"
+rm -f "$bin_dir/spine-triage"
+swift build "${release_flags[@]}" "${link_flags[@]}" --product spine-triage >&2
+strip --strip-debug -o "$work/traced" "$bin_dir/spine-triage"
+python3 scripts/startup-trace.py order --output "$work/start.order" --marker "q quit" \
+  --keys TAB,DOWN,DOWN,UP,y,n,SPACE,TAB,TAB,TAB,TAB,TAB,TAB,DOWN,SPACE \
+  --env XDG_STATE_HOME=@tmpdir --env XDG_CONFIG_HOME=@tmpdir --env SPINE_TRIAGE_DIR=@tmpdir \
+  -- "$work/traced" --- "$work/traced" --load Tests/Fixtures/emergency-ces.json >&2
+cp "$work/start.order" "$order"
+rm -f "$bin_dir/spine-triage"
+swift build "${release_flags[@]}" "${link_flags[@]}" --product spine-triage >&2
 cp "$bin_dir/spine-triage" "$out/spine-triage"
 strip --strip-all "$out/spine-triage"
 echo "release.sh: built in $(( $(date +%s) - start )) s" >&2
 
-# Nothing of the toolchain may be needed at run time.
-if ldd "$out/spine-triage" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|not found'; then
-  echo "release.sh: the binary still needs the Swift toolchain (see ldd above)" >&2
+# No RUNPATH or RPATH, and immediate binding (BIND_NOW).
+dynamic=$(readelf -d "$out/spine-triage")
+if grep -Eq 'RUNPATH|RPATH' <<<"$dynamic"; then
+  echo "release.sh: the binary has a RUNPATH/RPATH:" >&2
+  grep -E 'RUNPATH|RPATH' <<<"$dynamic" >&2
+  exit 1
+fi
+grep -Eq 'BIND_NOW|FLAGS_1.*NOW' <<<"$dynamic" \
+  || { echo "release.sh: the binary is not linked with -z now" >&2; exit 1; }
+
+# Nothing of the toolchain may be needed at run time, nor libstdc++ (linked in).
+if ldd "$out/spine-triage" | grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|stdc\+\+|not found'; then
+  echo "release.sh: the binary still needs the Swift toolchain or libstdc++ (see ldd above)" >&2
+  exit 1
+fi
+# It must start on glibc 2.35 (Ubuntu 22.04, README's oldest supported system).
+glibc=$(objdump -T "$out/spine-triage" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+if [ "$(printf '%s\nGLIBC_2.35\n' "$glibc" | sort -V | tail -n 1)" != GLIBC_2.35 ]; then
+  echo "release.sh: the binary needs $glibc; README supports glibc 2.35" >&2
   exit 1
 fi
 grep -qx "commit $commit, built $built_at" <<<"$("$out/spine-triage" --version)" \
@@ -66,19 +117,32 @@ grep -qx "commit $commit, built $built_at" <<<"$("$out/spine-triage" --version)"
 root=$work/root
 doc=$root/usr/share/doc/spine-triage
 install -d -m 0755 "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$doc" \
+  "$root/etc/spine-triage" \
   "$doc/examples" "$root/usr/share/bash-completion/completions" \
   "$root/usr/share/zsh/vendor-completions" "$root/usr/share/fish/vendor_completions.d"
 install -m 0755 "$out/spine-triage" "$root/usr/bin/spine-triage"
 
 # Man page, generated from the argument parser by swift-argument-parser's generate-manual tool
 # (built by its package plugin; the tool reads `spine-triage --experimental-dump-help`).
-swift package plugin generate-manual --help >/dev/null 2>&1 || true
-manual_tool=$(find .build -path '*/debug/generate-manual-tool' -type f | head -n 1)
+# (built in the release's build folder, so a development build in .build never holds it up)
+scratch=${release_flags[${#release_flags[@]} - 1]}
+swift package --scratch-path "$scratch" plugin generate-manual --help >/dev/null 2>&1 || true
+manual_tool=$(find "$scratch" -path '*/debug/generate-manual-tool' -type f | head -n 1)
 [ -x "$manual_tool" ] || { echo "release.sh: generate-manual-tool was not built" >&2; exit 1; }
 mkdir -p "$work/man"
 "$manual_tool" "$root/usr/bin/spine-triage" --date "$man_date" --section 1 \
   --authors "SpineTriage developers" --output-directory "$work/man" >&2
-gzip -9n < "$work/man/spine-triage.1" > "$root/usr/share/man/man1/spine-triage.1.gz"
+# Blank lines in roff are not paragraph breaks (lintian: "empty line" warnings): the mdoc
+# paragraph macro .Pp is.
+sed -e 's/^[[:space:]]*$/.Pp/' "$work/man/spine-triage.1" > "$work/man/spine-triage.1.fixed"
+gzip -9n < "$work/man/spine-triage.1.fixed" > "$root/usr/share/man/man1/spine-triage.1.gz"
+
+# The site configuration, empty (a conffile: dpkg keeps the site's edits on upgrade, and
+# purge removes it). Checked with spine-triage config --check before it is pushed.
+printf '{}\n' > "$root/etc/spine-triage/config.json"
+chmod 0644 "$root/etc/spine-triage/config.json"
+echo /etc/spine-triage/config.json > "$root/DEBIAN/conffiles"
+chmod 0644 "$root/DEBIAN/conffiles"
 
 # Shell completions, generated by the argument parser.
 # (bash completions are sourced, not run: no #! line.)

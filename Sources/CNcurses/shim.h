@@ -56,6 +56,15 @@ static inline void st_prepare_crash_clear(void) {
   st_clear_on_crash = !(smcup != NULL && smcup != (char *)-1 && smcup[0] != 0);
 }
 
+/* Erases the terminal's scrollback (xterm's ED 3, "\033[3J"; terminals without it ignore
+   it): without an alternate screen the last frame (patient, clinician) would otherwise stay
+   there for the next person to scroll back to. Async-signal-safe. */
+static inline void st_clear_scrollback(void) {
+  static const char sequence[] = "\033[3J";
+  ssize_t ignored = write(1, sequence, sizeof sequence - 1);
+  (void)ignored;
+}
+
 static void st_crash_handler(int sig) {
   if (st_curses_active) {
     endwin();
@@ -66,6 +75,7 @@ static void st_crash_handler(int sig) {
         ssize_t ignored = write(1, clear, strlen(clear));
         (void)ignored;
       }
+      st_clear_scrollback();
     }
   }
   signal(sig, SIG_DFL);
@@ -144,13 +154,18 @@ static inline void st_restore_signal_mask(const sigset_t *old) {
   sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-/* Waits until `fd` is readable or a signal arrives; returns ppoll's result, revents in *events. */
-static inline int st_wait_readable(int fd, const sigset_t *unblocked, short *events) {
+/* Waits until `fd` is readable, a signal arrives or `timeout_ms` pass (negative: no limit);
+   returns ppoll's result (0 when the time passed), revents in *events. */
+static inline int st_wait_readable(int fd, const sigset_t *unblocked, short *events,
+                                   long timeout_ms) {
   struct pollfd p;
   p.fd = fd;
   p.events = POLLIN;
   p.revents = 0;
-  int r = ppoll(&p, 1, NULL, unblocked);
+  struct timespec limit;
+  limit.tv_sec = timeout_ms / 1000;
+  limit.tv_nsec = (timeout_ms % 1000) * 1000000L;
+  int r = ppoll(&p, 1, timeout_ms < 0 ? NULL : &limit, unblocked);
   *events = p.revents;
   return r;
 }

@@ -4,11 +4,12 @@
 #endif
 #include "CProcess.h"
 
+#include <errno.h>
 #include <unistd.h>
-
 #include <sys/resource.h>
 #ifdef __linux__
 #include <sys/prctl.h>
+#include <sys/random.h>
 #endif
 
 int spine_disable_core_dumps(void) {
@@ -33,4 +34,24 @@ int spine_cores_available(void) {
 #endif
   long online = sysconf(_SC_NPROCESSORS_ONLN);
   return online > 0 ? (int)online : 1;
+}
+
+int spine_random_bytes(void *buffer, size_t count) {
+#ifdef __linux__
+  unsigned char *bytes = buffer;
+  while (count > 0) {
+    ssize_t got = getrandom(bytes, count, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    bytes += got;
+    count -= (size_t)got;
+  }
+  return 0;
+#else
+  (void)buffer;
+  (void)count;
+  return -1;
+#endif
 }

@@ -13,6 +13,8 @@ public enum TerminalEvent: Equatable, Sendable {
   case signal(Int32)
   /// Input ended (the terminal went away).
   case endOfInput
+  /// No key for the idle time asked for (``CursesTerminal/nextEvent(idleAfter:)``).
+  case idle
 }
 
 /// Why the terminal could not start.
@@ -28,6 +30,8 @@ public final class CursesTerminal {
   private let window: UnsafeMutablePointer<WINDOW>
   private let theme: CursesTheme
   private var active = true
+  /// The UTF-8 of the run of cells being written (reused between runs and frames).
+  private var run: [UInt8] = []
   /// The glyphs that suit the locale.
   public let glyphs: Glyphs
   /// Whether colours are used.
@@ -94,15 +98,19 @@ public final class CursesTerminal {
   deinit { restore() }
 
   /// Restores the terminal (idempotent). A terminal without an alternate screen (the Linux
-  /// console) is cleared first, so the assessment does not stay on screen for the next person.
+  /// console) is cleared first, and its scrollback erased after, so the assessment does not
+  /// stay on screen, or a scroll away, for the next person.
   public func restore() {
     guard active else { return }
     active = false
-    if st_has_alternate_screen() == 0 {
+    let noAlternateScreen = st_has_alternate_screen() == 0
+    if noAlternateScreen {
       wclear(window)
       wrefresh(window)
     }
     endwin()
+    // The scrollback too: the last frame must not be one scroll away (issue 20).
+    if noAlternateScreen { st_clear_scrollback() }
     st_set_curses_active(0)
   }
 
@@ -120,12 +128,18 @@ public final class CursesTerminal {
       var column = 0
       while column < columns {
         let role = screen[row, column].role
-        var run = ""
+        // The run of cells with one role, as NUL-terminated UTF-8 (bytes appended to a buffer
+        // kept between frames: no String is built per cell).
+        run.removeAll(keepingCapacity: true)
+        var beforeLast = 0
         var end = column
         while end < columns && screen[row, end].role == role {
           // The right half of a two-column character is not written: curses advances two
           // columns for the character itself.
-          if let shown = screen.shown(row: row, column: end) { run.append(shown) }
+          if let shown = screen.shown(row: row, column: end) {
+            beforeLast = run.count
+            run.append(contentsOf: shown.utf8)
+          }
           end += 1
         }
         let (attrs, pair) = theme.style(role)
@@ -134,15 +148,14 @@ public final class CursesTerminal {
         if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns
           && !screen[row, columns - 1].isContinuation
         {
-          run = String(run.dropLast())
-          if !run.isEmpty { _ = st_put(window, Int32(row), Int32(column), run, attrs, pair) }
-          if let last = Optional(screen[row, columns - 1]) {
-            wattr_set(window, attrs, pair, nil)
-            mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
-            wattr_set(window, 0, 0, nil)
-          }
+          run.removeSubrange(beforeLast...)
+          if !run.isEmpty { put(row: row, column: column, attrs: attrs, pair: pair) }
+          let last = screen[row, columns - 1]
+          wattr_set(window, attrs, pair, nil)
+          mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
+          wattr_set(window, 0, 0, nil)
         } else {
-          _ = st_put(window, Int32(row), Int32(column), run, attrs, pair)
+          put(row: row, column: column, attrs: attrs, pair: pair)
         }
         column = end
       }
@@ -156,13 +169,24 @@ public final class CursesTerminal {
     wrefresh(window)
   }
 
+  /// Writes ``run`` at `row`, `column`.
+  private func put(row: Int, column: Int, attrs: attr_t, pair: Int16) {
+    run.append(0)
+    run.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) {
+        _ = st_put(window, Int32(row), Int32(column), $0.baseAddress, attrs, pair)
+      }
+    }
+  }
+
   /// Repaints every cell on the next refresh (Ctrl-L, after suspend).
   public func invalidate() {
     clearok(window, true)
   }
 
-  /// Waits for the next key, resize or signal. Blocks in the kernel: no polling.
-  public func nextEvent() -> TerminalEvent {
+  /// Waits for the next key, resize or signal, or (with `idleAfter`, in milliseconds) until the
+  /// terminal has been idle that long. Blocks in the kernel: no polling.
+  public func nextEvent(idleAfter: Int? = nil) -> TerminalEvent {
     // ncurses may hide EINTR and restart its read, so a termination signal would never reach
     // us while it blocks. Instead: ask ncurses without blocking (it still assembles escape
     // sequences and reports KEY_RESIZE), and block in poll(), which a signal always
@@ -183,7 +207,8 @@ public final class CursesTerminal {
         return .key(KeyDecoder.functionKey(Int32(character)))
       }
       var events: Int16 = 0
-      let ready = st_wait_readable(inputDescriptor, &saved, &events)
+      let ready = st_wait_readable(inputDescriptor, &saved, &events, idleAfter ?? -1)
+      if ready == 0 && idleAfter != nil { return .idle }
       if ready < 0 {
         if errno == EINTR { continue }
         return .endOfInput

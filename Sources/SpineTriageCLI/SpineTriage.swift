@@ -55,25 +55,31 @@ public struct SpineTriage: ParsableCommand {
   public init() {}
 
   public func run() throws {
-    try SpineTriage.start(
-      load: load, plain: plain, noColor: noColor,
-      options: settingsOptions.overrides(outputFolder: outputDir))
+    try SpineTriage.start(startArguments)
   }
 
-  /// Opens the screens (or the plain prompts), with the configuration and `options`.
-  static func start(
-    load: String?, plain: Bool, noColor: Bool, options: [(key: Settings.Key, value: String)]
-  ) throws {
+  /// The options as parsed by the argument parser, in the form the hand parser gives them.
+  var startArguments: StartArguments {
+    var start = StartArguments()
+    start.load = load
+    start.plain = plain
+    start.noColor = noColor
+    start.overrides = settingsOptions.overrides(outputFolder: outputDir)
+    return start
+  }
+
+  /// Opens the screens (or the plain prompts), with the configuration and the options.
+  static func start(_ arguments: StartArguments) throws {
     let noColorEnv = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
     do {
       let settings = try SettingsLoader.load(
-        environment: SettingsLoader.processEnvironment(), options: options)
-      if plain {
-        try PlainSession.run(load: load, settings: settings)
+        environment: SettingsLoader.processEnvironment(), options: arguments.overrides)
+      if arguments.plain {
+        try PlainSession.run(load: arguments.load, settings: settings)
         return
       }
       if let signal = try InteractiveCommand.run(
-        load: load, settings: settings, noColor: noColor || noColorEnv)
+        load: arguments.load, settings: settings, noColor: arguments.noColor || noColorEnv)
       {
         // Terminated by a signal: the draft is saved and the terminal restored; die the same way.
         raiseWithDefaultAction(signal)
@@ -97,11 +103,13 @@ extension SpineTriage {
   public static func runMain(arguments: [String]? = nil) -> Never {
     // Before anything is read: no core file of patient data, whatever happens next.
     ProcessGuard.disableCoreDumps()
-    // The bedside path, `spine-triage` alone, starts the screens without the argument parser
-    // (its reflection costs about a millisecond at every start).
-    if arguments == nil && CommandLine.arguments.count == 1 {
+    // The bedside path, `spine-triage` with no arguments or only the options of the screens
+    // (`--load FILE`, `--plain`, settings), starts without the argument parser: its reflection
+    // costs more than drawing the first screen. Anything else goes to the argument parser.
+    if arguments == nil, let start = StartArguments.parse(Array(CommandLine.arguments.dropFirst()))
+    {
       do {
-        try start(load: nil, plain: false, noColor: false, options: [])
+        try SpineTriage.start(start)
         Glibc.exit(0)
       } catch let code as ExitCode {
         Glibc.exit(code.rawValue)

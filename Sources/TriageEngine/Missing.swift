@@ -64,21 +64,53 @@ enum Missing {
     return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: 2 * count) { buffer in
       let base = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
       let scratch = UnsafeMutableBufferPointer(rebasing: buffer[count..<(2 * count)])
-      var start = Situation(answers)
-      var current = Outcome()
-      for position in 0..<count {
-        base[position] = contribution(position, book, &start)
-        current.add(base[position])
-      }
+      // Built here, then only read (constants: no exclusivity checks in the functions below).
+      let (start, current) = {
+        var start = Situation(answers)
+        var current = Outcome()
+        for position in 0..<count {
+          base[position] = contribution(position, book, &start)
+          current.add(base[position])
+        }
+        return (start, current)
+      }()
       _ = scratch.initialize(from: base)
+      // For each rule that did not fire, the answers that could make it fire: for some arm,
+      // read by every part of its condition that is false now (one answer changes at a time).
+      // A rule that fired is always run again.
+      return withUnsafeTemporaryAllocation(of: FindingSet.self, capacity: count) { canFire in
+        for position in 0..<count { canFire[position] = couldFire(position) }
+        return search(canFire)
+      }
+
+      /// The answers that could make the rule at `position` fire (every one, if it fired).
+      func couldFire(_ position: Int) -> FindingSet {
+        let rule = book.indication[position]
+        if start.fired.contains(book.rules[rule].id) { return book.read }
+        var could = FindingSet()
+        for arm in book.parts[rule] {
+          var must = book.read
+          for part in arm where !book.holds(part.node, start) {
+            must = must.intersection(part.reads)
+          }
+          could = could.union(must)
+        }
+        return could
+      }
+
+      func search(_ canFire: UnsafeMutableBufferPointer<FindingSet>) -> ([Finding], NumericInputs) {
 
       /// Whether the answers changed by `change`, with the rules at `positions` run again,
       /// give another urgency or other studies.
-      func changes(_ positions: Frozen<Int>, _ change: (inout Situation) -> Void) -> Bool {
+      func changes(
+        _ positions: Frozen<Int>, _ flipped: Finding? = nil, _ change: (inout Situation) -> Void
+      ) -> Bool {
         var s = start
         change(&s)
         var changed = false
         for position in positions {
+          // A rule that cannot fire by this answer gives what it gave (nothing).
+          if let flipped, !canFire[position].contains(flipped) { continue }
           let contribution = contribution(position, book, &s)
           guard contribution != base[position] else { continue }
           // A higher urgency, or a study the plan does not cover yet, changes the outcome
@@ -105,8 +137,9 @@ enum Missing {
       if !candidates.isEmpty {
         for finding in candidates.members {
           let readers = book.readers[Int(finding.rawValue)]
-          if changes(readers, { $0.yes.insert(finding) })
-            || (book.readsNo.contains(finding) && changes(readers, { $0.no.insert(finding) }))
+          if changes(readers, finding, { $0.yes.insert(finding) })
+            || (book.readsNo.contains(finding)
+              && changes(readers, finding, { $0.no.insert(finding) }))
           {
             findings.append(finding)
           }
@@ -128,6 +161,7 @@ enum Missing {
         inputs.insert(.conservativeWeeks)
       }
       return (findings, inputs)
+      }
     }
   }
 

@@ -10,17 +10,22 @@ public enum AnswersCodec {
   ]
 
   /// Parses and validates an answers document.
-  public static func decode(_ bytes: [UInt8], checksConsistency: Bool = true) throws -> AnswerSheet
+  public static func decode(_ bytes: [UInt8], checksConsistency: Bool = true, now: Int? = nil)
+    throws -> AnswerSheet
   {
     try decode(
-      JSONParser.parse(bytes, checksDuplicates: false), checksConsistency: checksConsistency)
+      JSONParser.parse(bytes, checksDuplicates: false), checksConsistency: checksConsistency,
+      now: now)
   }
 
   /// Validates a parsed answers document.
   /// With `checksConsistency` (the default), more weeks of care than of symptoms is an error;
-  /// drafts are read without it (they may be saved while a number is being typed).
-  public static func decode(_ value: JSONValue, checksConsistency: Bool = true) throws(AnswersError)
-    -> AnswerSheet
+  /// drafts are read without it (they may be saved while a number is being typed). With `now`
+  /// (seconds since the epoch; the commands always give it), a recorded moment
+  /// (`urgency_reached.at`, `bulk[].at`) later than now beyond a few minutes of clock skew is an
+  /// error (``Timestamp/problem(_:now:)``).
+  public static func decode(_ value: JSONValue, checksConsistency: Bool = true, now: Int? = nil)
+    throws(AnswersError) -> AnswerSheet
   {
     guard case .object(let members) = value else {
       throw AnswersError(key: "(document)", message: "expected an object, got \(value.typeName)")
@@ -51,14 +56,8 @@ public enum AnswersCodec {
           throw AnswersError(key: key, message: "expected a UUID string, got \(show(value))")
         }
         sheet.consultationID = id.lowercased()
-      case "urgency_reached": sheet.urgencyClock = try urgencyClock(value, key: key)
-      case "assessed_at":
-        guard case .string(let text) = value, BulkAnswer.isTimestamp(text) else {
-          throw AnswersError(
-            key: key,
-            message: "expected an ISO 8601 date and time with an offset, got \(show(value))")
-        }
-        sheet.assessedAt = text
+      case "urgency_reached": sheet.urgencyClock = try urgencyClock(value, key: key, now: now)
+      case "assessed_at": sheet.assessedAt = try timestamp(value, key: key, now: now)
       case "last_item":
         guard case .string(let text) = value, AnswerSheet.isItemIdentifier(text) else {
           throw AnswersError(
@@ -84,7 +83,7 @@ public enum AnswersCodec {
             sheet.answers[finding] = try self.answer(answer, id: id)
           }
         }
-      case "bulk": sheet.bulk = try bulk(value)
+      case "bulk": sheet.bulk = try bulk(value, now: now)
       case "folded": sheet.folded = try folded(value)
       default:
         throw AnswersError(
@@ -140,7 +139,7 @@ public enum AnswersCodec {
   }
 
   /// The `bulk` list: objects with exactly `screen`, `answer`, `findings` and `at`.
-  static func bulk(_ value: JSONValue) throws(AnswersError) -> [BulkAnswer] {
+  static func bulk(_ value: JSONValue, now: Int? = nil) throws(AnswersError) -> [BulkAnswer] {
     guard case .array(let elements) = value else {
       throw AnswersError(key: "bulk", message: "expected an array, got \(value.typeName)")
     }
@@ -192,12 +191,7 @@ public enum AnswersCodec {
           }
           findings = list
         case "at":
-          guard case .string(let text) = value, BulkAnswer.isTimestamp(text) else {
-            throw AnswersError(
-              key: keyPath,
-              message: "expected an ISO 8601 date and time with an offset, got \(show(value))")
-          }
-          at = text
+          at = try timestamp(value, key: keyPath, now: now)
         default:
           throw AnswersError(
             key: keyPath, message: "unknown key (expected one of: screen, answer, findings, at)")
@@ -234,9 +228,13 @@ public enum AnswersCodec {
     guard case .number(let text) = value else {
       throw AnswersError(key: key, message: "expected a whole number, got \(value.typeName)")
     }
-    // Accept integral spellings only: 45, 45.0, 4.5e1; never round.
-    guard let number = wholeNumber(text) else {
+    // Exact integers only (45, 45.0, 4.5e1); never rounded: see WholeNumber.
+    let number: Int
+    switch WholeNumber.read(text) {
+    case .integer(let value): number = value
+    case .notWhole:
       throw AnswersError(key: key, message: "expected a whole number, got \(shortNumber(text))")
+    case .tooLarge: number = range.upperBound + 1
     }
     guard range.contains(number) else {
       throw AnswersError(
@@ -255,15 +253,6 @@ public enum AnswersCodec {
     return String(decoding: text.utf8.prefix(16), as: UTF8.self) + "... (\(count) digits)"
   }
 
-  /// The integer value of a JSON number's text, if it is a whole number of modest size.
-  static func wholeNumber(_ text: String) -> Int? {
-    if let value = Int(text) { return value }
-    guard text.count <= 32, let double = Double(text), double.isFinite,
-      double.rounded() == double, abs(double) < 1e15
-    else { return nil }
-    return Int(double)
-  }
-
   static func text(_ value: JSONValue, key: String) throws(AnswersError) -> String {
     guard case .string(let text) = value else {
       throw AnswersError(key: key, message: "expected a string, got \(value.typeName)")
@@ -277,7 +266,9 @@ public enum AnswersCodec {
 
   /// `{"urgency": "emergency", "at": "2026-11-29T17:21:00+00:00"}`: an urgency identifier and
   /// an ISO 8601 time with an offset; nothing else.
-  static func urgencyClock(_ value: JSONValue, key: String) throws(AnswersError) -> UrgencyClock {
+  static func urgencyClock(_ value: JSONValue, key: String, now: Int?) throws(AnswersError)
+    -> UrgencyClock
+  {
     guard case .object(let members) = value else {
       throw AnswersError(key: key, message: "expected an object, got \(value.typeName)")
     }
@@ -292,18 +283,8 @@ public enum AnswersCodec {
         }
         urgency = level
       case "at":
-        // ISO 8601 with seconds and an offset (or Z): a time without its offset could be hours
-        // off, and a deadline counted from it with it.
-        guard at == nil, case .string(let text) = member, text.utf8.count <= 40,
-          BulkAnswer.isTimestamp(text), ClockTime(iso: text) != nil
-        else {
-          throw AnswersError(
-            key: "\(key).at",
-            message:
-              "expected a date and time with an offset like 2026-11-29T17:21:00+00:00, got \(show(member))"
-          )
-        }
-        at = text
+        guard at == nil else { throw AnswersError(key: "\(key).at", message: "duplicate key") }
+        at = try timestamp(member, key: "\(key).at", now: now)
       default:
         throw AnswersError(key: "\(key).\(name)", message: "unknown key (expected urgency, at)")
       }
@@ -312,6 +293,19 @@ public enum AnswersCodec {
       throw AnswersError(key: key, message: "expected both urgency and at")
     }
     return UrgencyClock(urgency: urgency, reachedAt: at)
+  }
+
+  /// A recorded moment: a string that ``Timestamp/problem(_:now:)`` accepts.
+  static func timestamp(_ value: JSONValue, key: String, now: Int?) throws(AnswersError) -> String {
+    guard case .string(let text) = value else {
+      throw AnswersError(
+        key: key,
+        message: "expected a date and time like 2026-11-29T17:21:00+00:00, got \(show(value))")
+    }
+    if let problem = Timestamp.problem(text, now: now) {
+      throw AnswersError(key: key, message: problem)
+    }
+    return text
   }
 
   static func answer(_ value: JSONValue, id: String) throws(AnswersError) -> Answer {

@@ -24,31 +24,9 @@ public struct BulkAnswer: Sendable, Hashable {
   }
 
   /// Whether `text` is an ISO 8601 date and time with seconds and an offset (`Z` or `+hh:mm`),
-  /// the form the program writes and FHIR accepts as a `dateTime`.
-  public static func isTimestamp(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    func digits(_ range: Range<Int>) -> Bool {
-      range.upperBound <= bytes.count && range.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
-    }
-    func byte(_ index: Int, _ character: Character) -> Bool {
-      index < bytes.count && bytes[index] == character.asciiValue!
-    }
-    guard digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10),
-      byte(10, "T"), digits(11..<13), byte(13, ":"), digits(14..<16), byte(16, ":"),
-      digits(17..<19)
-    else { return false }
-    var index = 19
-    if byte(index, ".") {
-      index += 1
-      let start = index
-      while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-      guard index > start else { return false }
-    }
-    if byte(index, "Z") { return index + 1 == bytes.count }
-    guard byte(index, "+") || byte(index, "-") else { return false }
-    return digits(index + 1..<index + 3) && byte(index + 3, ":")
-      && digits(index + 4..<index + 6) && index + 6 == bytes.count
-  }
+  /// the form the program writes and FHIR accepts as a `dateTime` (``Timestamp``).
+  public static func isTimestamp(_ text: String) -> Bool { Timestamp(iso: text) != nil }
+
 }
 
 extension AnswerSheet {

@@ -9,37 +9,12 @@ struct ClockTime: Hashable {
   /// The offset from UTC in minutes.
   var offset: Int
 
-  /// Parses `2026-11-29T17:21:05+01:00` (or `Z`, or `+0100`); seconds are ignored.
+  /// Parses a ``Timestamp`` (`2026-11-29T17:21:05+01:00`); seconds are ignored.
   init?(iso: String) {
-    let c = Array(iso.utf8)
-    guard c.count >= 16, c[4] == UInt8(ascii: "-"), c[7] == UInt8(ascii: "-"),
-      c[10] == UInt8(ascii: "T"), c[13] == UInt8(ascii: ":")
-    else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        guard index < c.count, (48...57).contains(c[index]) else { return nil }
-        value = value * 10 + Int(c[index] - 48)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let dayOfMonth = number(8..<10),
-      let hour = number(11..<13), let minute = number(14..<16), (1...12).contains(month),
-      (1...31).contains(dayOfMonth), hour < 24, minute < 60
-    else { return nil }
-    var offset = 0
-    if let sign = c.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
-      sign > 10
-    {
-      let digits = c[(sign + 1)...].filter { $0 != UInt8(ascii: ":") }
-      guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
-      let value = digits.map { Int($0 - 48) }
-      offset = (value[0] * 10 + value[1]) * 60 + value[2] * 10 + value[3]
-      if c[sign] == UInt8(ascii: "-") { offset = -offset }
-    }
-    day = ClockTime.days(year: year, month: month, day: dayOfMonth)
-    self.minute = hour * 60 + minute
-    self.offset = offset
+    guard let stamp = Timestamp(iso: iso) else { return nil }
+    day = Timestamp.days(year: stamp.year, month: stamp.month, day: stamp.day)
+    minute = stamp.hour * 60 + stamp.minute
+    offset = stamp.offsetMinutes
   }
 
   private init(day: Int, minute: Int, offset: Int) {
@@ -94,16 +69,6 @@ struct ClockTime: Hashable {
   /// `Mon` (1970-01-01 was a Thursday).
   var weekday: String {
     ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((day % 7) + 7) % 7]
-  }
-
-  /// Days from 1970-01-01 to a civil date (H. Hinnant's algorithm).
-  static func days(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = y.floorDivided(by: 400)
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
   }
 
   /// The civil date of `day`.

@@ -110,10 +110,13 @@ struct CompactRecommendationWriter {
     raw("]")
   }
 
-  private mutating func key(_ name: String, first: Bool = false) {
-    if !first { raw(",") }
-    string(name)
-    raw(":")
+  /// A member's name: an identifier of ASCII letters and underscores, written as it is.
+  private mutating func key(_ name: StaticString, first: Bool = false) {
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
   }
 
   private mutating func string(_ text: String) { JSONWriter.appendQuoted(text, to: &bytes) }

@@ -117,6 +117,9 @@ public enum DecisionText {
     return items.isEmpty ? "nothing that could change this" : items.joined(separator: "; ")
   }
 
+  /// What a shared terminal's lists of drafts say in place of the patient identifier.
+  public static let hiddenPatient = "Patient not shown (shared terminal)"
+
   /// The patient in a few words for page headers and the identification block: "MRN 4471,
   /// 81 years, female"; what is not recorded is said ("age not recorded").
   public static func patientWords(patientID: String?, answers: Answers) -> String {
@@ -157,9 +160,11 @@ public enum DecisionText {
 
   /// A saved draft in one line for a list: patient identifier (or "No identifier"), age, sex,
   /// complaint, then the decision with its status (``statusWords(_:)``).
-  public static func draftRow(_ sheet: AnswerSheet) -> String {
+  /// `hidesPatient`: a shared terminal, whose lists name no patient until one is chosen.
+  public static func draftRow(_ sheet: AnswerSheet, hidesPatient: Bool = false) -> String {
     let who = patientWords(
-      patientID: sheet.patientID.map { AnswersError.printable($0) } ?? "No identifier",
+      patientID: hidesPatient
+        ? hiddenPatient : sheet.patientID.map { AnswersError.printable($0) } ?? "No identifier",
       answers: sheet.answers)
     return "\(who); \(complaint(sheet.answers)); "
       + statusWords(TriageEngine.evaluate(sheet.answers))

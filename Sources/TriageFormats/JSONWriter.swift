@@ -103,7 +103,9 @@ public struct JSONWriter {
           index += 1
           continue
         }
-        if runStart < index { bytes.append(contentsOf: source[runStart..<index]) }
+        if runStart < index {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+        }
         index += 1
         runStart = index
         switch byte {
@@ -118,7 +120,9 @@ public struct JSONWriter {
           bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
         }
       }
-      if runStart < count { bytes.append(contentsOf: source[runStart..<count]) }
+      if runStart < count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count]))
+      }
     }
     bytes.append(UInt8(ascii: "\""))
   }

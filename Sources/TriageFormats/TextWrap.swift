@@ -1,18 +1,20 @@
 /// Word wrapping for fixed-width text (reports, the plain mode, the terminal UI).
 public enum TextWrap {
-  /// Wraps `text` to lines of at most `width` characters; the first line is prefixed with
-  /// `first`, the others with `rest` (for hanging indents). Words longer than a line are cut.
+  /// Wraps `text` to lines of at most `width` display columns (``DisplayWidth``: a wide
+  /// character counts 2); the first line is prefixed with `first`, the others with `rest` (for
+  /// hanging indents). Words longer than a line are cut.
   public static func lines(_ text: String, width: Int, first: String = "", rest: String = "")
     -> [String]
   {
     var lines: [String] = []
     var current = first
     var currentIsEmpty = true
-    let limit = max(width, first.count + 1, rest.count + 1)
+    func columns(_ text: some StringProtocol) -> Int { DisplayWidth.columns(of: text) }
+    let limit = max(width, columns(first) + 2, columns(rest) + 2)
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
       var word = Substring(word)
       let space = currentIsEmpty ? 0 : 1
-      if current.count + space + word.count <= limit {
+      if columns(current) + space + columns(word) <= limit {
         current += (currentIsEmpty ? "" : " ") + word
         currentIsEmpty = false
         continue
@@ -22,10 +24,10 @@ public enum TextWrap {
         current = rest
         currentIsEmpty = true
       }
-      while current.count + word.count > limit {
-        let take = limit - current.count
-        lines.append(current + word.prefix(take))
-        word = word.dropFirst(take)
+      while columns(current) + columns(word) > limit {
+        let take = DisplayWidth.prefix(word, columns: limit - columns(current))
+        lines.append(current + take)
+        word = word.dropFirst(take.count)
         current = rest
       }
       current += word

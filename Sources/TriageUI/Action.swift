@@ -74,6 +74,10 @@ public enum Action: Hashable, Sendable {
   /// The runner saved the draft: start the next patient with this empty sheet (a new
   /// consultation identifier).
   case startNextPatient(AnswerSheet)
+  /// Shared terminal: the screens were idle too long; hide them behind the privacy screen.
+  case hideForPrivacy
+  /// Any key on the privacy screen: show the screens again (the key does nothing else).
+  case reveal
 }
 
 /// The export formats offered from the UI.

@@ -102,6 +102,10 @@ public struct AppState: Hashable, Sendable {
   public var finished = false
   /// Whether the last change reached the draft (false when it could not be saved).
   public var draftSaved = true
+  /// Whether the privacy screen hides everything (shared terminal, after an idle time).
+  public var isHidden = false
+  /// Shared terminal: the list of saved drafts names no patient until one is chosen.
+  public var hidesDraftIdentities = false
   /// The drafts listed on start (newest first), those in use elsewhere included.
   public var draftOffers: [DraftOffer] = []
   /// The index in ``draftOffers`` of the draft chosen (always one that can be resumed).

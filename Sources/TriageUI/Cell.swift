@@ -1,4 +1,5 @@
 import TriageEngine
+import TriageFormats
 
 /// One character cell.
 public struct Cell: Hashable, Sendable {
@@ -20,8 +21,7 @@ public struct Cell: Hashable, Sendable {
   /// How many columns `character` takes on a terminal: 2 for East Asian wide characters and
   /// emoji, else 1.
   public static func width(of character: Character) -> Int {
-    guard let first = character.unicodeScalars.first else { return 1 }
-    return isWide(first.value) ? 2 : 1
+    DisplayWidth.columns(of: character)
   }
 
   /// How many columns `text` takes.

@@ -103,6 +103,9 @@ public struct KeyMap: Sendable {
 
   /// The action for `key` in `state`, or nil when the key does nothing there.
   public func action(for key: Key, in state: AppState) -> Action? {
+    // On the privacy screen any key only shows the screens again: it never answers an item
+    // the clinician could not see.
+    if state.isHidden { return .reveal }
     // While "Terminal too small" is shown nothing else is: only quit (and its question) and
     // help act, so no key can change what the clinician cannot see.
     if !state.size.isUsable {

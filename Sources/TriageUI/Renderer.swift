@@ -10,6 +10,10 @@ public enum Renderer {
   /// Renders `state` at its size.
   public static func render(_ state: AppState, glyphs: Glyphs = .unicode) -> Screen {
     var screen = Screen(rows: state.size.rows, columns: state.size.columns)
+    if state.isHidden {
+      drawPrivacy(&screen)
+      return screen
+    }
     guard state.size.isUsable else {
       drawTooSmall(&screen, state: state)
       return screen
@@ -44,6 +48,23 @@ public enum Renderer {
   }
 
   // MARK: Parts
+
+  /// The privacy screen of a shared terminal: no patient, no answer, no decision; the words
+  /// centred, cut to the width on a small terminal.
+  static let privacyLines = [
+    "SpineTriage: hidden for privacy",
+    "This terminal was left idle. Press any key to show the assessment again.",
+  ]
+
+  static func drawPrivacy(_ screen: inout Screen) {
+    let top = max(0, screen.rows / 2 - 1)
+    for (offset, line) in privacyLines.enumerated() where top + offset < screen.rows {
+      let text = String(line.prefix(screen.columns))
+      screen.put(
+        text, row: top + offset, column: max(0, (screen.columns - text.count) / 2),
+        role: offset == 0 ? .title : .normal)
+    }
+  }
 
   static func drawTooSmall(_ screen: inout Screen, state: AppState) {
     var message =
@@ -289,7 +310,9 @@ public enum Renderer {
       if let sheet = offer.sheet {
         let recommendation = TriageEngine.evaluate(sheet.answers)
         let who = DecisionText.patientWords(
-          patientID: sheet.patientID ?? "No identifier", answers: sheet.answers)
+          patientID: state.hidesDraftIdentities
+            ? DecisionText.hiddenPatient : sheet.patientID ?? "No identifier",
+          answers: sheet.answers)
         if index == state.selectedOffer {
           screen.put(String(glyphs.pointer), row: y, column: 0, role: .focused)
           screen.cursor = (y, 2)

@@ -11,10 +11,13 @@ public struct StatusMessage: Hashable, Sendable {
   /// middle is shortened (the folder), so the file name always shows in full.
   public var path: String?
 
+  /// Control and format characters in the text and the path (which may come from the
+  /// environment: `SPINE_TRIAGE_DIR`, `HOME`) are shown escaped (`\u{1b}`), never sent to the
+  /// terminal.
   public init(_ text: String, isError: Bool = false, path: String? = nil) {
-    self.text = text
+    self.text = AnswersError.printable(text, limit: 4096)
     self.isError = isError
-    self.path = path
+    self.path = path.map { AnswersError.printable($0, limit: 4096) }
   }
 
   /// The whole message on one line, path included, for line-by-line output (`--plain`).

@@ -6,6 +6,16 @@ import TriageFormats
 public enum Update {
   /// Applies `action`; returns the effects to run, in order.
   public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+    // The privacy screen comes and goes over whatever mode is open, and changes nothing else.
+    switch action {
+    case .hideForPrivacy:
+      state.isHidden = true
+      return []
+    case .reveal:
+      state.isHidden = false
+      return []
+    default: break
+    }
     if case .report = action {} else if case .resize = action {} else { state.message = nil }
     let record = state.sheet.folded
     var effects = dispatch(action, &state)
@@ -79,10 +89,13 @@ public enum Update {
         state.message = StatusMessage("Only printable characters can be typed here.", isError: true)
         return []
       }
-      guard buffer.unicodeScalars.count + character.unicodeScalars.count <= FreeText.maxLength
+      // The field rule of answers files (FreeText), counted as they are: columns and characters.
+      let next = buffer + String(character)
+      guard next.unicodeScalars.count <= FreeText.maxLength,
+        DisplayWidth.columns(of: next) <= FreeText.maxColumns
       else {
         state.message = StatusMessage(
-          "At most \(FreeText.maxLength) characters.", isError: true)
+          "At most \(FreeText.maxColumns) columns (a wide character counts 2).", isError: true)
         return []
       }
       state.mode = .editing(field, buffer: buffer + String(character))
@@ -400,7 +413,8 @@ public enum Update {
       return [.nextPatient]
     case .startNextPatient(let sheet): startNextPatient(sheet, &state)
     case .confirmQuit, .cancelQuit, .typeText, .deleteText, .commitEdit, .cancelEdit, .dismiss,
-      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk:
+      .resumeDraft, .discardDraft, .keepDraftAndQuit, .newAssessment, .confirmBulk,
+      .hideForPrivacy, .reveal:
       break
     }
     return []
@@ -649,16 +663,5 @@ public enum Update {
   /// cells on the screen.
   static func isAcceptable(_ character: Character) -> Bool {
     character.unicodeScalars.allSatisfy { FreeText.isAllowed($0) }
-  }
-}
-
-/// Whether a scalar takes two columns (East Asian wide ranges and emoji); the screen gives
-/// such a character two cells.
-func isWide(_ value: UInt32) -> Bool {
-  switch value {
-  case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-    0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F000...0x10FFFF:
-    return true
-  default: return false
   }
 }

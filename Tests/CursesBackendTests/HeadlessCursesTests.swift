@@ -131,6 +131,28 @@ struct HeadlessCursesTests {
     }
   }
 
+  /// Shared terminal: with nothing typed for the idle time, the event is `.idle`; a key typed
+  /// before it is read as a key; without an idle time it waits for input.
+  @Test func anIdleTerminalReportsIdle() throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    defer { close(ends[1]) }
+    let input = try #require(fdopen(ends[0], "r"))
+    defer { fclose(input) }
+    Self.setEnvironment("LINES", "24")
+    Self.setEnvironment("COLUMNS", "80")
+    Self.setEnvironment("TERM", "xterm-256color")
+    Self.setEnvironment("LC_ALL", "C.UTF-8")
+    let output = try #require(fopen("/dev/null", "w"))
+    let terminal = try CursesTerminal(
+      input: input, output: output, noColor: false, installSignalHandlers: false)
+    defer { terminal.restore() }
+    #expect(terminal.nextEvent(idleAfter: 50) == .idle)
+    _ = write(ends[1], "y", 1)
+    #expect(terminal.nextEvent(idleAfter: 50) == .key(.character("y")))
+    #expect(terminal.nextEvent(idleAfter: 50) == .idle)
+  }
+
   @Test func resizeKeyReportsTheSize() throws {
     try Self.withTerminal { terminal in
       terminal.push(keyCode: KEY_RESIZE)

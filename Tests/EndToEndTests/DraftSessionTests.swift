@@ -19,7 +19,7 @@ struct DraftSessionTests {
   /// Plants a draft of consultation `id` in the state folder `state`.
   static func plant(_ id: String, patient: String, in state: URL) throws -> URL {
     let folder = state.appendingPathComponent("spine-triage/drafts")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Hardening.createPrivate(folder, levels: 2)
     let file = folder.appendingPathComponent("\(id).json")
     try Data(draft(id, patient: patient).utf8).write(to: file)
     return file
@@ -115,7 +115,7 @@ struct DraftSessionTests {
   func legacyDraftAndDiscard() throws {
     let tmux = try TmuxHarness(name: "legacy")
     let folder = tmux.stateFolder.appendingPathComponent("spine-triage")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Hardening.createPrivate(folder)
     try Data(#"{"age": 50, "patient_id": "OLD-7", "findings": {"pain_neck": "yes"}}"#.utf8)
       .write(to: folder.appendingPathComponent("draft.json"))
     try tmux.start()
@@ -150,7 +150,7 @@ struct DraftSessionTests {
     let tmux = try TmuxHarness(name: "fifodraft")
     let folder = tmux.stateFolder.appendingPathComponent("spine-triage")
     let drafts = folder.appendingPathComponent("drafts")
-    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    try Hardening.createPrivate(drafts, levels: 2)
     let path =
       kind == "legacy"
       ? folder.appendingPathComponent("draft.json").path
@@ -313,9 +313,10 @@ struct DraftSessionTests {
     #expect(Hardening.draftFiles(state.path).count == 1)
   }
 
-  /// Folders: our own folder opened to others is set back to 0700; a folder of another user is
-  /// refused with exit 73 before anything is read or written.
-  @Test("a planted 0777 folder is made private; a folder of another user is refused (73)")
+  /// Folders: our own folder opened to others is refused and never changed (issue 20: the
+  /// program sets the mode only of folders it creates); a folder of another user is refused
+  /// with exit 73 before anything is read or written.
+  @Test("a planted 0777 folder is refused and left alone; a folder of another user too (73)")
   func plantedFolders() throws {
     let folder = try TemporaryFolder()
     let state = folder.url.appendingPathComponent("state/spine-triage")
@@ -325,14 +326,16 @@ struct DraftSessionTests {
       #expect(chmod(made.path, 0o777) == 0)
     }
     let plain = try Hardening.run(["--plain"], stdin: .pipe(Array("45\nq\n".utf8)), home: folder)
-    #expect(plain.status == 0, "\(plain)")
-    #expect(Hardening.mode(state.path) == 0o700)
-    #expect(Hardening.mode(state.appendingPathComponent("drafts").path) == 0o700)
+    Hardening.expectFailure(plain, status: 73, mentioning: [state.path, "open to other users"])
+    #expect(Hardening.mode(state.path) == 0o777)
     let answers = try folder.file("answers.json", Hardening.goodAnswers)
     let export = try Hardening.run(
       ["export", "--answers", answers, "--format", "text"], home: folder)
-    #expect(export.status == 0, "\(export)")
-    #expect(Hardening.mode(exports.path) == 0o700)
+    Hardening.expectFailure(export, status: 73, mentioning: [exports.path])
+    #expect(Hardening.mode(exports.path) == 0o777)
+    for made in [state, state.appendingPathComponent("drafts"), exports] {
+      #expect(chmod(made.path, 0o700) == 0)
+    }
     // A folder given with -o is the user's choice: refused when others can write into it, and
     // never changed; /tmp (shared, sticky) is refused and left alone.
     let given = folder.url.appendingPathComponent("given")

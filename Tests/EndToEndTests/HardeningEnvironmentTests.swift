@@ -69,7 +69,7 @@ struct HardeningEnvironmentTests {
   func failedStartKeepsTheDraft() throws {
     let tmux = try TmuxHarness(name: "hdumbload")
     let drafts = tmux.stateFolder.appendingPathComponent("spine-triage")
-    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    try Hardening.createPrivate(drafts)
     let draft = #"{"age": 70, "findings": {"pain_low_back": "yes"}}"#
     try Data(draft.utf8).write(to: tmux.draftFile)
     let answers = tmux.folder.appendingPathComponent("answers.json").path

@@ -291,7 +291,7 @@ struct HardeningFileTests {
   func corruptDraft() throws {
     let tmux = try TmuxHarness(name: "hcorrupt")
     let drafts = tmux.stateFolder.appendingPathComponent("spine-triage")
-    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    try Hardening.createPrivate(drafts)
     let garbage = Hardening.garbage(count: 777, seed: 11)
     try Data(garbage).write(to: tmux.draftFile)
     try tmux.start()
@@ -321,7 +321,7 @@ struct HardeningFileTests {
   func corruptDraftNeverOverwritesAnEarlierOne() throws {
     let tmux = try TmuxHarness(name: "hcorrupt2")
     let drafts = tmux.stateFolder.appendingPathComponent("spine-triage")
-    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    try Hardening.createPrivate(drafts)
     // Earlier kept-aside drafts named for this second and the next few (the program's stamp).
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -31,7 +31,8 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
   /// Every bad document: syntax, types at every key, identifiers, duplicates, ranges, encoding,
   /// garbage.
   static let all: [HardeningBadDocument] =
-    syntax + types + identifiers + duplicates + ranges + encoding + garbage
+    syntax + types + identifiers + duplicates + ranges + encoding + garbage + moments
+    + invisible
 
   static let syntax: [HardeningBadDocument] = [
     .init("truncated object", #"{"age": 45, "findings": {"pain_low_back": "yes""#, ["line 1"]),
@@ -156,6 +157,13 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
     .init("age int64 overflow", #"{"age": 9223372036854775808}"#, ["age"]),
     .init("age 300 digits", "{\"age\": " + String(repeating: "9", count: 300) + "}", ["age"]),
     .init("age negative zero point five", #"{"age": -0.5}"#, ["age"]),
+    // Issue 20: a number that is not exactly an integer is bad data (never rounded to one).
+    .init("age 1e-400 (not 0)", #"{"age": 1e-400}"#, ["age", "whole number"]),
+    .init(
+      "age 45.00000000000000000001 (not 45)", #"{"age": 45.00000000000000000001}"#,
+      ["age", "whole number"]),
+    .init("symptom_weeks 1e-30", #"{"symptom_weeks": 1e-30}"#, ["symptom_weeks"]),
+    .init("age 1e999999999999999999999", #"{"age": 1e999999999999999999999}"#, ["age"]),
     .init("symptom_weeks 521", #"{"symptom_weeks": 521}"#, ["symptom_weeks"]),
     .init("symptom_weeks -3", #"{"symptom_weeks": -3}"#, ["symptom_weeks"]),
     .init("symptom_weeks 2.25", #"{"symptom_weeks": 2.25}"#, ["symptom_weeks"]),
@@ -172,6 +180,68 @@ struct HardeningBadDocument: Sendable, CustomTestStringConvertible {
       "{\"clinician\": \"" + String(repeating: "C", count: 1000) + "\"}", ["clinician"]),
     .init("patient_id control character", #"{"patient_id": "A\u0007B"}"#, ["patient_id"]),
   ]
+
+  /// Recorded moments (issue 20): `urgency_reached.at` and `bulk[].at` are full ISO 8601
+  /// date-times with a valid offset, a real date, not in the future, at most 35 bytes.
+  static let moments: [HardeningBadDocument] = {
+    func urgency(_ at: String) -> String {
+      #"{"urgency_reached": {"urgency": "emergency", "at": "# + at + "}}"
+    }
+    func bulk(_ at: String) -> String {
+      #"{"findings": {"night_pain": "no"}, "bulk": [{"screen": "history", "answer": "no", "findings": ["night_pain"], "at": "#
+        + at + "}]}"
+    }
+    let bad: [(String, String)] = [
+      ("markup after the minutes", #""2026-11-29T17:21<svg onload=alert(1)>""#),
+      ("offset +99:99", #""2026-11-29T17:21:00+99:99""#),
+      ("offset +15:00", #""2026-11-29T17:21:00+15:00""#),
+      ("offset minutes 60", #""2026-11-29T17:21:00+01:60""#),
+      ("31 February", #""2026-02-31T17:21:00Z""#),
+      ("29 February of a common year", #""2026-02-29T17:21:00Z""#),
+      ("31 April", #""2026-04-31T10:00:00Z""#),
+      ("month 13", #""2026-13-01T10:00:00Z""#),
+      ("hour 24", #""2026-11-29T24:00:00Z""#),
+      ("second 60", #""2026-11-29T17:21:60Z""#),
+      ("no seconds", #""2026-11-29T17:21+00:00""#),
+      ("no offset", #""2026-11-29T17:21:00""#),
+      ("compact offset", #""2026-11-29T17:21:00+0100""#),
+      ("ten-digit fraction", #""2026-11-29T17:21:00.1234567890Z""#),
+      ("space for T", #""2026-11-29 17:21:00Z""#),
+      ("trailing space", #""2026-11-29T17:21:00Z ""#),
+      (
+        "4 MB of digits",
+        "\"2026-11-29T17:21:00." + String(repeating: "9", count: 4_000_000) + "Z\""
+      ),
+      ("far future", #""2099-01-01T00:00:00Z""#),
+      ("a number", "1764436860"),
+      ("null", "null"),
+    ]
+    return bad.flatMap { name, at in
+      [
+        HardeningBadDocument("urgency_reached.at: " + name, urgency(at), ["urgency_reached.at"]),
+        HardeningBadDocument("bulk[].at: " + name, bulk(at), ["bulk[0].at"]),
+      ]
+    }
+  }()
+
+  /// Invisible letters in every free-text field (issue 20): refused like control characters.
+  static let invisible: [HardeningBadDocument] =
+    [
+      ("Hangul filler U+3164", "\u{3164}"), ("Braille blank U+2800", "\u{2800}"),
+      ("combining grapheme joiner U+034F", "\u{034F}"), ("halfwidth Hangul filler", "\u{FFA0}"),
+      ("no-break space", "\u{00A0}"), ("ideographic space", "\u{3000}"),
+      ("variation selector", "\u{FE0F}"), ("tag letter", "\u{E0041}"),
+    ].flatMap { name, letter in
+      ["patient_id", "clinician"].map { key in
+        HardeningBadDocument(
+          "\(key) \(name)", "{\"\(key)\": \"A\(letter)B\"}", [key, "U+"])
+      }
+    } + [
+      HardeningBadDocument(
+        "patient_id 33 CJK characters (66 columns)",
+        "{\"patient_id\": \"" + String(repeating: "\u{6F22}", count: 33) + "\"}",
+        ["patient_id", "columns"])
+    ]
 
   static let encoding: [HardeningBadDocument] = [
     .init(

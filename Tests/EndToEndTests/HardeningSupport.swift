@@ -247,6 +247,18 @@ enum Hardening {
   }
 
   /// A valid answers document used as the base of the bad ones.
+  /// Creates `url` (and its parents) and makes it and its `levels - 1` nearest ancestors
+  /// private (0700), as the program creates its own folders: an existing folder open to others
+  /// is refused by the folder policy, never changed.
+  static func createPrivate(_ url: URL, levels: Int = 1) throws {
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    var folder = url
+    for _ in 0..<levels {
+      chmod(folder.path, 0o700)
+      folder.deleteLastPathComponent()
+    }
+  }
+
   static let goodAnswers =
     #"{"age": 45, "sex": "female", "symptom_weeks": 8, "conservative_weeks": 6, "findings": {"pain_low_back": "yes", "radiates_leg": "yes", "bladder_bowel": "no"}}"#
 }

@@ -101,6 +101,9 @@ struct ProcessPrivacyTests {
   func clearedWithoutAlternateScreen(_ how: String) throws {
     let tmux = try TmuxHarness(name: "linuxterm")
     try tmux.start(environment: ["TERM": "linux"])
+    // Every byte the program writes (issue 20: the scrollback must be erased too).
+    let bytesFile = tmux.folder.appendingPathComponent("pty-bytes").path
+    _ = try tmux.tmux(["pipe-pane", "-t", "main", "-o", "cat >> \(tmux.quote(bytesFile))"])
     try tmux.waitFor("INCOMPLETE")
     try tmux.send("Tab", "Tab", "y")
     try tmux.waitFor("EMERGENCY")
@@ -117,5 +120,16 @@ struct ProcessPrivacyTests {
     for text in ["EMERGENCY", "SpineTriage", "Numbness in the groin"] {
       #expect(!screen.contains(text), "left on screen: \(text)\n\(screen)")
     }
+    // The scrollback is erased (ED 3) after the last frame: nothing to scroll back to.
+    var bytes = Data()
+    for _ in 0..<50 {
+      bytes = (try? Data(contentsOf: URL(fileURLWithPath: bytesFile))) ?? Data()
+      if bytes.range(of: Data("\u{1B}[3J".utf8)) != nil { break }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    let erase = bytes.range(of: Data("\u{1B}[3J".utf8), options: .backwards)
+    let lastFrame = bytes.range(of: Data("EMERGENCY".utf8), options: .backwards)
+    #expect(erase != nil, "no \\e[3J after quitting (\(bytes.count) bytes recorded)")
+    if let erase, let lastFrame { #expect(erase.lowerBound > lastFrame.lowerBound) }
   }
 }

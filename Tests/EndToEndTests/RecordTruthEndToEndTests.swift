@@ -146,7 +146,8 @@ struct RecordTruthEndToEndTests {
   func resumeWhereStopped() throws {
     let tmux = try TmuxHarness(name: "resumelast")
     let drafts = tmux.stateFolder.appendingPathComponent("spine-triage/drafts")
-    try FileManager.default.createDirectory(at: drafts, withIntermediateDirectories: true)
+    // A private state folder (0700): one that others can read is refused.
+    try Hardening.createPrivate(drafts, levels: 2)
     let id = "cccccccc-3333-4333-8333-333333333333"
     try Data(
       #"{"age": 67, "sex": "male", "patient_id": "PAT-R1", "consultation_id": "\#(id)", "last_item": "weight_loss", "findings": {"pain_low_back": "yes", "night_pain": "no", "weight_loss": "no"}}"#

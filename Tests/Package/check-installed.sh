@@ -51,7 +51,8 @@ if [ -n "$toolchain" ] && [ "$toolchain" != / ] && [ "$toolchain" != /usr ]; the
   mount -t tmpfs -o ro,size=1k none "$toolchain"
   echo "ok: toolchain folder $toolchain hidden"
 fi
-mount -t tmpfs -o size=1m none /etc/spine-triage
+# Mode 0755: a configuration folder others can write into is not trusted (exit 78).
+mount -t tmpfs -o size=1m,mode=0755 none /etc/spine-triage
 work=$(mktemp -d)
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=$work/home LANG=C.UTF-8 TERM=xterm-256color
 unset LD_LIBRARY_PATH SPINE_TRIAGE_DIR XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
@@ -67,6 +68,15 @@ if grep -Ei 'swift|Foundation|dispatch|BlocksRuntime|not found' <<<"$libs"; then
   fail "the installed binary needs libraries that are missing or from the toolchain"
 fi
 ok "ldd: $(awk '{print $1}' <<<"$libs" | tr '\n' ' ')"
+# libstdc++ is linked in (the loader binds none of its symbols at start), and nothing newer than
+# glibc 2.35 is needed (Ubuntu 22.04, README's oldest supported system).
+grep -q 'libstdc++' <<<"$libs" && fail "the installed binary loads libstdc++.so (it should be linked in)"
+if command -v objdump >/dev/null; then
+  glibc=$(objdump -T /usr/bin/spine-triage | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+  [ "$(printf '%s\nGLIBC_2.35\n' "$glibc" | sort -V | tail -n 1)" = GLIBC_2.35 ] \
+    || fail "the installed binary needs $glibc (README supports glibc 2.35)"
+  ok "libstdc++ linked in; newest glibc symbol version needed: $glibc"
+fi
 
 version=$(spine-triage --version)
 [ "$(wc -l <<<"$version")" = 3 ] || fail "--version is not three lines: $version"
@@ -118,7 +128,8 @@ grep -q '^## Install on a terminal' <<<"$(zcat $doc/README.md.gz)" \
 ok "copyright, changelog, README"
 
 # Configured from /etc (a tmpfs in this namespace): the site name reaches the summary; a bad
-# key is one line naming the file and the key, exit 78.
+# key is one warning naming the file and the key, and is ignored (one bad key must not stop
+# every terminal of the site).
 printf '{"site_name": "Ward 3 terminals", "paper": "a4"}\n' > /etc/spine-triage/config.json
 grep -q 'site_name  *Ward 3 terminals  */etc/spine-triage/config.json' <<<"$(spine-triage config)" \
   || fail "spine-triage config does not show the site name from /etc"
@@ -127,31 +138,57 @@ grep -q '^Site: *Ward 3 terminals$' <<<"$summary" || fail "the site name from /e
 printf '{"site_nam": "x"}\n' > /etc/spine-triage/config.json
 status=0
 spine-triage config >/dev/null 2>"$work/err" || status=$?
-[ "$status" = 78 ] && grep -q '/etc/spine-triage/config.json: unknown key "site_nam"' "$work/err" \
+[ "$status" = 0 ] && [ "$(wc -l < "$work/err")" = 1 ] \
+  && grep -q '^spine-triage: warning: /etc/spine-triage/config.json: unknown key "site_nam" .*; ignored$' "$work/err" \
   || fail "a bad key in /etc gave exit $status: $(cat "$work/err")"
+chmod 0666 /etc/spine-triage/config.json
+status=0
+spine-triage config >/dev/null 2>"$work/err" || status=$?
+[ "$status" = 78 ] && grep -q 'not trusted' "$work/err" \
+  || fail "a configuration others can write was used (exit $status): $(cat "$work/err")"
 rm /etc/spine-triage/config.json
-ok "configured from /etc/spine-triage/config.json; a bad key is refused (exit 78)"
+ok "configured from /etc/spine-triage/config.json; a bad key is ignored with one warning; a file others can write is not trusted (exit 78)"
 
 # The screens, in a private tmux server: the first frame appears and q quits.
 if command -v tmux >/dev/null; then
   socket=$work/tmux
-  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
-    "XDG_STATE_HOME=$work/state spine-triage; echo EXITED=\$?; sleep 5"
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" && break
-    sleep 0.1
-  done
-  grep -qE 'INCOMPLETE|NO IMAGING' <<<"$screen" || { echo "$screen"; fail "the screens did not start"; }
-  tmux -S "$socket" send-keys q
-  for _ in $(seq 50); do
-    screen=$(tmux -S "$socket" capture-pane -p)
-    grep -q 'EXITED=0' <<<"$screen" && break
-    sleep 0.1
-  done
-  tmux -S "$socket" kill-server 2>/dev/null || true
-  grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "q did not quit with status 0"; }
+  # wait_for REGEX: polls the pane until it shows REGEX (5 s); the pane is in $screen.
+  wait_for() {
+    for _ in $(seq 50); do
+      screen=$(tmux -S "$socket" capture-pane -p)
+      grep -qE "$1" <<<"$screen" && return 0
+      sleep 0.1
+    done
+    return 1
+  }
+  # screens COMMAND FIRST_FRAME_REGEX QUIT_KEYS...: runs COMMAND in the pane, waits for its
+  # first frame, types each quit key in turn (waiting for the screen to change between them),
+  # and checks that it exits with status 0.
+  screens() {
+    local command=$1 frame=$2
+    shift 2
+    tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 "$command; echo EXITED=\$?; sleep 5"
+    wait_for "$frame" || { echo "$screen"; fail "the screens did not start: $command"; }
+    for key in "$@"; do
+      tmux -S "$socket" send-keys "$key"
+      wait_for 'EXITED=|Quit\?' || true
+    done
+    wait_for 'EXITED=0' || true
+    tmux -S "$socket" kill-server 2>/dev/null || true
+    grep -q 'EXITED=0' <<<"$screen" || { echo "$screen"; fail "did not quit with status 0: $command"; }
+  }
+  screens "XDG_STATE_HOME=$work/state spine-triage" 'INCOMPLETE|NO IMAGING' q
   ok "the screens start at 80x24 and q quits"
+  # The state folder is made after the first frame, never left out.
+  [ -d "$work/state/spine-triage/drafts" ] && [ -d "$work/state/spine-triage/trash" ] \
+    || fail "the screens did not create the state folder after their first frame"
+  [ "$(stat -c %a "$work/state/spine-triage")" = 700 ] || fail "the state folder is not 0700"
+  ok "the state folder is created (0700) after the first frame"
+  # The start with options (read by hand, without the argument parser). Loaded answers not
+  # exported: q asks first, y quits.
+  screens "XDG_STATE_HOME=$work/state2 spine-triage --load $fixtures/emergency-ces.json --no-color" \
+    EMERGENCY q y
+  ok "the screens start with --load FILE --no-color and q, y quit"
 fi
 rm -rf "$work"
 echo "check-installed: all checks passed"

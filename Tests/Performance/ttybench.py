@@ -12,6 +12,11 @@ plus what a fair comparison needs:
 
 Usage: ttybench.py [--runs N] [--cols 80 --rows 24 --term xterm-256color] [--marker TEXT]
                    [--keys K1,K2,...] [--env NAME=VALUE ...] [--idle S] [--json] -- CMD ARGS...
+       ttybench.py --programs FILE [--runs N] [--cols ...]
+  With --programs, FILE is a JSON object {NAME: {"cmd": [...], "marker": ..., "keys": "K1,K2",
+  "env": ["NAME=VALUE", ...], "idle": S}, ...}: the programs are run in turn, one run of each
+  per round, so that a change of the machine's load falls on all of them alike; prints
+  {NAME: summary} as JSON.
 Keys: DOWN UP LEFT RIGHT SPACE ENTER TAB BTAB ESC, or literal characters.
 """
 import argparse, fcntl, json, os, pty, select, shutil, signal, statistics, struct, sys, tempfile
@@ -177,9 +182,30 @@ def main():
     ap.add_argument("--env", action="append", default=[])
     ap.add_argument("--idle", type=float, default=0)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("cmd", nargs="+")
+    ap.add_argument("cmd", nargs="*")
+    ap.add_argument("--programs")
     args = ap.parse_args()
+    if not args.programs and not args.cmd:
+        ap.error("give a command (after --) or --programs FILE")
     args.keymap = keymap(args.term)
+    if args.programs:
+        with open(args.programs) as f:
+            programs = json.load(f)
+        per_program = {}
+        for name, spec in programs.items():
+            one = argparse.Namespace(**vars(args))
+            one.cmd = spec["cmd"]
+            one.marker = spec.get("marker")
+            one.keys = spec.get("keys", "")
+            one.env = spec.get("env", [])
+            one.idle = spec.get("idle", 0)
+            per_program[name] = (one, [])
+        for _ in range(args.runs):
+            for one, runs in per_program.values():
+                runs.append(one_run(one))
+        print(json.dumps({name: summarize(runs) for name, (_, runs) in per_program.items()},
+                         indent=1))
+        return
     runs = [one_run(args) for _ in range(args.runs)]
     summary = summarize(runs)
     if args.json:

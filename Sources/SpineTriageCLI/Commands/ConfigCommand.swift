@@ -10,12 +10,16 @@ struct ConfigCommand: ParsableCommand {
       Settings are read in this order, later wins: /etc/spine-triage/config.json (or the file \
       named by SPINE_TRIAGE_SYSTEM_CONFIG), then $XDG_CONFIG_HOME/spine-triage/config.json \
       (~/.config/spine-triage/config.json), then the environment, then options. A file is a JSON \
-      object with these keys: export_folder (absolute folder), printer (print queue), paper \
-      (a4, letter or any), site_name (printed on the summary, at most 60 characters), \
-      fhir_base_url (https URL, no final /), draft_retention_days (0 to 3650). Environment: \
-      SPINE_TRIAGE_DIR, SPINE_TRIAGE_PRINTER, SPINE_TRIAGE_PAPER, SPINE_TRIAGE_SITE_NAME, \
-      SPINE_TRIAGE_FHIR_BASE_URL, SPINE_TRIAGE_RETENTION_DAYS. An unknown key or a bad value is \
-      a one-line error naming the file (or variable, or option) and the key, exit status 78.
+      object with these keys: export_folder (absolute folder), export_folder_sharing (private \
+      or group), printer (print queue), paper (a4, letter or any), site_name (printed on the \
+      summary, at most 60 columns), fhir_base_url (https URL, no final /), \
+      draft_retention_days (0 to 3650). Environment: SPINE_TRIAGE_DIR, \
+      SPINE_TRIAGE_EXPORT_SHARING, SPINE_TRIAGE_PRINTER, SPINE_TRIAGE_PAPER, \
+      SPINE_TRIAGE_SITE_NAME, SPINE_TRIAGE_FHIR_BASE_URL, SPINE_TRIAGE_RETENTION_DAYS. A file \
+      and its folder must belong to root or to you and be writable by nobody else, else exit \
+      78. In a file, an unknown key or a bad value is reported once and ignored (a bad printer \
+      blocks printing); a bad variable or option is an error (exit 78 or 64). Check a file \
+      with --check before pushing it to the terminals.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -30,9 +34,30 @@ struct ConfigCommand: ParsableCommand {
     help: ArgumentHelp("Folder for exports.", valueName: "folder"))
   var outputDir: String?
 
+  @Option(
+    name: .customLong("check"),
+    help: ArgumentHelp(
+      "Check a configuration file before it is pushed to the terminals: who may write it, its JSON and every key (exit 78 if anything is wrong).",
+      valueName: "file"))
+  var check: String?
+
   @OptionGroup var options: SettingsOptions
 
   func run() throws {
+    if let check {
+      let problems = SettingsLoader.problems(checking: check)
+      guard problems.isEmpty else {
+        var text = ""
+        for problem in problems { text += "\(CLIFailure.printable(problem))\n" }
+        try StandardStreams.writeOutputOrFail(text)
+        throw CLIFailure(
+          "\(check): \(problems.count) problem\(problems.count == 1 ? "" : "s"); do not push it",
+          status: ExitStatus.config
+        ).exit()
+      }
+      try StandardStreams.writeOutputOrFail("\(CLIFailure.printable(check)): OK\n")
+      return
+    }
     do {
       let settings = try options.settings(outputFolder: outputDir)
       let environment = SettingsLoader.processEnvironment()
@@ -102,6 +127,11 @@ struct ConfigCommand: ParsableCommand {
           key: key.rawValue, value: folder, json: .string(folder),
           source: "default (SPINE_TRIAGE_DIR, else the XDG data folder)")
       case .printer:
+        if settings.blocked[.printer] != nil {
+          return Row(
+            key: key.rawValue, value: "(printing blocked: the configured value is invalid)",
+            json: .null, source: source)
+        }
         return Row(
           key: key.rawValue, value: settings.printer ?? "(lp's default destination)",
           json: settings.printer.map(JSONValue.string) ?? .null, source: source)
@@ -134,6 +164,21 @@ struct ConfigCommand: ParsableCommand {
         return Row(
           key: key.rawValue, value: value ?? none, json: value.map(JSONValue.string) ?? .null,
           source: source)
+      case .exportFolderSharing:
+        let value = settings.exportFolderIsGroupShared ? "group" : "private"
+        return Row(key: key.rawValue, value: value, json: .string(value), source: source)
+      case .sharedTerminal:
+        return Row(
+          key: key.rawValue, value: settings.sharedTerminal ? "true" : "false",
+          json: .bool(settings.sharedTerminal), source: source)
+      case .sharedRetentionHours:
+        return Row(
+          key: key.rawValue, value: String(settings.sharedRetentionHours),
+          json: .number(String(settings.sharedRetentionHours)), source: source)
+      case .idleMinutes:
+        return Row(
+          key: key.rawValue, value: String(settings.idleMinutes),
+          json: .number(String(settings.idleMinutes)), source: source)
       }
     }
   }

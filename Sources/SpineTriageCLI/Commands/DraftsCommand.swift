@@ -12,23 +12,31 @@ struct DraftsCommand: ParsableCommand {
     commandName: "drafts",
     abstract: "List the saved drafts (one per consultation); show, discard or purge them.",
     discussion: """
-      Drafts live in the state folder ($XDG_STATE_HOME/spine-triage, else
-      ~/.local/state/spine-triage). A draft open in another session is listed as in use and never
-      read or changed. Discarded drafts go to the trash and are purged after draft_retention_days
+      Drafts live in the state folder ($XDG_STATE_HOME/spine-triage, else \
+      ~/.local/state/spine-triage). A draft open in another session is listed as in use and never \
+      read or changed. Discarded drafts go to the trash and are purged after draft_retention_days \
       (configuration, or SPINE_TRIAGE_RETENTION_DAYS; default 7; see spine-triage config).
       """,
     subcommands: [List.self, Show.self, Discard.self, Purge.self],
     defaultSubcommand: List.self)
 
+  /// A path (from the environment) safe to print: control characters escaped.
+  static func shown(_ path: String) -> String { AnswersError.printable(path, limit: 4096) }
+
+  /// The settings of the drafts commands (the configuration and the environment).
+  static func settings() throws(CLIFailure) -> Settings {
+    try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+  }
+
   /// Opens the store (checks the folders; nothing is created by listing).
   static func store() throws(CLIFailure) -> DraftStore {
     let directories = AppDirectories.current()
     let folder = try directories.stateFolder()
-    let settings = try SettingsLoader.load(environment: SettingsLoader.processEnvironment())
+    let settings = try settings()
     let store = DraftStore(folder: folder, retentionDays: settings.draftRetentionDays)
     for existing in [folder, store.draftsFolder, store.trashFolder]
     where AtomicFile.exists(existing) {
-      try AppDirectories.verifyPrivate(existing)
+      try FolderPolicy.check(existing, for: .keptPrivate)
     }
     return store
   }
@@ -58,24 +66,32 @@ struct DraftsCommand: ParsableCommand {
     func run() throws {
       do {
         let store = try DraftsCommand.store()
+        // Shared terminal: no patient identifier in the list (drafts show ID names it).
+        let hidesPatients = try DraftsCommand.settings().sharedTerminal
+        // Read-only: nothing is created, locked, moved or changed.
         var locks: [String: FileLock] = [:]
         var notices: [String] = []
         let entries =
           AtomicFile.exists(store.draftsFolder)
-          ? store.list(holding: &locks, notices: &notices) : []
-        for (_, lock) in locks { lock.release() }
-        var out = "Drafts in \(store.draftsFolder):\n"
+          ? store.list(holding: &locks, notices: &notices, readOnly: true) : []
+        var out = "Drafts in \(DraftsCommand.shown(store.draftsFolder)):\n"
         if entries.isEmpty { out += "  none\n" }
         for entry in entries {
           let time = String(entry.savedAt.prefix(16).map { $0 == "T" ? " " : $0 })
           guard let sheet = entry.sheet else {
-            out += "  \(entry.id)  \(time)  in use in another session\n"
+            let why =
+              switch entry.state {
+              case .inUse: "in use in another session"
+              case .unreadable: "unreadable (left in place)"
+              default: "could not be opened now"
+              }
+            out += "  \(entry.id)  \(time)  \(why)\n"
             continue
           }
           // Who (identifier, age, sex), the complaint, and the decision with its status in the
           // words every list uses.
           out +=
-            "  \(entry.id)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.draftRow(sheet))\n"
+            "  \(entry.id)  \(time)  \(sheet.answers.answeredCount) answers  \(DecisionText.draftRow(sheet, hidesPatient: hidesPatients))\n"
         }
         for notice in notices { out += "Note: \(AnswersError.printable(notice, limit: 300))\n" }
         let trash = store.trashEntries()
@@ -113,7 +129,7 @@ struct DraftsCommand: ParsableCommand {
         case .failure(let problem):
           throw CLIFailure("draft \(id): \(problem.message)", status: ExitStatus.dataError)
         }
-        var out = "Draft \(id) (\(store.path(for: id)))\n"
+        var out = "Draft \(id) (\(DraftsCommand.shown(store.path(for: id))))\n"
         out += "Patient: \(sheet.patientID.map { AnswersError.printable($0) } ?? "not recorded")\n"
         out +=
           "Clinician: \(sheet.clinician.map { AnswersError.printable($0) } ?? "not recorded")\n"
@@ -148,7 +164,8 @@ struct DraftsCommand: ParsableCommand {
         let moved = try store.trash(id)
         lock.removeAndRelease()
         try StandardStreams.writeOutputOrFail(
-          "Moved to the trash: \(moved ?? id) (purged after \(store.retentionDays) days)\n")
+          "Moved to the trash: \(DraftsCommand.shown(moved ?? id)) (purged after \(store.retentionDays) days)\n"
+        )
       } catch let failure as CLIFailure {
         throw failure.exit()
       }
@@ -175,8 +192,19 @@ struct DraftsCommand: ParsableCommand {
     func run() throws {
       do {
         let store = try DraftsCommand.store()
+        let settings = try DraftsCommand.settings()
+        // Shared terminal: what is older than the retention goes first, as at every start.
+        let folder = settings.exportFolder ?? (try? AppDirectories.current().exportFolder())
+        let expired = SharedTerminal.expire(settings, drafts: store, exportFolder: folder)
+        if let notice = expired.notice(hours: settings.sharedRetentionHours) {
+          try StandardStreams.writeOutputOrFail(notice + "\n")
+        }
         let days = olderThan ?? store.retentionDays
-        let purged = store.purgeTrash(olderThanDays: days)
+        guard let purged = store.purgeTrash(olderThanDays: days) else {
+          throw CLIFailure(
+            "\(store.trashFolder): not a folder of yours (a symbolic link is never followed);"
+              + " nothing purged", status: ExitStatus.cannotCreate)
+        }
         let left = store.trashEntries().count
         try StandardStreams.writeOutputOrFail(
           "Purged \(purged) discarded draft\(purged == 1 ? "" : "s") (discarded \(days) or more days ago); \(left) left in the trash.\n"

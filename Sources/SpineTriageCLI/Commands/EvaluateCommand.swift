@@ -14,6 +14,7 @@ struct EvaluateCommand: ParsableCommand {
       recommendation, or an error object naming the line and the key; the batch goes on and the
       exit status is 65 if any line was bad. --jobs N evaluates lines on N threads (default: the
       cores available); the output stays in input order.
+
       Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input.
       """)
 

@@ -8,11 +8,14 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write the summary of an answers file (or draft) as text, HTML or FHIR.",
     discussion: """
-      The file is written atomically with mode 0600 and never overwrites an existing file.
-      Without -o it goes to the configured export folder (export_folder, SPINE_TRIAGE_DIR), else the XDG data folder
-      (~/.local/share/spine-triage). -o DIR writes inside DIR; -o FILE writes FILE; -o - writes
-      to standard output. The path written is printed on standard output.
-      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 73 cannot create,
+      The file is written atomically with mode 0600 and never overwrites an existing file. \
+      Without -o it goes to the configured export folder (export_folder, SPINE_TRIAGE_DIR), \
+      else the XDG data folder (~/.local/share/spine-triage), created private (0700); an \
+      existing folder must be private and yours (never changed). -o DIR writes inside DIR; \
+      -o FILE writes FILE; either folder must be writable by you only. -o - writes to \
+      standard output. The path written is printed on standard output.
+
+      Exit status: 0 ok, 64 bad usage, 65 bad data, 66 unreadable input, 73 cannot create, \
       74 write error (disk full).
       """)
 
@@ -21,7 +24,7 @@ struct ExportCommand: ParsableCommand {
 
   @Option(
     help:
-      "text (80 columns, form feeds between pages), html (print CSS) or fhir (QuestionnaireResponse)."
+      "text (76 columns, form feeds between pages), html (print CSS) or fhir (a FHIR Bundle)."
   )
   var format: ExportFormat
 
@@ -79,19 +82,22 @@ struct ExportCommand: ParsableCommand {
       let path: String
       if let output, !isFolder(output) {
         path = output
-        try Exporter.write(format.kind, sheet: sheet, to: path, settings: settings)
+        try Exporter.write(
+          format.kind, sheet: sheet, to: path, use: .givenForOneFile, settings: settings)
       } else {
         let folder = try output ?? settings.exportFolder ?? AppDirectories.current().exportFolder()
         path = try Exporter.write(
           format.kind, sheet: sheet, folder: folder,
-          managed: output == nil && settings.exportFolderIsManaged, settings: settings)
+          use: output == nil ? settings.exportFolderUse : .givenForOneFile, settings: settings)
       }
-      StandardStreams.writeOutput(path + "\n")
+      StandardStreams.writeOutput(AnswersError.printable(path, limit: 4096) + "\n")
       if print {
         let outcome = Printer.print(
-          path, request: Printer.Request(printer: settings.printer, paper: settings.paper))
+          path, request: settings.printRequest)
         let said = String(EffectRunner.message(outcome, path: path).text.dropLast(" Saved:".count))
-        guard outcome.isPrinted else { throw CLIFailure(said, status: ExitStatus.unavailable) }
+        // Completed (printed) or still queued: exit 0, saying which; held, cancelled or
+        // failed: 69.
+        guard outcome.isAccepted else { throw CLIFailure(said, status: ExitStatus.unavailable) }
         StandardStreams.writeOutput(said + "\n")
       }
     } catch let failure as CLIFailure {

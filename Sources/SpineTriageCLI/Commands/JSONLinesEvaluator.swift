@@ -29,15 +29,15 @@ enum JSONLinesEvaluator {
   /// The cores this process may run on (its CPU affinity), at least 1.
   static var coresAvailable: Int { Int(spine_cores_available()) }
 
-  /// Evaluates one line.
-  static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool) -> LineResult {
+  /// Evaluates one line; `now` (seconds since 1970) is the moment no recorded time may be after.
+  static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool, now: Int) -> LineResult {
     if overlong { return .error(key: nil, message: "line longer than \(maxLine >> 20) MiB") }
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
     let bytes = Array(line)
     do {
       // The common shape takes the fast path; anything else gets the full decoder, which
       // names the error.
-      let sheet = try AnswersFastDecoder.decode(bytes) ?? AnswersCodec.decode(bytes)
+      let sheet = try AnswersFastDecoder.decode(bytes) ?? AnswersCodec.decode(bytes, now: now)
       return .recommendation(
         RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
     } catch let error as JSONSyntaxError {
@@ -78,6 +78,8 @@ enum JSONLinesEvaluator {
     var lineNumber = 0
     var bad = 0
     var firstBad = 0
+    // Recorded moments may not be in the future (read once: a stream is judged at its start).
+    let now = Int(time(nil))
 
     func report(_ number: Int, key: String?, _ message: String) {
       bad += 1
@@ -103,7 +105,7 @@ enum JSONLinesEvaluator {
         }
         if jobs == 1 || count < 2 * jobs {
           for index in 0..<count {
-            results[index] = evaluate(line(index), overlong: overlongLines[index])
+            results[index] = evaluate(line(index), overlong: overlongLines[index], now: now)
           }
         } else {
           results.withUnsafeMutableBufferPointer { slots in
@@ -113,7 +115,7 @@ enum JSONLinesEvaluator {
             let per = (count + jobs - 1) / jobs
             DispatchQueue.concurrentPerform(iterations: jobs) { worker in
               for index in (worker * per)..<min(count, (worker + 1) * per) {
-                slots[index] = evaluate(lines[index], overlong: overlong[index])
+                slots[index] = evaluate(lines[index], overlong: overlong[index], now: now)
               }
             }
           }

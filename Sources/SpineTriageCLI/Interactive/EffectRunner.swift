@@ -77,7 +77,7 @@ final class EffectRunner {
     do {
       let path = try Exporter.write(
         kind, sheet: withClock(sheet), folder: try exportFolder(),
-        managed: settings.exportFolderIsManaged,
+        use: settings.exportFolderUse,
         settings: settings)
       // FHIR without the site's identifier systems: said on the same line.
       let unqualified =
@@ -100,26 +100,31 @@ final class EffectRunner {
   }
 
   /// Saves the text summary, then sends it to `lp`.
+  /// When the copy cannot be saved (no writable home or export folder), the summary still
+  /// prints: `lp` reads it from a pipe, and the status line says it was not saved.
   func print(sheet: AnswerSheet) -> [Action] {
     let path: String
     do {
       path = try Exporter.write(
         .text, sheet: withClock(sheet), folder: try exportFolder(),
-        managed: settings.exportFolderIsManaged,
+        use: settings.exportFolderUse,
         settings: settings)
     } catch {
-      return [
-        .report(StatusMessage("Print failed: \(error.message). Answers kept.", isError: true))
-      ]
+      let text = Exporter.document(
+        .text, sheet: withClock(sheet), generatedAt: SystemClock.iso8601(), settings: settings)
+      let outcome = Printer.print(source: .pipe(Array(text.utf8)), request: printRequest)
+      var message = EffectRunner.message(outcome, path: "")
+      message = StatusMessage(
+        String(message.text.dropLast(" Saved:".count)) + " No copy saved: \(error.message).",
+        isError: !outcome.isAccepted)
+      return [.report(message)]
     }
     let outcome = Printer.print(path, request: printRequest)
     return [.markExported, .report(EffectRunner.message(outcome, path: path))]
   }
 
   /// The printer and paper from the settings.
-  var printRequest: Printer.Request {
-    Printer.Request(printer: settings.printer, paper: settings.paper)
-  }
+  var printRequest: Printer.Request { settings.printRequest }
 
   /// What the status line says after printing: the job number, or the print system's own
   /// reason; a held job or a stopped printer is never reported as printed. The saved path

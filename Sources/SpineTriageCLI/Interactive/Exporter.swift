@@ -55,22 +55,33 @@ enum Exporter {
       sheet: sheet, context: context(sheet: sheet, generatedAt: "", settings: settings))
   }
 
-  /// Writes the document to `path` (atomic, 0600, never overwriting).
+  /// Writes the document to `path` (atomic, never overwriting): 0600, or 0640 in a
+  /// group-shared folder. A file named on the command line (`-o FILE`) is checked like a folder
+  /// given there: its folder must be writable by nobody else (``FolderPolicy``).
   static func write(
-    _ kind: ExportKind, sheet: AnswerSheet, to path: String, settings: Settings = Settings()
+    _ kind: ExportKind, sheet: AnswerSheet, to path: String, use: FolderPolicy.Use = .keptPrivate,
+    settings: Settings = Settings()
   ) throws(CLIFailure) {
+    if use == .givenForOneFile {
+      let folder = AppDirectories.parent(of: path)
+      if let problem = FolderPolicy.problem(folder, for: .givenForOneFile) {
+        throw CLIFailure(
+          "\(path): not written: \(folder): \(problem)", status: ExitStatus.cannotCreate)
+      }
+    }
     let text = document(kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)
-    try AtomicFile.write(Array(text.utf8), to: path, replace: false)
+    try AtomicFile.write(
+      Array(text.utf8), to: path, replace: false, mode: use == .groupShared ? 0o640 : 0o600)
   }
 
-  /// Writes the document into `folder` under a fresh name; returns the path. `managed`: the
-  /// configured export folder (made private if it is not); otherwise a folder given on the
-  /// command line (refused if others can write into it, never changed).
+  /// Writes the document into `folder` under a fresh name; returns the path. `use`: what the
+  /// folder must be (``FolderPolicy``; a missing private folder is created 0700, an existing one
+  /// is checked, never changed).
   static func write(
-    _ kind: ExportKind, sheet: AnswerSheet, folder: String, managed: Bool = true,
-    settings: Settings = Settings()
+    _ kind: ExportKind, sheet: AnswerSheet, folder: String,
+    use: FolderPolicy.Use = .keptPrivate, settings: Settings = Settings()
   ) throws(CLIFailure) -> String {
-    try AppDirectories.ensure(folder, fix: managed)
+    try AppDirectories.ensure(folder, for: use)
     let id = String((sheet.consultationID ?? SystemClock.uuid()).prefix(8))
     let stem = "\(folder)/spine-triage-\(SystemClock.fileStamp())-\(id)"
     var path = "\(stem).\(fileExtension(kind))"
@@ -79,7 +90,9 @@ enum Exporter {
       attempt += 1
       path = "\(stem)-\(attempt).\(fileExtension(kind))"
     }
-    try write(kind, sheet: sheet, to: path, settings: settings)
+    try write(
+      kind, sheet: sheet, to: path, use: use == .groupShared ? .groupShared : .keptPrivate,
+      settings: settings)
     return path
   }
 }

@@ -21,7 +21,12 @@ enum InteractiveCommand {
     // user: exit 73), before curses starts; no draft is touched until the terminal is up, so a
     // failed start changes nothing.
     if let load { sheet = try AnswersInput.load(load, lenient: true) }
-    let drafts = try DraftKeeper.open(directories, retentionDays: settings.draftRetentionDays)
+    // Without --load, the state folder is only checked before the first frame (the drafts to
+    // offer are read from it if it exists); it is created, and the trash purged, after the
+    // first frame. A loaded consultation takes its lock in it before, so it is made first.
+    let lazyFolders = load == nil
+    let drafts = try DraftKeeper.open(
+      directories, retentionDays: settings.draftRetentionDays, createFolder: !lazyFolders)
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(noColor: noColor)
@@ -30,9 +35,18 @@ enum InteractiveCommand {
     }
     let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
     var offers: [AppState.DraftOffer] = []
-    var notices: [String] = []
+    // Ignored configuration keys, said once on the first status line too (standard error is
+    // hidden behind the screens).
+    var notices: [String] = settings.warnings.map { "Configuration: \($0)." }
     do {
-      notices = try drafts.prepare()
+      notices += try lazyFolders ? drafts.prepareExisting() : drafts.prepare()
+      // Shared terminal: what is older than the retention goes first (nothing is created).
+      let expired = SharedTerminal.expire(
+        settings, drafts: drafts.store,
+        exportFolder: settings.exportFolder ?? (try? directories.exportFolder()))
+      if let notice = expired.notice(hours: settings.sharedRetentionHours) {
+        notices.append(notice)
+      }
       if let load {
         if let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
         notices.insert("Loaded \(load): \(sheet.answers.answeredCount) answers.", at: 0)
@@ -58,7 +72,9 @@ enum InteractiveCommand {
     let notice = notices.isEmpty ? nil : StatusMessage(notices.joined(separator: " "))
 
     let session = InteractiveSession(
-      sheet: sheet, terminal: terminal, effects: effects, draftOffers: offers, notice: notice)
+      sheet: sheet, terminal: terminal, effects: effects, draftOffers: offers, notice: notice,
+      afterFirstFrame: lazyFolders ? drafts.prepareAfterFirstFrame : nil,
+      sharedTerminal: settings.sharedTerminal ? settings.idleMinutes * 60_000 : nil)
     let signal = session.run()
     drafts.finish()
     terminal.restore()

@@ -14,14 +14,26 @@ final class InteractiveSession {
   private let terminal: CursesTerminal
   private let keyMap = KeyMap.standard
   private let effects: EffectRunner
+  /// Work that waits for the first frame (creating the state folder, purging the trash); its
+  /// notices are shown at once.
+  private var afterFirstFrame: (() -> [String])?
 
+  /// Shared terminal: the milliseconds without a key before the privacy screen.
+  private let idleAfter: Int?
+
+  /// `sharedTerminal`: on a shared terminal, the idle time in milliseconds before the privacy
+  /// screen (the draft list then names no patient); nil otherwise.
   init(
     sheet: AnswerSheet, terminal: CursesTerminal, effects: EffectRunner,
-    draftOffers: [AppState.DraftOffer], notice: StatusMessage?
+    draftOffers: [AppState.DraftOffer], notice: StatusMessage?,
+    afterFirstFrame: (() -> [String])? = nil, sharedTerminal idleAfter: Int? = nil
   ) {
     self.terminal = terminal
     self.effects = effects
+    self.afterFirstFrame = afterFirstFrame
+    self.idleAfter = idleAfter
     state = AppState(sheet: sheet, size: terminal.size, draftOffers: draftOffers)
+    state.hidesDraftIdentities = idleAfter != nil
     state.message = notice
   }
 
@@ -32,8 +44,17 @@ final class InteractiveSession {
       // assessment time and answers given in bulk use this time.
       state.now = SystemClock.iso8601()
       terminal.present(Renderer.render(state, glyphs: terminal.glyphs))
+      if let work = afterFirstFrame {
+        afterFirstFrame = nil
+        let notices = work()
+        if !notices.isEmpty {
+          _ = Update.apply(.report(StatusMessage(notices.joined(separator: " "))), to: &state)
+          continue
+        }
+      }
       let action: Action
-      switch terminal.nextEvent() {
+      switch terminal.nextEvent(idleAfter: state.isHidden ? nil : idleAfter) {
+      case .idle: action = .hideForPrivacy
       case .key(let key):
         guard let mapped = keyMap.action(for: key, in: state) else { continue }
         action = mapped

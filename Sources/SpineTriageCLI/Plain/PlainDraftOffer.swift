@@ -14,8 +14,10 @@ enum PlainDraftOffer {
     case quit
   }
 
+  /// `hidesPatients`: a shared terminal, whose list names no patient until one is chosen.
   static func run(
-    drafts: DraftKeeper, reader: inout LineReader, say: (String) -> Void
+    drafts: DraftKeeper, hidesPatients: Bool = false, reader: inout LineReader,
+    say: (String) -> Void
   ) -> Choice {
     var notices: [String] = []
     let entries = drafts.listDrafts(notices: &notices)
@@ -32,7 +34,7 @@ enum PlainDraftOffer {
     while true {
       say("\nSaved drafts:\n")
       for (index, entry) in offered.enumerated() {
-        say("  \(index + 1). \(describe(entry))\n")
+        say("  \(index + 1). \(describe(entry, hidesPatient: hidesPatients))\n")
       }
       say(
         "Resume which draft? [1-\(offered.count); d and a number discards it (to the trash);"
@@ -79,13 +81,14 @@ enum PlainDraftOffer {
     }
   }
 
-  /// One draft in words: patient identifier, age, sex and complaint; time saved, answers, and
-  /// the decision with its status (the words every list uses).
-  static func describe(_ entry: DraftStore.Entry) -> String {
+  /// One draft in words: patient identifier (not on a shared terminal), age, sex and
+  /// complaint; time saved, answers, and the decision with its status (the words every list
+  /// uses).
+  static func describe(_ entry: DraftStore.Entry, hidesPatient: Bool = false) -> String {
     guard let sheet = entry.sheet else { return "in use in another session" }
     let time = String(entry.savedAt.prefix(16).map { $0 == "T" ? " " : $0 })
     let recommendation = TriageEngine.evaluate(sheet.answers)
     return
-      "\(DecisionText.patientWords(patientID: sheet.patientID.map { AnswersError.printable($0) } ?? "No identifier", answers: sheet.answers)); \(DecisionText.complaint(sheet.answers)); saved \(time), \(sheet.answers.answeredCount) answers: \(DecisionText.statusWords(recommendation))"
+      "\(DecisionText.patientWords(patientID: hidesPatient ? DecisionText.hiddenPatient : sheet.patientID.map { AnswersError.printable($0) } ?? "No identifier", answers: sheet.answers)); \(DecisionText.complaint(sheet.answers)); saved \(time), \(sheet.answers.answeredCount) answers: \(DecisionText.statusWords(recommendation))"
   }
 }

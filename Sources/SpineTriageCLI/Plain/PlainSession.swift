@@ -20,6 +20,10 @@ enum PlainSession {
     let drafts = try DraftKeeper.open(directories, retentionDays: settings.draftRetentionDays)
     defer { drafts.finish() }
     var notices = try drafts.prepare()
+    let expired = SharedTerminal.expire(
+      settings, drafts: drafts.store,
+      exportFolder: settings.exportFolder ?? (try? directories.exportFolder()))
+    if let notice = expired.notice(hours: settings.sharedRetentionHours) { notices.append(notice) }
     if load != nil, let notice = try drafts.claimLoaded(sheet) { notices.append(notice) }
     if sheet.consultationID == nil { sheet.consultationID = SystemClock.uuid() }
     let effects = EffectRunner(directories: directories, drafts: drafts, settings: settings)
@@ -40,7 +44,9 @@ enum PlainSession {
     for notice in notices { say(AnswersError.printable(notice, limit: 300) + "\n") }
     if load == nil && isatty(0) == 1 {
       // At a terminal, the drafts are offered as in the screens.
-      switch PlainDraftOffer.run(drafts: drafts, reader: &reader, say: say) {
+      switch PlainDraftOffer.run(
+        drafts: drafts, hidesPatients: settings.sharedTerminal, reader: &reader, say: say)
+      {
       case .resume(let resumed): sheet = resumed
       case .new: break
       case .quit: return

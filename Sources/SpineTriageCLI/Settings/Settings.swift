@@ -22,6 +22,10 @@ public struct Settings: Sendable, Equatable {
     case fhirClientCertificate = "fhir_client_certificate"
     case fhirClientKey = "fhir_client_key"
     case fhirCAFile = "fhir_ca_file"
+    case exportFolderSharing = "export_folder_sharing"
+    case sharedTerminal = "shared_terminal"
+    case sharedRetentionHours = "shared_retention_hours"
+    case idleMinutes = "idle_minutes"
 
     /// The environment variable that sets it.
     public var environmentVariable: String {
@@ -39,6 +43,10 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientCertificate: "SPINE_TRIAGE_FHIR_CLIENT_CERTIFICATE"
       case .fhirClientKey: "SPINE_TRIAGE_FHIR_CLIENT_KEY"
       case .fhirCAFile: "SPINE_TRIAGE_FHIR_CA_FILE"
+      case .exportFolderSharing: "SPINE_TRIAGE_EXPORT_SHARING"
+      case .sharedTerminal: "SPINE_TRIAGE_SHARED_TERMINAL"
+      case .sharedRetentionHours: "SPINE_TRIAGE_SHARED_RETENTION_HOURS"
+      case .idleMinutes: "SPINE_TRIAGE_IDLE_MINUTES"
       }
     }
 
@@ -58,6 +66,10 @@ public struct Settings: Sendable, Equatable {
       case .fhirClientCertificate: "--fhir-client-certificate"
       case .fhirClientKey: "--fhir-client-key"
       case .fhirCAFile: "--fhir-ca-file"
+      case .exportFolderSharing: "--export-folder-sharing"
+      case .sharedTerminal: "--shared-terminal"
+      case .sharedRetentionHours: "--shared-retention-hours"
+      case .idleMinutes: "--idle-minutes"
       }
     }
   }
@@ -89,8 +101,13 @@ public struct Settings: Sendable, Equatable {
   public static let defaultDraftRetentionDays = DraftStore.defaultRetentionDays
   /// The accepted retention, in days (0: purge the trash at every start).
   public static let draftRetentionRange = 0...3650
-  /// The longest site name, in characters (it shares a printed line with its label).
-  public static let maxSiteNameLength = 60
+
+  /// Shared-terminal mode, by default: how long drafts and exports are kept (hours) and how long
+  /// the screens stay idle before the privacy screen hides them (minutes).
+  public static let defaultSharedRetentionHours = 12
+  public static let sharedRetentionRange = 1...720
+  public static let defaultIdleMinutes = 5
+  public static let idleMinutesRange = 1...120
 
   /// Where exports go; `nil`: the XDG data folder (``AppDirectories/exportFolder()``).
   public var exportFolder: String?
@@ -120,20 +137,42 @@ public struct Settings: Sendable, Equatable {
   public var fhirClientKey: String?
   /// The CA bundle (PEM) that signs the server's certificate; `nil`: the system store.
   public var fhirCAFile: String?
+  /// Whether the export folder is private to the user (the default) or a team's group-shared
+  /// folder (``FolderPolicy/Use/groupShared``).
+  public var exportFolderIsGroupShared = false
+  /// Shared-terminal mode (a terminal several clinicians use): drafts and exports expire after
+  /// ``sharedRetentionHours``, lists of drafts show no patient identifier until one is chosen,
+  /// and the screens hide behind a privacy screen after ``idleMinutes`` without a key.
+  public var sharedTerminal = false
+  /// In shared-terminal mode, how long drafts (and the trash) and exports are kept, in hours.
+  public var sharedRetentionHours = Settings.defaultSharedRetentionHours
+  /// In shared-terminal mode, the minutes without a key before the privacy screen.
+  public var idleMinutes = Settings.defaultIdleMinutes
+  /// Keys of a configuration file that were ignored, one line each ("FILE: key ...: ...;
+  /// ignored"), reported once per run.
+  public var warnings: [String] = []
+  /// Settings whose configured value was bad and whose feature is therefore refused, with the
+  /// problem (only `printer`: printing must not fall back to another queue).
+  public var blocked: [Key: String] = [:]
   /// Where each value came from (a key not listed is the built-in default).
   public var sources: [Key: Source] = [:]
 
   public init() {}
 
+  /// The printer, paper and any reason printing is refused.
+  public var printRequest: Printer.Request {
+    Printer.Request(printer: printer, paper: paper, blocked: blocked[.printer])
+  }
+
   /// Where `key`'s value came from.
   public func source(of key: Key) -> Source { sources[key] ?? .builtIn }
 
-  /// Whether the export folder is the configured one (a file, the environment or the default),
-  /// which the program may make private, rather than one given on the command line (refused if
-  /// others can write into it, never changed).
-  public var exportFolderIsManaged: Bool {
-    if case .option = source(of: .exportFolder) { return false }
-    return true
+  /// What the export folder must be (``FolderPolicy``): a folder given on the command line is
+  /// checked as one for a single file; the configured one (a file, the environment or the
+  /// default) is kept private, or is the team's group-shared folder when configured so.
+  public var exportFolderUse: FolderPolicy.Use {
+    if case .option = source(of: .exportFolder) { return .givenForOneFile }
+    return exportFolderIsGroupShared ? .groupShared : .keptPrivate
   }
 
   /// The value of one of the optional text settings (systems, server, files); `nil` for the

@@ -72,6 +72,34 @@ struct SettingsOptions: ParsableArguments {
       "CA certificates (PEM) for the server; default: the system store.", valueName: "file"))
   var fhirCAFile: String?
 
+  @Option(
+    name: .customLong("export-folder-sharing"),
+    help: ArgumentHelp(
+      "private (the default) or group: the export folder is a team folder (mode 2770).",
+      valueName: "sharing"))
+  var exportFolderSharing: String?
+
+  @Option(
+    name: .customLong("shared-terminal"),
+    help: ArgumentHelp(
+      "true on a terminal several clinicians use: drafts and exports expire, draft lists hide"
+        + " patient identifiers, the screens hide after an idle time.", valueName: "true|false"))
+  var sharedTerminal: String?
+
+  @Option(
+    name: .customLong("shared-retention-hours"),
+    help: ArgumentHelp(
+      "Shared terminal: hours drafts and exports are kept (1 to 720; default 12).",
+      valueName: "hours"))
+  var sharedRetentionHours: String?
+
+  @Option(
+    name: .customLong("idle-minutes"),
+    help: ArgumentHelp(
+      "Shared terminal: minutes without a key before the privacy screen (1 to 120; default 5).",
+      valueName: "minutes"))
+  var idleMinutes: String?
+
   /// The options given, as settings keys and texts.
   func overrides(outputFolder: String? = nil) -> [(key: Settings.Key, value: String)] {
     var list: [(key: Settings.Key, value: String)] = []
@@ -88,6 +116,10 @@ struct SettingsOptions: ParsableArguments {
     if let fhirClientCertificate { list.append((.fhirClientCertificate, fhirClientCertificate)) }
     if let fhirClientKey { list.append((.fhirClientKey, fhirClientKey)) }
     if let fhirCAFile { list.append((.fhirCAFile, fhirCAFile)) }
+    if let exportFolderSharing { list.append((.exportFolderSharing, exportFolderSharing)) }
+    if let sharedTerminal { list.append((.sharedTerminal, sharedTerminal)) }
+    if let sharedRetentionHours { list.append((.sharedRetentionHours, sharedRetentionHours)) }
+    if let idleMinutes { list.append((.idleMinutes, idleMinutes)) }
     return list
   }
 

@@ -47,22 +47,27 @@ enum SettingsValue {
       settings.siteName = text
     case .fhirBaseURL:
       let text = try string(raw)
-      try check(urlProblem(text))
+      try check(baseURLProblem(text))
       settings.fhirBaseURL = text
-    case .draftRetentionDays:
-      let range = Settings.draftRetentionRange
-      let phrase = "must be a whole number of days from \(range.lowerBound) to \(range.upperBound)"
-      let digits: String
-      switch raw {
-      case .json(.number(let number)): digits = number
-      case .json(let other): throw Problem(phrase + ", not \(other.typeName)")
-      case .text(let text): digits = text
+    case .exportFolderSharing:
+      switch try string(raw) {
+      case "private": settings.exportFolderIsGroupShared = false
+      case "group": settings.exportFolderIsGroupShared = true
+      default:
+        throw Problem(
+          "must be private (the default: a folder of yours, mode 700) or group (a team folder,"
+            + " mode 2770)")
       }
-      guard !digits.isEmpty, digits.utf8.count <= 4,
-        digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-        let days = Int(digits), range.contains(days)
-      else { throw Problem(phrase) }
-      settings.draftRetentionDays = days
+    case .draftRetentionDays:
+      settings.draftRetentionDays = try wholeNumber(
+        raw, Settings.draftRetentionRange, unit: "days")
+    case .sharedTerminal:
+      switch raw {
+      case .json(.bool(let on)): settings.sharedTerminal = on
+      case .text("true"), .text("on"), .text("yes"): settings.sharedTerminal = true
+      case .text("false"), .text("off"), .text("no"): settings.sharedTerminal = false
+      default: throw Problem("must be true or false")
+      }
     case .patientIDSystem:
       let text = try string(raw)
       try check(uriProblem(text))
@@ -87,7 +92,30 @@ enum SettingsValue {
       case .fhirClientKey: settings.fhirClientKey = text
       default: settings.fhirCAFile = text
       }
+    case .sharedRetentionHours:
+      settings.sharedRetentionHours = try wholeNumber(
+        raw, Settings.sharedRetentionRange, unit: "hours")
+    case .idleMinutes:
+      settings.idleMinutes = try wholeNumber(raw, Settings.idleMinutesRange, unit: "minutes")
     }
+  }
+
+  /// A whole number in `range`, written in decimal digits (a JSON number or a text).
+  private static func wholeNumber(_ raw: Raw, _ range: ClosedRange<Int>, unit: String)
+    throws(Problem) -> Int
+  {
+    let phrase = "must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound)"
+    let digits: String
+    switch raw {
+    case .json(.number(let number)): digits = number
+    case .json(let other): throw Problem(phrase + ", not \(other.typeName)")
+    case .text(let text): digits = text
+    }
+    guard !digits.isEmpty, digits.utf8.count <= 4,
+      digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let value = Int(digits), range.contains(value)
+    else { throw Problem(phrase) }
+    return value
   }
 
   private static func check(_ problem: String?) throws(Problem) {
@@ -140,12 +168,13 @@ enum SettingsValue {
     return nil
   }
 
+  /// The site name follows the rule of every free text (``FreeText``: display columns, no
+  /// invisible characters), with its own width, and may not be blank.
   static func siteNameProblem(_ name: String) -> String? {
-    if hasControl(name) { return "must not contain control characters" }
-    if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
-    if name.count > Settings.maxSiteNameLength {
-      return "is too long (at most \(Settings.maxSiteNameLength) characters)"
+    if let problem = FreeText.problem(name, maxColumns: FreeText.maxSiteColumns) {
+      return "must be plain text: " + problem
     }
+    if name.allSatisfy({ $0 == " " }) { return "must not be blank" }
     return nil
   }
 
@@ -202,5 +231,24 @@ enum SettingsValue {
       return nil
     }
     return phrase
+  }
+
+  /// The FHIR canonical base (`fhir_base_url`): an absolute https URL with a host, made only of
+  /// letters, digits and `-._~:/%` (nothing a shell, HTML or a quoted string treats specially:
+  /// no `"<>|`, backtick, space, `\`, `'`), without user information, query, fragment or a final
+  /// `/`. `http://` is refused: the base names the site's canonical resources.
+  static func baseURLProblem(_ url: String) -> String? {
+    let phrase =
+      "must be an absolute https:// URL of letters, digits and -._~:/% only, without a final /"
+    guard url.utf8.count <= 1024,
+      url.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+          || "-._~:/%".unicodeScalars.contains($0)
+      }),
+      !url.hasSuffix("/"), url.hasPrefix("https://")
+    else { return phrase }
+    let host = url.dropFirst("https://".count).prefix { $0 != "/" }
+    if host.isEmpty || host.hasPrefix(":") || host.hasPrefix(".") { return phrase }
+    return nil
   }
 }

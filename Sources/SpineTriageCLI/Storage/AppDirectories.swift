@@ -4,7 +4,7 @@
 
 /// Where SpineTriage keeps files: exports in the data folder, drafts in the state folder
 /// (XDG Base Directory), each created with mode 0700 so only the user can enter it, and checked
-/// at every use (owned by the user; set back to 0700 if opened to others).
+/// at every use with ``FolderPolicy`` (never changed).
 public struct AppDirectories: Sendable {
   /// The environment to read (injected for tests).
   public let environment: [String: String]
@@ -27,12 +27,24 @@ public struct AppDirectories: Sendable {
     return value
   }
 
+  /// HOME, which must be an absolute path: a relative one would put patient data wherever the
+  /// program happens to be started (issue 20); exit 73.
+  private func absoluteHome(for purpose: String) throws(CLIFailure) -> String? {
+    guard let home = nonEmpty("HOME") else { return nil }
+    guard home.hasPrefix("/") else {
+      throw CLIFailure(
+        "HOME is not an absolute path (\(home)); refusing to keep \(purpose) relative to the"
+          + " current folder", status: ExitStatus.cannotCreate)
+    }
+    return home
+  }
+
   /// The folder for exports: `SPINE_TRIAGE_DIR`, else `$XDG_DATA_HOME/spine-triage`, else
   /// `~/.local/share/spine-triage`.
   public func exportFolder() throws(CLIFailure) -> String {
     if let folder = nonEmpty("SPINE_TRIAGE_DIR") { return folder }
     if let data = nonEmpty("XDG_DATA_HOME"), data.hasPrefix("/") { return data + "/spine-triage" }
-    guard let home = nonEmpty("HOME") else {
+    guard let home = try absoluteHome(for: "exports") else {
       throw CLIFailure(
         "no folder to save into: HOME is not set; set SPINE_TRIAGE_DIR or use -o",
         status: ExitStatus.cannotCreate)
@@ -45,7 +57,7 @@ public struct AppDirectories: Sendable {
     if let state = nonEmpty("XDG_STATE_HOME"), state.hasPrefix("/") {
       return state + "/spine-triage"
     }
-    guard let home = nonEmpty("HOME") else {
+    guard let home = try absoluteHome(for: "drafts") else {
       throw CLIFailure(
         "no folder for drafts: HOME is not set; set XDG_STATE_HOME", status: ExitStatus.cannotCreate
       )
@@ -53,11 +65,18 @@ public struct AppDirectories: Sendable {
     return home + "/.local/state/spine-triage"
   }
 
-  /// Creates `folder` and its parents (folders created here get mode 0700), then checks that
-  /// only this user can reach it: see ``verifyPrivate(_:fix:)``.
-  public static func ensure(_ folder: String, fix: Bool = true) throws(CLIFailure) {
+  /// Creates `folder` and its missing parents (each created here with mode 0700), then checks
+  /// it with ``FolderPolicy`` for `use`. An existing folder's mode is never changed.
+  public static func ensure(_ folder: String, for use: FolderPolicy.Use = .keptPrivate)
+    throws(CLIFailure)
+  {
+    if use == .groupShared {
+      // A team folder is made by an administrator (owner, group, setgid); never created here.
+      try FolderPolicy.check(folder, for: use)
+      return
+    }
     try create(folder)
-    try verifyPrivate(folder, fix: fix)
+    try FolderPolicy.check(folder, for: use)
   }
 
   /// Creates `folder` and its missing parents with mode 0700; existing ones are left as they are.
@@ -74,47 +93,6 @@ public struct AppDirectories: Sendable {
     if mkdir(folder, 0o700) != 0 && errno != EEXIST {
       throw CLIFailure(
         "\(folder): cannot create the folder: \(AtomicFile.reason(errno))",
-        status: ExitStatus.cannotCreate)
-    }
-  }
-
-  /// Checks a folder that holds patient data. It must be a folder owned by this user (another
-  /// user's folder is refused, exit 73: they could plant a forged draft or read what is
-  /// written), and no other user may write into it. With `fix` (the folders SpineTriage keeps:
-  /// the state folder, its subfolders and the configured export folder) this user's folder
-  /// open to group or others is set back to 0700; without it (a folder given with `-o` or
-  /// `--output-dir`) a folder others can write into is refused and its mode left alone. A shared
-  /// sticky folder such as /tmp is always refused, never changed.
-  public static func verifyPrivate(_ folder: String, fix: Bool = true) throws(CLIFailure) {
-    var info = stat()
-    guard stat(folder, &info) == 0 else {
-      throw CLIFailure(
-        "\(folder): cannot use the folder: \(AtomicFile.reason(errno))",
-        status: ExitStatus.cannotCreate)
-    }
-    guard (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw CLIFailure("\(folder): exists and is not a folder", status: ExitStatus.cannotCreate)
-    }
-    guard info.st_uid == geteuid() else {
-      throw CLIFailure(
-        "\(folder): the folder belongs to another user (uid \(info.st_uid)); refusing to keep patient data there (remove it, or choose another folder)",
-        status: ExitStatus.cannotCreate)
-    }
-    let mode = String(info.st_mode & 0o7777, radix: 8)
-    if info.st_mode & S_ISVTX != 0 && info.st_mode & 0o002 != 0 {
-      throw CLIFailure(
-        "\(folder): a shared folder (mode \(mode), like /tmp); refusing to keep patient data there (choose a folder of your own)",
-        status: ExitStatus.cannotCreate)
-    }
-    if fix && info.st_mode & 0o077 != 0 {
-      guard chmod(folder, 0o700) == 0 else {
-        throw CLIFailure(
-          "\(folder): the folder is open to other users (mode \(mode)) and cannot be made private: \(AtomicFile.reason(errno))",
-          status: ExitStatus.cannotCreate)
-      }
-    } else if !fix && info.st_mode & 0o022 != 0 {
-      throw CLIFailure(
-        "\(folder): other users can write into this folder (mode \(mode)); refusing to keep patient data there (chmod 700 it, or choose another folder)",
         status: ExitStatus.cannotCreate)
     }
   }

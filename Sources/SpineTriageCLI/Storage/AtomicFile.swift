@@ -6,9 +6,12 @@
 /// rename (to replace) or a hard link (never overwriting), then fsync of the folder. A failure
 /// leaves nothing half-written.
 public enum AtomicFile {
-  /// Writes `bytes` to `path`. With `replace: false` an existing file is never touched and the
-  /// call fails with an error naming it.
-  public static func write(_ bytes: [UInt8], to path: String, replace: Bool) throws(CLIFailure) {
+  /// Writes `bytes` to `path` with `mode` (0600 unless said). With `replace: false` an existing
+  /// file is never touched and the call fails with an error naming it.
+  public static func write(
+    _ bytes: [UInt8], to path: String, replace: Bool, mode: mode_t = 0o600
+  ) throws(CLIFailure) {
+    if !replace, try writeUnnamed(bytes, to: path, mode: mode) { return }
     let folder = AppDirectories.parent(of: path)
     let name = path.split(separator: "/").last.map(String.init) ?? "file"
     let temporary = "\(folder)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -18,7 +21,7 @@ public enum AtomicFile {
     }
     var ok = bytes.withUnsafeBufferPointer { StandardStreams.writeAll($0, to: descriptor) }
     var code = ok ? 0 : errno
-    if ok && fchmod(descriptor, 0o600) != 0 { (ok, code) = (false, errno) }
+    if ok && fchmod(descriptor, mode) != 0 { (ok, code) = (false, errno) }
     if ok && fsync(descriptor) != 0 { (ok, code) = (false, errno) }
     if close(descriptor) != 0 && ok { (ok, code) = (false, errno) }
     guard ok else {
@@ -45,6 +48,52 @@ public enum AtomicFile {
       unlink(temporary)
     }
     syncFolder(folder)
+  }
+
+  /// `O_TMPFILE` (Linux): an unnamed file in a folder, which no one can see and which
+  /// vanishes with the process.
+  static let temporaryFileFlag: Int32 = 0o20_000_000 | O_DIRECTORY
+
+  /// A new file (never replacing one) written as an unnamed file (`O_TMPFILE`) and linked
+  /// into place only when complete, through `/proc/self/fd` (`linkat` fails if the name
+  /// exists): a `kill -9` at any moment leaves nothing, not even a hidden temporary file
+  /// with the summary. Returns false when the file system or kernel cannot do it (no
+  /// `O_TMPFILE`, no /proc), and the caller uses a named temporary file instead.
+  static func writeUnnamed(_ bytes: [UInt8], to path: String, mode: mode_t) throws(CLIFailure)
+    -> Bool
+  {
+    let folder = AppDirectories.parent(of: path)
+    let descriptor = open(folder, temporaryFileFlag | O_WRONLY | O_CLOEXEC, mode)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == EOPNOTSUPP || code == EISDIR || code == EINVAL {
+        return false
+      }
+      throw failure(code, creating: path)
+    }
+    var ok = bytes.withUnsafeBufferPointer { StandardStreams.writeAll($0, to: descriptor) }
+    var code = ok ? 0 : errno
+    if ok && fchmod(descriptor, mode) != 0 { (ok, code) = (false, errno) }
+    if ok && fsync(descriptor) != 0 { (ok, code) = (false, errno) }
+    guard ok else {
+      close(descriptor)
+      throw failure(code, writing: path)
+    }
+    let linked = linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW)
+    let linkError = errno
+    close(descriptor)
+    guard linked == 0 else {
+      if linkError == EEXIST {
+        throw CLIFailure(
+          "\(path): already exists; not overwritten (choose another name or remove it)",
+          status: ExitStatus.cannotCreate)
+      }
+      // No /proc: fall back to a named temporary file.
+      if linkError == ENOENT && !exists("/proc/self/fd") { return false }
+      throw failure(linkError, creating: path)
+    }
+    syncFolder(folder)
+    return true
   }
 
   /// Whether something exists at `path` (a file, folder or link, even a dangling one).

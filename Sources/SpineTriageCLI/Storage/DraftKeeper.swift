@@ -9,9 +9,9 @@ import TriageFormats
 /// session can take them meanwhile. Used by the screens and by `--plain`.
 final class DraftKeeper {
   /// The store, or nil when there is no state folder (HOME unset, cannot be created).
-  let store: DraftStore?
+  private(set) var store: DraftStore?
   /// Why there is no store.
-  let problem: String?
+  private(set) var problem: String?
   /// The lock of the current consultation, once taken.
   private var lock: FileLock?
   private var lockedID: String?
@@ -20,21 +20,25 @@ final class DraftKeeper {
 
   /// Opens the state folder of `directories`. A folder that belongs to another user is refused
   /// (exit 73); a folder that cannot be created leaves the session without drafts (`problem`).
-  /// `retentionDays`, when given, comes from the settings (already validated).
-  static func open(_ directories: AppDirectories, retentionDays: Int? = nil) throws(CLIFailure)
-    -> DraftKeeper
-  {
+  /// `retentionDays`, when given, comes from the settings (already validated). With
+  /// `createFolder` false (the screens, before their first frame) a missing folder is not
+  /// created: ``prepareAfterFirstFrame()`` creates it.
+  static func open(
+    _ directories: AppDirectories, retentionDays: Int? = nil, createFolder: Bool = true
+  ) throws(CLIFailure) -> DraftKeeper {
     let retention =
       retentionDays.map { (days: $0, problem: String?.none) }
       ?? DraftStore.retentionDays(environment: directories.environment)
     let folder: String
     do {
       folder = try directories.stateFolder()
-      try AppDirectories.create(folder)
+      if createFolder { try AppDirectories.create(folder) }
     } catch {
       return DraftKeeper(store: nil, problem: error.message)
     }
-    try AppDirectories.verifyPrivate(folder)
+    if createFolder || AtomicFile.exists(folder) {
+      try FolderPolicy.check(folder, for: .keptPrivate)
+    }
     return DraftKeeper(
       store: DraftStore(folder: folder, retentionDays: retention.days), problem: nil,
       retentionProblem: retention.problem)
@@ -63,6 +67,42 @@ final class DraftKeeper {
       notices.append("Drafts unavailable: \(error.message)")
     }
     return notices
+  }
+
+  /// Before the first frame of the screens: ``DraftStore/checkExisting()`` (nothing created);
+  /// a subfolder of another user is refused (exit 73).
+  func prepareExisting() throws(CLIFailure) -> [String] {
+    guard let store else { return [] }
+    var notices = retentionProblem.map { [$0] } ?? []
+    do {
+      notices += try store.checkExisting()
+    } catch {
+      if error.message.contains("another user") { throw error }
+      notices.append("Drafts unavailable: \(error.message)")
+    }
+    return notices
+  }
+
+  /// After the first frame of the screens: creates the state folder and does the start-up
+  /// housekeeping (``prepare()``); returns notices. A folder that cannot be created, or turns
+  /// out to be another user's, leaves the session without drafts, as ``open(_:retentionDays:createFolder:)``
+  /// would have.
+  func prepareAfterFirstFrame() -> [String] {
+    guard let store else { return [] }
+    do {
+      try AppDirectories.ensure(store.folder)
+    } catch {
+      self.store = nil
+      problem = error.message
+      return []
+    }
+    do {
+      return try prepare().filter { $0 != retentionProblem }
+    } catch {
+      self.store = nil
+      problem = error.message
+      return ["Drafts unavailable: \(error.message)"]
+    }
   }
 
   /// The drafts to offer, newest first, with those open in another session. Their locks are

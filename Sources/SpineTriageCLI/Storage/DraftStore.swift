@@ -63,6 +63,18 @@ public struct DraftStore: Sendable {
     return notices
   }
 
+  /// What the screens check before their first frame, creating nothing: the folders that
+  /// exist are checked like ``prepare()`` does (exit 73 for another user's), and a draft of
+  /// version 0.1 is moved in (then everything of ``prepare()`` runs now, so it is offered). The
+  /// rest of ``prepare()`` runs after the first frame.
+  public func checkExisting() throws(CLIFailure) -> [String] {
+    if AtomicFile.exists(legacyPath) { return try prepare() }
+    for path in [folder, draftsFolder, trashFolder] where AtomicFile.exists(path) {
+      try FolderPolicy.check(path, for: .keptPrivate)
+    }
+    return []
+  }
+
   /// Removes temporary files left by a killed save (`.NAME.PID.RANDOM.tmp`). A draft's
   /// temporary file is removed only when nobody holds its consultation; any other one only when
   /// the process that wrote it is gone.
@@ -133,54 +145,128 @@ public struct DraftStore: Sendable {
     public let savedAt: String
     /// The modification time, seconds since the epoch.
     public let modified: Int
-    /// The answers, or nil when the draft is open in another session (never read then).
+    /// The answers, or nil when the draft was not read (see ``state``).
     public let sheet: AnswerSheet?
+    /// Whether it was read, or why not.
+    public var state: State = .ready
     /// Whether another session holds it.
-    public var inUse: Bool { sheet == nil }
+    public var inUse: Bool { state == .inUse }
+
+    /// Whether a draft was read.
+    public enum State: Sendable, Equatable {
+      case ready
+      /// Open in another session: never read.
+      case inUse
+      /// Cannot be opened or read now (file descriptors, memory, I/O): not judged.
+      case unavailable
+      /// Its content is bad (listed read-only, left in place).
+      case unreadable
+    }
   }
 
-  /// The drafts, newest first. Drafts held by another session are listed without being read;
-  /// the others are read while their lock is taken (`holding` keeps those locks, for drafts to
-  /// be offered: no other session can take them meanwhile). Unreadable drafts are set aside
-  /// and reported in `notices`.
-  func list(holding locks: inout [String: FileLock], notices: inout [String]) -> [Entry] {
-    var entries: [Entry] = []
+  /// The most drafts offered at start (each offered draft's lock stays open: bounded, so a
+  /// folder of thousands of drafts never runs the process out of file descriptors).
+  public static let maxOffered = 64
+
+  /// The drafts, newest first (found by `lstat`, which opens nothing).
+  ///
+  /// - Holding (the screens and `--plain`, `readOnly` false): the newest ``maxOffered`` drafts
+  ///   that no other session holds are read while their lock is taken, and those locks are kept
+  ///   in `locks` (no other session can take them meanwhile). A draft whose content is bad is
+  ///   set aside as `draft.corrupt-*` and reported.
+  /// - Read-only (`drafts list`): nothing is created, moved, locked or changed; a draft held
+  ///   elsewhere is seen through its lock file, the others are read once and closed.
+  ///
+  /// A draft that cannot be opened or read now (no file descriptor left, EMFILE; memory; I/O)
+  /// is never judged corrupt: it is listed as unavailable and left exactly as it is.
+  func list(
+    holding locks: inout [String: FileLock], notices: inout [String], readOnly: Bool = false
+  ) -> [Entry] {
+    var found: [(id: String, modified: Int, savedAt: String)] = []
     for name in DraftStore.names(in: draftsFolder) where name.hasSuffix(".json") {
       let id = String(name.dropLast(5))
       guard AnswerSheet.isUUID(id), id == id.lowercased() else { continue }
-      let file = path(for: id)
       var info = stat()
-      guard lstat(file, &info) == 0 else { continue }
-      let saved = Int(info.st_mtim.tv_sec)
-      let savedAt = SystemClock.iso8601(info.st_mtim.tv_sec)
+      guard lstat(path(for: id), &info) == 0 else { continue }
+      found.append((id, Int(info.st_mtim.tv_sec), SystemClock.iso8601(info.st_mtim.tv_sec)))
+    }
+    found.sort { ($0.modified, $0.id) > ($1.modified, $1.id) }
+    var entries: [Entry] = []
+    var unavailable = 0
+    var notOffered = 0
+    for draft in found {
+      let (id, saved, savedAt) = draft
+      func entry(_ sheet: AnswerSheet?, state: Entry.State) -> Entry {
+        Entry(id: id, savedAt: savedAt, modified: saved, sheet: sheet, state: state)
+      }
+      if readOnly {
+        if FileLock.isHeldElsewhere(lockPath(for: id)) {
+          entries.append(entry(nil, state: .inUse))
+          continue
+        }
+        switch DraftStore.read(path(for: id)) {
+        case .success(var sheet):
+          sheet.consultationID = id
+          entries.append(entry(sheet, state: .ready))
+        case .failure(let problem):
+          if problem.isCorrupt {
+            notices.append("Draft \(id) is unreadable (\(problem.message)); left in place.")
+          } else {
+            unavailable += 1
+          }
+          entries.append(entry(nil, state: problem.isCorrupt ? .unreadable : .unavailable))
+        }
+        continue
+      }
       let lock: FileLock
       if let held = locks[id] {
         lock = held
       } else {
+        guard locks.count < DraftStore.maxOffered else {
+          notOffered += 1
+          continue
+        }
         switch FileLock.tryAcquire(lockPath(for: id)) {
         case .acquired(let acquired): lock = acquired
         case .busy:
-          entries.append(Entry(id: id, savedAt: savedAt, modified: saved, sheet: nil))
+          entries.append(entry(nil, state: .inUse))
           continue
-        case .failed: continue
+        case .failed:
+          unavailable += 1
+          continue
         }
       }
-      switch DraftStore.read(file) {
+      switch DraftStore.read(path(for: id)) {
       case .success(var sheet):
         sheet.consultationID = id
         locks[id] = lock
-        entries.append(Entry(id: id, savedAt: savedAt, modified: saved, sheet: sheet))
+        entries.append(entry(sheet, state: .ready))
+      case .failure(let problem) where !problem.isCorrupt:
+        // Not the draft's fault (EMFILE, ENOMEM, EIO): left alone, offered another time.
+        unavailable += 1
+        if locks[id] === lock { locks[id] = nil }
+        lock.release()
       case .failure(let problem):
         let aside = DraftStore.moveAside(
-          file, stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
+          path(for: id), stem: folder + "/draft.corrupt-\(SystemClock.fileStamp())")
         notices.append(
-          "Draft unreadable; kept as \(aside.map(AppDirectories.fileName) ?? name) in the state folder. (\(problem.message))"
+          "Draft unreadable; kept as \(aside.map(AppDirectories.fileName) ?? id + ".json") in the state folder. (\(problem.message))"
         )
         lock.removeAndRelease()
         locks[id] = nil
       }
     }
-    return entries.sorted { ($0.modified, $0.id) > ($1.modified, $1.id) }
+    if unavailable > 0 {
+      notices.append(
+        "\(unavailable) draft\(unavailable == 1 ? "" : "s") could not be opened now (left as"
+          + " they are; try again later).")
+    }
+    if notOffered > 0 {
+      notices.append(
+        "\(notOffered) older draft\(notOffered == 1 ? " is" : "s are") not listed here"
+          + " (spine-triage drafts lists them all).")
+    }
+    return entries
   }
 
   /// How many drafts there are, not counting consultation `id` (none are read).
@@ -195,16 +281,27 @@ public struct DraftStore: Sendable {
   /// without blocking, decoded leniently (a draft may be saved while a number is typed).
   static func read(_ path: String) -> Result<AnswerSheet, DraftProblem> {
     var info = stat()
-    guard lstat(path, &info) == 0 else { return .failure(DraftProblem("it is missing")) }
+    guard lstat(path, &info) == 0 else {
+      return .failure(DraftProblem("it is missing", isCorrupt: false))
+    }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
       return .failure(DraftProblem("it is not a regular file"))
     }
     guard info.st_uid == geteuid() else {
       return .failure(DraftProblem("it belongs to another user"))
     }
+    let bytes: [UInt8]
     do {
-      let bytes = try InputFile.read(path)
-      return .success(try AnswersInput.sheet(from: bytes, name: "draft", lenient: true))
+      bytes = try InputFile.read(path)
+    } catch {
+      // Cannot open or read it now (66): the system's problem; too large (65): the draft's.
+      return .failure(
+        DraftProblem(error.message, isCorrupt: error.status != ExitStatus.noInput))
+    }
+    do {
+      return .success(
+        try AnswersInput.sheet(
+          from: bytes, name: "draft", lenient: true, checksFuture: false))
     } catch {
       return .failure(DraftProblem(error.message))
     }
@@ -213,7 +310,13 @@ public struct DraftStore: Sendable {
   /// Why a draft could not be read.
   struct DraftProblem: Error {
     let message: String
-    init(_ message: String) { self.message = message }
+    /// Whether the draft itself is bad (its content, or not a regular file of this user), as
+    /// opposed to the system failing to open or read it now (EMFILE, ENOMEM, EIO...).
+    let isCorrupt: Bool
+    init(_ message: String, isCorrupt: Bool = true) {
+      self.message = message
+      self.isCorrupt = isCorrupt
+    }
   }
 
   // MARK: Changes
@@ -267,14 +370,72 @@ public struct DraftStore: Sendable {
       .sorted { $0.discarded < $1.discarded }
   }
 
-  /// Deletes discarded drafts older than `days` days (0: all of them); returns how many.
+  /// Deletes discarded drafts older than `days` days (0: all of them); returns how many, or
+  /// nil when the trash is not a real folder of this user (a symbolic link is never followed:
+  /// the folder is opened with `O_NOFOLLOW` and every file is judged and removed relative to
+  /// it, so nothing outside the trash can be deleted).
   @discardableResult
-  public func purgeTrash(olderThanDays days: Int, now: Int = Int(time(nil))) -> Int {
-    var purged = 0
-    for entry in trashEntries() where now - entry.discarded >= days * 86_400 {
-      if unlink(entry.path) == 0 { purged += 1 }
+  public func purgeTrash(olderThanDays days: Int, now: Int = Int(time(nil))) -> Int? {
+    purgeTrash(olderThanSeconds: days * 86_400, now: now)
+  }
+
+  /// Deletes discarded drafts older than `seconds`; as ``purgeTrash(olderThanDays:now:)``.
+  @discardableResult
+  public func purgeTrash(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
+    DraftStore.removeFiles(in: trashFolder, olderThanSeconds: seconds, now: now) {
+      $0.hasSuffix(".json")
     }
-    if purged > 0 { AtomicFile.syncFolder(trashFolder) }
+  }
+
+  /// Shared terminal: deletes the drafts saved more than `seconds` ago that no session holds
+  /// (they are gone, not moved to the trash); returns how many, or nil when the drafts folder is
+  /// not a real folder of this user.
+  @discardableResult
+  public func expireDrafts(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
+    DraftStore.removeFiles(in: draftsFolder, olderThanSeconds: seconds, now: now) { name in
+      let id = String(name.dropLast(5))
+      return name.hasSuffix(".json") && AnswerSheet.isUUID(id)
+        && !FileLock.isHeldElsewhere(lockPath(for: id))
+    }
+  }
+
+  /// Deletes the regular files of this user in `folder` (never followed through a symbolic
+  /// link; hidden names are never touched) last changed at least `seconds` before `now` and
+  /// whose name `chosen` accepts; returns how many, or nil when the folder cannot be opened or,
+  /// unless `sharedFolder`, is not this user's.
+  static func removeFiles(
+    in folder: String, olderThanSeconds seconds: Int, now: Int, sharedFolder: Bool = false,
+    chosen: (String) -> Bool
+  ) -> Int? {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { return errno == ENOENT ? 0 : nil }
+    defer { close(descriptor) }
+    var folderInfo = stat()
+    guard fstat(descriptor, &folderInfo) == 0, sharedFolder || folderInfo.st_uid == geteuid()
+    else { return nil }
+    let listing = dup(descriptor)
+    guard listing >= 0, let directory = fdopendir(listing) else {
+      if listing >= 0 { close(listing) }
+      return nil
+    }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if !name.hasPrefix(".") { names.append(name) }
+    }
+    closedir(directory)
+    var purged = 0
+    for name in names where chosen(name) {
+      var info = stat()
+      guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0,
+        (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
+        now - Int(info.st_mtim.tv_sec) >= seconds
+      else { continue }
+      if unlinkat(descriptor, name, 0) == 0 { purged += 1 }
+    }
+    if purged > 0 { fsync(descriptor) }
     return purged
   }
 

@@ -54,6 +54,17 @@ final class FileLock {
     return .busy
   }
 
+  /// Whether another process holds the lock at `path` (an absent lock file is not held): the
+  /// read-only drafts list says "in use" without taking the lock itself.
+  static func isHeldElsewhere(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    if flock(descriptor, LOCK_SH | LOCK_NB) != 0 { return errno == EWOULDBLOCK || errno == EAGAIN }
+    flock(descriptor, LOCK_UN)
+    return false
+  }
+
   /// Removes the lock file while still holding it, then releases the lock.
   func removeAndRelease() {
     guard descriptor >= 0 else { return }

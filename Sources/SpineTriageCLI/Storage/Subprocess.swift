@@ -16,7 +16,42 @@ enum Subprocess {
   /// The most output kept from each stream.
   static let limit = 64 * 1024
 
-  static func run(_ arguments: [String], timeout: Int) -> Result {
+  /// How long a child may take to end after SIGTERM before it gets SIGKILL, in milliseconds.
+  static let killGrace = 500
+
+  /// Ends `pid`: SIGTERM, then SIGKILL if it has not ended within ``killGrace`` (a child that
+  /// ignores SIGTERM never holds the caller up), then reaps it.
+  static func stop(_ pid: pid_t) {
+    kill(pid, SIGTERM)
+    var status: Int32 = 0
+    let deadline = Printer.monotonicMilliseconds() + killGrace
+    while Printer.monotonicMilliseconds() < deadline {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid || (reaped < 0 && errno != EINTR) { return }
+      var pause = timespec(tv_sec: 0, tv_nsec: 20_000_000)
+      nanosleep(&pause, nil)
+    }
+    kill(pid, SIGKILL)
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  }
+
+  /// Runs `arguments`; `input` (at most ``Printer/maxPipedBytes``) is its standard input
+  /// through a pipe, written whole before it starts; otherwise /dev/null.
+  static func run(_ arguments: [String], input: [UInt8]? = nil, timeout: Int) -> Result {
+    var inPipe: [Int32] = [-1, -1]
+    if let input {
+      guard pipe(&inPipe) == 0 else { return .failedToStart(errno) }
+      _ = fcntl(inPipe[0], F_SETFD, FD_CLOEXEC)
+      _ = fcntl(inPipe[1], F_SETFD, FD_CLOEXEC)
+      // The pipe's buffer (64 KiB) holds the whole document: this never blocks.
+      let written = input.withUnsafeBufferPointer { StandardStreams.writeAll($0, to: inPipe[1]) }
+      close(inPipe[1])
+      guard written else {
+        close(inPipe[0])
+        return .failedToStart(EPIPE)
+      }
+    }
+    defer { if inPipe[0] >= 0 { close(inPipe[0]) } }
     var outPipe: [Int32] = [-1, -1]
     var errPipe: [Int32] = [-1, -1]
     guard pipe(&outPipe) == 0 else { return .failedToStart(errno) }
@@ -30,7 +65,11 @@ enum Subprocess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if inPipe[0] >= 0 {
+      posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    }
     posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
     posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
@@ -63,9 +102,7 @@ enum Subprocess {
     while open[0] || open[1] {
       let left = deadline - Printer.monotonicMilliseconds()
       if left <= 0 {
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        stop(pid)
         return .timedOut
       }
       var fds = [

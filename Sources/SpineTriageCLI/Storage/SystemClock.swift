@@ -1,3 +1,5 @@
+import CProcess
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -27,19 +29,25 @@ public enum SystemClock {
     return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
-  /// A random (version 4) UUID, lower case.
+  /// A random (version 4) UUID, lower case: 16 bytes from one `getrandom` call.
   public static func uuid() -> String {
-    var generator = SystemRandomNumberGenerator()
-    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    bytes[6] = (bytes[6] & 0x0F) | 0x40
-    bytes[8] = (bytes[8] & 0x3F) | 0x80
-    let hex = bytes.map { byte in
-      let text = String(byte, radix: 16)
-      return text.count == 1 ? "0" + text : text
-    }.joined()
-    let characters = Array(hex)
-    func part(_ range: Range<Int>) -> String { String(characters[range]) }
-    return [part(0..<8), part(8..<12), part(12..<16), part(16..<20), part(20..<32)].joined(
-      separator: "-")
+    var bytes = (UInt64(0), UInt64(0))
+    if withUnsafeMutableBytes(of: &bytes, { spine_random_bytes($0.baseAddress, 16) }) != 0 {
+      var generator = SystemRandomNumberGenerator()
+      bytes = (generator.next(), generator.next())
+    }
+    return withUnsafeMutableBytes(of: &bytes) { raw in
+      raw[6] = (raw[6] & 0x0F) | 0x40
+      raw[8] = (raw[8] & 0x3F) | 0x80
+      let digits = Array("0123456789abcdef".utf8)
+      var text: [UInt8] = []
+      text.reserveCapacity(36)
+      for (index, byte) in raw.enumerated() {
+        if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+        text.append(digits[Int(byte >> 4)])
+        text.append(digits[Int(byte & 0x0F)])
+      }
+      return String(decoding: text, as: UTF8.self)
+    }
   }
 }

@@ -75,6 +75,17 @@ struct CompiledBook: @unchecked Sendable {
   let numberReaders: Frozen<Frozen<Int>>
   /// Every finding an indication rule reads.
   let read: FindingSet
+  /// For each rule, for each arm, the parts of its condition (the children of a top-level
+  /// `all`, or the whole condition) with the findings each reads, through the rules it asks
+  /// about too. A rule that did not fire can fire after one answer changes only if that answer
+  /// is read by every part that was false (``Missing``).
+  let parts: Frozen<Frozen<Frozen<Part>>>
+
+  /// A part of a condition: its node and what it reads.
+  struct Part {
+    var node: Int32
+    var reads: FindingSet
+  }
 
   static let shared = CompiledBook(RuleBook.book, regionNotes: RuleBook.regionNotes)
 
@@ -137,6 +148,39 @@ struct CompiledBook: @unchecked Sendable {
       }
     }
     self.read = read
+    // The parts of each arm's condition and what each reads.
+    let nodeList = builder.nodes
+    var index = [Int: Int]()
+    for (i, rule) in rules.enumerated() { index[rule.id.rawValue] = i }
+    func reads(from start: Int, to end: Int) -> FindingSet {
+      var set = FindingSet()
+      for node in nodeList[start..<end] {
+        switch node.op {
+        case .anyYes, .allNo, .unanswered, .neckOnly: set = set.union(node.set)
+        case .fired: if let j = index[Int(node.arg)] { set = set.union(closed[j]) }
+        default: break
+        }
+      }
+      return set
+    }
+    parts = Frozen(
+      rules.map { rule in
+        Frozen(
+          rule.arms.map { arm in
+            let root = Int(arm.condition)
+            var starts = [root]
+            if nodeList[root].op == .all {
+              starts = []
+              var child = root + 1
+              while child < Int(nodeList[root].next) {
+                starts.append(child)
+                child = Int(nodeList[child].next)
+              }
+            }
+            return Frozen(
+              starts.map { Part(node: Int32($0), reads: reads(from: $0, to: Int(nodeList[$0].next))) })
+          })
+      })
     self.readers = Frozen(readers.map(Frozen.init))
     self.numberReaders = Frozen(numberReaders.map(Frozen.init))
     self.rules = Frozen(rules)

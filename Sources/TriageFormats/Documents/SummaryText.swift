@@ -38,16 +38,21 @@ public enum SummaryText {
   static func header(sheet: AnswerSheet, context: DocumentContext, page: Int, of count: Int)
     -> [String]
   {
+    // Counted in display columns: a wide (CJK) character takes two.
+    func columns(_ text: String) -> Int { DisplayWidth.columns(of: text) }
     func line(_ left: String, _ right: String) -> String {
       var left = left
-      let room = width - right.count - 2
-      if right.isEmpty { return String(left.prefix(width)) }
-      if left.count > room { left = String(left.prefix(max(room - 3, 0))) + "..." }
-      return left + String(repeating: " ", count: width - left.count - right.count) + right
+      let room = width - columns(right) - 2
+      if right.isEmpty { return DisplayWidth.prefix(left, columns: width) }
+      if columns(left) > room {
+        left = DisplayWidth.prefix(left, columns: max(room - 3, 0)) + "..."
+      }
+      return left + String(repeating: " ", count: max(width - columns(left) - columns(right), 0))
+        + right
     }
     let patient = DocumentText.headerPatient(sheet)
     var site = DocumentText.typed(context.siteName) ?? ""
-    if patient.count + site.count + 2 > width { site = "" }
+    if columns(patient) + columns(site) + 2 > width { site = "" }
     return [
       line(patient, site),
       line("Consultation \(context.consultationID)", "page \(page) of \(count)"),
