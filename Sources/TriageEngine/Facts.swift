@@ -21,6 +21,10 @@ struct Facts {
   /// A presenting complaint: a pain site or trauma answered yes. Without one the
   /// recommendation is `incomplete`; rules never fire *because* no site is known.
   var hasPresentingComplaint: Bool {
-    !yes.intersection(CompiledBook.sites.union(FindingGroup.trauma.members)).isEmpty
+    !yes.intersection(Facts.complaint).isEmpty
   }
+
+  /// The findings whose yes is a presenting complaint: the pain sites and the injury (or an
+  /// older form's trauma answer).
+  static let complaint = CompiledBook.sites.union(FindingGroup.trauma.members)
 }

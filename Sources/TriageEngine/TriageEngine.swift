@@ -46,7 +46,15 @@ public enum TriageEngine {
     let (flipped, missingInputs) = Missing.missing(answers, shown: shown)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
       .intersection(shown)
-    let missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
+    var missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members
+    // Without a presenting complaint, the questions that give one stand first between the
+    // patient and any decision, even when one answer alone would not change the urgency
+    // (the injury entry opens the mechanism; it decides nothing by itself).
+    if !facts.hasPresentingComplaint {
+      let entry = Facts.complaint.intersection(shown).subtracting(answers.yesSet)
+        .subtracting(answers.noSet)
+      if !entry.isEmpty { missingFindings = FindingSet(missingFindings).union(entry).members }
+    }
     let status: RecommendationStatus =
       !facts.hasPresentingComplaint
       ? .incomplete

@@ -361,6 +361,26 @@ import TriageEngine
     #expect(r.status == .final, "missing \(r.missing)")
   }
 
+  @Test func rv3_9_withoutAComplaintTheQuestionsThatGiveOneAreMissing() {
+    // Every pain site answered no, the injury entry not answered: the injury alone decides
+    // nothing, but without it there is no decision at all; "still unknown" names it.
+    let sitesNo = answers(
+      age: 40, weeks: 2, care: 0, no("pain_low_back", "pain_neck", "pain_mid_back"))
+    let r = TriageEngine.evaluate(sitesNo)
+    #expect(r.status == .incomplete)
+    #expect(r.missing.contains("injury"))
+    #expect(!r.missing.contains("pain_low_back"))
+    // Once it is answered no, it is not missing; the form stays incomplete (no complaint).
+    var injuryNo = sitesNo
+    injuryNo[.injury] = .no
+    let after = TriageEngine.evaluate(injuryNo)
+    #expect(after.status == .incomplete)
+    #expect(!after.missing.contains("injury"))
+    // With a complaint, the sites not answered are missing only when they could matter.
+    let complaint = answers(age: 40, weeks: 2, care: 0, yes("pain_low_back"))
+    #expect(TriageEngine.evaluate(complaint).status != .incomplete)
+  }
+
   // MARK: RV3-10: no imaging for age alone; inflammatory arthritis needs an injury
 
   @Test func rv3_10_ageOverFiftyAloneNeverImages() {
