@@ -208,7 +208,7 @@ struct HardeningEnvironmentTests {
     #expect(result.stderr.isEmpty, "\(result)")
     for prompt in [
       "1. Age (years)?", "2. Sex (optional)?", "3. Weeks of symptoms",
-      "4. Weeks of conservative care", "5. Low back pain?",
+      "4. Weeks of conservative care", "5. ! Low back pain?",
     ] {
       #expect(result.stdout.contains(prompt), "missing \(prompt)")
     }

@@ -56,7 +56,7 @@ struct PlainConvenienceTests {
     let out = result.stdout
     // ? explains the question and asks it again.
     #expect(out.contains("   Lumbar or lumbosacral pain"), "\(out)")
-    #expect(out.components(separatedBy: "5. Low back pain?").count == 3)
+    #expect(out.components(separatedBy: "5. ! Low back pain?").count == 3)
     // b went back to neck pain, which then shows its answer.
     #expect(out.contains("6. Neck pain? (now: yes; Enter keeps it)"), "\(out)")
     // N names how many, and lists the items before it asks.

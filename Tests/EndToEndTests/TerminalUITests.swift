@@ -91,7 +91,7 @@ struct TerminalUITests {
     // History: No to the rest (the items shown), recorded as given in bulk; the focus then goes
     // to the first item left (one that needs a test), which may scroll the list.
     try tmux.send("2", "N", "y")
-    try tmux.waitFor("recorded as given in bulk")
+    try tmux.waitFor("on History, recorded as given in bulk")
     kill(try tmux.pid(), SIGKILL)
     _ = try tmux.waitForExit()
     let draft = try String(contentsOf: tmux.draftFile, encoding: .utf8)
