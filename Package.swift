@@ -31,12 +31,15 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     .target(name: "CursesBackend", dependencies: ["CNcurses", "TriageEngine", "TriageUI"]),
+    // libcurl for `submit`, loaded with dlopen on that path only (never by the screens); the
+    // headers come from libcurl4-openssl-dev at build time, libcurl4 is needed at run time.
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // Turns core dumps off (setrlimit and prctl; prctl is variadic, so it is called from C).
     .target(name: "CProcess"),
     .target(
       name: "SpineTriageCLI",
       dependencies: [
-        "TriageEngine", "TriageFormats", "TriageUI", "CursesBackend", "CProcess",
+        "TriageEngine", "TriageFormats", "TriageUI", "CursesBackend", "CProcess", "CCurl",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

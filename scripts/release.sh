@@ -121,6 +121,11 @@ install -d -m 0755 "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/man/man1" "$d
   "$doc/examples" "$root/usr/share/bash-completion/completions" \
   "$root/usr/share/zsh/vendor-completions" "$root/usr/share/fish/vendor_completions.d"
 install -m 0755 "$out/spine-triage" "$root/usr/bin/spine-triage"
+# The systemd user timer that flushes the FHIR outbox (enabled per user, or for every user with
+# systemctl --global enable spine-triage-outbox.timer).
+install -d -m 0755 "$root/usr/lib/systemd/user"
+install -m 0644 packaging/systemd/spine-triage-outbox.service \
+  packaging/systemd/spine-triage-outbox.timer "$root/usr/lib/systemd/user/"
 
 # Man page, generated from the argument parser by swift-argument-parser's generate-manual tool
 # (built by its package plugin; the tool reads `spine-triage --experimental-dump-help`).
@@ -177,8 +182,19 @@ arch=$(dpkg --print-architecture)
 mkdir -p "$work/src/debian"
 printf 'Source: spine-triage\n\nPackage: spine-triage\nArchitecture: any\n' \
   > "$work/src/debian/control"
-depends=$(cd "$work/src" && dpkg-shlibdeps -O -e"$root/usr/bin/spine-triage" 2>/dev/null \
-  | sed -n 's/^shlibs:Depends=//p')
+# libcurl is loaded with dlopen by `submit` only (never by the screens), so the binary does not
+# link it: a one-line program linked against it stands in, for dpkg-shlibdeps to name the
+# package (libcurl4) and its version.
+echo 'int main(void) { return 0; }' > "$work/curl-probe.c"
+# (clang comes with the Swift toolchain.)
+"$(command -v clang || command -v cc)" -o "$work/curl-probe" "$work/curl-probe.c" \
+  -Wl,--no-as-needed -lcurl
+depends=$(cd "$work/src" && dpkg-shlibdeps -O -e"$root/usr/bin/spine-triage" \
+  -e"$work/curl-probe" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+case "$depends" in
+  *libcurl*) ;;
+  *) echo "release.sh: dpkg-shlibdeps did not name libcurl: $depends" >&2; exit 1 ;;
+esac
 [ -n "$depends" ] || { echo "release.sh: dpkg-shlibdeps found no Depends" >&2; exit 1; }
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" \

@@ -21,6 +21,11 @@ public enum ExitStatus {
   public static let cannotCreate: Int32 = 73
   /// A write failed: disk full, I/O error (EX_IOERR).
   public static let ioError: Int32 = 74
+  /// Not sent yet: the server could not be reached or asked to try later; the assessment waits
+  /// in the outbox (EX_TEMPFAIL).
+  public static let tempFail: Int32 = 75
+  /// The FHIR server refused the assessment (a 4xx); kept in the outbox (EX_PROTOCOL).
+  public static let refused: Int32 = 76
   /// A bad configuration file or setting: unknown key, bad value (EX_CONFIG).
   public static let config: Int32 = 78
 }

@@ -27,7 +27,7 @@ public struct SpineTriage: ParsableCommand {
     version: BuildInfo.versionText,
     subcommands: [
       EvaluateCommand.self, RulesCommand.self, ExportCommand.self, QuestionnaireCommand.self,
-      DraftsCommand.self,
+      DraftsCommand.self, SubmitCommand.self, OutboxCommand.self,
       ConfigCommand.self,
     ])
 

@@ -47,6 +47,8 @@ public enum Action: Hashable, Sendable {
   case openExportMenu
   /// Export the summary to a file.
   case export(ExportKind)
+  /// Send the assessment to the site's FHIR server (from the export chooser).
+  case submit
   /// Send the text summary to the printer.
   case printSummary
   /// Ctrl-Z: suspend to the shell.

@@ -11,6 +11,8 @@ public enum Effect: Hashable, Sendable {
   case export(ExportKind)
   /// Print the text summary.
   case print
+  /// Send the assessment to the FHIR server (through the outbox).
+  case submit
   /// Suspend the process (Ctrl-Z), then redraw.
   case suspend
   /// Repaint every cell.

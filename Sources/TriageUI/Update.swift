@@ -287,6 +287,7 @@ public enum Update {
     state.mode = .normal
     switch action {
     case .export(let kind): return [.export(kind)]
+    case .submit: return [.submit]
     case .requestQuit: return requestQuit(&state)
     case .resize(let size): resize(size, &state)
     default: state.message = StatusMessage("Export cancelled.")
@@ -397,6 +398,7 @@ public enum Update {
     case .openExportMenu: state.mode = .exportMenu
     case .export(let kind): return [.export(kind)]
     case .printSummary: return [.print]
+    case .submit: return [.submit]
     case .suspend: return [.suspend]
     case .redraw: return [.redraw]
     case .resize(let size): resize(size, &state)

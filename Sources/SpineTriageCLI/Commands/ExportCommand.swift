@@ -73,27 +73,40 @@ struct ExportCommand: ParsableCommand {
         let text = Exporter.document(
           format.kind, sheet: sheet, generatedAt: SystemClock.iso8601(), settings: settings)
         guard StandardStreams.writeOutput(text) else {
+          let reason = AtomicFile.reason(errnoValue())
+          AuditLog.exported(
+            format.rawValue, sheet: sheet, target: "standard output", failure: reason)
           throw CLIFailure(
-            "standard output: write failed: \(AtomicFile.reason(errnoValue()))",
-            status: ExitStatus.ioError)
+            "standard output: write failed: \(reason)", status: ExitStatus.ioError)
         }
+        AuditLog.exported(format.rawValue, sheet: sheet, target: "standard output")
         return
       }
       let path: String
-      if let output, !isFolder(output) {
-        path = output
-        try Exporter.write(
-          format.kind, sheet: sheet, to: path, use: .givenForOneFile, settings: settings)
-      } else {
-        let folder = try output ?? settings.exportFolder ?? AppDirectories.current().exportFolder()
-        path = try Exporter.write(
-          format.kind, sheet: sheet, folder: folder,
-          use: output == nil ? settings.exportFolderUse : .givenForOneFile, settings: settings)
+      do {
+        if let output, !isFolder(output) {
+          path = output
+          try Exporter.write(
+            format.kind, sheet: sheet, to: path, use: .givenForOneFile, settings: settings)
+        } else {
+          let folder =
+            try output ?? settings.exportFolder ?? AppDirectories.current().exportFolder()
+          path = try Exporter.write(
+            format.kind, sheet: sheet, folder: folder,
+            use: output == nil ? settings.exportFolderUse : .givenForOneFile, settings: settings)
+        }
+      } catch let error as CLIFailure {
+        AuditLog.exported(
+          format.rawValue, sheet: sheet, target: "file " + (output ?? "(export folder)"),
+          failure: error.message)
+        throw error
       }
+      AuditLog.exported(format.rawValue, sheet: sheet, target: "file " + path)
       StandardStreams.writeOutput(AnswersError.printable(path, limit: 4096) + "\n")
       if print {
-        let outcome = Printer.print(
-          path, request: settings.printRequest)
+        let request = settings.printRequest
+        let outcome = Printer.print(path, request: request)
+        AuditLog.printed(outcome, queue: request.printer, path: path, sheet: sheet)
         let said = String(EffectRunner.message(outcome, path: path).text.dropLast(" Saved:".count))
         // Completed (printed) or still queued: exit 0, saying which; held, cancelled or
         // failed: 69.

@@ -79,19 +79,65 @@ final class EffectRunner {
         kind, sheet: withClock(sheet), folder: try exportFolder(),
         use: settings.exportFolderUse,
         settings: settings)
+      AuditLog.exported(kind.rawValue, sheet: sheet, target: "file " + path)
       // FHIR without the site's identifier systems: said on the same line.
-      let unqualified =
+      var note =
         kind == .fhir && Exporter.unqualifiedNote(sheet: sheet, settings: settings) != nil
         ? " (references unqualified: no identifier system configured)" : ""
+      // After a FHIR file, the offer to send it to the site's server.
+      if kind == .fhir, settings.fhirServerURL != nil { note += "; e s sends it to the server" }
       return [
-        .markExported,
-        .report(StatusMessage("Saved \(kind.rawValue) summary\(unqualified):", path: path)),
+        .markExported, .report(StatusMessage("Saved \(kind.rawValue) summary\(note):", path: path)),
       ]
     } catch {
+      AuditLog.exported(
+        kind.rawValue, sheet: sheet, target: "file (export folder)", failure: error.message)
       return [
         .report(StatusMessage("Export failed: \(error.message). Answers kept.", isError: true))
       ]
     }
+  }
+
+  /// Sends the assessment to the FHIR server (through the outbox); the status line says
+  /// "sent", "waiting (n tries)" or "refused: reason". A shorter timeout than the command's:
+  /// the screen waits for it.
+  func submit(sheet: AnswerSheet) -> [Action] {
+    do {
+      var client = try FHIRSubmission.client(settings)
+      client.connectTimeout = 5
+      client.timeout = 20
+      let entry = try FHIRSubmission.submit(
+        withClock(sheet), settings: settings, outbox: try Outbox.open(directories),
+        client: client)
+      return [
+        .markExported,
+        .report(
+          StatusMessage(
+            "FHIR server: " + EffectRunner.submissionWords(entry), isError: entry.state != .sent)),
+      ]
+    } catch {
+      return [.report(StatusMessage("Not sent: \(error.message). Answers kept.", isError: true))]
+    }
+  }
+
+  /// "sent", "waiting (2 tries): the outbox retries it", "refused: HTTP 401; kept in the
+  /// outbox".
+  static func submissionWords(_ entry: OutboxEntry) -> String {
+    switch entry.state {
+    case .sent: return "sent"
+    case .waiting:
+      return entry.summary + ": " + (entry.reason ?? "not sent yet") + "; the outbox retries it"
+    case .refused: return entry.summary + "; kept in the outbox"
+    }
+  }
+
+  /// The FHIR server's state of this consultation, if it was ever sent ("FHIR server: sent").
+  func submissionStatus(_ sheet: AnswerSheet) -> StatusMessage? {
+    guard settings.fhirServerURL != nil, let id = sheet.consultationID,
+      let outbox = try? Outbox.open(directories), let entry = try? outbox.entry(id)
+    else { return nil }
+    return StatusMessage(
+      "FHIR server: " + EffectRunner.submissionWords(entry), isError: entry.state == .refused)
   }
 
   private func exportFolder() throws(CLIFailure) -> String {
@@ -112,14 +158,19 @@ final class EffectRunner {
     } catch {
       let text = Exporter.document(
         .text, sheet: withClock(sheet), generatedAt: SystemClock.iso8601(), settings: settings)
+      AuditLog.exported(
+        "text", sheet: sheet, target: "file (export folder)", failure: error.message)
       let outcome = Printer.print(source: .pipe(Array(text.utf8)), request: printRequest)
+      AuditLog.printed(outcome, queue: printRequest.printer, path: nil, sheet: sheet)
       var message = EffectRunner.message(outcome, path: "")
       message = StatusMessage(
         String(message.text.dropLast(" Saved:".count)) + " No copy saved: \(error.message).",
         isError: !outcome.isAccepted)
       return [.report(message)]
     }
+    AuditLog.exported("text", sheet: sheet, target: "file " + path)
     let outcome = Printer.print(path, request: printRequest)
+    AuditLog.printed(outcome, queue: printRequest.printer, path: path, sheet: sheet)
     return [.markExported, .report(EffectRunner.message(outcome, path: path))]
   }
 

@@ -91,6 +91,10 @@ final class InteractiveSession {
           for follow in effects.print(sheet: state.sheet) {
             _ = Update.apply(follow, to: &state)
           }
+        case .submit:
+          for follow in effects.submit(sheet: state.sheet) {
+            _ = Update.apply(follow, to: &state)
+          }
         case .suspend:
           terminal.suspend()
           _ = Update.apply(.resize(terminal.size), to: &state)
@@ -100,6 +104,10 @@ final class InteractiveSession {
           effects.discardDraft()
         case .resumeDraft(let id):
           effects.drafts.resume(id)
+          // Whether the FHIR server already has this assessment, or it waits in the outbox.
+          if let status = effects.submissionStatus(state.sheet) {
+            _ = Update.apply(.report(status), to: &state)
+          }
         case .discardOfferedDraft(let id):
           if let problem = effects.drafts.discardOffered(id) {
             _ = Update.apply(.report(StatusMessage(problem, isError: true)), to: &state)

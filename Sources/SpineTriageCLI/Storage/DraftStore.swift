@@ -341,6 +341,9 @@ public struct DraftStore: Sendable {
       let moved = DraftStore.moveAside(
         file, stem: "\(trashFolder)/\(id)-\(SystemClock.fileStamp())")
     else {
+      AuditLog.record(
+        "draft-discard", outcome: .failed("failed: " + AtomicFile.reason(errno)),
+        consultation: id, clinician: nil, target: "draft " + file)
       throw CLIFailure(
         "\(file): cannot move the draft to the trash: \(AtomicFile.reason(errno))",
         status: ExitStatus.cannotCreate)
@@ -348,6 +351,9 @@ public struct DraftStore: Sendable {
     utimensat(AT_FDCWD, moved, nil, 0)
     AtomicFile.syncFolder(draftsFolder)
     AtomicFile.syncFolder(trashFolder)
+    AuditLog.record(
+      "draft-discard", outcome: .ok("moved to the trash"), consultation: id, clinician: nil,
+      target: "trash " + moved)
     return moved
   }
 
@@ -382,7 +388,10 @@ public struct DraftStore: Sendable {
   /// Deletes discarded drafts older than `seconds`; as ``purgeTrash(olderThanDays:now:)``.
   @discardableResult
   public func purgeTrash(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
-    DraftStore.removeFiles(in: trashFolder, olderThanSeconds: seconds, now: now) {
+    DraftStore.removeFiles(
+      in: trashFolder, olderThanSeconds: seconds, now: now,
+      audited: ("trash", DraftStore.kept(seconds))
+    ) {
       $0.hasSuffix(".json")
     }
   }
@@ -392,20 +401,31 @@ public struct DraftStore: Sendable {
   /// not a real folder of this user.
   @discardableResult
   public func expireDrafts(olderThanSeconds seconds: Int, now: Int = Int(time(nil))) -> Int? {
-    DraftStore.removeFiles(in: draftsFolder, olderThanSeconds: seconds, now: now) { name in
+    DraftStore.removeFiles(
+      in: draftsFolder, olderThanSeconds: seconds, now: now,
+      audited: ("draft", "shared terminal, " + DraftStore.kept(seconds))
+    ) { name in
       let id = String(name.dropLast(5))
       return name.hasSuffix(".json") && AnswerSheet.isUUID(id)
         && !FileLock.isHeldElsewhere(lockPath(for: id))
     }
   }
 
+  /// How long deleted files were kept, in words: "kept 30 days", "kept 12 hours".
+  static func kept(_ seconds: Int) -> String {
+    let (count, unit) = seconds % 86_400 == 0 ? (seconds / 86_400, "day") : (seconds / 3600, "hour")
+    return "kept \(count) \(unit)\(count == 1 ? "" : "s")"
+  }
+
   /// Deletes the regular files of this user in `folder` (never followed through a symbolic
   /// link; hidden names are never touched) last changed at least `seconds` before `now` and
   /// whose name `chosen` accepts; returns how many, or nil when the folder cannot be opened or,
-  /// unless `sharedFolder`, is not this user's.
+  /// unless `sharedFolder`, is not this user's. With `audited` (what the files are, how long
+  /// they were kept), every file deleted or not deletable is one `purge` record of the audit
+  /// trail (the consultation id when the name starts with it).
   static func removeFiles(
     in folder: String, olderThanSeconds seconds: Int, now: Int, sharedFolder: Bool = false,
-    chosen: (String) -> Bool
+    audited: (kind: String, kept: String)? = nil, chosen: (String) -> Bool
   ) -> Int? {
     let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return errno == ENOENT ? 0 : nil }
@@ -433,7 +453,15 @@ public struct DraftStore: Sendable {
         (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
         now - Int(info.st_mtim.tv_sec) >= seconds
       else { continue }
-      if unlinkat(descriptor, name, 0) == 0 { purged += 1 }
+      let removed = unlinkat(descriptor, name, 0) == 0
+      if removed { purged += 1 }
+      if let audited {
+        let id = String(name.prefix(36))
+        AuditLog.record(
+          "purge", outcome: removed ? .ok("deleted") : .failed("failed: " + AtomicFile.reason(errno)),
+          consultation: AnswerSheet.isUUID(id) ? id : nil, clinician: nil,
+          target: "\(audited.kind) \(folder)/\(name) (\(audited.kept))")
+      }
     }
     if purged > 0 { fsync(descriptor) }
     return purged

@@ -47,7 +47,9 @@ enum SharedTerminal {
       expired.exports =
         DraftStore.removeFiles(
           in: exportFolder, olderThanSeconds: seconds, now: now,
-          sharedFolder: settings.exportFolderIsGroupShared, chosen: isExport) ?? 0
+          sharedFolder: settings.exportFolderIsGroupShared,
+          audited: ("export", "shared terminal, " + DraftStore.kept(seconds)),
+          chosen: isExport) ?? 0
     }
     return expired
   }

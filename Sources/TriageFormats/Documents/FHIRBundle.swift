@@ -60,7 +60,7 @@ public enum FHIRBundle {
                   "request",
                   .object([
                     ("method", .string("POST")), ("url", .string(entry.type)),
-                    ("ifNoneExist", .string("identifier=" + entry.key)),
+                    ("ifNoneExist", .string("identifier=" + queryEncoded(entry.key))),
                   ])
                 ))
             }
@@ -78,6 +78,23 @@ public enum FHIRBundle {
     JSONWriter.string(
       json(sheet: sheet, recommendation: recommendation, context: context, kind: kind),
       pretty: pretty)
+  }
+
+  /// `text` percent-encoded for a URL query (`ifNoneExist` is one): unreserved characters and
+  /// `:/@|` stay, everything else (`+`, which a query reads as a space, `&`, `=`, `%`,
+  /// non-ASCII...) becomes `%XX` of its UTF-8 bytes.
+  static func queryEncoded(_ text: String) -> String {
+    let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/@|".utf8)
+    var out = ""
+    for byte in text.utf8 {
+      if kept.contains(byte) {
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        let hex = String(byte, radix: 16, uppercase: true)
+        out += "%" + (hex.count == 1 ? "0" : "") + hex
+      }
+    }
+    return out
   }
 
   /// One line saying which references are unqualified (an identifier typed without the

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageEngine
 import TriageFormats
@@ -223,9 +224,10 @@ struct FHIRStatusTests {
         }
       let system = FHIRTree.string(FHIRTree.member(identifier, "system")) ?? "?"
       let value = FHIRTree.string(FHIRTree.member(identifier, "value")) ?? "?"
+      let plus = value.replacingOccurrences(of: "+", with: "%2B")
       #expect(
         FHIRTree.string(FHIRTree.member(request, "ifNoneExist"))
-          == "identifier=\(system)|\(value)")
+          == "identifier=\(system)|\(plus)")
     }
   }
 }

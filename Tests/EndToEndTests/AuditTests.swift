@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The audit trail: the records `spine-triage` sends to syslog, captured from a datagram socket
+/// put in place of /dev/log (`SPINE_TRIAGE_TEST_LOG_SOCKET`, for tests only). One record per
+/// export, print, submit attempt, draft discard and purge; who, which consultation, what, where,
+/// how it ended; never an answer or the patient identifier.
+@Suite("Audit trail", .serialized)
+struct AuditTests {
+  /// A datagram socket bound in a private folder, read without blocking.
+  final class Collector {
+    let folder: TemporaryFolder
+    let path: String
+    let descriptor: Int32
+
+    init() throws {
+      folder = try TemporaryFolder()
+      path = folder.url.appendingPathComponent("log.sock").path
+      descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+      var address = sockaddr_un()
+      address.sun_family = sa_family_t(AF_UNIX)
+      let bytes = Array(path.utf8)
+      try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
+      withUnsafeMutableBytes(of: &address.sun_path) { raw in
+        for (index, byte) in bytes.enumerated() { raw[index] = byte }
+      }
+      let bound = withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
+        }
+      }
+      try #require(bound, "cannot bind \(path)")
+    }
+
+    deinit { close(descriptor) }
+
+    /// Every record waiting on the socket.
+    func drain() -> [String] {
+      var records: [String] = []
+      var buffer = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        guard count > 0 else { break }
+        records.append(String(decoding: buffer[0..<count], as: UTF8.self))
+      }
+      return records
+    }
+  }
+
+  static let answers = """
+    {"patient_id": "MRN-SECRET-77", "clinician": "Dr Ada", "consultation_id": "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081",
+     "findings": {"pain_low_back": "yes", "saddle_anesthesia": "yes", "urinary_retention": "yes"}}
+    """
+
+  /// What no record may hold: the patient identifier, answers and clinical words.
+  static let forbidden = [
+    "MRN-SECRET-77", "saddle", "urinary", "pain_low_back", "EMERGENCY", "emergency", "\"yes\"",
+    "lumbosacral",
+  ]
+
+  func check(_ records: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    for record in records {
+      for word in Self.forbidden {
+        #expect(!record.contains(word), "\(word) in \(record)", sourceLocation: sourceLocation)
+      }
+      #expect(
+        record.hasPrefix("<8"), "authpriv facility: \(record)", sourceLocation: sourceLocation)
+      #expect(record.contains(" spine-triage["), sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test("export, print and submit attempts: one record each, who, what, where, the result")
+  func exportPrintSubmit() throws {
+    let collector = try Collector()
+    let home = try TemporaryFolder()
+    let file = try home.file("answers.json", Self.answers)
+    let set = [
+      "SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path,
+      "SPINE_TRIAGE_SYSTEM_CONFIG": home.url.appendingPathComponent("none.json").path,
+      "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
+    ]
+    let export = try Hardening.run(
+      ["export", "--answers", file, "--format", "fhir"], set: set, home: home)
+    #expect(export.status == 0, "\(export)")
+    var records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    let record = records.first ?? ""
+    #expect(record.contains("action=export result=saved"), "\(record)")
+    #expect(record.contains("user=\(String(cString: getpwuid(geteuid())!.pointee.pw_name))"))
+    #expect(record.contains(#"clinician="Dr Ada""#))
+    #expect(record.contains("consultation=1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081"))
+    #expect(record.contains(export.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    check(records)
+
+    // A print to a queue that does not exist: the record says it failed, and lp's reason.
+    let print = try Hardening.run(
+      [
+        "export", "--answers", file, "--format", "text", "--print", "--printer", "no-such-queue-19",
+      ],
+      set: set, home: home)
+    #expect(print.status != 0, "\(print)")
+    records = collector.drain()
+    #expect(records.count == 2, "\(records)")
+    #expect(records.first?.contains("action=export result=saved") == true)
+    #expect(records.last?.contains("action=print result=\"failed: ") == true, "\(records)")
+    #expect(records.last?.contains("queue no-such-queue-19") == true)
+    check(records)
+
+    // A submit attempt to a server that is not there.
+    let port = try SubmitTests.freePort()
+    let token = try home.file("token", "t0ken\n")
+    chmod(token, 0o600)
+    let submit = try Hardening.run(
+      ["submit", "--answers", file],
+      set: set.merging([
+        "SPINE_TRIAGE_FHIR_SERVER_URL": "http://127.0.0.1:\(port)/fhir",
+        "SPINE_TRIAGE_FHIR_TOKEN_FILE": token,
+      ]) { $1 }, home: home)
+    #expect(submit.status == 75, "\(submit)")
+    records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    #expect(records.first?.contains("action=submit result=\"waiting: server not reached") == true)
+    #expect(records.first?.contains("target=\"server http://127.0.0.1:\(port)/fhir try 1") == true)
+    #expect(records.first?.contains("t0ken") == false, "the token in the log")
+    check(records)
+  }
+
+  @Test("draft discard and purge: one record per draft, the consultation id only")
+  func discardAndPurge() throws {
+    let collector = try Collector()
+    let home = try TemporaryFolder()
+    let drafts = home.url.appendingPathComponent("state/spine-triage/drafts")
+    try FileManager.default.createDirectory(
+      at: drafts, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
+    for folder in ["state", "state/spine-triage", "state/spine-triage/drafts"] {
+      chmod(home.url.appendingPathComponent(folder).path, 0o700)
+    }
+    let id = "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081"
+    let draft = drafts.appendingPathComponent("\(id).json").path
+    try Data(Self.answers.utf8).write(to: URL(fileURLWithPath: draft))
+    chmod(draft, 0o600)
+    let set = [
+      "SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path,
+      "SPINE_TRIAGE_SYSTEM_CONFIG": home.url.appendingPathComponent("none.json").path,
+      "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
+    ]
+    let discard = try Hardening.run(["drafts", "discard", id], set: set, home: home)
+    #expect(discard.status == 0, "\(discard)")
+    var records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    #expect(records.first?.contains("action=draft-discard result=\"moved to the trash\"") == true)
+    #expect(records.first?.contains("consultation=\(id)") == true)
+    check(records)
+    let purge = try Hardening.run(["drafts", "purge", "--older-than", "0"], set: set, home: home)
+    #expect(purge.status == 0, "\(purge)")
+    records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    #expect(records.first?.contains("action=purge result=deleted") == true, "\(records)")
+    #expect(records.first?.contains("consultation=\(id)") == true)
+    check(records)
+  }
+}
