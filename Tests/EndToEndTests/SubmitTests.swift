@@ -50,7 +50,7 @@ struct SubmitTests {
           "--port", String(port),
         ] + (token.map { ["--token", $0] } ?? [])
       let log = folder.url.appendingPathComponent("server.log")
-      FileManager.default.createFile(atPath: log.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: log.path, contents: nil)
       let handle = try FileHandle(forWritingTo: log)
       process.standardOutput = handle
       process.standardError = handle
@@ -78,9 +78,11 @@ struct SubmitTests {
       return try #require(Int(result.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
     }
 
+    /// Stops the server at once: SIGKILL (uvicorn's graceful shutdown on SIGTERM can wait
+    /// forever for SEKMET's background work; the store is a throwaway folder).
     func stop() {
       if process.isRunning {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
       }
     }
@@ -303,5 +305,63 @@ struct SubmitTests {
     #expect(sent.status == 0, "\(sent)")
     #expect(try server.count("QuestionnaireResponse") == 1)
     #expect(try server.count("Observation") == 1)
+  }
+
+  @Test("a refusal that quotes the patient identifier: it is withheld on stderr, in the outbox list and in the audit")
+  func refusalQuotingThePatient() throws {
+    // A server that refuses every Bundle with an OperationOutcome naming the patient.
+    let folder = try TemporaryFolder()
+    let portFile = folder.url.appendingPathComponent("port").path
+    let script = """
+      import http.server, json, os, sys
+      class Refuse(http.server.BaseHTTPRequestHandler):
+          def do_POST(self):
+              self.rfile.read(int(self.headers.get("Content-Length", "0")))
+              body = json.dumps({"resourceType": "OperationOutcome", "issue": [{"severity": "error",
+                  "code": "not-found", "diagnostics": "no patient https://hospital.example/mrn|MRN 0042"}]}).encode()
+              self.send_response(422)
+              self.send_header("Content-Type", "application/fhir+json")
+              self.send_header("Content-Length", str(len(body)))
+              self.end_headers()
+              self.wfile.write(body)
+          def log_message(self, *arguments):
+              pass
+      server = http.server.HTTPServer(("127.0.0.1", 0), Refuse)
+      with open(sys.argv[1] + ".tmp", "w") as handle:
+          handle.write(str(server.server_address[1]))
+      os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+      server.serve_forever()
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, portFile]
+    try process.run()
+    defer {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    try Self.poll("the refusing server's port") {
+      guard process.isRunning else { throw PollTimeout(what: "the refusing server (it exited)") }
+      return FileManager.default.fileExists(atPath: portFile)
+    }
+    let port = try String(contentsOfFile: portFile, encoding: .utf8)
+    let url = "http://127.0.0.1:\(port)/fhir"
+    let collector = try AuditTests.Collector()
+    let terminal = try Terminal()
+    let result = try terminal.run(
+      ["submit", "--answers", terminal.answers], server: url,
+      set: ["SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path])
+    #expect(result.status == 76, "\(result)")
+    #expect(result.stderr.contains("HTTP 422: no patient"), "\(result)")
+    #expect(result.stderr.contains("[patient identifier]"), "\(result)")
+    #expect(!result.stderr.contains("MRN 0042"), "patient identifier on stderr: \(result)")
+    let list = try terminal.run(["outbox"], server: url)
+    #expect(list.stdout.contains("refused"), "\(list)")
+    #expect(!list.stdout.contains("MRN 0042"), "\(list)")
+    let records = collector.drain()
+    #expect(records.contains { $0.contains("action=submit") }, "\(records)")
+    for record in records {
+      #expect(!record.contains("MRN 0042"), "\(record)")
+    }
   }
 }

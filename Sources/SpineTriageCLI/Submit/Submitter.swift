@@ -37,7 +37,7 @@ struct Submitter {
     current.tries += 1
     current.lastTry = SystemClock.iso8601(now)
     let reply = client.post(Array(bundle.utf8), to: current.server)
-    apply(reply, to: &current, now: Int(now))
+    apply(reply, to: &current, now: Int(now), withheld: Submitter.patientIdentifiers(bundle))
     try outbox.save(current)
     Submitter.audit(current)
     return current
@@ -60,8 +60,49 @@ struct Submitter {
       clinician: entry.clinician, target: target)
   }
 
-  /// Updates `entry` for `reply`.
-  func apply(_ reply: HTTPClient.Reply, to entry: inout OutboxEntry, now: Int) {
+  /// The patient identifiers in `bundle` (each `subject.identifier.value`): a server's reason
+  /// may quote the resource it refused, and the reason goes to standard error, the screen and
+  /// the audit trail, where the patient identifier never goes.
+  static func patientIdentifiers(_ bundle: String) -> [String] {
+    guard let value = try? JSONParser.parse(bundle) else { return [] }
+    var found: [String] = []
+    func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+      guard case .object(let members)? = value else { return nil }
+      return members.first(where: { $0.key == key })?.value
+    }
+    func walk(_ value: JSONValue) {
+      switch value {
+      case .object(let members):
+        for (key, child) in members {
+          if key == "subject",
+            case .string(let id)? = member(member(child, "identifier"), "value"), !id.isEmpty,
+            !found.contains(id)
+          {
+            found.append(id)
+          }
+          walk(child)
+        }
+      case .array(let items): items.forEach(walk)
+      default: break
+      }
+    }
+    walk(value)
+    return found
+  }
+
+  /// `text` with every one of `withheld` replaced by "[patient identifier]".
+  static func redacted(_ text: String, withheld: [String]) -> String {
+    var text = text
+    for id in withheld where !id.isEmpty {
+      text = text.replacing(id, with: "[patient identifier]")
+    }
+    return text
+  }
+
+  /// Updates `entry` for `reply`; the server's words never repeat a `withheld` identifier.
+  func apply(
+    _ reply: HTTPClient.Reply, to entry: inout OutboxEntry, now: Int, withheld: [String] = []
+  ) {
     func wait(_ reason: String) {
       entry.state = .waiting
       entry.reason = reason
@@ -85,7 +126,9 @@ struct Submitter {
       }
       let reason =
         "HTTP \(status)"
-        + (FHIRTransactionResponse.reason(body).map { ": " + $0 } ?? "")
+        + (FHIRTransactionResponse.reason(body).map {
+          ": " + Submitter.redacted($0, withheld: withheld)
+        } ?? "")
       if status >= 500 || status == 429 || status == 408 {
         wait(reason)
       } else {
