@@ -39,11 +39,10 @@ extension PopUpKeys {
       KeyBinding(
         [.character("h"), .character("w")], .export(.html), "HTML, a web page (w for web)",
         hint: "HTML"),
+      KeyBinding([.character("f")], .export(.fhir), "FHIR R4, for the health record", hint: "FHIR"),
       KeyBinding(
-        [.character("f")], .export(.fhir), "FHIR R4 file, for the health record", hint: "FHIR file"),
-      KeyBinding(
-        [.character("s")], .submit, "send to the site's FHIR server (kept in the outbox until sent)",
-        hint: "send to FHIR server"),
+        [.character("s")], .submit, "send to the FHIR server (kept in the outbox)",
+        hint: "send"),
       .quit([.ctrlC]),
     ],
     otherKeys: .action(

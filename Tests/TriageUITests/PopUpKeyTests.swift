@@ -151,7 +151,8 @@ struct PopUpKeyTests {
   /// The hints as they read: keys with the same words merged, the other keys last.
   @Test func hintWording() {
     #expect(
-      keyMap.keys(of: .exportMenu).hintLine == "t text, h HTML, f FHIR; any other key cancels")
+      keyMap.keys(of: .exportMenu).hintLine
+        == "t text, h HTML, f FHIR, s send; any other key cancels")
     #expect(keyMap.keys(of: .confirmQuit).hintLine == "y quit, n stay")
     #expect(
       keyMap.keys(of: .offerDraft).hintLine
