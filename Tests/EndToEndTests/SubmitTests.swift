@@ -307,7 +307,7 @@ struct SubmitTests {
     #expect(try server.count("Observation") == 1)
   }
 
-  @Test("a refusal that quotes the patient identifier: it is withheld on stderr, in the outbox list and in the audit")
+  @Test("a refusal quoting the patient identifier: withheld on stderr, outbox list and audit")
   func refusalQuotingThePatient() throws {
     // A server that refuses every Bundle with an OperationOutcome naming the patient.
     let folder = try TemporaryFolder()

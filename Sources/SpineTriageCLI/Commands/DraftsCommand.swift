@@ -44,18 +44,10 @@ struct DraftsCommand: ParsableCommand {
   /// The draft named by `id` (a full consultation identifier, or its first characters when
   /// they name one draft).
   static func resolve(_ id: String, in store: DraftStore) throws(CLIFailure) -> String {
-    let wanted = id.lowercased()
     let ids = DraftStore.names(in: store.draftsFolder).filter { $0.hasSuffix(".json") }
       .map { String($0.dropLast(5)) }.filter { AnswerSheet.isUUID($0) }
-    let matches = ids.filter { $0.hasPrefix(wanted) }
-    guard !wanted.isEmpty, matches.count == 1, let match = matches.first else {
-      throw CLIFailure(
-        matches.isEmpty
-          ? "no draft \(AnswersError.printable(id)) (spine-triage drafts lists them)"
-          : "\(AnswersError.printable(id)) names \(matches.count) drafts; give more characters",
-        status: ExitStatus.noInput)
-    }
-    return match
+    return try ConsultationPrefix.resolve(
+      id, among: ids, what: "draft", plural: "drafts", listedBy: "drafts")
   }
 
   /// `spine-triage drafts list` (the default).

@@ -118,17 +118,11 @@ struct OutboxCommand: ParsableCommand {
     func run() throws {
       do {
         let outbox = try Outbox.open()
-        let wanted = id.lowercased()
-        let matches = outbox.entries().entries.filter {
-          !wanted.isEmpty && $0.consultationID.hasPrefix(wanted)
-        }
-        guard matches.count == 1, let entry = matches.first else {
-          throw CLIFailure(
-            matches.isEmpty
-              ? "no outbox entry \(AnswersError.printable(id)) (spine-triage outbox lists them)"
-              : "\(AnswersError.printable(id)) names \(matches.count) entries; give more characters",
-            status: ExitStatus.noInput)
-        }
+        let entries = outbox.entries().entries
+        let chosen = try ConsultationPrefix.resolve(
+          id, among: entries.map(\.consultationID), what: "outbox entry", plural: "entries",
+          listedBy: "outbox")
+        guard let entry = entries.first(where: { $0.consultationID == chosen }) else { return }
         guard let lock = try outbox.lock(entry.consultationID) else {
           throw CLIFailure("it is being sent right now; try again", status: ExitStatus.tempFail)
         }
