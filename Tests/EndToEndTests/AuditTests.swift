@@ -164,4 +164,36 @@ struct AuditTests {
     #expect(records.first?.contains("consultation=\(id)") == true)
     check(records)
   }
+
+  @Test("shared terminal: each expired draft and export is one purge record, no patient")
+  func sharedTerminalExpiry() throws {
+    let collector = try Collector()
+    let home = try TemporaryFolder()
+    let state = home.url.appendingPathComponent("state")
+    let id = DraftSessionTests.idX
+    let draft = try DraftSessionTests.plant(id, patient: "MRN-SECRET-77", in: state)
+    SharedTerminalTests.age(draft.path, hours: 13)
+    let exports = home.url.appendingPathComponent("exports")
+    try Hardening.createPrivate(exports, levels: 1)
+    let export = exports.appendingPathComponent("spine-triage-20261201-0900-aaaaaaaa.txt").path
+    #expect(FileManager.default.createFile(atPath: export, contents: Data("x".utf8)))
+    SharedTerminalTests.age(export, hours: 13)
+    let set = SharedTerminalTests.shared.merging(["SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path]) {
+      $1
+    }
+    let purge = try Hardening.run(["drafts", "purge"], set: set, home: home)
+    #expect(purge.status == 0, "\(purge)")
+    #expect(purge.stdout.contains("1 draft and 1 export older than 12 hours deleted"), "\(purge)")
+    let records = collector.drain()
+    #expect(records.count == 2, "\(records)")
+    let drafts = records.filter { $0.contains("target=\"draft ") }
+    #expect(drafts.count == 1, "\(records)")
+    #expect(drafts.first?.contains("action=purge result=deleted") == true, "\(records)")
+    #expect(drafts.first?.contains("consultation=\(id)") == true, "\(records)")
+    #expect(drafts.first?.contains("(shared terminal, kept 12 hours)") == true, "\(records)")
+    let exported = records.filter { $0.contains("target=\"export \(export) ") }
+    #expect(exported.count == 1, "\(records)")
+    #expect(exported.first?.contains("consultation=- ") == true, "\(records)")
+    check(records)
+  }
 }

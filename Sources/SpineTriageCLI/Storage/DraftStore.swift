@@ -454,11 +454,13 @@ public struct DraftStore: Sendable {
         now - Int(info.st_mtim.tv_sec) >= seconds
       else { continue }
       let removed = unlinkat(descriptor, name, 0) == 0
+      let failure = removed ? 0 : errno
       if removed { purged += 1 }
       if let audited {
         let id = String(name.prefix(36))
         AuditLog.record(
-          "purge", outcome: removed ? .ok("deleted") : .failed("failed: " + AtomicFile.reason(errno)),
+          "purge",
+          outcome: removed ? .ok("deleted") : .failed("failed: " + AtomicFile.reason(failure)),
           consultation: AnswerSheet.isUUID(id) ? id : nil, clinician: nil,
           target: "\(audited.kind) \(folder)/\(name) (\(audited.kept))")
       }
