@@ -5,10 +5,11 @@
 #
 # Writes OUTPUT_DIR/spine-triage (the binary) and OUTPUT_DIR/spine-triage_VERSION_ARCH.deb, and
 # prints the package's path on the last line. Needs the Swift toolchain, libncurses-dev,
-# libstdc++-12-dev (libstdc++.a), git, dpkg-dev (dpkg-shlibdeps), binutils (strip, objdump),
-# python3 and valgrind (the traced start that orders the start-up functions). The binary runs
-# without the toolchain: the Swift standard library and libstdc++ are linked in; it needs glibc
-# 2.35 or newer and libncursesw6 (the package's Depends, computed by dpkg-shlibdeps).
+# libstdc++-12-dev (libstdc++.a), libcurl4-openssl-dev (submit's headers; the Depends probe),
+# git, dpkg-dev (dpkg-shlibdeps), binutils (strip, objdump), python3 and valgrind (the traced
+# start that orders the start-up functions). The binary runs without the toolchain: the Swift
+# standard library and libstdc++ are linked in; it needs glibc 2.35 or newer, libncursesw6 and,
+# for submit only (loaded then), libcurl4 (the package's Depends, computed by dpkg-shlibdeps).
 #
 # The binary is stamped with the commit it was built from (`spine-triage --version`): the
 # generated file Sources/SpineTriageCLI/Build/BuildStamp+Release.swift exists only during the
@@ -186,8 +187,8 @@ printf 'Source: spine-triage\n\nPackage: spine-triage\nArchitecture: any\n' \
 # link it: a one-line program linked against it stands in, for dpkg-shlibdeps to name the
 # package (libcurl4) and its version.
 echo 'int main(void) { return 0; }' > "$work/curl-probe.c"
-# (clang comes with the Swift toolchain.)
-"$(command -v clang || command -v cc)" -o "$work/curl-probe" "$work/curl-probe.c" \
+# ($cc: the C compiler that found libstdc++.a above, the toolchain's clang first.)
+"$cc" -o "$work/curl-probe" "$work/curl-probe.c" \
   -Wl,--no-as-needed -lcurl
 depends=$(cd "$work/src" && dpkg-shlibdeps -O -e"$root/usr/bin/spine-triage" \
   -e"$work/curl-probe" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
