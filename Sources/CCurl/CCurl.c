@@ -143,21 +143,33 @@ void st_http_post_json(const st_http_request *request, st_http_result *result) {
     curl.easy_setopt(easy, CURLOPT_SSLCERT, request->client_certificate);
     curl.easy_setopt(easy, CURLOPT_SSLCERTTYPE, "PEM");
   }
-  if (request->client_key) curl.easy_setopt(easy, CURLOPT_SSLKEY, request->client_key);
-
-  CURLcode code = curl.easy_perform(easy);
-  if (code == CURLE_OK) {
+  // The key from memory (libcurl 7.71 and later), never by name. NOCOPY: libcurl uses the
+  // caller's bytes until the handle is cleaned up below; the caller wipes them afterwards.
+  struct curl_blob key = {(void *)request->client_key, request->client_key_length,
+                          CURL_BLOB_NOCOPY};
+  CURLcode code = CURLE_OK;
+  if (request->client_key) {
+    code = curl.easy_setopt(easy, CURLOPT_SSLKEY_BLOB, &key);
+    if (code == CURLE_OK) code = curl.easy_setopt(easy, CURLOPT_SSLKEYTYPE, "PEM");
+  }
+  if (code != CURLE_OK) {
+    result->transport_error = -1;
+    snprintf(result->message, sizeof result->message,
+             "this libcurl cannot take the client key from memory (7.71 or later needed): %s",
+             curl.easy_strerror(code));
+  } else if ((code = curl.easy_perform(easy)) == CURLE_OK) {
     curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result->status);
     result->body = body.data;
     result->body_length = body.length;
+    body.data = NULL;
   } else {
     result->transport_error = (int)code;
     const char *text = body.overflow ? "the server's answer is larger than 8 MiB"
                        : error[0]    ? error
                                      : curl.easy_strerror(code);
     snprintf(result->message, sizeof result->message, "%s", text);
-    free(body.data);
   }
+  free(body.data);
   curl.slist_free_all(headers);
   if (authorization) {
     memset(authorization, 0, strlen(authorization));

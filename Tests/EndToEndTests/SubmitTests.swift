@@ -252,6 +252,54 @@ struct SubmitTests {
     #expect(try server.count("Observation") == 0)
   }
 
+  /// The token and the client key are judged on the open descriptor (``SecretFile``), like a
+  /// configuration file: a group-readable file, a symbolic link (even to a private file), a
+  /// FIFO with no writer (refused at once, never waited on), a folder, or a client key others
+  /// can read: exit 78, one line naming the setting and the file, nothing queued. No server is
+  /// needed: nothing gets as far as sending.
+  @Test("secret files checked on their descriptor: readable, symlink, FIFO, folder, key")
+  func secretFilesRefused() throws {
+    let url = "http://127.0.0.1:\(try Self.freePort())/fhir"
+    let terminal = try Terminal()
+    let folder = terminal.home.url.path
+    let link = folder + "/token-link"
+    #expect(symlink(terminal.tokenFile, link) == 0)
+    let fifo = folder + "/token-fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let directory = folder + "/token-folder"
+    #expect(mkdir(directory, 0o700) == 0)
+    let key = try terminal.home.file("client.key", "-----BEGIN PRIVATE KEY-----\nx\n")
+    chmod(key, 0o644)
+    let cases: [(set: [String: String], mentions: String)] = [
+      (["SPINE_TRIAGE_FHIR_TOKEN_FILE": link], "fhir_token_file \(link): is a symbolic link"),
+      (["SPINE_TRIAGE_FHIR_TOKEN_FILE": fifo], "fhir_token_file \(fifo): is a FIFO"),
+      (["SPINE_TRIAGE_FHIR_TOKEN_FILE": directory], "fhir_token_file \(directory): is a directory"),
+      (
+        ["SPINE_TRIAGE_FHIR_CLIENT_KEY": key],
+        "fhir_client_key \(key): others can read it (mode 644)"
+      ),
+    ]
+    for (set, mentions) in cases {
+      let result = try terminal.run(
+        ["submit", "--answers", terminal.answers], server: url, set: set)
+      #expect(result.status == 78, "\(set): \(result)")
+      #expect(result.stderr.contains(mentions), "\(set): \(result)")
+      #expect(result.stderr.split(separator: "\n").count <= 2, "one line (and the note): \(result)")
+      #expect(result.seconds < 5, "\(set): \(result)")
+      #expect(!result.stderr.contains(Self.token), "the token was printed")
+      #expect(!FileManager.default.fileExists(atPath: terminal.entryPath), "\(set): queued")
+    }
+    // Group-readable is as bad as world-readable.
+    chmod(terminal.tokenFile, 0o640)
+    let group = try terminal.submit(url)
+    #expect(group.status == 78, "\(group)")
+    #expect(group.stderr.contains("others can read it (mode 640); refused: run chmod 600"))
+    // 0400 is private: the submit gets as far as the (absent) server and waits in the outbox.
+    chmod(terminal.tokenFile, 0o400)
+    let owner = try terminal.submit(url)
+    #expect(owner.status == 75, "\(owner)")
+  }
+
   @Test("kill -9 during a submit loses nothing: the outbox sends it afterwards")
   func killDuringSubmit() throws {
     // A server that accepts connections and never answers: the submit hangs mid-exchange.

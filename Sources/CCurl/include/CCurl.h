@@ -15,9 +15,12 @@ typedef struct {
   const char *bearer_token;
   /// A CA bundle (PEM), or NULL for the system store.
   const char *ca_file;
-  /// A TLS client certificate and its key (PEM), or NULL.
+  /// A TLS client certificate (PEM file), or NULL.
   const char *client_certificate;
+  /// Its key: the PEM bytes themselves (read by the caller from a descriptor it checked, so
+  /// libcurl never opens the key by name), or NULL.
   const char *client_key;
+  size_t client_key_length;
   /// Seconds to connect, and for the whole exchange.
   long connect_timeout;
   long timeout;

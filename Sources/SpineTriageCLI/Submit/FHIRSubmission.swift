@@ -4,17 +4,13 @@ import TriageFormats
 /// Sending one assessment: the transaction Bundle is queued in the outbox first (so nothing is
 /// lost whatever happens next), then sent at once; the outcome is the outbox entry.
 enum FHIRSubmission {
-  /// The HTTP client for the settings: the bearer token read from `fhir_token_file` (refused
-  /// when others can read it), the client certificate and key, the CA file.
+  /// The HTTP client for the settings: the bearer token read from `fhir_token_file` and the
+  /// client key from `fhir_client_key` (each refused when others can read it; ``SecretFile``),
+  /// the client certificate, the CA file.
   static func client(_ settings: Settings) throws(CLIFailure) -> HTTPClient {
     var client = HTTPClient()
     if let file = settings.fhirTokenFile { client.token = try SecretFile.token(file) }
-    if let key = settings.fhirClientKey {
-      if let problem = SecretFile.problem(key) {
-        throw CLIFailure("fhir_client_key " + problem, status: ExitStatus.config)
-      }
-      client.clientKey = key
-    }
+    if let key = settings.fhirClientKey { client.clientKey = try SecretFile.clientKey(key) }
     client.clientCertificate = settings.fhirClientCertificate
     client.caFile = settings.fhirCAFile
     return client

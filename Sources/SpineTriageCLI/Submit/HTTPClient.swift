@@ -6,7 +6,9 @@ struct HTTPClient {
   var token: String?
   var caFile: String?
   var clientCertificate: String?
-  var clientKey: String?
+  /// The client key's PEM bytes (read by ``SecretFile`` from the descriptor it checked; libcurl
+  /// never opens the key by name).
+  var clientKey: [UInt8]?
   /// Seconds to connect, and for the whole exchange.
   var connectTimeout = 10
   var timeout = 60
@@ -31,11 +33,12 @@ struct HTTPClient {
           withOptionalCString(token) { token in
             withOptionalCString(caFile) { ca in
               withOptionalCString(clientCertificate) { certificate in
-                withOptionalCString(clientKey) { key in
+                withOptionalBytes(clientKey) { key in
                   var request = st_http_request(
                     url: url, body: chars.baseAddress, body_length: chars.count,
                     bearer_token: token, ca_file: ca, client_certificate: certificate,
-                    client_key: key, connect_timeout: connectTimeout, timeout: timeout)
+                    client_key: key.baseAddress, client_key_length: key.count,
+                    connect_timeout: connectTimeout, timeout: timeout)
                   st_http_post_json(&request, &result)
                 }
               }
@@ -66,4 +69,20 @@ struct HTTPClient {
 private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
   guard let text else { return body(nil) }
   return text.withCString { body($0) }
+}
+
+/// Calls `body` with a copy of `bytes` (an empty buffer for `nil`), wiped when it returns.
+private func withOptionalBytes<R>(
+  _ bytes: [UInt8]?, _ body: (UnsafeMutableBufferPointer<CChar>) -> R
+) -> R {
+  guard let bytes, !bytes.isEmpty else {
+    return body(UnsafeMutableBufferPointer(start: nil, count: 0))
+  }
+  let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
+  defer {
+    copy.update(repeating: 0)
+    copy.deallocate()
+  }
+  for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+  return body(copy)
 }

@@ -2,51 +2,72 @@
   import Glibc
 #endif
 
-/// The token file (and the client key): read only when no one else can read them.
+/// The token file and the client key: read only when no one else can read them.
 ///
-/// A secret file must be a regular file owned by this user (or root, for a site-wide token
-/// installed by the administrator), not readable or writable by group or others (mode 0600 or
-/// 0400), and not a symbolic link. Anything else is refused with one line naming the file and
-/// what to do; the secret is never printed.
+/// Judged like a configuration file (``SettingsLoader``): opened first, then checked on the
+/// descriptor with `fstat`, so what is checked is what is read (a file swapped between a check
+/// by name and the open cannot slip through). It is opened without following a symbolic link
+/// and without blocking (a FIFO or a device is refused at once, never waited on). It must be a
+/// regular file owned by this user (or root, for a site-wide token installed by the
+/// administrator) with no permission at all for group or others (mode 0600 or 0400): stricter
+/// than a configuration, which others may read. Anything else is refused with one line naming
+/// the setting, the file and what is wrong (exit 78); the secret is never printed. The bytes
+/// are read from the checked descriptor: the key goes to libcurl from memory, never by name.
 enum SecretFile {
   /// The largest token read.
-  static let maxSize = 16 << 10
+  static let maxTokenSize = 16 << 10
+  /// The largest client key read (PEM).
+  static let maxKeySize = 64 << 10
 
-  /// Checks `path`; returns the problem in words, or `nil` when it is private.
-  static func problem(_ path: String) -> String? {
+  /// The bytes of `path`, checked on its descriptor; `setting` names it in the error.
+  static func read(_ path: String, setting: String, maxSize: Int) throws(CLIFailure) -> [UInt8] {
+    func refused(_ problem: String) -> CLIFailure {
+      CLIFailure("\(setting) \(path): \(problem)", status: ExitStatus.config)
+    }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == ELOOP { throw refused("is a symbolic link; name the file itself") }
+      throw refused("cannot read: \(InputFile.describeErrno(code))")
+    }
+    defer { close(descriptor) }
     var info = stat()
-    guard lstat(path, &info) == 0 else {
-      return "\(path): cannot read: \(InputFile.describeErrno(errno))"
+    guard fstat(descriptor, &info) == 0 else {
+      throw refused("cannot read: \(InputFile.describeErrno(errno))")
     }
-    if (info.st_mode & S_IFMT) == S_IFLNK {
-      return "\(path): is a symbolic link; name the file itself"
+    if let problem = problem(info, path: path) { throw refused(problem) }
+    guard Int(info.st_size) <= maxSize else { throw refused("too large for \(setting)") }
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.readAll(descriptor: descriptor, name: path)
+    } catch {
+      throw CLIFailure("\(setting) " + error.message, status: ExitStatus.config)
     }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { return "\(path): is not a regular file" }
+    guard bytes.count <= maxSize else { throw refused("too large for \(setting)") }
+    return bytes
+  }
+
+  /// What is wrong with the file `info` describes (from `fstat` on the open descriptor), or
+  /// `nil` when it is private.
+  static func problem(_ info: stat, path: String) -> String? {
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG else {
+      return "\(InputFile.describeKind(kind)); name a regular file"
+    }
     guard info.st_uid == geteuid() || info.st_uid == 0 else {
-      return "\(path): belongs to another user; it must be yours (or root's)"
+      return "belongs to another user (uid \(info.st_uid)); it must be yours (or root's)"
     }
-    let mode = info.st_mode & 0o777
+    let mode = info.st_mode & 0o7777
     guard mode & 0o077 == 0 else {
-      return "\(path): others can read it (mode \(String(mode, radix: 8))); refused:"
-        + " run chmod 600 \(path)"
+      return "others can read it (mode \(String(mode, radix: 8))); refused: run chmod 600 \(path)"
     }
     return nil
   }
 
-  /// The token in `path`: checked, read, surrounding white space removed; never empty.
+  /// The token in `path` (`fhir_token_file`): checked, read, surrounding white space removed;
+  /// never empty.
   static func token(_ path: String) throws(CLIFailure) -> String {
-    if let problem = problem(path) {
-      throw CLIFailure("fhir_token_file " + problem, status: ExitStatus.config)
-    }
-    let bytes: [UInt8]
-    do {
-      bytes = try InputFile.read(path)
-    } catch {
-      throw CLIFailure("fhir_token_file " + error.message, status: ExitStatus.config)
-    }
-    guard bytes.count <= maxSize else {
-      throw CLIFailure("fhir_token_file \(path): too large for a token", status: ExitStatus.config)
-    }
+    let bytes = try read(path, setting: "fhir_token_file", maxSize: maxTokenSize)
     let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters { $0.isWhitespace }
     guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
     else {
@@ -54,6 +75,16 @@ enum SecretFile {
         "fhir_token_file \(path): expected one token of printable ASCII", status: ExitStatus.config)
     }
     return text
+  }
+
+  /// The client key in `path` (`fhir_client_key`, PEM): checked and read; libcurl takes these
+  /// bytes, never the path.
+  static func clientKey(_ path: String) throws(CLIFailure) -> [UInt8] {
+    let bytes = try read(path, setting: "fhir_client_key", maxSize: maxKeySize)
+    guard !bytes.isEmpty else {
+      throw CLIFailure("fhir_client_key \(path): the file is empty", status: ExitStatus.config)
+    }
+    return bytes
   }
 }
 
