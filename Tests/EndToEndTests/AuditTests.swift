@@ -56,6 +56,15 @@ struct AuditTests {
      "findings": {"pain_low_back": "yes", "saddle_anesthesia": "yes", "urinary_retention": "yes"}}
     """
 
+  /// The records go to `collector`; no configuration file but the test's.
+  static func environment(_ collector: Collector, _ home: TemporaryFolder) -> [String: String] {
+    [
+      "SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path,
+      "SPINE_TRIAGE_SYSTEM_CONFIG": home.url.appendingPathComponent("none.json").path,
+      "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
+    ]
+  }
+
   /// What no record may hold: the patient identifier, answers and clinical words.
   static let forbidden = [
     "MRN-SECRET-77", "saddle", "urinary", "pain_low_back", "EMERGENCY", "emergency", "\"yes\"",
@@ -78,11 +87,7 @@ struct AuditTests {
     let collector = try Collector()
     let home = try TemporaryFolder()
     let file = try home.file("answers.json", Self.answers)
-    let set = [
-      "SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path,
-      "SPINE_TRIAGE_SYSTEM_CONFIG": home.url.appendingPathComponent("none.json").path,
-      "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
-    ]
+    let set = Self.environment(collector, home)
     let export = try Hardening.run(
       ["export", "--answers", file, "--format", "fhir"], set: set, home: home)
     #expect(export.status == 0, "\(export)")
@@ -144,11 +149,7 @@ struct AuditTests {
     let draft = drafts.appendingPathComponent("\(id).json").path
     try Data(Self.answers.utf8).write(to: URL(fileURLWithPath: draft))
     chmod(draft, 0o600)
-    let set = [
-      "SPINE_TRIAGE_TEST_LOG_SOCKET": collector.path,
-      "SPINE_TRIAGE_SYSTEM_CONFIG": home.url.appendingPathComponent("none.json").path,
-      "XDG_CONFIG_HOME": home.url.appendingPathComponent("config").path,
-    ]
+    let set = Self.environment(collector, home)
     let discard = try Hardening.run(["drafts", "discard", id], set: set, home: home)
     #expect(discard.status == 0, "\(discard)")
     var records = collector.drain()
@@ -194,6 +195,66 @@ struct AuditTests {
     let exported = records.filter { $0.contains("target=\"export \(export) ") }
     #expect(exported.count == 1, "\(records)")
     #expect(exported.first?.contains("consultation=- ") == true, "\(records)")
+    check(records)
+  }
+
+  /// The lead's decision (issue 19): shared-terminal expiry never deletes the outbox. An
+  /// assessment waiting for the hospital's server is a record in transit, not a convenience
+  /// copy: it stays, private, until it is sent or discarded with `outbox discard`, and the
+  /// audit trail records both.
+  @Test("shared terminal: an expired purge leaves the outbox; its discard is recorded")
+  func sharedTerminalKeepsTheOutbox() throws {
+    let collector = try Collector()
+    let home = try TemporaryFolder()
+    let file = try home.file("answers.json", Self.answers)
+    let token = try home.file("token", "t0ken\n")
+    chmod(token, 0o600)
+    let id = "1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081"
+    let set = Self.environment(collector, home).merging(SharedTerminalTests.shared) { $1 }
+      .merging([
+        "SPINE_TRIAGE_FHIR_SERVER_URL": "http://127.0.0.1:\(try SubmitTests.freePort())/fhir",
+        "SPINE_TRIAGE_FHIR_TOKEN_FILE": token,
+      ]) { $1 }
+    let submit = try Hardening.run(["submit", "--answers", file], set: set, home: home)
+    #expect(submit.status == 75, "\(submit)")
+    let outbox = home.url.appendingPathComponent("state/spine-triage/outbox")
+    let entry = outbox.appendingPathComponent("\(id).json").path
+    let before = try Data(contentsOf: URL(fileURLWithPath: entry))
+    #expect(String(decoding: before, as: UTF8.self).contains("MRN-SECRET-77"), "the Bundle")
+    // Everything older than the retention: the outbox's files, the folder, and a draft.
+    let state = home.url.appendingPathComponent("state")
+    let draft = try DraftSessionTests.plant(DraftSessionTests.idY, patient: "PAT-OLD", in: state)
+    for name in Hardening.entries(outbox) {
+      SharedTerminalTests.age(outbox.appendingPathComponent(name).path, hours: 100)
+    }
+    SharedTerminalTests.age(outbox.path, hours: 100)
+    SharedTerminalTests.age(draft.path, hours: 100)
+    _ = collector.drain()
+
+    let purge = try Hardening.run(["drafts", "purge"], set: set, home: home)
+    #expect(purge.status == 0, "\(purge)")
+    #expect(purge.stdout.contains("1 draft older than 12 hours deleted"), "\(purge)")
+    #expect(!FileManager.default.fileExists(atPath: draft.path), "the draft expired")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: entry)) == before, "the outbox entry stays")
+    var info = stat()
+    #expect(stat(outbox.path, &info) == 0 && info.st_mode & 0o777 == 0o700, "private")
+    var records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    #expect(!records.contains { $0.contains("outbox") }, "\(records)")
+    let list = try Hardening.run(["outbox"], set: set, home: home)
+    #expect(list.stdout.contains("\(id)  waiting (1 try)"), "\(list)")
+
+    let discard = try Hardening.run(["outbox", "discard", "1b2c"], set: set, home: home)
+    #expect(discard.status == 0, "\(discard)")
+    #expect(!FileManager.default.fileExists(atPath: entry))
+    records = collector.drain()
+    #expect(records.count == 1, "\(records)")
+    #expect(
+      records.first?.contains("action=outbox-discard result=\"discarded unsent\"") == true,
+      "\(records)")
+    #expect(records.first?.contains("consultation=\(id)") == true, "\(records)")
+    #expect(records.first?.contains(#"clinician="Dr Ada""#) == true, "\(records)")
+    #expect(records.first?.contains("target=\"outbox \(entry) (waiting, 1 try)\"") == true)
     check(records)
   }
 }

@@ -14,7 +14,8 @@ struct OutboxCommand: ParsableCommand {
       One entry per assessment, named by its consultation id: sent (with the server's resource
       ids), waiting (n tries, the reason and the next try) or refused (the server's reason).
       flush sends what is due (the systemd user timer runs it); retry sends now, refused entries
-      included; discard removes an entry (the answers stay where they are).
+      included; discard removes an entry (the answers stay where they are). Nothing else
+      removes one: a shared terminal's expiry (shared_retention_hours) never touches the outbox.
       """,
     subcommands: [List.self, Flush.self, Retry.self, Discard.self],
     defaultSubcommand: List.self)
@@ -126,7 +127,7 @@ struct OutboxCommand: ParsableCommand {
         guard let lock = try outbox.lock(entry.consultationID) else {
           throw CLIFailure("it is being sent right now; try again", status: ExitStatus.tempFail)
         }
-        try outbox.remove(entry.consultationID)
+        try outbox.discard(entry)
         lock.removeAndRelease()
         try StandardStreams.writeOutputOrFail(
           "discarded \(entry.consultationID) (\(entry.summary))\n")

@@ -5,8 +5,8 @@ import TriageFormats
 #endif
 
 /// The audit trail: one syslog record (tag `spine-triage`, facility authpriv; journald keeps
-/// it: `journalctl -t spine-triage`) per export, print, submit attempt, draft discard and
-/// purge, saying who (the operating-system user and the clinician field), which consultation,
+/// it: `journalctl -t spine-triage`) per export, print, submit attempt, draft discard, purge
+/// and outbox discard, saying who (the operating-system user and the clinician field), which consultation,
 /// what, to where, and how it ended:
 ///
 ///     action=submit result=sent user=asmith clinician="Dr Ada" consultation=5a1c0e2f-...

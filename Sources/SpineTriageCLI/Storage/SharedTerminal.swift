@@ -6,7 +6,9 @@
 /// clinicians use, nothing about a patient is kept longer than `shared_retention_hours`. At
 /// every start of the screens, `--plain` and `drafts`, the drafts no session holds, the
 /// discarded drafts and this user's exports (`spine-triage-*.txt|html|json` in the export
-/// folder) older than that are deleted.
+/// folder) older than that are deleted. The outbox is never touched (``Outbox``): an
+/// assessment waiting for the hospital's server is a record in transit; it stays, private,
+/// until it is sent or discarded with `spine-triage outbox discard`.
 enum SharedTerminal {
   /// What was deleted.
   struct Expired: Equatable {

@@ -9,6 +9,12 @@ import TriageFormats
 /// atomically (a temporary file, fsync, rename, fsync of the folder), so a crash, a kill -9 or
 /// a full disk leaves the previous version whole. An entry is locked (`<id>.lock`, flock, like
 /// a draft) while it is being sent, so two terminals never send it at once.
+///
+/// Nothing expires here, not even on a shared terminal: an assessment waiting for the
+/// hospital's server is a record in transit, not a convenience copy. `shared_retention_hours`
+/// (``SharedTerminal``) never touches this folder; an entry leaves it only through
+/// `outbox discard` (``discard(_:)``), and once sent only the server's resource ids are kept.
+/// The audit trail records both (`submit` and `outbox-discard`).
 struct Outbox {
   /// The folder.
   let folder: String
@@ -66,13 +72,23 @@ struct Outbox {
     try AtomicFile.write(entry.encoded(), to: path(entry.consultationID), replace: true)
   }
 
-  /// Removes the entry for `id`.
-  func remove(_ id: String) throws(CLIFailure) {
-    guard unlink(path(id)) == 0 || errno == ENOENT else {
-      throw CLIFailure(
-        "\(path(id)): cannot remove: \(AtomicFile.reason(errno))", status: ExitStatus.ioError)
+  /// Removes `entry` (`outbox discard`, the only way an entry leaves the outbox): one
+  /// `outbox-discard` record of the audit trail, removed or not.
+  func discard(_ entry: OutboxEntry) throws(CLIFailure) {
+    let file = path(entry.consultationID)
+    let target =
+      "outbox \(file) (\(entry.state.rawValue), \(entry.tries) tr\(entry.tries == 1 ? "y" : "ies"))"
+    guard unlink(file) == 0 || errno == ENOENT else {
+      let reason = AtomicFile.reason(errno)
+      AuditLog.record(
+        "outbox-discard", outcome: .failed("failed: " + reason),
+        consultation: entry.consultationID, clinician: entry.clinician, target: target)
+      throw CLIFailure("\(file): cannot remove: \(reason)", status: ExitStatus.ioError)
     }
     AtomicFile.syncFolder(folder)
+    AuditLog.record(
+      "outbox-discard", outcome: .ok(entry.state == .sent ? "discarded" : "discarded unsent"),
+      consultation: entry.consultationID, clinician: entry.clinician, target: target)
   }
 
   /// Takes the entry's lock, or `nil` when another process holds it.
