@@ -5,15 +5,30 @@ import TriageFormats
 /// them when the terminal is wide (with the rules, safety items and missing answers).
 public enum RecommendationPanel {
   /// Draws the panel for `recommendation` into its place in `layout`.
+  ///
+  /// `onSafetyScreen`: the MRI-safety screen is the one shown. Its list and its tab show what
+  /// is unanswered there, so the panel names only a STOP: an answer on that screen then redraws
+  /// the checkbox and the tab's count, not the panel too.
   public static func draw(
     _ screen: inout Screen, recommendation: Recommendation, layout: Layout, glyphs: Glyphs,
-    sheet: AnswerSheet = AnswerSheet(), now: String? = nil
+    sheet: AnswerSheet = AnswerSheet(), now: String? = nil, onSafetyScreen: Bool = false
   ) {
+    let safety = safetyWords(sheet, recommendation, onSafetyScreen: onSafetyScreen)
     if layout.isWide {
-      drawWide(&screen, recommendation, layout, glyphs, sheet, now)
+      drawWide(&screen, recommendation, layout, glyphs, sheet, now, safety)
     } else {
-      drawNarrow(&screen, recommendation, layout, glyphs, sheet, now)
+      drawNarrow(&screen, recommendation, layout, glyphs, sheet, now, safety)
     }
+  }
+
+  /// The panel's MRI-safety words: on the MRI-safety screen itself a STOP or "on this screen";
+  /// elsewhere the screen in a few words ("11 of 11 unanswered (not screened)").
+  static func safetyWords(_ sheet: AnswerSheet, _ r: Recommendation, onSafetyScreen: Bool)
+    -> String
+  {
+    guard onSafetyScreen else { return DecisionText.safetyScreen(sheet.answers, r) }
+    let stops = r.stops.count
+    return stops > 0 ? "\(stops) STOP" : "on this screen"
   }
 
   /// The label box: the urgency in its colour, INCOMPLETE in its own, and "no imaging" green
@@ -51,7 +66,7 @@ public enum RecommendationPanel {
 
   static func drawNarrow(
     _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
-    _ sheet: AnswerSheet, _ now: String?
+    _ sheet: AnswerSheet, _ now: String?, _ safety: String
   ) {
     let top = layout.panelTop
     let width = layout.panelWidth
@@ -115,13 +130,13 @@ public enum RecommendationPanel {
       row: y, column: 1, role: missing > 0 ? .caution : .normal)
     x = screen.put("  MRI safety: ", row: y, column: x, role: .dim)
     screen.put(
-      DecisionText.safetyScreen(sheet.answers, r), row: y, column: x,
+      safety, row: y, column: x,
       role: stops > 0 ? .stop : .normal, width: width - x - 1, ellipsis: glyphs.ellipsis)
   }
 
   static func drawWide(
     _ screen: inout Screen, _ r: Recommendation, _ layout: Layout, _ glyphs: Glyphs,
-    _ sheet: AnswerSheet, _ now: String?
+    _ sheet: AnswerSheet, _ now: String?, _ safety: String
   ) {
     let left = layout.panelLeft
     let width = layout.panelWidth
@@ -162,7 +177,7 @@ public enum RecommendationPanel {
       }
     }
     let (stops, _, missing) = counts(r)
-    add("MRI safety: " + DecisionText.safetyScreen(sheet.answers, r), stops > 0 ? .stop : .dim)
+    add("MRI safety: " + safety, stops > 0 ? .stop : .dim)
     for item in r.safety where item.level != .info {
       add(
         "\(item.level.rawValue.uppercased()): \(item.message)",

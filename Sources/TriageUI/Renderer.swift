@@ -42,7 +42,7 @@ public enum Renderer {
     let sheet = state.mode == .offerDraft ? state.draftOffer?.sheet ?? state.sheet : state.sheet
     RecommendationPanel.draw(
       &screen, recommendation: recommendation, layout: layout, glyphs: glyphs, sheet: sheet,
-      now: state.now)
+      now: state.now, onSafetyScreen: state.page == .mriSafety && state.mode != .offerDraft)
     drawStatus(&screen, state: state, layout: layout)
     return screen
   }

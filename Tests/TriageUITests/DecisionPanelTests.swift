@@ -35,6 +35,28 @@ struct DecisionPanelTests {
   }
 
   @Test(
+    "on the MRI-safety screen the panel names a STOP, not the count its tab and list show",
+    arguments: sizes)
+  func safetyScreenCountOnceOnScreen(_ terminal: TerminalSize) {
+    var state = state(["pain_low_back": .yes], at: terminal, page: .mriSafety)
+    var screen = Renderer.render(state)
+    #expect(screen.text.contains("MRI safety: on this screen"), "\(screen.text)")
+    #expect(!screen.text.contains("of 11 unanswered"))
+    // The count is on the tab.
+    #expect(screen.text.contains("(11)"))
+    // A STOP is named on the panel wherever the clinician is.
+    state = self.state(
+      ["pain_low_back": .yes, "saddle_anesthesia": .yes, "orbital_metal": .yes], at: terminal,
+      page: .mriSafety)
+    screen = Renderer.render(state)
+    #expect(state.recommendation.stops.count == 1)
+    #expect(screen.text(with: .stop).contains { $0.contains("1 STOP") }, "\(screen.text)")
+    // Elsewhere the panel gives the screen in a few words.
+    state.page = .history
+    #expect(Renderer.render(state).text.contains("1 STOP; 10 of 11 unanswered"))
+  }
+
+  @Test(
     "a red flag without a complaint: the urgency shows, with INCOMPLETE beside it", arguments: sizes
   )
   func incompleteNeverHidesAnEmergency(_ terminal: TerminalSize) {
