@@ -81,6 +81,12 @@ public struct AppState: Hashable, Sendable {
     repeating: FindingSet(), count: Page.allCases.count)
   /// The findings of the current page folded away (see ``foldedByPage``).
   public var folded: FindingSet { foldedByPage[page.rawValue] }
+  /// Per page: folded findings that an answer made able to change the decision (or that must
+  /// now be documented), shown right below the row answered, never above it, until the page is
+  /// entered again (then they take their own places). Night pain folded before a history of
+  /// cancer is known comes up under "History of cancer: yes", where the focus goes next.
+  public internal(set) var surfacedByPage: [[SurfacedRows]] = Array(
+    repeating: [], count: Page.allCases.count)
   /// Per page: whether the folded items are shown anyway (Enter on the folded row).
   public var showFolded: [Bool] = Array(repeating: false, count: Page.allCases.count)
   /// The time of the key being applied (ISO 8601 with an offset), set by the runner: the UI
@@ -147,7 +153,19 @@ public struct AppState: Hashable, Sendable {
   /// records it.
   mutating func refreshFolding() {
     foldedByPage[page.rawValue] = Relevance.foldable(on: page, answers: sheet.answers)
+    surfacedByPage[page.rawValue] = []
     recordFolding()
+  }
+
+  /// After an answer on `item`: the findings hidden on this page that can no longer fold (the
+  /// record of folded findings, brought up to date as the answers changed, no longer holds
+  /// them) are shown right below `item` (``surfacedByPage``).
+  mutating func surfaceNowRelevant(below item: Item) {
+    let index = page.rawValue
+    let relevant = foldedFindings(on: page).subtracting(sheet.folded)
+    guard !relevant.isEmpty else { return }
+    foldedByPage[index] = foldedByPage[index].subtracting(relevant)
+    surfacedByPage[index].append(SurfacedRows(below: item, findings: relevant.members))
   }
 
   /// Keeps the rows of an older record's answers to questions no longer asked
@@ -205,15 +223,25 @@ public struct AppState: Hashable, Sendable {
 
   /// The input rows of `page`: its items shown for the answers (``Visibility``) without the
   /// hidden findings, then the folded row when some are folded (or shown on request).
+  /// Findings an answer surfaced (``surfacedByPage``) follow the row answered.
   public func inputItems(on page: Page) -> [Item] {
     let items = page.inputItems(for: sheet.answers, keeping: keptRows)
-    guard !foldedByPage[page.rawValue].isEmpty else { return items }
+    let folds = !foldedByPage[page.rawValue].isEmpty
+    let surfaced = surfacedByPage[page.rawValue]
+    guard folds || !surfaced.isEmpty else { return items }
     let hidden = foldedFindings(on: page)
     var rows = items.filter { item in
       if case .finding(let finding) = item { return !hidden.contains(finding) }
       return true
     }
-    rows.append(.folded)
+    for group in surfaced where rows.contains(group.anchor) {
+      let moving = group.findings.map(Item.finding).filter { rows.contains($0) }
+      rows.removeAll { moving.contains($0) }
+      if let anchor = rows.firstIndex(of: group.anchor) {
+        rows.insert(contentsOf: moving, at: anchor + 1)
+      }
+    }
+    if folds { rows.append(.folded) }
     return rows
   }
 

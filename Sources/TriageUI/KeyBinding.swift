@@ -6,6 +6,8 @@ public struct KeyBinding: Hashable, Sendable {
     case anywhere = "Anywhere"
     case finding = "On a finding"
     case number = "On a number"
+    /// The weeks of conservative care, where n means none tried (the other number keys apply).
+    case careWeeks = "On weeks of conservative care (and the number keys)"
     case sex = "On Sex"
     case text = "On a text field"
     case folded = "On the folded row"

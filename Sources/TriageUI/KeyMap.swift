@@ -43,6 +43,9 @@ public struct KeyMap: Sendable {
       KeyBinding(
         [.character("u"), .backspace, .delete], .clear, "clear (not recorded)", scope: .number),
       KeyBinding(
+        [.character("n")], .answer(.no), "none tried (0 weeks), go to the next item",
+        scope: .careWeeks),
+      KeyBinding(
         [.character("0"), .character("7"), .character("8"), .character("9")], .typeDigit(0),
         "say how to type a number (1-6 still switch screens)", scope: .number, label: "0 7 8 9"),
       KeyBinding([.character("f")], .setSex(.female), "female, go to the next item", scope: .sex),
@@ -93,6 +96,7 @@ public struct KeyMap: Sendable {
   static func scope(of item: Item?) -> KeyBinding.Scope? {
     switch item {
     case .finding: .finding
+    case .number(.conservativeWeeks): .careWeeks
     case .number: .number
     case .sex: .sex
     case .text: .text
@@ -120,10 +124,11 @@ public struct KeyMap: Sendable {
     }
     if let kind = PopUpKeys.Kind(state.mode) { return keys(of: kind).action(for: key) }
     let scope = KeyMap.scope(of: state.focusedItem)
-    if let scope,
-      let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) })
-    {
-      return binding.action
+    // The weeks of conservative care take the number keys too.
+    for scope in [scope, scope == .careWeeks ? .number : nil].compactMap({ $0 }) {
+      if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
+        return binding.action
+      }
     }
     return bindings.first { $0.scope == .anywhere && $0.keys.contains(key) }?.action
   }

@@ -446,6 +446,8 @@ public enum Renderer {
     }
     let hints: String
     switch state.focusedItem {
+    case .number(.conservativeWeeks):
+      hints = "Enter type  n none tried  u clear  N no to rest  Tab next  ? help  q quit"
     case .number:
       hints = "Enter type  u clear  N no to rest  ! next critical  Tab next  ? help  q quit"
     case .sex: hints = "f/m/o set  Space cycle  u clear  N no to rest  Tab next  ? help  q quit"

@@ -195,8 +195,9 @@ public enum Update {
       state.sheet = sheet
       let effects = answersChanged(&state, keeping: focused)
       // The rows do not move; the focus goes to the first item still unanswered (one that
-      // needs a measurement or a test), where it was shown.
-      focusFirstUnanswered(&state)
+      // needs a measurement or a test) that could change the decision, else the first one
+      // still unanswered, where it was shown.
+      focusFirstUnanswered(&state, criticalFirst: true)
       state.message = StatusMessage(
         "No to \(fresh.count) item\(fresh.count == 1 ? "" : "s") on \(state.page.title), recorded as given in bulk."
       )
@@ -315,6 +316,8 @@ public enum Update {
         return []
       }
       enter(page, &state)
+    case .answer(.no) where state.focusedItem == .number(.conservativeWeeks):
+      return noneTried(&state)
     case .answer(let answer): return answerFocused(answer, advancing: true, &state)
     case .markNotDone: return answerFocused(.unknown, notDone: true, advancing: true, &state)
     case .cycle:
@@ -482,13 +485,30 @@ public enum Update {
     return effects
   }
 
+  /// n on the weeks of conservative care: none tried (0 weeks), as the question's help says;
+  /// the focus goes to the next item. Any other number is typed.
+  static func noneTried(_ state: inout AppState) -> [Effect] {
+    let item = Item.number(.conservativeWeeks)
+    var effects: [Effect] = []
+    if state.answers.conservativeWeeks != 0 {
+      state.answers.conservativeWeeks = 0
+      effects = answersChanged(&state, keeping: item)
+    }
+    state.message = StatusMessage("\(NumberField.conservativeWeeks.label): 0 (none tried).")
+    advance(from: item, &state)
+    return effects
+  }
+
   static func answersChanged(_ state: inout AppState, keeping item: Item? = nil) -> [Effect] {
     state.exported = false
     // The draft remembers the item and, for an answer, the time of the assessment.
     state.noteTouched(item ?? state.focusedItem)
+    // Folded items the answer made relevant come up below it (never above: nothing moves).
+    if let item { state.surfaceNowRelevant(below: item) }
     // Leaving the neck-trauma page's condition while on another page is fine; if its
-    // condition no longer holds, the page is skipped. An answer never changes the rows (the
-    // folding is decided on entering a page), so the focus stays where it was shown.
+    // condition no longer holds, the page is skipped. An answer never moves the rows at or
+    // above it (the folding is decided on entering a page), so the focus stays where it was
+    // shown.
     if let item { refocus(on: item, &state) } else { keepFocusVisible(&state) }
     return [.saveDraft]
   }
@@ -548,10 +568,18 @@ public enum Update {
     }
   }
 
-  /// Tab: the focus goes to the first unanswered row of the page, if any.
-  static func focusFirstUnanswered(_ state: inout AppState) {
+  /// Tab: the focus goes to the first unanswered row of the page, if any; with
+  /// `criticalFirst`, to the first one marked critical (! : its answer could change the
+  /// decision) when there is one.
+  static func focusFirstUnanswered(_ state: inout AppState, criticalFirst: Bool = false) {
     let rows = state.inputItems(on: state.page)
-    guard let index = rows.firstIndex(where: { isUnanswered($0, state.answers) }) else { return }
+    let critical = criticalFirst ? FindingSet(state.recommendation.missingFindings) : FindingSet()
+    let first =
+      rows.firstIndex { item in
+        guard case .finding(let finding) = item else { return false }
+        return critical.contains(finding) && isUnanswered(item, state.answers)
+      } ?? rows.firstIndex { isUnanswered($0, state.answers) }
+    guard let index = first else { return }
     state.focus[state.page.rawValue] = index
     keepFocusVisible(&state)
   }

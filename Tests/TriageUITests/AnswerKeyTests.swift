@@ -309,4 +309,20 @@ struct SexEntryTests {
     #expect(state.answers.isEmpty)
     #expect(state.answers.sex == nil)
   }
+
+  @Test func nOnTheWeeksOfConservativeCareRecordsNoneTried() {
+    var state = makeState(on: .patient, focusedOn: .number(.conservativeWeeks))
+    #expect(press(key("n"), in: &state) == [.saveDraft])
+    #expect(state.answers.conservativeWeeks == 0)
+    // The focus goes on, as after any answer.
+    #expect(state.focusedItem != .number(.conservativeWeeks))
+    #expect(state.message?.text.contains("none tried") == true)
+    // n on another number records nothing: a number is typed.
+    for field in [NumberField.age, .symptomWeeks] {
+      var other = makeState(on: .patient, focusedOn: .number(field))
+      #expect(press(key("n"), in: &other) == [])
+      #expect(field.value(in: other.answers) == nil)
+      #expect(other.focusedItem == .number(field))
+    }
+  }
 }

@@ -172,6 +172,30 @@ struct BulkAnswerTests {
     #expect(
       lines.contains { $0.contains("Examination: \(count) answers No at 2026-11-29 17:20") })
   }
+
+  @Test func afterTheBulkNoTheFocusGoesToAMeasuredItemThatCouldChangeTheDecision() {
+    // Cancer at 62: the History screen does not fold (a red-flag pathway); the items left after
+    // the bulk No need a measurement or a test. The focus goes to the first of them that could
+    // change the decision (raised ESR or CRP), not to the first in the list (a neck radiograph
+    // already taken, which cannot change it).
+    var answers = Answers(findings: [.painLowBack: .yes, .cancerHistory: .yes])
+    answers.age = 62
+    var state = state(on: .history, answers: answers)
+    _ = press(key("N"), key("y"), in: &state)
+    let left = state.inputItems(on: .history).filter {
+      if case .finding(let finding) = $0 { return state.answers[finding] == .unknown }
+      return false
+    }
+    #expect(left.count > 1)
+    let critical = FindingSet(state.recommendation.missingFindings)
+    #expect(
+      state.focusedItem
+        == left.first { item in
+          if case .finding(let finding) = item { return critical.contains(finding) }
+          return false
+        })
+    #expect(state.focusedItem == .finding(.abnormalLabs))
+  }
 }
 
 /// The critical mark and the key that jumps to the next critical item; folding.
@@ -303,4 +327,5 @@ struct CriticalItemTests {
       #expect(!state.foldedFindings(on: .neckTrauma).contains(finding))
     }
   }
+
 }

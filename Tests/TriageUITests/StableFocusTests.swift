@@ -213,8 +213,9 @@ struct StableFocusTests {
     #expect(state.answers[.canRotateNeck] == .unknown || next == .finding(.canRotateNeck))
   }
 
-  /// Folding is decided on entering a screen: an answer that makes a folded item matter does
-  /// not unfold it under the finger; the folded row says so, and leaving and coming back shows it.
+  /// Folding is decided on entering a screen: an answer that makes a folded item matter never
+  /// unfolds it above the finger; it comes up right below the row answered, where the focus
+  /// goes next, and takes its own place when the screen is entered again.
   @Test func foldingChangesOnlyOnEntering() throws {
     var state = AppState(size: size(80, 24))
     state.now = "2026-11-29T17:20:00+00:00"
@@ -226,12 +227,24 @@ struct StableFocusTests {
     let cancer = try #require(rows.firstIndex(of: .finding(.cancerHistory)))
     state.focus[Page.history.rawValue] = cancer
     _ = apply(.answer(.yes), &state)
-    #expect(state.inputItems(on: .history) == rows)
+    let after = state.inputItems(on: .history)
+    // The rows through the answered one are as they were shown.
+    #expect(Array(after.prefix(cancer + 1)) == Array(rows.prefix(cancer + 1)))
+    // Night pain, which matters now, comes up right below it, and the focus is on it.
+    #expect(after[cancer + 1] == .finding(.nightPain))
+    #expect(state.focusedItem == .finding(.nightPain))
     // No longer "not asked": it could matter now, so the record does not call it folded.
     #expect(!state.sheet.folded.contains(.nightPain))
-    #expect(Renderer.render(state).text.contains("must now be asked"))
+    // The rows below the answered one that were shown are all still shown, in their order.
+    let below = rows.dropFirst(cancer + 1).filter { $0 != .folded }
+    #expect(after.filter { below.contains($0) } == Array(below))
+    _ = apply(.answer(.yes), &state)
+    #expect(state.answers[.nightPain] == .yes)
+    // Entering the screen again puts every row in its own place.
     _ = apply(.gotoPage(Page.examination.number), &state)
     _ = apply(.gotoPage(Page.history.number), &state)
-    #expect(state.inputItems(on: .history).contains(.finding(.nightPain)))
+    let again = state.inputItems(on: .history)
+    let night = try #require(again.firstIndex(of: .finding(.nightPain)))
+    #expect(night < (again.firstIndex(of: .finding(.cancerHistory)) ?? 0))
   }
 }
