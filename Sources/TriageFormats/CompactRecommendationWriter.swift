@@ -3,15 +3,18 @@ import TriageEngine
 /// Writes a recommendation as compact JSON straight into UTF-8 bytes, without building a
 /// `JSONValue` tree first: the `evaluate --jsonl` hot path. Same members, same order, as
 /// ``RecommendationJSON/json(_:)`` (a test parses both back and compares them).
-struct CompactRecommendationWriter {
-  private(set) var bytes: [UInt8] = []
+/// Texts are copied in blocks into a ``ByteBuffer``; identifiers (findings, numbers, urgencies,
+/// studies) come from tables of literals escaped once.
+struct CompactRecommendationWriter: ~Copyable {
+  private(set) var buffer = ByteBuffer(capacity: 4096)
 
-  init() { bytes.reserveCapacity(4096) }
+  /// The bytes written.
+  var bytes: [UInt8] { buffer.array }
 
   mutating func write(_ r: Recommendation) {
     raw("{")
     key("urgency", first: true)
-    string(r.urgency.id)
+    Self.urgencies.write(r.urgency.rawValue, to: &buffer)
     key("label")
     string(r.label)
     key("status")
@@ -20,7 +23,7 @@ struct CompactRecommendationWriter {
     string(r.timeframe)
     key("timeframe_hours")
     if let hours = r.timeframeHours {
-      bytes.append(contentsOf: String(hours).utf8)
+      buffer.appendPlain(String(hours))
     } else {
       raw("null")
     }
@@ -38,11 +41,15 @@ struct CompactRecommendationWriter {
       writer.key("title")
       writer.string(fired.rule.title)
       writer.key("urgency")
-      if let urgency = fired.rule.urgency { writer.string(urgency.id) } else { writer.raw("null") }
+      if let urgency = fired.rule.urgency {
+        Self.urgencies.write(urgency.rawValue, to: &writer.buffer)
+      } else {
+        writer.raw("null")
+      }
       writer.key("source")
       writer.string(fired.rule.source)
       writer.key("findings")
-      writer.array(fired.evidence) { writer, id in writer.string(id) }
+      writer.identifiers(fired.findings, fired.inputs)
       if let note = fired.rule.note {
         writer.key("note")
         writer.string(note)
@@ -69,11 +76,11 @@ struct CompactRecommendationWriter {
       writer.key("source")
       writer.string(item.source)
       writer.key("findings")
-      writer.array(item.findings) { writer, finding in writer.string(finding.id) }
+      writer.identifiers(item.findings, [])
       writer.raw("}")
     }
     key("missing")
-    array(r.missing) { writer, id in writer.string(id) }
+    identifiers(r.missingFindings, r.missingInputs)
     key("safety_net")
     array(r.safetyNet) { writer, advice in writer.string(advice) }
     key("ruleset")
@@ -110,18 +117,46 @@ struct CompactRecommendationWriter {
     raw("]")
   }
 
+  /// The identifiers of `findings`, then of `inputs`, as an array of strings (the contract's
+  /// evidence and missing lists).
+  private mutating func identifiers(_ findings: [Finding], _ inputs: NumericInputs) {
+    raw("[")
+    var first = true
+    for finding in findings {
+      if !first { buffer.append(UInt8(ascii: ",")) }
+      first = false
+      Self.findings.write(Int(finding.rawValue), to: &buffer)
+    }
+    if !inputs.isEmpty {
+      for id in inputs.ids {
+        if !first { buffer.append(UInt8(ascii: ",")) }
+        first = false
+        string(id)
+      }
+    }
+    raw("]")
+  }
+
   /// A member's name: an identifier of ASCII letters and underscores, written as it is.
+  @inline(__always)
   private mutating func key(_ name: StaticString, first: Bool = false) {
-    if !first { bytes.append(UInt8(ascii: ",")) }
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
+    buffer.reserve(name.utf8CodeUnitCount + 4)
+    if !first { buffer.append(UInt8(ascii: ",")) }
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(name)
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: ":"))
   }
 
-  private mutating func string(_ text: String) { JSONWriter.appendQuoted(text, to: &bytes) }
+  @inline(__always)
+  private mutating func string(_ text: String) { buffer.appendQuoted(text) }
 
-  private mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-  }
+  @inline(__always)
+  private mutating func raw(_ text: StaticString) { buffer.append(text) }
+
+  /// Each finding's identifier as a literal, by raw value.
+  private static let findings = QuotedTable(Finding.allCases.map(\.id))
+  /// Each urgency's identifier as a literal, by raw value.
+  private static let urgencies = QuotedTable(
+    (0...Urgency.allCases.map(\.rawValue).max()!).map { Urgency(rawValue: $0)?.id ?? "" })
 }

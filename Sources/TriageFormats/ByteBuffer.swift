@@ -1,0 +1,135 @@
+/// A growing run of bytes that the compact writer appends to with block copies (no per-byte
+/// append, no uniqueness check): the `evaluate --jsonl` hot path. Owns its memory.
+struct ByteBuffer: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes written, as an array.
+  var array: [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+      if count > 0 { target.baseAddress!.initialize(from: base, count: count) }
+      initialized = count
+    }
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always) mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  @inline(never) private mutating func grow(_ needed: Int) {
+    let newCapacity = max(needed, 2 * capacity)
+    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    bigger.initialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity = newCapacity
+  }
+
+  @inline(__always) mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always) mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+    reserve(length)
+    (base + count).initialize(from: source, count: length)
+    count += length
+  }
+
+  @inline(__always) mutating func append(_ text: StaticString) {
+    append(text.utf8Start, count: text.utf8CodeUnitCount)
+  }
+
+  /// Appends `text` as written (it must need no escaping: identifiers, numbers).
+  @inline(__always) mutating func appendPlain(_ text: String) {
+    var text = text
+    text.withUTF8 { source in
+      if let address = source.baseAddress { append(address, count: source.count) }
+    }
+  }
+
+  /// Appends `text` as a JSON string literal. Scans 8 bytes at a time; a text with no quote,
+  /// backslash or control byte (almost every one) is copied in one block.
+  mutating func appendQuoted(_ text: String) {
+    var text = text
+    text.withUTF8 { source in
+      guard let address = source.baseAddress, source.count > 0 else {
+        append("\"\"")
+        return
+      }
+      if !Self.needsEscape(address, source.count) {
+        reserve(source.count + 2)
+        base[count] = 0x22
+        (base + count + 1).initialize(from: address, count: source.count)
+        count += source.count + 1
+        base[count] = 0x22
+        count += 1
+      } else {
+        appendEscaped(source)
+      }
+    }
+  }
+
+  /// Whether any of the `length` bytes at `address` is a quote, a backslash or a control byte.
+  @inline(__always) static func needsEscape(_ address: UnsafePointer<UInt8>, _ length: Int)
+    -> Bool
+  {
+    var index = 0
+    var found: UInt64 = 0
+    while index + 8 <= length {
+      found |= escapeBits(UnsafeRawPointer(address + index).loadUnaligned(as: UInt64.self))
+      index += 8
+    }
+    if found != 0 { return true }
+    while index < length {
+      let byte = address[index]
+      if byte == 0x22 || byte == 0x5C || byte < 0x20 { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// The high bit of each byte of `word` that is a quote, a backslash or a control byte
+  /// (below 0x20); zero when there is none.
+  @inline(__always) static func escapeBits(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let quote = zeroByte(word ^ (ones &* 0x22))
+    let backslash = zeroByte(word ^ (ones &* 0x5C))
+    let control = (word &- ones &* 0x20) & ~word & highs
+    return quote | backslash | control
+  }
+
+  private static let hexDigits: StaticString = "0123456789abcdef"
+
+  /// The slow path: a text with something to escape, byte by byte.
+  @inline(never) private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+    append(0x22)
+    for byte in source {
+      switch byte {
+      case 0x22: append("\\\"")
+      case 0x5C: append("\\\\")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0..<0x20:
+        append("\\u00")
+        append(Self.hexDigits.utf8Start[Int(byte >> 4)])
+        append(Self.hexDigits.utf8Start[Int(byte & 0x0F)])
+      default: append(byte)
+      }
+    }
+    append(0x22)
+  }
+}

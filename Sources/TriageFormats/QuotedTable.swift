@@ -1,0 +1,30 @@
+/// Texts written as JSON string literals once, at first use, and kept for the life of the
+/// program: the compact writer copies an identifier's literal in one block instead of
+/// escaping it again on every line.
+struct QuotedTable: @unchecked Sendable {
+  private let bytes: UnsafePointer<UInt8>
+  private let starts: UnsafePointer<Int>
+
+  /// The literals of `texts`, in order (the memory is never freed).
+  init(_ texts: [String]) {
+    var buffer = ByteBuffer(capacity: 1024)
+    var starts: [Int] = [0]
+    for text in texts {
+      buffer.appendQuoted(text)
+      starts.append(buffer.count)
+    }
+    let all = buffer.array
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(all.count, 1))
+    bytes.initialize(from: all, count: all.count)
+    let startsCopy = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)
+    startsCopy.initialize(from: starts, count: starts.count)
+    self.bytes = UnsafePointer(bytes)
+    self.starts = UnsafePointer(startsCopy)
+  }
+
+  /// Appends the literal of the text at `index` to `buffer`.
+  @inline(__always) func write(_ index: Int, to buffer: inout ByteBuffer) {
+    let start = starts[index]
+    buffer.append(bytes + start, count: starts[index + 1] - start)
+  }
+}
