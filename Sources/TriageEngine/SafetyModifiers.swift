@@ -161,9 +161,12 @@ enum SafetyModifiers {
     }
     // A substitution (MRI to CT, contrast removed) can make two studies the same, or make an
     // alternative the planned study: keep each study once.
-    var seen = Set<ImagingStudy>()
-    result.imaging = result.imaging.filter { seen.insert($0).inserted }
-    result.alternatives.removeAll { seen.contains($0.study) }
+    // (A plan holds a handful of studies: a linear search, no hashing.)
+    var seen: [ImagingStudy] = []
+    seen.reserveCapacity(result.imaging.count)
+    for study in result.imaging where !seen.contains(study) { seen.append(study) }
+    if seen.count != result.imaging.count { result.imaging = seen }
+    if !result.alternatives.isEmpty { result.alternatives.removeAll { seen.contains($0.study) } }
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
     switch f.answer(.renalImpairment) {
     case .yes where contrast:
