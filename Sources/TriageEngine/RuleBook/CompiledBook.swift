@@ -178,7 +178,9 @@ struct CompiledBook: @unchecked Sendable {
               }
             }
             return Frozen(
-              starts.map { Part(node: Int32($0), reads: reads(from: $0, to: Int(nodeList[$0].next))) })
+              starts.map {
+                Part(node: Int32($0), reads: reads(from: $0, to: Int(nodeList[$0].next)))
+              })
           })
       })
     self.readers = Frozen(readers.map(Frozen.init))
@@ -199,7 +201,7 @@ struct CompiledBook: @unchecked Sendable {
     var readsNo = FindingSet()
 
     mutating func arm(_ arm: BookRule.Arm) -> Arm {
-      let condition = compile(arm.condition)
+      let condition = compile(arm.condition, root: true)
       // Evidence, inputs and pending change what is reported, never the outcome: their reads
       // do not count for `missing`.
       let reads = self.reads
@@ -249,7 +251,71 @@ struct CompiledBook: @unchecked Sendable {
       return Int32(choices.count - 1)
     }
 
-    mutating func compile(_ condition: Condition) -> Int32 {
+    /// Compiles the children of an `all` (or `any`) group: opened, merged and ordered (see
+    /// ``compile(_:root:)``).
+    mutating func group(_ conditions: [Condition], all: Bool, mergeNo: Bool) {
+      var children: [Condition] = []
+      func open(_ list: [Condition]) {
+        for child in list {
+          switch child {
+          case .all(let inner) where all: open(inner)
+          case .any(let inner) where !all: open(inner)
+          default: children.append(child)
+          }
+        }
+      }
+      open(conditions)
+      // The findings of merged tests: any one yes (in `any`), every one no (in `all`).
+      var merged = FindingSet()
+      var rest: [Condition] = []
+      for child in children {
+        switch child {
+        case .yes(let finding) where !all: merged.insert(finding)
+        case .anyYes(let group) where !all: merged = merged.union(group.members)
+        case .site(.lowBack) where !all: merged = merged.union(FindingGroup.lowSite.members)
+        case .site(.neck) where !all: merged = merged.union(FindingGroup.neckSite.members)
+        case .site(.midBack) where !all: merged = merged.union(FindingGroup.midSite.members)
+        case .no(let finding) where all && mergeNo: merged.insert(finding)
+        case .allNo(let group) where all && mergeNo: merged = merged.union(group.members)
+        default: rest.append(child)
+        }
+      }
+      if !merged.isEmpty {
+        let leaf = nodes.count
+        nodes.append(Node(op: all ? .allNo : .anyYes, next: Int32(leaf + 1), set: merged))
+        reads = reads.union(merged)
+        if all { readsNo = readsNo.union(merged) }
+      }
+      let ordered = rest.enumerated().sorted {
+        let (l, r) = (Self.rank($0.element, all: all), Self.rank($1.element, all: all))
+        return l != r ? l < r : $0.offset < $1.offset
+      }
+      for child in ordered { _ = compile(child.element) }
+    }
+
+    /// Where a child goes in its group: first the cheap tests most likely to decide the group
+    /// (a yes, most often false, and a rule having fired), then the other tests (a pain site,
+    /// most often true, among them), then negations of a test, then groups.
+    static func rank(_ condition: Condition, all: Bool) -> Int {
+      switch condition {
+      case .yes, .anyYes, .fired: return 0
+      case .all, .any: return 3
+      case .not(let inner):
+        switch inner {
+        case .all, .any, .not: return 3
+        default: return 2
+        }
+      default: return 1
+      }
+    }
+
+    /// Compiles `condition` into nodes. `all` and `any` are compiled for speed without changing
+    /// their value: a nested group of the same kind is opened into its parent, tests of a yes
+    /// inside an `any` (and, below the top level, tests of a no inside an `all`) become one
+    /// test of the union, and the cheapest and most decisive children come first (a test of a
+    /// yes, most often false, before the numbers, the negations and the groups). The top-level
+    /// children of an arm's condition stay separate parts (``parts``).
+    mutating func compile(_ condition: Condition, root: Bool = false) -> Int32 {
       let index = nodes.count
       nodes.append(Node(op: .always, next: 0))
       func test(_ op: Op, _ findings: FindingSet, no: Bool = false) {
@@ -295,10 +361,10 @@ struct CompiledBook: @unchecked Sendable {
       case .planned: nodes[index].op = .planned
       case .all(let conditions):
         nodes[index].op = .all
-        for child in conditions { _ = compile(child) }
+        group(conditions, all: true, mergeNo: !root)
       case .any(let conditions):
         nodes[index].op = .any
-        for child in conditions { _ = compile(child) }
+        group(conditions, all: false, mergeNo: false)
       case .not(let child):
         nodes[index].op = .not
         _ = compile(child)
