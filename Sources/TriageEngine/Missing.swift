@@ -76,11 +76,13 @@ enum Missing {
       }()
       _ = scratch.initialize(from: base)
       // For each rule that did not fire, the answers that could make it fire: for some arm,
-      // read by every part of its condition that is false now (one answer changes at a time).
-      // A rule that fired is always run again.
+      // read by every part of its condition that is false now (one answer changes at a time),
+      // worked out when a flip first reaches the rule. A rule that fired is always run again.
       return withUnsafeTemporaryAllocation(of: FindingSet.self, capacity: count) { canFire in
-        for position in 0..<count { canFire[position] = couldFire(position) }
-        return search(canFire)
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { known in
+          known.initialize(repeating: false)
+          return search(canFire, known)
+        }
       }
 
       /// The answers that could make the rule at `position` fire (every one, if it fired).
@@ -98,69 +100,80 @@ enum Missing {
         return could
       }
 
-      func search(_ canFire: UnsafeMutableBufferPointer<FindingSet>) -> ([Finding], NumericInputs) {
+      func search(
+        _ canFire: UnsafeMutableBufferPointer<FindingSet>, _ known: UnsafeMutableBufferPointer<Bool>
+      ) -> ([Finding], NumericInputs) {
 
-      /// Whether the answers changed by `change`, with the rules at `positions` run again,
-      /// give another urgency or other studies.
-      func changes(
-        _ positions: Frozen<Int>, _ flipped: Finding? = nil, _ change: (inout Situation) -> Void
-      ) -> Bool {
-        var s = start
-        change(&s)
-        var changed = false
-        for position in positions {
-          // A rule that cannot fire by this answer gives what it gave (nothing).
-          if let flipped, !canFire[position].contains(flipped) { continue }
-          let contribution = contribution(position, book, &s)
-          guard contribution != base[position] else { continue }
-          // A higher urgency, or a study the plan does not cover yet, changes the outcome
-          // whatever the other rules give.
-          if contribution.urgency > current.urgency
-            || !contribution.covered.isSubset(of: current.covered)
-          {
-            for position in positions { scratch[position] = base[position] }
-            return true
+        /// Whether the rule at `position` can give something else when `finding` changes.
+        @inline(__always) func reaches(_ position: Int, _ finding: Finding) -> Bool {
+          if !known[position] {
+            canFire[position] = couldFire(position)
+            known[position] = true
           }
-          scratch[position] = contribution
-          changed = true
+          return canFire[position].contains(finding)
         }
-        guard changed else { return false }
-        var outcome = Outcome()
-        for position in 0..<count { outcome.add(scratch[position]) }
-        for position in positions { scratch[position] = base[position] }
-        return outcome != current
-      }
 
-      var findings: [Finding] = []
-      let answered = answers.yesSet.union(answers.noSet)
-      let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
-      if !candidates.isEmpty {
-        for finding in candidates.members {
-          let readers = book.readers[Int(finding.rawValue)]
-          if changes(readers, finding, { $0.yes.insert(finding) })
-            || (book.readsNo.contains(finding)
-              && changes(readers, finding, { $0.no.insert(finding) }))
-          {
-            findings.append(finding)
+        /// Whether the answers changed by `change`, with the rules at `positions` run again,
+        /// give another urgency or other studies.
+        func changes(
+          _ positions: Frozen<Int>, _ flipped: Finding? = nil, _ change: (inout Situation) -> Void
+        ) -> Bool {
+          var s = start
+          change(&s)
+          var changed = false
+          for position in positions {
+            // A rule that cannot fire by this answer gives what it gave (nothing).
+            if let flipped, !reaches(position, flipped) { continue }
+            let contribution = contribution(position, book, &s)
+            guard contribution != base[position] else { continue }
+            // A higher urgency, or a study the plan does not cover yet, changes the outcome
+            // whatever the other rules give.
+            if contribution.urgency > current.urgency
+              || !contribution.covered.isSubset(of: current.covered)
+            {
+              for position in positions { scratch[position] = base[position] }
+              return true
+            }
+            scratch[position] = contribution
+            changed = true
+          }
+          guard changed else { return false }
+          var outcome = Outcome()
+          for position in 0..<count { outcome.add(scratch[position]) }
+          for position in positions { scratch[position] = base[position] }
+          return outcome != current
+        }
+
+        var findings: [Finding] = []
+        let answered = answers.yesSet.union(answers.noSet)
+        let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
+        if !candidates.isEmpty {
+          for finding in candidates.members {
+            let readers = book.readers[Int(finding.rawValue)]
+            if changes(readers, finding, { $0.yes.insert(finding) })
+              || (book.readsNo.contains(finding)
+                && changes(readers, finding, { $0.no.insert(finding) }))
+            {
+              findings.append(finding)
+            }
           }
         }
-      }
-      var inputs: NumericInputs = []
-      func probe(_ measure: Int, _ values: [Int32]) -> Bool {
-        let readers = book.numberReaders[measure]
-        return !readers.isEmpty
-          && values.contains { value in
-            changes(readers) { $0.numbers[measure] = value }
-          }
-      }
-      if answers.age == nil, probe(0, [10, 40, 60, 80]) { inputs.insert(.age) }
-      if answers.symptomWeeks == nil, probe(1, [1, 52]) { inputs.insert(.symptomWeeks) }
-      if answers.conservativeWeeks == nil,
-        probe(2, [Int32(max(6, answers.symptomWeeks ?? 52))])
-      {
-        inputs.insert(.conservativeWeeks)
-      }
-      return (findings, inputs)
+        var inputs: NumericInputs = []
+        func probe(_ measure: Int, _ values: [Int32]) -> Bool {
+          let readers = book.numberReaders[measure]
+          return !readers.isEmpty
+            && values.contains { value in
+              changes(readers) { $0.numbers[measure] = value }
+            }
+        }
+        if answers.age == nil, probe(0, [10, 40, 60, 80]) { inputs.insert(.age) }
+        if answers.symptomWeeks == nil, probe(1, [1, 52]) { inputs.insert(.symptomWeeks) }
+        if answers.conservativeWeeks == nil,
+          probe(2, [Int32(max(6, answers.symptomWeeks ?? 52))])
+        {
+          inputs.insert(.conservativeWeeks)
+        }
+        return (findings, inputs)
       }
     }
   }

@@ -9,26 +9,13 @@ import TriageEngine
 public enum AnswersFastDecoder {
   /// The sheet, or nil to fall back to the full decoder.
   public static func decode(_ bytes: [UInt8]) -> AnswerSheet? {
-    bytes.withUnsafeBufferPointer { buffer in
-      var scanner = Scanner(bytes: buffer)
-      return scanner.document()
-    }
+    bytes.withUnsafeBufferPointer { decode($0) }
   }
 
-  /// Findings by a hash of their identifier's bytes (checked byte for byte after the lookup).
-  static let findings: [UInt64: Finding] = {
-    var table: [UInt64: Finding] = [:]
-    for finding in Finding.allCases { table[hash(Array(finding.id.utf8))] = finding }
-    precondition(table.count == Finding.allCases.count, "identifier hashes collide")
-    return table
-  }()
-
-  static let identifiers: [[UInt8]] = Finding.allCases.map { Array($0.id.utf8) }
-
-  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return value
+  /// The sheet of the bytes in `buffer`, or nil to fall back to the full decoder.
+  public static func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> AnswerSheet? {
+    var scanner = Scanner(bytes: buffer)
+    return scanner.document()
   }
 
   struct Scanner {
@@ -123,12 +110,13 @@ public enum AnswersFastDecoder {
     mutating func findings(into answers: inout Answers) -> Bool {
       guard take(UInt8(ascii: "{")) else { return false }
       var seen = FindingSet()
+      let table = FindingTable.shared
       if take(UInt8(ascii: "}")) { return true }
       while true {
         guard let range = plainString(), take(UInt8(ascii: ":")) else { return false }
-        let key = bytes[range]
-        guard let finding = AnswersFastDecoder.findings[AnswersFastDecoder.hash(key)],
-          AnswersFastDecoder.identifiers[Int(finding.rawValue)].elementsEqual(key),
+        guard
+          let finding = table.finding(
+            bytes.baseAddress.unsafelyUnwrapped + range.lowerBound, count: range.count),
           !seen.contains(finding), let value = answer()
         else { return false }
         seen.insert(finding)

@@ -33,11 +33,10 @@ enum JSONLinesEvaluator {
   static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool, now: Int) -> LineResult {
     if overlong { return .error(key: nil, message: "line longer than \(maxLine >> 20) MiB") }
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
-    let bytes = Array(line)
     do {
-      // The common shape takes the fast path; anything else gets the full decoder, which
-      // names the error.
-      let sheet = try AnswersFastDecoder.decode(bytes) ?? AnswersCodec.decode(bytes, now: now)
+      // The common shape takes the fast path (straight from the batch's bytes); anything else
+      // gets the full decoder, which names the error.
+      let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(Array(line), now: now)
       return .recommendation(
         RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
     } catch let error as JSONSyntaxError {

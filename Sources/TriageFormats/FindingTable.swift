@@ -1,0 +1,78 @@
+import TriageEngine
+
+/// Findings by the bytes of their identifier, for the fast answers decoder: an open-addressed
+/// table of 256 slots indexed by an FNV-1a hash of the identifier, each slot the finding's raw
+/// value plus one (0 for an empty slot), checked byte for byte. Built once and never freed, so
+/// a lookup touches no reference count and no dictionary.
+struct FindingTable: @unchecked Sendable {
+  private static let size = 256
+  private let slots: UnsafeMutablePointer<UInt8>
+  /// Every identifier's bytes end to end; identifier `n` runs from `starts[n]` to `starts[n + 1]`.
+  private let bytes: UnsafeMutablePointer<UInt8>
+  private let starts: UnsafeMutablePointer<Int>
+
+  static let shared = FindingTable()
+
+  private init() {
+    let identifiers = Finding.allCases.map { Array($0.id.utf8) }
+    precondition(identifiers.count < Self.size / 2, "the table needs free slots")
+    slots = .allocate(capacity: Self.size)
+    slots.initialize(repeating: 0, count: Self.size)
+    let total = identifiers.reduce(0) { $0 + $1.count }
+    bytes = .allocate(capacity: max(total, 1))
+    starts = .allocate(capacity: identifiers.count + 1)
+    var offset = 0
+    for (index, identifier) in identifiers.enumerated() {
+      starts[index] = offset
+      (bytes + offset).initialize(from: identifier, count: identifier.count)
+      offset += identifier.count
+      var slot = Int(Self.hash(identifier) & UInt64(Self.size - 1))
+      while slots[slot] != 0 { slot = (slot + 1) & (Self.size - 1) }
+      slots[slot] = UInt8(index + 1)
+    }
+    starts[identifiers.count] = offset
+  }
+
+  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return value
+  }
+
+  /// The finding whose identifier is the `count` bytes at `key`, if any.
+  @inline(__always)
+  func finding(_ key: UnsafePointer<UInt8>, count: Int) -> Finding? {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for index in 0..<count { value = (value ^ UInt64(key[index])) &* 0x0000_0100_0000_01b3 }
+    var slot = Int(value & UInt64(Self.size - 1))
+    while slots[slot] != 0 {
+      let raw = Int(slots[slot]) - 1
+      let start = starts[raw]
+      if starts[raw + 1] - start == count && Self.same(bytes + start, key, count) {
+        return Finding(rawValue: UInt8(raw))
+      }
+      slot = (slot + 1) & (Self.size - 1)
+    }
+    return nil
+  }
+
+  @inline(__always)
+  private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int)
+    -> Bool
+  {
+    var index = 0
+    while index + 8 <= count {
+      if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
+        != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
+      {
+        return false
+      }
+      index += 8
+    }
+    while index < count {
+      if a[index] != b[index] { return false }
+      index += 1
+    }
+    return true
+  }
+}
