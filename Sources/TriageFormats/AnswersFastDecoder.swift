@@ -37,18 +37,33 @@ public enum AnswersFastDecoder {
       return true
     }
 
-    /// A plain ASCII string without escapes, as a range of the buffer.
+    /// A plain ASCII string without escapes, as a range of the buffer. Scans 8 bytes at a time
+    /// for the first quote, backslash, control or non-ASCII byte.
     mutating func plainString() -> Range<Int>? {
       guard take(UInt8(ascii: "\"")) else { return nil }
       let start = index
-      while index < bytes.count {
-        let byte = bytes[index]
+      let base = bytes.baseAddress.unsafelyUnwrapped
+      let count = bytes.count
+      var position = index
+      while position + 8 <= count {
+        let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+        let special = ByteBuffer.escapeBits(word) | (word & 0x8080_8080_8080_8080)
+        if special != 0 {
+          // The lowest flagged byte is the first special one (a borrow only ever flags bytes
+          // after a true match).
+          position += special.trailingZeroBitCount >> 3
+          break
+        }
+        position += 8
+      }
+      while position < count {
+        let byte = base[position]
         if byte == UInt8(ascii: "\"") {
-          index += 1
-          return start..<(index - 1)
+          index = position + 1
+          return start..<position
         }
         if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
-        index += 1
+        position += 1
       }
       return nil
     }
