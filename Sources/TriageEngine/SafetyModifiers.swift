@@ -225,13 +225,21 @@ enum SafetyModifiers {
 
     // Unknown is never no: say which screening items are still open, in words; before an
     // urgent or emergency MRI that is a caution.
-    let open = mriSafetyItems.filter { f.answer($0.finding) == .unknown }
-    if !open.isEmpty && result.imaging.contains(where: { $0.modality == .mri }) {
-      let count = "\(open.count) item\(open.count == 1 ? "" : "s") unanswered"
-      add(
-        RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
-        "MRI safety screen incomplete: \(count) ("
-          + open.map(\.words).joined(separator: "; ") + ")", [])
+    // (Counted first, then written into one string: no list of the open items.)
+    var openCount = 0
+    for item in mriSafetyItems where f.answer(item.finding) == .unknown { openCount += 1 }
+    if openCount > 0 && result.imaging.contains(where: { $0.modality == .mri }) {
+      var message = "MRI safety screen incomplete: \(openCount) item"
+      message.reserveCapacity(512)
+      message += openCount == 1 ? " unanswered (" : "s unanswered ("
+      var first = true
+      for item in mriSafetyItems where f.answer(item.finding) == .unknown {
+        if !first { message += "; " }
+        first = false
+        message += item.words
+      }
+      message += ")"
+      add(RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info, message, [])
     }
     result.items.sort { $0.level < $1.level }
     return result

@@ -8,11 +8,11 @@ public enum TriageEngine {
     let decision = Decision(sink.firings, urgency: sink.topUrgency)
     let urgency = decision.urgency
     let ordered = decision.ordered
-    let deciding = ordered.first { $0.rule.rule.urgency == urgency }
+    let deciding = ordered.first { $0.rule.urgency == urgency }
     // The clock is the strictest of the rules that set the urgency (cord compression's 4 hours
     // beside cancer's 24), never null for urgent or emergency; its words go with it.
     let clock = ordered.filter {
-      $0.rule.rule.urgency == urgency && $0.rule.rule.timeframeHours != nil
+      $0.rule.urgency == urgency && $0.rule.rule.timeframeHours != nil
     }
     .min { $0.rule.rule.timeframeHours! < $1.rule.rule.timeframeHours! }
     var timeframe =
@@ -100,16 +100,21 @@ public enum TriageEngine {
 
     init(_ firings: [Firing], urgency: Urgency) {
       self.urgency = urgency
-      // Deciding rules first (highest urgency, then precedence), notes last.
-      ordered = firings.enumerated().sorted { lhs, rhs in
-        let l = lhs.element.rule.rule.urgency?.rawValue ?? -1
-        let r = rhs.element.rule.rule.urgency?.rawValue ?? -1
-        if l != r { return l > r }
-        if lhs.element.rule.rawValue != rhs.element.rule.rawValue {
-          return lhs.element.rule.rawValue < rhs.element.rule.rawValue
-        }
-        return lhs.offset < rhs.offset
-      }.map(\.element)
+      // Deciding rules first (highest urgency, then precedence), notes last; firings of the
+      // same rank keep their order (an insertion sort: a handful of firings).
+      func precedes(_ lhs: Firing, _ rhs: Firing) -> Bool {
+        let l = lhs.rule.urgency?.rawValue ?? -1
+        let r = rhs.rule.urgency?.rawValue ?? -1
+        return l != r ? l > r : lhs.rule.rawValue < rhs.rule.rawValue
+      }
+      var sorted: [Firing] = []
+      sorted.reserveCapacity(firings.count)
+      for firing in firings {
+        var index = sorted.count
+        while index > 0 && precedes(firing, sorted[index - 1]) { index -= 1 }
+        sorted.insert(firing, at: index)
+      }
+      ordered = sorted
       guard urgency > .none else { return }
       for firing in ordered {
         guard let ruleUrgency = firing.rule.urgency, ruleUrgency > .none else { continue }

@@ -35,30 +35,15 @@ struct CompactRecommendationWriter: ~Copyable {
     }
     key("rules")
     array(r.rules) { writer, fired in
-      writer.raw("{")
-      writer.key("id", first: true)
-      writer.string(fired.rule.id)
-      writer.key("title")
-      writer.string(fired.rule.title)
-      writer.key("urgency")
-      if let urgency = fired.rule.urgency {
-        Self.urgencies.write(urgency.rawValue, to: &writer.buffer)
+      if let texts = RuleTexts.shared.texts(of: fired.rule) {
+        texts.writeHead(to: &writer.buffer)
+        writer.identifiers(fired.findings, fired.inputs)
+        texts.writeTail(to: &writer.buffer)
       } else {
-        writer.raw("null")
+        Self.writeHead(of: fired.rule, to: &writer.buffer)
+        writer.identifiers(fired.findings, fired.inputs)
+        Self.writeTail(of: fired.rule, to: &writer.buffer)
       }
-      writer.key("source")
-      writer.string(fired.rule.source)
-      writer.key("findings")
-      writer.identifiers(fired.findings, fired.inputs)
-      if let note = fired.rule.note {
-        writer.key("note")
-        writer.string(note)
-      }
-      if let seed = fired.rule.seedDifference {
-        writer.key("seed_difference")
-        writer.string(seed)
-      }
-      writer.raw("}")
     }
     key("safety")
     array(r.safety) { writer, item in
@@ -86,6 +71,36 @@ struct CompactRecommendationWriter: ~Copyable {
     key("ruleset")
     string(r.ruleset)
     raw("}")
+  }
+
+  /// A fired rule's members before its findings: `{"id":...,"source":...,"findings":`.
+  static func writeHead(of rule: Rule, to buffer: inout ByteBuffer) {
+    buffer.append("{\"id\":")
+    buffer.appendQuoted(rule.id)
+    buffer.append(",\"title\":")
+    buffer.appendQuoted(rule.title)
+    buffer.append(",\"urgency\":")
+    if let urgency = rule.urgency {
+      urgencies.write(urgency.rawValue, to: &buffer)
+    } else {
+      buffer.append("null")
+    }
+    buffer.append(",\"source\":")
+    buffer.appendQuoted(rule.source)
+    buffer.append(",\"findings\":")
+  }
+
+  /// A fired rule's members after its findings, and the closing brace.
+  static func writeTail(of rule: Rule, to buffer: inout ByteBuffer) {
+    if let note = rule.note {
+      buffer.append(",\"note\":")
+      buffer.appendQuoted(note)
+    }
+    if let seed = rule.seedDifference {
+      buffer.append(",\"seed_difference\":")
+      buffer.appendQuoted(seed)
+    }
+    buffer.append("}")
   }
 
   private mutating func study(_ study: ImagingStudy, when: String?) {
@@ -157,6 +172,6 @@ struct CompactRecommendationWriter: ~Copyable {
   /// Each finding's identifier as a literal, by raw value.
   private static let findings = QuotedTable(Finding.allCases.map(\.id))
   /// Each urgency's identifier as a literal, by raw value.
-  private static let urgencies = QuotedTable(
+  static let urgencies = QuotedTable(
     (0...Urgency.allCases.map(\.rawValue).max()!).map { Urgency(rawValue: $0)?.id ?? "" })
 }
