@@ -94,6 +94,8 @@ enum Missing {
           var must = book.read
           for part in arm where !book.holds(part.node, start) {
             must = must.intersection(part.reads)
+            // No one answer is read by every false part: the arm cannot fire by one answer.
+            if must.isEmpty { break }
           }
           could = could.union(must)
         }
