@@ -4,9 +4,8 @@ import TriageEngine
 /// members before the rule's findings and those after. A fired rule of the book is then two
 /// block copies instead of escaping its title, source and notes on every line.
 struct RuleTexts: @unchecked Sendable {
-  /// One rule's texts: the rule, and where its head and tail are in `bytes`.
+  /// One rule's texts: its head and its tail (a trivial value: no reference counting).
   struct Entry {
-    let rule: Rule
     let head: UnsafeBufferPointer<UInt8>
     let tail: UnsafeBufferPointer<UInt8>
 
@@ -23,6 +22,7 @@ struct RuleTexts: @unchecked Sendable {
 
   private static let size = 256
   private let entries: UnsafeMutablePointer<Entry>
+  private let rules: UnsafeMutablePointer<Rule>
   /// Open-addressed by an FNV-1a hash of the identifier: the entry's index plus one, 0 empty.
   private let slots: UnsafeMutablePointer<UInt8>
 
@@ -32,6 +32,7 @@ struct RuleTexts: @unchecked Sendable {
   init(_ rules: [Rule]) {
     precondition(rules.count < Self.size / 2, "the table needs free slots")
     entries = .allocate(capacity: max(rules.count, 1))
+    self.rules = .allocate(capacity: max(rules.count, 1))
     slots = .allocate(capacity: Self.size)
     slots.initialize(repeating: 0, count: Self.size)
     for (index, rule) in rules.enumerated() {
@@ -40,7 +41,8 @@ struct RuleTexts: @unchecked Sendable {
       var tail = ByteBuffer(capacity: 512)
       CompactRecommendationWriter.writeTail(of: rule, to: &tail)
       (entries + index).initialize(
-        to: Entry(rule: rule, head: Self.keep(head.array), tail: Self.keep(tail.array)))
+        to: Entry(head: Self.keep(head.array), tail: Self.keep(tail.array)))
+      (self.rules + index).initialize(to: rule)
       var slot = Self.slot(Array(rule.id.utf8))
       while slots[slot] != 0 { slot = (slot + 1) & (Self.size - 1) }
       slots[slot] = UInt8(index + 1)
@@ -64,10 +66,8 @@ struct RuleTexts: @unchecked Sendable {
     var id = rule.id
     var slot = id.withUTF8 { Self.slot($0) }
     while slots[slot] != 0 {
-      let entry = entries + (Int(slots[slot]) - 1)
-      if entry.pointee.rule.id == rule.id {
-        return entry.pointee.rule == rule ? entry.pointee : nil
-      }
+      let index = Int(slots[slot]) - 1
+      if rules[index].id == rule.id { return rules[index] == rule ? entries[index] : nil }
       slot = (slot + 1) & (Self.size - 1)
     }
     return nil
