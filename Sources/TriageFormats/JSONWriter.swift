@@ -129,12 +129,6 @@ public struct JSONWriter {
 
   /// Whether any byte of `word` is a quote, a backslash or a control byte (below 0x20).
   @inline(__always) static func needsEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-    let quote = zeroByte(word ^ (ones &* 0x22))
-    let backslash = zeroByte(word ^ (ones &* 0x5C))
-    let control = (word &- ones &* 0x20) & ~word & highs
-    return quote | backslash | control != 0
+    ByteBuffer.escapeBits(word) != 0
   }
 }
