@@ -7,6 +7,12 @@ public struct FindingSet: Sendable, Hashable {
   /// The empty set.
   @inlinable public init() {}
 
+  /// The set whose bits are `low` (findings 0 to 63) and `high` (64 to 127).
+  init(low: UInt64, high: UInt64) {
+    self.low = low
+    self.high = high
+  }
+
   /// A set holding the given findings.
   @inlinable public init(_ findings: [Finding]) {
     for finding in findings { insert(finding) }

@@ -402,7 +402,23 @@ public enum QuestionCatalogue {
 
   /// The questions asked on `screen`, in display order.
   public static func questions(on screen: QuestionScreen) -> [Question] {
+    byScreen[screenIndex(screen)]
+  }
+
+  /// The questions of each screen, in the order of ``QuestionScreen/allCases`` (filtered once:
+  /// the screens ask for them at every frame).
+  private static let byScreen: [[Question]] = QuestionScreen.allCases.map { screen in
     questions.filter { $0.screen == screen }
+  }
+
+  private static func screenIndex(_ screen: QuestionScreen) -> Int {
+    switch screen {
+    case .presentation: 0
+    case .history: 1
+    case .examination: 2
+    case .neckTrauma: 3
+    case .mriSafety: 4
+    }
   }
 
   private static func q(

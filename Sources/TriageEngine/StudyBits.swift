@@ -64,14 +64,34 @@ struct StudyBits: Hashable, Sendable {
     high |= other.high
   }
 
-  /// For each study, the studies it covers (``TriageEngine/isCovered(_:by:)``), itself included.
-  static let covered = Frozen((0..<count).map { wider in
-    var bits = StudyBits()
-    let widerStudy = study(at: wider)
-    for narrower in 0..<count
-    where TriageEngine.isCovered(study(at: narrower), by: [widerStudy]) {
-      bits.insert(narrower)
+  /// For each study, the studies it covers (``TriageEngine/covers(_:_:)``), itself included:
+  /// read from the generated tables (``CompiledBookTables``), which a test compares with
+  /// ``coveredComputed``.
+  static let covered: Frozen<StudyBits> = {
+    let words = CompiledBookTables.covered
+    precondition(words.count == 2 * count, "the generated table of covered studies is stale")
+    return Frozen(count: count) { StudyBits(low: words[2 * $0], high: words[2 * $0 + 1]) }
+  }()
+
+  /// For each study, the studies it covers, computed from ``TriageEngine/covers(_:_:)``.
+  static func coveredComputed() -> [StudyBits] {
+    (0..<count).map { wider in
+      var bits = StudyBits()
+      let widerStudy = study(at: wider)
+      for narrower in 0..<count where TriageEngine.covers(widerStudy, study(at: narrower)) {
+        bits.insert(narrower)
+      }
+      return bits
     }
-    return bits
-  })
+  }
+
+  /// The bits as two words (studies 0 to 63, then 64 to 107).
+  var words: (low: UInt64, high: UInt64) { (low, high) }
+
+  private init(low: UInt64, high: UInt64) {
+    self.low = low
+    self.high = high
+  }
+
+  init() {}
 }

@@ -132,7 +132,7 @@ public enum TriageEngine {
       let studies = imaging
       imaging = studies.enumerated().filter { index, study in
         !studies.enumerated().contains { other, wider in
-          other != index && wider != study && isCovered(study, by: [wider])
+          other != index && wider != study && covers(wider, study)
         }
       }.map(\.element)
       // The aorta before the spine (NICE NG156): when a rule assessing the aorta sets the
@@ -182,14 +182,18 @@ public enum TriageEngine {
   /// Whether `study` adds nothing to `studies`: the same study, or a radiograph of a region
   /// already covered by CT or MRI, or an MRI/CT of a region a same-modality study already covers.
   static func isCovered(_ study: ImagingStudy, by studies: [ImagingStudy]) -> Bool {
-    studies.contains { existing in
-      if existing == study { return true }
-      if study.modality == .radiograph {
-        return existing.modality != .radiograph && existing.region.covers(study.region)
-      }
-      return existing.modality == study.modality && existing.region.covers(study.region)
-        && (existing.contrast == study.contrast || existing.contrast == .withAndWithout)
+    studies.contains { covers($0, study) }
+  }
+
+  /// Whether `wider` shows what `study` would (itself; a wider region of the same modality and
+  /// contrast, or with and without contrast; any cross-sectional study for a radiograph).
+  static func covers(_ wider: ImagingStudy, _ study: ImagingStudy) -> Bool {
+    if wider == study { return true }
+    if study.modality == .radiograph {
+      return wider.modality != .radiograph && wider.region.covers(study.region)
     }
+    return wider.modality == study.modality && wider.region.covers(study.region)
+      && (wider.contrast == study.contrast || wider.contrast == .withAndWithout)
   }
 
   /// One entry per rule identifier (a rule may fire from two branches): evidence merged.

@@ -87,8 +87,6 @@ struct CompiledBook: @unchecked Sendable {
     var reads: FindingSet
   }
 
-  static let shared = CompiledBook(RuleBook.book, regionNotes: RuleBook.regionNotes)
-
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
     var rules: [Rule] = []

@@ -20,6 +20,19 @@ struct Frozen<Element>: RandomAccessCollection, @unchecked Sendable {
     storage = UnsafePointer(elementsCopy)
   }
 
+  /// `count` elements made in order by `element(index)`, in storage that is never freed (no
+  /// array in between).
+  init(count: Int, _ element: (Int) -> Element) {
+    self.count = count
+    guard count > 0 else {
+      storage = nil
+      return
+    }
+    let elements = UnsafeMutablePointer<Element>.allocate(capacity: count)
+    for index in 0..<count { (elements + index).initialize(to: element(index)) }
+    storage = UnsafePointer(elements)
+  }
+
   /// The first element (only for a list that is not empty).
   var base: UnsafePointer<Element> {
     precondition(count > 0, "an empty list has no first element")
