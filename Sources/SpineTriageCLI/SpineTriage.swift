@@ -103,6 +103,7 @@ extension SpineTriage {
   public static func runMain(arguments: [String]? = nil) -> Never {
     // Before anything is read: no core file of patient data, whatever happens next.
     ProcessGuard.disableCoreDumps()
+    ProcessMemory.releaseLoaderTables()
     // The bedside path, `spine-triage` with no arguments or only the options of the screens
     // (`--load FILE`, `--plain`, settings), starts without the argument parser: its reflection
     // costs more than drawing the first screen. Anything else goes to the argument parser.

@@ -17,4 +17,11 @@ int spine_cores_available(void);
 /// for up to 256 bytes). Returns 0, or -1 if it is not available.
 int spine_random_bytes(void *buffer, size_t count);
 
+/// Gives back the pages of the program's own relocation tables (DT_RELA and DT_JMPREL), which
+/// the dynamic loader reads once, at exec, and never again (the program is linked with
+/// BIND_NOW): madvise(MADV_DONTNEED) on the whole pages inside them. They are read-only
+/// private file pages, so a page read again would come back from the file unchanged. Returns
+/// the number of bytes given back (0 if there was nothing to do or it is not supported).
+size_t spine_release_relocation_tables(void);
+
 #endif
