@@ -160,7 +160,8 @@ extension CompiledBook {
         "a rule's text needs escaping in the generated tables")
       source += "    \"\(text)\",\n"
     }
-    source += "  ]\n\n  /// For each study, the studies it covers (StudyBits.covered): two words each.\n"
+    source +=
+      "  ]\n\n  /// For each study, the studies it covers (StudyBits.covered): two words each.\n"
     source += "  static let covered: [UInt64] = [\n"
     for bits in StudyBits.coveredComputed() {
       source += "    \(hex(bits.words.low)), \(hex(bits.words.high)),\n"

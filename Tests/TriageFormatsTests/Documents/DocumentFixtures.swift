@@ -2,12 +2,13 @@ import Testing
 import TriageEngine
 import TriageFormats
 
-/// The three consultations of the document tests, with a fixed context.
+/// The consultations of the document tests (one set: the summaries in text and HTML, the FHIR
+/// documents and the decision-first checks all use these), with a fixed context.
 enum DocumentFixtures {
   /// A fixed context: the snapshots never depend on the clock.
   static let context = DocumentContext(
-    programVersion: "1.0.0", generatedAt: "2026-11-24T21:40:00+00:00",
-    consultationID: "3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1")
+    programVersion: "1.0.0", generatedAt: "2026-11-29T17:40:00+00:00",
+    consultationID: "3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1", siteName: "Riverside ED")
 
   /// A named case: the sheet and its recommendation.
   struct Case: Sendable, CustomStringConvertible {
@@ -15,17 +16,27 @@ enum DocumentFixtures {
     let sheet: AnswerSheet
     var recommendation: Recommendation { TriageEngine.evaluate(sheet.answers) }
     var description: String { name }
+
+    /// The sheet as the QuestionnaireResponse carries it: without the moment the urgency was
+    /// reached, which the recommendation Observation carries (`urgency-reached`).
+    var answersOnly: AnswerSheet {
+      var sheet = sheet
+      sheet.urgencyClock = nil
+      return sheet
+    }
   }
 
   /// Suspected cauda equina syndrome: saddle anaesthesia and urinary retention with low back
-  /// pain, age 45. The identifiers contain characters HTML must escape.
+  /// pain, age 45, the emergency reached at 17:21 ("MRI by 21:21"). The identifiers contain
+  /// characters HTML must escape.
   static let emergency = Case(
     name: "emergency",
     sheet: AnswerSheet(
       answers: answers(
         age: 45,
         ["pain_low_back": .yes, "saddle_anesthesia": .yes, "urinary_retention": .yes]),
-      patientID: "A&E-0042 <triage>", clinician: "Dr Siobhán O'Neil \"SON\""))
+      patientID: "A&E-0042 <triage>", clinician: "Dr Siobhán O'Neil \"SON\"",
+      urgencyClock: UrgencyClock(urgency: .emergency, reachedAt: "2026-11-29T17:21:00+00:00")))
 
   /// Acute low back pain for 2 weeks, age 30, every red flag asked and answered no.
   static let noImaging = Case(
@@ -43,7 +54,7 @@ enum DocumentFixtures {
           ) { old, _ in old })))
 
   /// History of cancer with thoracic pain, a legacy pacemaker and metal in the eye: MRI
-  /// safety stops.
+  /// safety stops (STOP lines on page 1); the urgency reached at 09:05.
   static let safetyStops = Case(
     name: "safety_stops",
     sheet: AnswerSheet(
@@ -53,7 +64,20 @@ enum DocumentFixtures {
           "cancer_history": .yes, "pain_mid_back": .yes, "pacemaker_legacy": .yes,
           "orbital_metal": .yes, "pregnant": .no, "claustrophobia": .no,
         ]),
-      clinician: "Dr A. Patel"))
+      patientID: "MRN 55-0091", clinician: "Dr A. Patel",
+      urgencyClock: UrgencyClock(urgency: .soon, reachedAt: "2026-11-29T09:05:00+00:00")))
+
+  /// Acute low back pain, most red flags not asked: no imaging now, but provisional.
+  static let provisional = Case(
+    name: "provisional",
+    sheet: AnswerSheet(
+      answers: answers(
+        age: 34, sex: .male, weeks: 2, care: 0,
+        ["pain_low_back": .yes, "bladder_bowel": .no, "saddle_anesthesia": .no]),
+      patientID: "MRN 88-1204"))
+
+  /// An empty form: incomplete, never "no imaging".
+  static let incomplete = Case(name: "incomplete", sheet: AnswerSheet())
 
   /// Acute low back pain, every red flag answered no except two that could not be done (ESR,
   /// CRP and white cell count; the bladder scan) and two neck radiograph items folded away:
@@ -80,7 +104,11 @@ enum DocumentFixtures {
       return sheet
     }())
 
-  static let all = [emergency, noImaging, safetyStops, notDone]
+  static let all = [emergency, noImaging, safetyStops, notDone, provisional, incomplete]
+
+  /// The four that show each way a decision is given: final with its deadline, provisional,
+  /// incomplete, and with MRI safety stops.
+  static let decisions = [emergency, provisional, incomplete, safetyStops]
 
   /// Answers from contract identifiers; an unknown identifier fails the test.
   static func answers(

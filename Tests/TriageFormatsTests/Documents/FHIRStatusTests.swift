@@ -145,7 +145,7 @@ struct FHIRStatusTests {
       FHIRTree.string(FHIRTree.member(byCode["deadline"]?.first, "valueDateTime"))
         == "2026-11-25T02:30:00+01:00")
     // Without the moment: the hours only.
-    let unclocked = components(observation(DocumentFixtures.emergency.sheet))
+    let unclocked = components(observation(DocumentFixtures.emergency.answersOnly))
     #expect(unclocked["deadline"] == nil)
     #expect(unclocked["deadline-hours"]?.count == 1)
   }

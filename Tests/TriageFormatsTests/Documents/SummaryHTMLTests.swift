@@ -16,9 +16,39 @@ struct SummaryHTMLTests {
       paper: paper)
   }
 
+  /// Each document's snapshot leaves its stylesheet out (the same for every document, but for
+  /// the running page header, which names the patient and is kept in the document's snapshot);
+  /// the stylesheet is snapshotted once, as `summary-stylesheet.css`.
   @Test("snapshot", arguments: DocumentFixtures.all)
-  func snapshot(_ fixture: DocumentFixtures.Case) {
-    DocumentSnapshot.check(render(fixture), named: "\(fixture.name).html")
+  func snapshot(_ fixture: DocumentFixtures.Case) throws {
+    let (document, _) = try Self.splitStylesheet(render(fixture))
+    DocumentSnapshot.check(document, named: "\(fixture.name).html")
+  }
+
+  @Test("one stylesheet for every document, snapshotted once")
+  func stylesheetSnapshot() throws {
+    let stylesheets = try DocumentFixtures.all.map {
+      try Self.splitStylesheet(render($0)).stylesheet
+    }
+    #expect(Set(stylesheets).count == 1, "the documents' stylesheets differ beyond the page header")
+    DocumentSnapshot.check(stylesheets[0], named: "summary-stylesheet.css")
+  }
+
+  /// The document with the body of its `<style>` element replaced by a note and the running
+  /// header's line, and the stylesheet with that line's text replaced by `…`.
+  static func splitStylesheet(_ html: String) throws -> (document: String, stylesheet: String) {
+    let open = try #require(html.range(of: "<style>\n"))
+    let close = try #require(html.range(of: "</style>", range: open.upperBound..<html.endIndex))
+    let stylesheet = String(html[open.upperBound..<close.lowerBound])
+    var lines = stylesheet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let header = try #require(lines.firstIndex { $0.contains("@top-left { content: \"") })
+    let kept = lines[header]
+    let indent = kept.prefix { $0 == " " }
+    lines[header] = indent + "@top-left { content: \"…\"; font: 8pt sans-serif; }"
+    let document =
+      html[..<open.upperBound] + "/* summary-stylesheet.css, with: */\n" + kept + "\n"
+      + html[close.lowerBound...]
+    return (String(document), lines.joined(separator: "\n"))
   }
 
   @Test("self-contained: no external resource of any kind", arguments: DocumentFixtures.all)
@@ -59,10 +89,17 @@ struct SummaryHTMLTests {
       let html = render(fixture)
       let label = fixture.recommendation.label
       let status = fixture.recommendation.status.rawValue
+      // An incomplete form has no urgency's colour and never its words ("no imaging now").
+      let incomplete = fixture.recommendation.status == .incomplete
       #expect(
         html.contains(
-          "<body class=\"status-\(status) urgency-\(fixture.recommendation.urgency.id)\">"))
-      #expect(html.contains("<p class=\"label\"><strong>\(label)</strong></p>"))
+          incomplete
+            ? "<body class=\"status-incomplete\">"
+            : "<body class=\"status-\(status) urgency-\(fixture.recommendation.urgency.id)\">"))
+      #expect(
+        html.contains(
+          "<p class=\"label\"><strong>\(incomplete ? "INCOMPLETE: NO DECISION YET" : label)</strong></p>"
+        ))
     }
     let html = render(DocumentFixtures.emergency)
     #expect(

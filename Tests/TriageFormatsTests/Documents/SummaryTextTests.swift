@@ -26,11 +26,12 @@ struct SummaryTextTests {
     DocumentSnapshot.check(render(fixture), named: "\(fixture.name).txt")
   }
 
-  @Test("at most 76 columns, at most 3 pages of at most 58 lines", arguments: DocumentFixtures.all)
+  /// The longest case (MRI safety stops, every safety item and rule listed) takes four pages.
+  @Test("at most 76 columns, at most 4 pages of at most 58 lines", arguments: DocumentFixtures.all)
   func layout(_ fixture: DocumentFixtures.Case) {
     let text = render(fixture)
     let pages = pages(text)
-    #expect(pages.count <= 3)
+    #expect(pages.count <= 4)
     #expect(text.hasSuffix("\n"))
     #expect(SummaryText.width <= 76 && SummaryText.pageLength <= 59)
     for (index, page) in pages.enumerated() {
@@ -88,10 +89,10 @@ struct SummaryTextTests {
     let text = render(DocumentFixtures.safetyStops)
     // The decision first, then the reasons, then the answers, then the closing part.
     let markers = [
-      "Patient not recorded, 62 years, female", "Consultation 3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1",
-      "Patient:        not recorded, 62 years, female",
+      "Patient: MRN 55-0091, 62 years, female", "Consultation 3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1",
+      "Patient:        MRN 55-0091, 62 years, female",
       "Consultation:   3f6c2a9e-8b1d-4c57-9e2a-71d0b5c4e8f1", "Assessed:       not recorded",
-      "Printed:        2026-11-24 21:40:00 +00:00", "Clinician:      Dr A. Patel",
+      "Printed:        2026-11-29 17:40:00 +00:00", "Clinician:      Dr A. Patel",
       "DECISION:       SOON", "Status:         PROVISIONAL", "Study:", "MRI safety:     2 STOP",
       "STOP:", "Before the scan:", "Still unknown:", "Alternatives:", "WHY: RULES THAT FIRED",
       "CA-1 [SOON]", "MRI SAFETY", "STOP:", "ANSWERS", "\nPatient\n", "\nHistory\n",
