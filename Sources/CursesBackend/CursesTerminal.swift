@@ -124,21 +124,30 @@ public final class CursesTerminal {
   public func present(_ screen: Screen) {
     let rows = min(screen.rows, Int(getmaxy(window)))
     let columns = min(screen.columns, Int(getmaxx(window)))
+    // The bytes of a run, reused between runs and frames; a local while the frame is written
+    // (no exclusivity check on the property at every cell).
+    var bytes = run
+    defer { run = bytes }
     for row in 0..<rows {
       var column = 0
       while column < columns {
         let role = screen[row, column].role
-        // The run of cells with one role, as NUL-terminated UTF-8 (bytes appended to a buffer
-        // kept between frames: no String is built per cell).
-        run.removeAll(keepingCapacity: true)
+        // The run of cells with one role, as NUL-terminated UTF-8 (no String is built per
+        // cell; an ASCII character is one byte appended).
+        bytes.removeAll(keepingCapacity: true)
         var beforeLast = 0
         var end = column
-        while end < columns && screen[row, end].role == role {
-          // The right half of a two-column character is not written: curses advances two
-          // columns for the character itself.
-          if let shown = screen.shown(row: row, column: end) {
-            beforeLast = run.count
-            run.append(contentsOf: shown.utf8)
+        while end < columns {
+          let cell = screen[row, end]
+          guard cell.role == role else { break }
+          if let ascii = cell.character.asciiValue, ascii != 0 {
+            beforeLast = bytes.count
+            bytes.append(ascii)
+          } else if let shown = screen.shown(row: row, column: end) {
+            // The right half of a two-column character is not written: curses advances two
+            // columns for the character itself.
+            beforeLast = bytes.count
+            bytes.append(contentsOf: shown.utf8)
           }
           end += 1
         }
@@ -148,14 +157,14 @@ public final class CursesTerminal {
         if row == rows - 1 && end == columns && Int(getmaxx(window)) == columns
           && !screen[row, columns - 1].isContinuation
         {
-          run.removeSubrange(beforeLast...)
-          if !run.isEmpty { put(row: row, column: column, attrs: attrs, pair: pair) }
+          bytes.removeSubrange(beforeLast...)
+          if !bytes.isEmpty { put(&bytes, row: row, column: column, attrs: attrs, pair: pair) }
           let last = screen[row, columns - 1]
           wattr_set(window, attrs, pair, nil)
           mvwinsstr(window, Int32(row), Int32(columns - 1), String(last.character))
           wattr_set(window, 0, 0, nil)
         } else {
-          put(row: row, column: column, attrs: attrs, pair: pair)
+          put(&bytes, row: row, column: column, attrs: attrs, pair: pair)
         }
         column = end
       }
@@ -169,11 +178,11 @@ public final class CursesTerminal {
     wrefresh(window)
   }
 
-  /// Writes ``run`` at `row`, `column`.
-  private func put(row: Int, column: Int, attrs: attr_t, pair: Int16) {
-    run.append(0)
-    run.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) {
+  /// Writes `bytes` (UTF-8) at `row`, `column`.
+  private func put(_ bytes: inout [UInt8], row: Int, column: Int, attrs: attr_t, pair: Int16) {
+    bytes.append(0)
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) {
         _ = st_put(window, Int32(row), Int32(column), $0.baseAddress, attrs, pair)
       }
     }

@@ -90,6 +90,21 @@ public enum DisplayWidth {
     text.reduce(0) { $0 + columns(of: $1) }
   }
 
+  /// The columns of `text`: for ASCII without a carriage return (which joins a following line
+  /// feed into one character), one a byte, without breaking the text into characters.
+  public static func columns(of text: String) -> Int {
+    isPlainASCII(text.utf8) ? text.utf8.count : text.reduce(0) { $0 + columns(of: $1) }
+  }
+
+  /// The columns of `text` (as for a `String`).
+  public static func columns(of text: Substring) -> Int {
+    isPlainASCII(text.utf8) ? text.utf8.count : text.reduce(0) { $0 + columns(of: $1) }
+  }
+
+  static func isPlainASCII(_ bytes: some Collection<UInt8>) -> Bool {
+    !bytes.contains { $0 >= 0x80 || $0 == 0x0D }
+  }
+
   /// The longest prefix of `text` that fits in `width` columns.
   public static func prefix(_ text: some StringProtocol, columns width: Int) -> String {
     var used = 0

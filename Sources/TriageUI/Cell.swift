@@ -25,7 +25,12 @@ public struct Cell: Hashable, Sendable {
   }
 
   /// How many columns `text` takes.
-  public static func width(of text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + width(of: $1) }
+  public static func width(of text: String) -> Int {
+    DisplayWidth.columns(of: text)
+  }
+
+  /// How many columns `text` takes.
+  public static func width(of text: Substring) -> Int {
+    DisplayWidth.columns(of: text)
   }
 }

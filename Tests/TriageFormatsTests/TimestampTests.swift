@@ -95,6 +95,10 @@ import TriageEngine
   @Test func freeTextCountsColumns() {
     #expect(DisplayWidth.columns(of: "漢字") == 4)
     #expect(DisplayWidth.columns(of: "e\u{0301}") == 1)
+    // ASCII: a column a byte; a carriage return and line feed are one character.
+    #expect(DisplayWidth.columns(of: "Saddle numbness") == 15)
+    #expect(DisplayWidth.columns(of: "a\r\nb") == 3)
+    #expect(DisplayWidth.columns(of: "ab"[...]) == 2)
     #expect(FreeText.problem(String(repeating: "漢", count: 32)) == nil)
     #expect(FreeText.problem(String(repeating: "漢", count: 33))?.contains("columns") == true)
     #expect(FreeText.problem(String(repeating: "A", count: 64)) == nil)
