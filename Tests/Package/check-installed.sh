@@ -183,7 +183,9 @@ if command -v tmux >/dev/null; then
   tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
     "XDG_STATE_HOME=$work/state0 spine-triage"
   wait_for 'INCOMPLETE|NO IMAGING' || { echo "$screen"; fail "the screens did not start"; }
-  pid=$(pgrep -n -x spine-triage)
+  # The pane's process, or its child when the shell did not exec the program.
+  pane=$(tmux -S "$socket" display -p '#{pane_pid}')
+  pid=$(pgrep -P "$pane" -x spine-triage || echo "$pane")
   tables=0
   for size in $(readelf -SW /usr/bin/spine-triage | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^\.rela\.(dyn|plt)$/) print $(i + 4) }'); do
     tables=$((tables + 0x$size))
