@@ -179,12 +179,14 @@ if command -v tmux >/dev/null; then
   }
   # The relocation tables, read once by the loader, are given back before the first frame:
   # the part of the binary they are in (its first, read-only mapping) keeps less resident than
-  # the tables' own size (about 1 MiB; 1,184 KiB resident before they were given back).
-  tmux -S "$socket" -f /dev/null new-session -d -x 80 -y 24 \
+  # the tables' own size (about 1 MiB; 1,184 KiB resident before they were given back). Its
+  # own tmux server: the screens' checks below start theirs on another socket.
+  tmux -S "$work/tmux-relocations" -f /dev/null new-session -d -x 80 -y 24 \
     "XDG_STATE_HOME=$work/state0 spine-triage"
-  wait_for 'INCOMPLETE|NO IMAGING' || { echo "$screen"; fail "the screens did not start"; }
+  socket=$work/tmux-relocations wait_for 'INCOMPLETE|NO IMAGING' \
+    || { echo "$screen"; fail "the screens did not start"; }
   # The pane's process, or its child when the shell did not exec the program.
-  pane=$(tmux -S "$socket" display -p '#{pane_pid}')
+  pane=$(tmux -S "$work/tmux-relocations" display -p '#{pane_pid}')
   pid=$(pgrep -P "$pane" -x spine-triage || echo "$pane")
   tables=0
   for size in $(readelf -SW /usr/bin/spine-triage | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^\.rela\.(dyn|plt)$/) print $(i + 4) }'); do
@@ -193,7 +195,7 @@ if command -v tmux >/dev/null; then
   tables_kib=$((tables / 1024))
   first_kib=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { m = ($3 == "00000000" && $6 ~ /spine-triage$/) }
     m && /^Rss:/ { print $2; exit }' "/proc/$pid/smaps")
-  tmux -S "$socket" kill-server 2>/dev/null || true
+  tmux -S "$work/tmux-relocations" kill-server 2>/dev/null || true
   [ -n "$first_kib" ] && [ "$tables_kib" -gt 256 ] && [ "$first_kib" -lt "$tables_kib" ] \
     || fail "the relocation tables ($tables_kib KiB) were not given back: ${first_kib:-?} KiB resident"
   ok "the relocation tables ($tables_kib KiB) are given back at start ($first_kib KiB of that part resident)"
