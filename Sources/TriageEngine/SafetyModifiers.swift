@@ -20,6 +20,9 @@ enum SafetyModifiers {
     (finding: $0.finding, words: $0.label.lowercasedFirst)
   }
 
+  /// The words of ``mriSafetyItems`` as UTF-8.
+  static let mriSafetyItemBytes = mriSafetyItems.map { Array($0.words.utf8) }
+
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
     compression: Bool
@@ -229,17 +232,23 @@ enum SafetyModifiers {
     var openCount = 0
     for item in mriSafetyItems where f.answer(item.finding) == .unknown { openCount += 1 }
     if openCount > 0 && result.imaging.contains(where: { $0.modality == .mri }) {
-      var message = "MRI safety screen incomplete: \(openCount) item"
+      // Written as UTF-8 bytes, then one string (appending strings cost more than the rest of
+      // the safety pass).
+      var message: [UInt8] = []
       message.reserveCapacity(512)
-      message += openCount == 1 ? " unanswered (" : "s unanswered ("
+      message += "MRI safety screen incomplete: ".utf8
+      message += String(openCount).utf8
+      message += (openCount == 1 ? " item unanswered (" : " items unanswered (").utf8
       var first = true
-      for item in mriSafetyItems where f.answer(item.finding) == .unknown {
-        if !first { message += "; " }
+      for (index, item) in mriSafetyItems.enumerated() where f.answer(item.finding) == .unknown {
+        if !first { message += "; ".utf8 }
         first = false
-        message += item.words
+        message += mriSafetyItemBytes[index]
       }
-      message += ")"
-      add(RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info, message, [])
+      message += ")".utf8
+      add(
+        RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
+        String(decoding: message, as: UTF8.self), [])
     }
     result.items.sort { $0.level < $1.level }
     return result

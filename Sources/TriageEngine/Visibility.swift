@@ -80,10 +80,46 @@ public enum Visibility {
   }
 
   /// Every finding the questionnaire shows for `answers`.
+  /// (The table read by kind, once: a bit-set union per kind instead of a test per finding, at
+  /// every evaluation.)
   public static func shown(_ answers: Answers) -> FindingSet {
-    var result = FindingSet()
-    for finding in Finding.allCases where isShown(finding, in: answers) { result.insert(finding) }
+    let kinds = Kinds.table
+    var result = kinds.always
+    for group in kinds.opened where !answers.yesSet.intersection(group.openers).isEmpty {
+      result = result.union(group.members)
+    }
+    result = result.union(kinds.recordedOnly.intersection(answers.yesSet.union(answers.noSet)))
+    for (finding, earlier) in kinds.unlessNo where !answers.noSet.contains(earlier) {
+      result.insert(finding)
+    }
     return result
+  }
+
+  /// The show conditions of ``table`` by kind.
+  struct Kinds {
+    var always = FindingSet()
+    /// The findings shown when any of `openers` is yes, one entry per set of openers.
+    var opened: [(openers: FindingSet, members: FindingSet)] = []
+    var recordedOnly = FindingSet()
+    var unlessNo: [(finding: Finding, earlier: Finding)] = []
+
+    static let table: Kinds = {
+      var kinds = Kinds()
+      for finding in Finding.allCases {
+        switch condition(for: finding) {
+        case .always: kinds.always.insert(finding)
+        case .anyYes(let openers):
+          if let index = kinds.opened.firstIndex(where: { $0.openers == openers }) {
+            kinds.opened[index].members.insert(finding)
+          } else {
+            kinds.opened.append((openers, [finding]))
+          }
+        case .recordedOnly: kinds.recordedOnly.insert(finding)
+        case .unlessNo(let earlier): kinds.unlessNo.append((finding, earlier))
+        }
+      }
+      return kinds
+    }()
   }
 
   /// Whether `screen` shows any item for `answers` (a screen with nothing to show is skipped).

@@ -8,6 +8,19 @@ import TriageEngine
   typealias Violations = PropertyTests.Violations
 
   @Test(arguments: PropertyTests.chunks)
+  func theShownSetIsEachItemsCondition(chunk: Int) {
+    var violations = Violations("Visibility.shown differs from isShown item by item")
+    for answers in PropertyTests.sets(chunk) {
+      let shown = Visibility.shown(answers)
+      for finding in Finding.allCases
+      where shown.contains(finding) != Visibility.isShown(finding, in: answers) {
+        violations.add("\(finding.id) [\(describe(answers))]")
+      }
+    }
+    violations.check()
+  }
+
+  @Test(arguments: PropertyTests.chunks)
   func everyMissingItemIsShownByTheQuestionnaire(chunk: Int) {
     var violations = Violations("an item in missing that the questionnaire hides")
     for answers in PropertyTests.sets(chunk) {
