@@ -42,6 +42,12 @@ public struct FindingSet: Sendable, Hashable {
   /// How many findings the set holds.
   @inlinable public var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
 
+  /// Adds the members of `other`.
+  @inlinable @inline(__always) public mutating func formUnion(_ other: FindingSet) {
+    low |= other.low
+    high |= other.high
+  }
+
   /// The union of two sets.
   @inlinable public func union(_ other: FindingSet) -> FindingSet {
     var result = self

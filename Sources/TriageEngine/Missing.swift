@@ -1,8 +1,15 @@
-/// `missing` from the rules' read sets: which unanswered findings (and unrecorded numbers)
-/// could change the urgency or the studies. Each is answered yes, then no (only where a rule
-/// reads a no), alone; only the indication rules that read it, directly or through a rule they
-/// ask about, run again, each giving its urgency and what its studies cover (a bit set); the
-/// others keep what they gave.
+/// `missing`: which unanswered findings (and unrecorded numbers) could change the urgency or
+/// the studies. Each finding the form shows is answered yes, then no (only where a rule reads a
+/// no), alone: one "world" per answer.
+///
+/// The worlds are weighed all at once. Each indication rule's condition is evaluated once, over
+/// bit sets that hold its value in every world (``Worlds``), so each arm knows where it holds.
+/// A world changes the outcome when an arm of a more urgent rule holds in it, or an arm holds
+/// there that plans a study not yet covered; it leaves it as it is when no arm holds or stops
+/// holding there but arms that add nothing. Only a world where an arm stops holding, or where
+/// the answer changes the studies of an arm that holds (a pain site choosing the region), has
+/// its outcome worked out, from the arms that hold in it. Numbers are probed one value at a
+/// time, running again the rules that read them.
 enum Missing {
   /// What one indication rule gives the outcome.
   struct Contribution: Equatable {
@@ -33,9 +40,7 @@ enum Missing {
       fired = true
       // Only rules that ask for imaging put studies in the plan.
       guard rule.urgency > 0 else { continue }
-      book.forEachStudy(arm.imaging, regions: arm.regions, s) { _, study in
-        result.covered.formUnion(StudyBits.covered[study])
-      }
+      result.covered.formUnion(covered(arm, book, s))
     }
     if fired {
       result.urgency = rule.urgency
@@ -44,6 +49,16 @@ enum Missing {
       s.fired.remove(rule.id)
     }
     return result
+  }
+
+  /// What the studies of `arm` cover in `s`.
+  @inline(__always)
+  static func covered(_ arm: CompiledBook.Arm, _ book: CompiledBook, _ s: Situation) -> StudyBits {
+    var covered = StudyBits()
+    book.forEachStudy(arm.imaging, regions: arm.regions, s) { _, study in
+      covered.formUnion(StudyBits.covered[study])
+    }
+    return covered
   }
 
   /// The urgency and what the studies cover, for `answers`.
@@ -57,127 +72,222 @@ enum Missing {
 
   /// The unanswered findings among `shown` (what the questionnaire shows for `answers`) and
   /// the unrecorded numbers whose answer could change the urgency or the studies, in catalogue
-  /// order.
-  static func missing(_ answers: Answers, shown: FindingSet) -> ([Finding], NumericInputs) {
+  /// order. `fired` is what the indication rules fired for `answers` (the evaluator's first
+  /// phase).
+  static func missing(_ answers: Answers, shown: FindingSet, fired: FiredRules) -> (
+    [Finding], NumericInputs
+  ) {
     let book = CompiledBook.shared
-    let count = book.indication.count
-    return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: 2 * count) { buffer in
-      let base = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
-      let scratch = UnsafeMutableBufferPointer(rebasing: buffer[count..<(2 * count)])
-      // Built here, then only read (constants: no exclusivity checks in the functions below).
-      let (start, current) = {
-        var start = Situation(answers)
-        var current = Outcome()
-        for position in 0..<count {
-          base[position] = contribution(position, book, &start)
-          current.add(base[position])
-        }
-        return (start, current)
-      }()
-      _ = scratch.initialize(from: base)
-      // For each rule that did not fire, the answers that could make it fire: for some arm,
-      // read by every part of its condition that is false now (one answer changes at a time),
-      // worked out when a flip first reaches the rule. A rule that fired is always run again.
-      return withUnsafeTemporaryAllocation(of: FindingSet.self, capacity: count) { canFire in
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { known in
-          known.initialize(repeating: false)
-          return search(canFire, known)
-        }
+    var start = Situation(answers)
+    start.fired = fired
+    let answered = answers.yesSet.union(answers.noSet)
+    let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
+    let context = Worlds.Context(
+      yes: candidates, no: candidates.intersection(book.readsNo), start: start)
+
+    return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: book.indication.count) {
+      base in
+      // The outcome now, from the rules that fired (a rule that did not fire gives nothing).
+      var current = Outcome()
+      for position in book.indication.indices {
+        base[position] = Contribution()
+        guard fired.contains(book.rules[book.indication[position]].id) else { continue }
+        var s = start
+        base[position] = contribution(position, book, &s)
+        current.add(base[position])
       }
 
-      /// The answers that could make the rule at `position` fire (every one, if it fired).
-      func couldFire(_ position: Int) -> FindingSet {
-        let rule = book.indication[position]
-        if start.fired.contains(book.rules[rule].id) { return book.read }
-        var could = FindingSet()
-        for arm in book.parts[rule] {
-          var must = book.read
-          for part in arm where !book.holds(part.node, start) {
-            must = must.intersection(part.reads)
-            // No one answer is read by every false part: the arm cannot fire by one answer.
-            if must.isEmpty { break }
-          }
-          could = could.union(must)
-        }
-        return could
-      }
-
-      func search(
-        _ canFire: UnsafeMutableBufferPointer<FindingSet>, _ known: UnsafeMutableBufferPointer<Bool>
-      ) -> ([Finding], NumericInputs) {
-
-        /// Whether the rule at `position` can give something else when `finding` changes.
-        @inline(__always) func reaches(_ position: Int, _ finding: Finding) -> Bool {
-          if !known[position] {
-            canFire[position] = couldFire(position)
-            known[position] = true
-          }
-          return canFire[position].contains(finding)
-        }
-
-        /// Whether the answers changed by `change`, with the rules at `positions` run again,
-        /// give another urgency or other studies.
-        func changes(
-          _ positions: Frozen<Int>, _ flipped: Finding? = nil, _ change: (inout Situation) -> Void
-        ) -> Bool {
-          var s = start
-          change(&s)
-          var changed = false
-          for position in positions {
-            // A rule that cannot fire by this answer gives what it gave (nothing).
-            if let flipped, !reaches(position, flipped) { continue }
-            let contribution = contribution(position, book, &s)
-            guard contribution != base[position] else { continue }
-            // A higher urgency, or a study the plan does not cover yet, changes the outcome
-            // whatever the other rules give.
-            if contribution.urgency > current.urgency
-              || !contribution.covered.isSubset(of: current.covered)
-            {
-              for position in positions { scratch[position] = base[position] }
-              return true
+      var findings: [Finding] = []
+      if !candidates.isEmpty {
+        findings = withUnsafeTemporaryAllocation(
+          of: Contributor.self, capacity: book.indicationArms
+        ) { contributors in
+          withUnsafeTemporaryAllocation(of: Worlds.self, capacity: FiredRules.capacity) { firing in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: book.indication.count) {
+              weighed in
+              weigh(
+                book, context, current, firing: firing, contributors: contributors,
+                weighed: weighed)
             }
-            scratch[position] = contribution
-            changed = true
           }
-          guard changed else { return false }
+        }
+      }
+
+      var inputs: NumericInputs = []
+      /// Whether `measure` recorded as one of `values`, with the rules that read it run again
+      /// (the others give what they gave), gives another outcome.
+      func probe(_ measure: Int, _ values: [Int32]) -> Bool {
+        let readers = book.numberReaders[measure]
+        guard !readers.isEmpty else { return false }
+        return values.contains { value in
+          var s = start
+          s.numbers[measure] = value
           var outcome = Outcome()
-          for position in 0..<count { outcome.add(scratch[position]) }
-          for position in positions { scratch[position] = base[position] }
+          var next = 0
+          for position in book.indication.indices {
+            if next < readers.count && readers[next] == position {
+              next += 1
+              outcome.add(contribution(position, book, &s))
+            } else {
+              outcome.add(base[position])
+            }
+          }
           return outcome != current
         }
+      }
+      if answers.age == nil, probe(0, [10, 40, 60, 80]) { inputs.insert(.age) }
+      if answers.symptomWeeks == nil, probe(1, [1, 52]) { inputs.insert(.symptomWeeks) }
+      if answers.conservativeWeeks == nil,
+        probe(2, [Int32(max(6, answers.symptomWeeks ?? 52))])
+      {
+        inputs.insert(.conservativeWeeks)
+      }
+      return (findings, inputs)
+    }
+  }
 
-        var findings: [Finding] = []
-        let answered = answers.yesSet.union(answers.noSet)
-        let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
-        if !candidates.isEmpty {
-          for finding in candidates.members {
-            let readers = book.readers[Int(finding.rawValue)]
-            if changes(readers, finding, { $0.yes.insert(finding) })
-              || (book.readsNo.contains(finding)
-                && changes(readers, finding, { $0.no.insert(finding) }))
-            {
-              findings.append(finding)
+  /// An arm of a rule that asks for imaging, weighed in every world.
+  struct Contributor {
+    /// Where the arm holds.
+    var holding: Worlds
+    /// What its studies read (``CompiledBook/planReads``).
+    var planReads: FindingSet
+    var urgency: Int32
+    /// The rule (index in the book) and the arm.
+    var rule: Int32
+    var arm: Int32
+    /// What its studies cover now, once worked out.
+    var plan: StudyBits?
+  }
+
+  /// The candidate findings whose world (yes, or no) gives another outcome than `current`.
+  /// `firing` gets, for each rule weighed (raw identifier), the worlds where it fires;
+  /// `contributors`, the arms weighed of rules that ask for imaging; `weighed`, the rules
+  /// weighed (raw identifiers), in book order.
+  private static func weigh(
+    _ book: CompiledBook, _ context: Worlds.Context, _ current: Outcome,
+    firing: UnsafeMutableBufferPointer<Worlds>,
+    contributors: UnsafeMutableBufferPointer<Contributor>,
+    weighed: UnsafeMutableBufferPointer<Int32>
+  ) -> [Finding] {
+    let start = context.start
+    // The rules whose worlds are worked out. A rule that did not fire, that no condition asks
+    // about, and that would add nothing to the outcome by firing (no more urgent, its studies
+    // covered) is put off: it matters only in a world where other rules give less.
+    var weighedSet = FiredRules()
+    var weighedCount = 0
+    var contributorCount = 0
+    var deferred = false
+    // Worlds that change the outcome whatever the rest; worlds whose outcome must be worked out.
+    var changed = context.none
+    var unsure = context.none
+    for ruleIndex in book.indication {
+      let rule = book.rules[ruleIndex]
+      let asked = book.askedAbout.contains(rule.id)
+      // A rule that asks for no imaging gives the outcome nothing; only whether it fires can
+      // matter, to a rule that asks.
+      guard rule.urgency > 0 || asked else { continue }
+      if !asked && !start.fired.contains(rule.id) && rule.urgency <= current.urgency
+        && book.ceilings[ruleIndex].isSubset(of: current.covered)
+      {
+        deferred = true
+        continue
+      }
+      weighedSet.insert(rule.id)
+      weighed[weighedCount] = Int32(rule.id.rawValue)
+      weighedCount += 1
+      var fires = context.none
+      for (armIndex, arm) in rule.arms.enumerated() {
+        let holds = Worlds.of(arm.condition, book, context, firing)
+        fires.formUnion(holds)
+        guard rule.urgency > 0 else { continue }
+        var contributor = Contributor(
+          holding: holds, planReads: book.planReads[ruleIndex][armIndex], urgency: rule.urgency,
+          rule: Int32(ruleIndex), arm: Int32(armIndex))
+        // A more urgent rule firing changes the urgency.
+        if rule.urgency > current.urgency {
+          changed.formUnion(holds)
+        } else {
+          // Where the answer changes its studies, the outcome is worked out.
+          let replanned = holds.restricted(to: contributor.planReads)
+          unsure.formUnion(replanned)
+          if holds.now {
+            // Where it stops holding, its studies may be missed.
+            unsure.formUnion(context.complement(holds))
+          } else if !holds.isEmpty {
+            // Where it starts to hold with the same studies, they may add to the plan.
+            let plan = covered(arm, book, start)
+            contributor.plan = plan
+            if !plan.isSubset(of: current.covered) {
+              changed.formUnion(holds.subtracting(replanned))
             }
           }
         }
-        var inputs: NumericInputs = []
-        func probe(_ measure: Int, _ values: [Int32]) -> Bool {
-          let readers = book.numberReaders[measure]
-          return !readers.isEmpty
-            && values.contains { value in
-              changes(readers) { $0.numbers[measure] = value }
-            }
+        contributors[contributorCount] = contributor
+        contributorCount += 1
+      }
+      firing[rule.id.rawValue] = fires
+    }
+    unsure = unsure.subtracting(changed)
+
+    /// Whether the world where `finding` is answered `yes` (or no) gives another outcome: the
+    /// urgency and studies of the arms that hold in it.
+    func differs(_ finding: Finding, yes: Bool) -> Bool {
+      var s = start
+      if yes { s.yes.insert(finding) } else { s.no.insert(finding) }
+      // The rules weighed that fire in this world (a study's condition, or a rule put off, may
+      // ask; the others are as now).
+      for index in 0..<weighedCount {
+        let raw = Int(weighed[index])
+        let rule = RuleID(rawValue: raw).unsafelyUnwrapped
+        if firing[raw].contains(finding, yes: yes) {
+          s.fired.insert(rule)
+        } else {
+          s.fired.remove(rule)
         }
-        if answers.age == nil, probe(0, [10, 40, 60, 80]) { inputs.insert(.age) }
-        if answers.symptomWeeks == nil, probe(1, [1, 52]) { inputs.insert(.symptomWeeks) }
-        if answers.conservativeWeeks == nil,
-          probe(2, [Int32(max(6, answers.symptomWeeks ?? 52))])
-        {
-          inputs.insert(.conservativeWeeks)
+      }
+      var outcome = Outcome()
+      for index in 0..<contributorCount
+      where contributors[index].holding.contains(finding, yes: yes) {
+        let contributor = contributors[index]
+        outcome.urgency = max(outcome.urgency, contributor.urgency)
+        let arm = book.rules[Int(contributor.rule)].arms[Int(contributor.arm)]
+        // Its studies are those of now, unless they read this finding.
+        if contributor.planReads.contains(finding) {
+          outcome.covered.formUnion(covered(arm, book, s))
+        } else if let plan = contributor.plan {
+          outcome.covered.formUnion(plan)
+        } else {
+          let plan = covered(arm, book, start)
+          contributors[index].plan = plan
+          outcome.covered.formUnion(plan)
         }
-        return (findings, inputs)
+      }
+      guard outcome != current, deferred else { return outcome != current }
+      // The rules put off may make up for what the others give less: each gives no more than
+      // the outcome now, so once they have made it up, the rest cannot change it.
+      for ruleIndex in book.indication {
+        let rule = book.rules[ruleIndex]
+        guard rule.urgency > 0, !weighedSet.contains(rule.id) else { continue }
+        for arm in rule.arms where book.holds(arm.condition, s) {
+          outcome.urgency = max(outcome.urgency, rule.urgency)
+          outcome.covered.formUnion(covered(arm, book, s))
+        }
+        if outcome == current { return false }
+      }
+      return true
+    }
+
+    var findings: [Finding] = []
+    for finding in context.yes.members {
+      if changed.yes.contains(finding) || changed.no.contains(finding)
+        || (unsure.yes.contains(finding) && differs(finding, yes: true))
+        || (unsure.no.contains(finding) && differs(finding, yes: false))
+      {
+        findings.append(finding)
       }
     }
+    return findings
   }
 
   /// The findings a clinician answers about the patient's condition (every screen but MRI

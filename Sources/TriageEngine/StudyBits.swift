@@ -88,7 +88,8 @@ struct StudyBits: Hashable, Sendable {
   /// The bits as two words (studies 0 to 63, then 64 to 107).
   var words: (low: UInt64, high: UInt64) { (low, high) }
 
-  private init(low: UInt64, high: UInt64) {
+  /// The set whose bits are `low` (studies 0 to 63) and `high` (64 to 107).
+  init(low: UInt64, high: UInt64) {
     self.low = low
     self.high = high
   }

@@ -28,7 +28,7 @@ public enum TriageEngine {
 
     var firings = ordered
     firings.append(
-      contentsOf: BookEvaluator.regionNotes(answers, imaging: decision.imaging, fired: fired))
+      contentsOf: BookEvaluator.regionNotes(answers, imaging: decision.imaging, fired: fired.all))
 
     let safety = SafetyModifiers.apply(
       facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
@@ -43,7 +43,8 @@ public enum TriageEngine {
     // Only what the questionnaire shows for these answers can be missing: the form
     // then reaches FINAL by answering what it shows.
     let shown = Visibility.shown(answers)
-    let (flipped, missingInputs) = Missing.missing(answers, shown: shown)
+    let (flipped, missingInputs) = Missing.missing(
+      answers, shown: shown, fired: fired.indication)
     let pending = sink.pendingFindings.subtracting(answers.yesSet).subtracting(answers.noSet)
       .intersection(shown)
     var missingFindings = pending.isEmpty ? flipped : FindingSet(flipped).union(pending).members

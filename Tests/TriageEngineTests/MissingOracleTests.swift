@@ -55,7 +55,9 @@ import Testing
     var differences = 0
     var first = ""
     for (index, answers) in AnswerGenerator.sets(count: Self.perChunk, seed: seed).enumerated() {
-      let fast = Missing.missing(answers, shown: Visibility.shown(answers))
+      var sink = PlanSink()
+      let fired = BookEvaluator.run(answers, into: &sink)
+      let fast = Missing.missing(answers, shown: Visibility.shown(answers), fired: fired.indication)
       let slow = Self.bruteForce(answers)
       let urgency = TriageEngine.urgency(of: answers)
       if fast.0 != slow.0 || fast.1 != slow.1

@@ -2,12 +2,20 @@
 /// first, in book order; the fallback rules only when no rule set an urgency above "no imaging
 /// now"; the note rules only for the record.
 enum BookEvaluator {
+  /// The rules that fired: all of them, and those of the first phase (the indication rules,
+  /// from which ``Missing`` starts).
+  struct Fired {
+    var all: FiredRules
+    var indication: FiredRules
+  }
+
   /// Runs the book on `answers`; returns the rules that fired.
   @discardableResult
-  static func run<Sink: RuleSink>(_ answers: Answers, into sink: inout Sink) -> FiredRules {
+  static func run<Sink: RuleSink>(_ answers: Answers, into sink: inout Sink) -> Fired {
     let book = CompiledBook.shared
     var s = Situation(answers)
     for rule in book.indication { apply(book.rules[rule], book, &s, &sink) }
+    let indication = s.fired
     if sink.topUrgency == .none {
       for rule in book.fallback { apply(book.rules[rule], book, &s, &sink) }
     }
@@ -15,7 +23,7 @@ enum BookEvaluator {
       s.decided = Int32(sink.topUrgency.rawValue)
       for rule in book.notes { apply(book.rules[rule], book, &s, &sink) }
     }
-    return s.fired
+    return Fired(all: s.fired, indication: indication)
   }
 
   /// The region notes that explain the studies chosen (after the decision).

@@ -54,20 +54,17 @@ extension CompiledBook {
     for positions in [indication, fallback, notes, regionNotes] {
       out.list(positions) { out, position in out.put(Int64(position)) }
     }
-    for table in [readers, numberReaders] {
-      out.list(table) { out, positions in
-        out.list(positions) { out, position in out.put(Int64(position)) }
-      }
+    out.list(numberReaders) { out, positions in
+      out.list(positions) { out, position in out.put(Int64(position)) }
     }
     out.put(readsNo)
     out.put(read)
-    out.list(parts) { out, arms in
-      out.list(arms) { out, armParts in
-        out.list(armParts) { out, part in
-          out.put(Int64(part.node))
-          out.put(part.reads)
-        }
-      }
+    out.list(planReads) { out, arms in out.list(arms) { out, reads in out.put(reads) } }
+    out.list(ceilings) { out, ceiling in
+      out.put(Int64(bitPattern: ceiling.words.low), Int64(bitPattern: ceiling.words.high))
+    }
+    out.list(RuleID.allCases.filter { askedAbout.contains($0) }) { out, rule in
+      out.put(Int64(rule.rawValue))
     }
     return (out.words, out.texts)
   }
@@ -123,11 +120,16 @@ extension CompiledBook {
     fallback = positions(&r)
     notes = positions(&r)
     regionNotes = positions(&r)
-    readers = r.list { r in positions(&r) }
     numberReaders = r.list { r in positions(&r) }
     readsNo = r.set()
     read = r.set()
-    parts = r.list { r in r.list { r in r.list { r in Part(node: r.int32(), reads: r.set()) } } }
+    planReads = r.list { r in r.list { r in r.set() } }
+    ceilings = r.list { r in
+      StudyBits(low: UInt64(bitPattern: Int64(r.int())), high: UInt64(bitPattern: Int64(r.int())))
+    }
+    var askedAbout = FiredRules()
+    for rule in r.list({ r in RuleID(rawValue: r.int())! }) { askedAbout.insert(rule) }
+    self.askedAbout = askedAbout
     precondition(r.isAtEnd, "the compiled book's tables have words left over")
   }
 

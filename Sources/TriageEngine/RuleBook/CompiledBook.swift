@@ -1,7 +1,8 @@
 /// The book compiled for speed, built once: every condition a flat run of nodes over bit sets
 /// (evaluated without allocation or reference counting), every plan a list of study indexes,
-/// and for each finding and number the indication rules that read it, directly or through a
-/// rule they ask about (`missing` re-runs only those when it flips an answer).
+/// and what ``Missing`` needs to weigh every answer at once: what each arm's studies read, what
+/// each rule's studies could cover at most, the rules a condition asks about, and for each
+/// number the indication rules that read it.
 struct CompiledBook: @unchecked Sendable {
   /// One node of a compiled condition, in prefix order; `next` is the index after its subtree.
   struct Node {
@@ -64,9 +65,9 @@ struct CompiledBook: @unchecked Sendable {
   let fallback: Frozen<Int>
   let notes: Frozen<Int>
   let regionNotes: Frozen<Int>
-  /// For each finding (raw value), the positions in `indication` of the rules that read it, in
-  /// book order.
-  let readers: Frozen<Frozen<Int>>
+  /// How many arms the indication rules have in all.
+  var indicationArms: Int { indication.reduce(0) { $0 + rules[$1].arms.count } }
+
   /// The findings an indication rule reads for `no` or for unanswered: only for these can a
   /// `no` change the outcome (every other test is of a `yes`).
   let readsNo: FindingSet
@@ -75,17 +76,18 @@ struct CompiledBook: @unchecked Sendable {
   let numberReaders: Frozen<Frozen<Int>>
   /// Every finding an indication rule reads.
   let read: FindingSet
-  /// For each rule, for each arm, the parts of its condition (the children of a top-level
-  /// `all`, or the whole condition) with the findings each reads, through the rules it asks
-  /// about too. A rule that did not fire can fire after one answer changes only if that answer
-  /// is read by every part that was false (``Missing``).
-  let parts: Frozen<Frozen<Frozen<Part>>>
-
-  /// A part of a condition: its node and what it reads.
-  struct Part {
-    var node: Int32
-    var reads: FindingSet
-  }
+  /// For each rule, for each arm, the findings its studies depend on (the pain sites that
+  /// choose the regions, what a study's condition reads), through the rules they ask about;
+  /// empty for a rule that asks for no imaging. For any other answer the arm's studies are
+  /// the same, so ``Missing`` works them out again only for these.
+  let planReads: Frozen<Frozen<FindingSet>>
+  /// For each rule, every study its plans could cover, whatever the sites and the conditions
+  /// of its studies (each arm's studies over every region its choice can give). When the plan
+  /// covers all of it already and the rule is no more urgent, the rule firing adds nothing.
+  let ceilings: Frozen<StudyBits>
+  /// The rules a condition asks about (`fired`): whether they fire matters even when what they
+  /// give does not.
+  let askedAbout: FiredRules
 
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
@@ -134,25 +136,24 @@ struct CompiledBook: @unchecked Sendable {
       }
       position[rules[i].id] = i
     }
-    // Readers are positions in `indication` (what `Missing` runs again, in book order).
-    var readers = [[Int]](repeating: [], count: Finding.allCases.count)
+    // Number readers are positions in `indication` (what `Missing` runs again, in book order).
     var numberReaders: [[Int]] = [[], [], []]
     var read = FindingSet()
     for (position, i) in indication.enumerated() {
       read = read.union(closed[i])
-      for finding in closed[i].members { readers[Int(finding.rawValue)].append(position) }
       for measure in 0..<3 where closedNumbers[i] & (1 << measure) != 0 {
         numberReaders[measure].append(position)
       }
     }
     self.read = read
-    // The parts of each arm's condition and what each reads.
+    // What each arm's studies read.
     let nodeList = builder.nodes
+    let choiceList = builder.choices
     var index = [Int: Int]()
     for (i, rule) in rules.enumerated() { index[rule.id.rawValue] = i }
-    func reads(from start: Int, to end: Int) -> FindingSet {
+    func reads(_ node: Int32) -> FindingSet {
       var set = FindingSet()
-      for node in nodeList[start..<end] {
+      for node in nodeList[Int(node)..<Int(nodeList[Int(node)].next)] {
         switch node.op {
         case .anyYes, .allNo, .unanswered, .neckOnly: set = set.union(node.set)
         case .fired: if let j = index[Int(node.arg)] { set = set.union(closed[j]) }
@@ -161,27 +162,62 @@ struct CompiledBook: @unchecked Sendable {
       }
       return set
     }
-    parts = Frozen(
+    func reads(choice: Int32) -> FindingSet {
+      switch choiceList[Int(choice)] {
+      case .fixed: FindingSet()
+      case .symptoms, .back, .cord: CompiledBook.sites
+      case .either(let condition, let first, let second):
+        reads(condition).union(reads(choice: first)).union(reads(choice: second))
+      }
+    }
+    planReads = Frozen(
       rules.map { rule in
         Frozen(
           rule.arms.map { arm in
-            let root = Int(arm.condition)
-            var starts = [root]
-            if nodeList[root].op == .all {
-              starts = []
-              var child = root + 1
-              while child < Int(nodeList[root].next) {
-                starts.append(child)
-                child = Int(nodeList[child].next)
-              }
-            }
-            return Frozen(
-              starts.map {
-                Part(node: Int32($0), reads: reads(from: $0, to: Int(nodeList[$0].next)))
-              })
+            // Only a rule that asks for imaging puts studies in the plan.
+            guard rule.urgency > 0 else { return FindingSet() }
+            return arm.imaging.reduce(reads(choice: arm.regions)) { $0.union(reads($1.when)) }
           })
       })
-    self.readers = Frozen(readers.map(Frozen.init))
+    /// Every region a choice can give, over every combination of the sites.
+    func everyRegion(_ choice: Int32) -> Int32 {
+      var bits: Int32 = 0
+      for sites in 0..<8 {
+        let (low, neck, mid) = (sites & 1 != 0, sites & 2 != 0, sites & 4 != 0)
+        switch choiceList[Int(choice)] {
+        case .fixed: break
+        case .symptoms: bits |= SiteRegions.symptoms(low: low, neck: neck, mid: mid)
+        case .back: bits |= SiteRegions.back(low: low, mid: mid)
+        case .cord: bits |= SiteRegions.cord(low: low, neck: neck, mid: mid)
+        case .either(_, let first, let second): bits |= everyRegion(first) | everyRegion(second)
+        }
+      }
+      return bits
+    }
+    ceilings = Frozen(
+      rules.map { rule in
+        var ceiling = StudyBits()
+        for arm in rule.arms where rule.urgency > 0 {
+          let regions = everyRegion(arm.regions)
+          for study in arm.imaging {
+            guard study.fixed < 0 else {
+              ceiling.formUnion(StudyBits.covered[Int(study.fixed)])
+              continue
+            }
+            for region in StudyBits.regions.indices where regions & (1 << Int32(region)) != 0 {
+              let index = StudyBits.index(
+                modality: Int(study.modality), region: region, contrast: Int(study.contrast))
+              ceiling.formUnion(StudyBits.covered[index])
+            }
+          }
+        }
+        return ceiling
+      })
+    var askedAbout = FiredRules()
+    for node in nodeList where node.op == .fired {
+      askedAbout.insert(RuleID(rawValue: Int(node.arg))!)
+    }
+    self.askedAbout = askedAbout
     self.numberReaders = Frozen(numberReaders.map(Frozen.init))
     self.rules = Frozen(rules)
     self.indication = Frozen(indication)
@@ -312,7 +348,7 @@ struct CompiledBook: @unchecked Sendable {
     /// inside an `any` (and, below the top level, tests of a no inside an `all`) become one
     /// test of the union, and the cheapest and most decisive children come first (a test of a
     /// yes, most often false, before the numbers, the negations and the groups). The top-level
-    /// children of an arm's condition stay separate parts (``parts``).
+    /// children of an arm's condition stay separate (not merged into one test).
     mutating func compile(_ condition: Condition, root: Bool = false) -> Int32 {
       let index = nodes.count
       nodes.append(Node(op: .always, next: 0))

@@ -1,5 +1,8 @@
 /// The rules fired so far in one evaluation (a bit set over ``RuleID``).
 struct FiredRules: Hashable {
+  /// How many rules a set can hold (raw identifiers 0 to 127).
+  static let capacity = 128
+
   private var low: UInt64 = 0
   private var high: UInt64 = 0
 

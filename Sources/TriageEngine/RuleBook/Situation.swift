@@ -27,7 +27,7 @@ struct Situation {
   @inline(__always) var hasMid: Bool { !yes.intersection(Self.mid).isEmpty }
 
   // The site groups' members as plain bit sets (reading a group would copy its name).
-  private static let low = FindingGroup.lowSite.members
-  private static let neck = FindingGroup.neckSite.members
-  private static let mid = FindingGroup.midSite.members
+  static let low = FindingGroup.lowSite.members
+  static let neck = FindingGroup.neckSite.members
+  static let mid = FindingGroup.midSite.members
 }

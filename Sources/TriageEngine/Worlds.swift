@@ -1,0 +1,134 @@
+/// The value of a condition in many "worlds" at once, for ``Missing``: now (the answers as they
+/// are), and in each world where one unanswered finding is answered yes (a bit of `yes`) or no
+/// (a bit of `no`). Only the findings of the ``Context`` have worlds; every other bit is clear.
+struct Worlds: Equatable {
+  /// The value now.
+  var now: Bool
+  /// The findings whose answer yes makes the value true.
+  var yes: FindingSet
+  /// The findings whose answer no makes the value true.
+  var no: FindingSet
+
+  /// The answers now and the findings that have worlds.
+  struct Context {
+    /// The findings answered yes in a world of their own.
+    let yes: FindingSet
+    /// The findings answered no in a world of their own.
+    let no: FindingSet
+    /// The answers now (and the rules that fired).
+    let start: Situation
+
+    /// True now and in every world.
+    var all: Worlds { Worlds(now: true, yes: yes, no: no) }
+    /// False now and in every world.
+    var none: Worlds { Worlds(now: false, yes: FindingSet(), no: FindingSet()) }
+
+    /// The same value in every world as now.
+    @inline(__always) func constant(_ value: Bool) -> Worlds { value ? all : none }
+
+    /// The value negated, now and in every world.
+    @inline(__always) func complement(_ worlds: Worlds) -> Worlds {
+      Worlds(now: !worlds.now, yes: yes.subtracting(worlds.yes), no: no.subtracting(worlds.no))
+    }
+  }
+
+  /// Whether the value is true in the world where `finding` is answered `yes` (or no).
+  @inline(__always) func contains(_ finding: Finding, yes: Bool) -> Bool {
+    (yes ? self.yes : no).contains(finding)
+  }
+
+  /// Whether no world has the value true (now aside).
+  @inline(__always) var isEmpty: Bool { yes.isEmpty && no.isEmpty }
+
+  /// The worlds of `findings` only (now aside).
+  @inline(__always) func restricted(to findings: FindingSet) -> Worlds {
+    Worlds(now: now, yes: yes.intersection(findings), no: no.intersection(findings))
+  }
+
+  /// The worlds of this value that are not in `other` (now aside).
+  @inline(__always) func subtracting(_ other: Worlds) -> Worlds {
+    Worlds(now: now, yes: yes.subtracting(other.yes), no: no.subtracting(other.no))
+  }
+
+  /// True where either is.
+  @inline(__always) mutating func formUnion(_ other: Worlds) {
+    now = now || other.now
+    yes.formUnion(other.yes)
+    no.formUnion(other.no)
+  }
+
+  /// True where both are.
+  @inline(__always) mutating func formIntersection(_ other: Worlds) {
+    now = now && other.now
+    yes = yes.intersection(other.yes)
+    no = no.intersection(other.no)
+  }
+
+  /// The value of the condition at `node` in every world. `firing` holds, for each rule (raw
+  /// identifier), the worlds where it fired; a condition asks only about rules before it.
+  static func of(
+    _ node: Int32, _ book: CompiledBook, _ context: Context,
+    _ firing: UnsafeMutableBufferPointer<Worlds>
+  ) -> Worlds {
+    value(Int(node), book, book.nodes.base, context, firing)
+  }
+
+  private static func value(
+    _ i: Int, _ book: CompiledBook, _ nodes: UnsafePointer<CompiledBook.Node>, _ c: Context,
+    _ firing: UnsafeMutableBufferPointer<Worlds>
+  ) -> Worlds {
+    let node = nodes + i
+    let s = c.start
+    switch node.pointee.op {
+    case .anyYes:
+      // True now stays true; otherwise a yes for one of its findings makes it true.
+      if !s.yes.intersection(node.pointee.set).isEmpty { return c.all }
+      return Worlds(now: false, yes: c.yes.intersection(node.pointee.set), no: FindingSet())
+    case .allNo:
+      // A yes leaves it as it is (the finding was not no); a no makes it true if that finding
+      // was the last one not answered no.
+      let left = node.pointee.set.subtracting(s.no)
+      if left.isEmpty { return c.all }
+      return Worlds(
+        now: false, yes: FindingSet(), no: left.count == 1 ? c.no.intersection(left) : FindingSet())
+    case .unanswered:
+      // Any answer for one of its findings makes it false.
+      if !s.yes.union(s.no).intersection(node.pointee.set).isEmpty { return c.none }
+      return Worlds(
+        now: true, yes: c.yes.subtracting(node.pointee.set), no: c.no.subtracting(node.pointee.set))
+    case .neckOnly:
+      let neck = s.hasNeck ? c.yes : c.yes.intersection(Situation.neck)
+      let low = s.hasLow ? c.yes : c.yes.intersection(Situation.low)
+      let mid = s.hasMid ? c.yes : c.yes.intersection(Situation.mid)
+      let now = s.hasNeck && !s.hasLow && !s.hasMid
+      return Worlds(
+        now: now, yes: neck.subtracting(low).subtracting(mid), no: now ? c.no : FindingSet())
+    case .fired:
+      return firing[Int(node.pointee.arg)]
+    case .all, .any:
+      // all: true where every child is; any: true where one is. Stops when no world is left
+      // to decide.
+      let all = node.pointee.op == .all
+      var result = all ? c.all : c.none
+      let end = Int(node.pointee.next)
+      var child = i + 1
+      while child < end {
+        let value = value(child, book, nodes, c, firing)
+        if all {
+          result.formIntersection(value)
+          if result == c.none { return result }
+        } else {
+          result.formUnion(value)
+          if result == c.all { return result }
+        }
+        child = Int(nodes[child].next)
+      }
+      return result
+    case .not:
+      return c.complement(value(i + 1, book, nodes, c, firing))
+    case .always, .number, .unrecorded, .decidedAtMost, .planCovers, .planned:
+      // No answer to a finding changes these.
+      return c.constant(book.holds(Int32(i), s))
+    }
+  }
+}
