@@ -89,3 +89,74 @@ import Testing
       ])
   }
 }
+
+/// `Worlds` against plain evaluation: for generated answer sets, every indication arm's value in
+/// every one-answer world is the value of its condition evaluated in that world's answers, with
+/// the rules before it run in that world too (seeded; the seed is printed).
+@Suite struct WorldsTests {
+  @Test func eachWorldIsTheConditionEvaluatedInIt() {
+    let seed: UInt64 = 0x0F11_A000
+    print("worlds: seed \(seed), 400 sets")
+    let book = CompiledBook.shared
+    var differences: [String] = []
+    for answers in AnswerGenerator.sets(count: 400, seed: seed) {
+      var sink = PlanSink()
+      var start = Situation(answers)
+      start.fired = BookEvaluator.run(answers, into: &sink).indication
+      let unanswered = FindingSet(Finding.allCases).subtracting(answers.yesSet)
+        .subtracting(answers.noSet)
+      let context = Worlds.Context(
+        yes: unanswered, no: unanswered.intersection(book.readsNo), start: start)
+      let worlds = withUnsafeTemporaryAllocation(
+        of: Worlds.self, capacity: FiredRules.capacity
+      ) { firing in
+        book.indication.flatMap { index in
+          let rule = book.rules[index]
+          var fires = context.none
+          let arms = rule.arms.map { arm in
+            let holds = Worlds.of(arm.condition, book, context, firing)
+            fires.formUnion(holds)
+            return holds
+          }
+          firing[rule.id.rawValue] = fires
+          return arms
+        }
+      }
+      for finding in unanswered.members {
+        for yes in [true, false] where yes || context.no.contains(finding) {
+          var s = Situation(answers)
+          if yes { s.yes.insert(finding) } else { s.no.insert(finding) }
+          var arm = 0
+          for index in book.indication {
+            let rule = book.rules[index]
+            var fired = false
+            for compiled in rule.arms {
+              let holds = book.holds(compiled.condition, s)
+              fired = fired || holds
+              if worlds[arm].contains(finding, yes: yes) != holds {
+                differences.append("\(rule.id) arm \(arm) \(finding.id) \(yes ? "yes" : "no")")
+              }
+              arm += 1
+            }
+            if fired { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
+          }
+        }
+      }
+      // Now is the book's value too.
+      var s = Situation(answers)
+      var arm = 0
+      for index in book.indication {
+        let rule = book.rules[index]
+        var fired = false
+        for compiled in rule.arms {
+          let holds = book.holds(compiled.condition, s)
+          fired = fired || holds
+          if worlds[arm].now != holds { differences.append("\(rule.id) arm \(arm) now") }
+          arm += 1
+        }
+        if fired { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
+      }
+    }
+    #expect(differences.isEmpty, "\(differences.count) differ; first: \(differences.prefix(3))")
+  }
+}
