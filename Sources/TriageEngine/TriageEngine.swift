@@ -218,6 +218,29 @@ public enum TriageEngine {
 extension String {
   /// The string with every whole-word `word` replaced by `replacement` (no Foundation).
   func replacingWord(_ word: String, with replacement: String) -> String {
+    // ASCII text and word (the timeframes): compared byte by byte.
+    if utf8.allSatisfy({ $0 < 0x80 }) && word.utf8.allSatisfy({ $0 < 0x80 }) && !word.isEmpty {
+      let bytes = Array(utf8)
+      let target = Array(word.utf8)
+      func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+      var result = ""
+      var index = 0
+      var copied = 0
+      while index + target.count <= bytes.count {
+        let end = index + target.count
+        if bytes[index..<end].elementsEqual(target),
+          index == 0 || !isLetter(bytes[index - 1]),
+          end == bytes.count || !isLetter(bytes[end])
+        {
+          result += String(decoding: bytes[copied..<index], as: UTF8.self) + replacement
+          index = end
+          copied = end
+        } else {
+          index += 1
+        }
+      }
+      return copied == 0 ? self : result + String(decoding: bytes[copied...], as: UTF8.self)
+    }
     let characters = Array(self)
     let target = Array(word)
     var result = ""

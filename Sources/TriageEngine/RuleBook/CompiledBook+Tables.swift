@@ -116,7 +116,11 @@ extension CompiledBook {
       return Rule(id: id, urgency: urgency, arms: arms)
     }
     func positions(_ r: inout Reader) -> Frozen<Int> { r.list { r in r.int() } }
-    indication = positions(&r)
+    let indication = positions(&r)
+    self.indication = indication
+    var arms = 0
+    for rule in indication { arms += rules[rule].arms.count }
+    indicationArms = arms
     fallback = positions(&r)
     notes = positions(&r)
     regionNotes = positions(&r)

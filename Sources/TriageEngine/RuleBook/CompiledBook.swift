@@ -66,7 +66,7 @@ struct CompiledBook: @unchecked Sendable {
   let notes: Frozen<Int>
   let regionNotes: Frozen<Int>
   /// How many arms the indication rules have in all.
-  var indicationArms: Int { indication.reduce(0) { $0 + rules[$1].arms.count } }
+  let indicationArms: Int
 
   /// The findings an indication rule reads for `no` or for unanswered: only for these can a
   /// `no` change the outcome (every other test is of a `yes`).
@@ -221,6 +221,7 @@ struct CompiledBook: @unchecked Sendable {
     self.numberReaders = Frozen(numberReaders.map(Frozen.init))
     self.rules = Frozen(rules)
     self.indication = Frozen(indication)
+    indicationArms = indication.reduce(0) { $0 + rules[$1].arms.count }
     self.fallback = Frozen(fallback)
     self.notes = Frozen(notes)
   }
