@@ -214,12 +214,15 @@ enum Missing {
           if holds.now {
             // Where it stops holding, its studies may be missed.
             unsure.formUnion(context.complement(holds))
-          } else if !holds.isEmpty {
-            // Where it starts to hold with the same studies, they may add to the plan.
-            let plan = covered(arm, book, start)
-            contributor.plan = plan
-            if !plan.isSubset(of: current.covered) {
-              changed.formUnion(holds.subtracting(replanned))
+          } else {
+            // Where it starts to hold with the same studies, they may add to the plan (worked
+            // out only for worlds not known to change already, and when the most it could
+            // plan is not covered).
+            let gains = holds.subtracting(replanned).subtracting(changed)
+            if !gains.isEmpty && !book.ceilings[ruleIndex].isSubset(of: current.covered) {
+              let plan = covered(arm, book, start)
+              contributor.plan = plan
+              if !plan.isSubset(of: current.covered) { changed.formUnion(gains) }
             }
           }
         }
@@ -239,11 +242,10 @@ enum Missing {
       // ask; the others are as now).
       for index in 0..<weighedCount {
         let raw = Int(weighed[index])
-        let rule = RuleID(rawValue: raw).unsafelyUnwrapped
         if firing[raw].contains(finding, yes: yes) {
-          s.fired.insert(rule)
+          s.fired.insert(rawValue: raw)
         } else {
-          s.fired.remove(rule)
+          s.fired.remove(rawValue: raw)
         }
       }
       var outcome = Outcome()
@@ -279,12 +281,20 @@ enum Missing {
     }
 
     var findings: [Finding] = []
-    for finding in context.yes.members {
-      if changed.yes.contains(finding) || changed.no.contains(finding)
-        || (unsure.yes.contains(finding) && differs(finding, yes: true))
-        || (unsure.no.contains(finding) && differs(finding, yes: false))
-      {
-        findings.append(finding)
+    // Catalogue order: a finding whose yes or no world changes the outcome.
+    let changes = changed.yes.union(changed.no)
+    let candidates = context.yes
+    for (word, offset) in [(candidates.low, 0), (candidates.high, 64)] {
+      var bits = word
+      while bits != 0 {
+        let finding = Finding(rawValue: UInt8(bits.trailingZeroBitCount + offset)).unsafelyUnwrapped
+        bits &= bits - 1
+        if changes.contains(finding)
+          || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
+          || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
+        {
+          findings.append(finding)
+        }
       }
     }
     return findings

@@ -4,64 +4,100 @@
 struct Worlds: Equatable {
   /// The value now.
   var now: Bool
+  /// The worlds where the value is true, as four words: the findings whose answer yes makes
+  /// it true (two words), then those whose answer no does (two words); one vector, so that
+  /// each operation on all the worlds is a few instructions.
+  var bits: SIMD4<UInt64>
+
+  init(now: Bool, bits: SIMD4<UInt64>) {
+    self.now = now
+    self.bits = bits
+  }
+
+  init(now: Bool, yes: FindingSet, no: FindingSet) {
+    self.init(now: now, bits: SIMD4(yes.low, yes.high, no.low, no.high))
+  }
+
   /// The findings whose answer yes makes the value true.
-  var yes: FindingSet
+  var yes: FindingSet { FindingSet(low: bits[0], high: bits[1]) }
   /// The findings whose answer no makes the value true.
-  var no: FindingSet
+  var no: FindingSet { FindingSet(low: bits[2], high: bits[3]) }
 
   /// The answers now and the findings that have worlds.
   struct Context {
-    /// The findings answered yes in a world of their own.
-    let yes: FindingSet
-    /// The findings answered no in a world of their own.
-    let no: FindingSet
+    /// The findings answered yes, then no, in a world of their own (as ``Worlds/bits``).
+    let worlds: SIMD4<UInt64>
     /// The answers now (and the rules that fired).
     let start: Situation
 
+    init(yes: FindingSet, no: FindingSet, start: Situation) {
+      worlds = SIMD4(yes.low, yes.high, no.low, no.high)
+      self.start = start
+    }
+
+    /// The findings answered yes in a world of their own.
+    var yes: FindingSet { FindingSet(low: worlds[0], high: worlds[1]) }
+    /// The findings answered no in a world of their own.
+    var no: FindingSet { FindingSet(low: worlds[2], high: worlds[3]) }
+
     /// True now and in every world.
-    var all: Worlds { Worlds(now: true, yes: yes, no: no) }
+    var all: Worlds { Worlds(now: true, bits: worlds) }
     /// False now and in every world.
-    var none: Worlds { Worlds(now: false, yes: FindingSet(), no: FindingSet()) }
+    var none: Worlds { Worlds(now: false, bits: .zero) }
 
     /// The same value in every world as now.
     @inline(__always) func constant(_ value: Bool) -> Worlds { value ? all : none }
 
     /// The value negated, now and in every world.
-    @inline(__always) func complement(_ worlds: Worlds) -> Worlds {
-      Worlds(now: !worlds.now, yes: yes.subtracting(worlds.yes), no: no.subtracting(worlds.no))
+    @inline(__always) func complement(_ value: Worlds) -> Worlds {
+      Worlds(now: !value.now, bits: worlds & ~value.bits)
+    }
+
+    /// The yes worlds of `findings` (as ``Worlds/bits``).
+    @inline(__always) func yes(_ findings: FindingSet) -> SIMD4<UInt64> {
+      worlds & SIMD4(findings.low, findings.high, 0, 0)
+    }
+
+    /// The no worlds of `findings` (as ``Worlds/bits``).
+    @inline(__always) func no(_ findings: FindingSet) -> SIMD4<UInt64> {
+      worlds & SIMD4(0, 0, findings.low, findings.high)
+    }
+
+    /// Every world but those of `findings`, yes and no.
+    @inline(__always) func except(_ findings: FindingSet) -> SIMD4<UInt64> {
+      worlds & ~SIMD4(findings.low, findings.high, findings.low, findings.high)
     }
   }
 
   /// Whether the value is true in the world where `finding` is answered `yes` (or no).
   @inline(__always) func contains(_ finding: Finding, yes: Bool) -> Bool {
-    (yes ? self.yes : no).contains(finding)
+    let index = Int(finding.rawValue) + (yes ? 0 : 128)
+    return (bits[index >> 6] >> UInt64(index & 63)) & 1 == 1
   }
 
   /// Whether no world has the value true (now aside).
-  @inline(__always) var isEmpty: Bool { yes.isEmpty && no.isEmpty }
+  @inline(__always) var isEmpty: Bool { bits == .zero }
 
   /// The worlds of `findings` only (now aside).
   @inline(__always) func restricted(to findings: FindingSet) -> Worlds {
-    Worlds(now: now, yes: yes.intersection(findings), no: no.intersection(findings))
+    Worlds(now: now, bits: bits & SIMD4(findings.low, findings.high, findings.low, findings.high))
   }
 
   /// The worlds of this value that are not in `other` (now aside).
   @inline(__always) func subtracting(_ other: Worlds) -> Worlds {
-    Worlds(now: now, yes: yes.subtracting(other.yes), no: no.subtracting(other.no))
+    Worlds(now: now, bits: bits & ~other.bits)
   }
 
   /// True where either is.
   @inline(__always) mutating func formUnion(_ other: Worlds) {
     now = now || other.now
-    yes.formUnion(other.yes)
-    no.formUnion(other.no)
+    bits |= other.bits
   }
 
   /// True where both are.
   @inline(__always) mutating func formIntersection(_ other: Worlds) {
     now = now && other.now
-    yes = yes.intersection(other.yes)
-    no = no.intersection(other.no)
+    bits &= other.bits
   }
 
   /// The value of the condition at `node` in every world. `firing` holds, for each rule (raw
@@ -83,19 +119,17 @@ struct Worlds: Equatable {
     case .anyYes:
       // True now stays true; otherwise a yes for one of its findings makes it true.
       if !s.yes.intersection(node.pointee.set).isEmpty { return c.all }
-      return Worlds(now: false, yes: c.yes.intersection(node.pointee.set), no: FindingSet())
+      return Worlds(now: false, bits: c.yes(node.pointee.set))
     case .allNo:
       // A yes leaves it as it is (the finding was not no); a no makes it true if that finding
       // was the last one not answered no.
       let left = node.pointee.set.subtracting(s.no)
       if left.isEmpty { return c.all }
-      return Worlds(
-        now: false, yes: FindingSet(), no: left.count == 1 ? c.no.intersection(left) : FindingSet())
+      return Worlds(now: false, bits: left.count == 1 ? c.no(left) : .zero)
     case .unanswered:
       // Any answer for one of its findings makes it false.
       if !s.yes.union(s.no).intersection(node.pointee.set).isEmpty { return c.none }
-      return Worlds(
-        now: true, yes: c.yes.subtracting(node.pointee.set), no: c.no.subtracting(node.pointee.set))
+      return Worlds(now: true, bits: c.except(node.pointee.set))
     case .neckOnly:
       let neck = s.hasNeck ? c.yes : c.yes.intersection(Situation.neck)
       let low = s.hasLow ? c.yes : c.yes.intersection(Situation.low)

@@ -94,6 +94,11 @@ import Testing
 /// every one-answer world is the value of its condition evaluated in that world's answers, with
 /// the rules before it run in that world too (seeded; the seed is printed).
 @Suite struct WorldsTests {
+  /// Every rule has a bit in a set of fired rules (and a place in the worlds of rules firing).
+  @Test func everyRuleFitsASetOfFiredRules() {
+    #expect(RuleID.allCases.allSatisfy { $0.rawValue < FiredRules.capacity })
+  }
+
   @Test func eachWorldIsTheConditionEvaluatedInIt() {
     let seed: UInt64 = 0x0F11_A000
     print("worlds: seed \(seed), 400 sets")

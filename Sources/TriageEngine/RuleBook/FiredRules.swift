@@ -12,13 +12,15 @@ struct FiredRules: Hashable {
     index < 64 ? (low >> UInt64(index)) & 1 == 1 : (high >> UInt64(index - 64)) & 1 == 1
   }
 
-  @inline(__always) mutating func insert(_ rule: RuleID) {
-    let index = rule.rawValue
+  @inline(__always) mutating func insert(_ rule: RuleID) { insert(rawValue: rule.rawValue) }
+
+  @inline(__always) mutating func remove(_ rule: RuleID) { remove(rawValue: rule.rawValue) }
+
+  @inline(__always) mutating func insert(rawValue index: Int) {
     if index < 64 { low |= 1 << UInt64(index) } else { high |= 1 << UInt64(index - 64) }
   }
 
-  @inline(__always) mutating func remove(_ rule: RuleID) {
-    let index = rule.rawValue
+  @inline(__always) mutating func remove(rawValue index: Int) {
     if index < 64 { low &= ~(1 << UInt64(index)) } else { high &= ~(1 << UInt64(index - 64)) }
   }
 }
