@@ -99,6 +99,19 @@ import Testing
     #expect(RuleID.allCases.allSatisfy { $0.rawValue < FiredRules.capacity })
   }
 
+  /// Whether each arm of the indication rules holds in `s`, the rules run in book order.
+  static func arms(_ book: CompiledBook, _ s: Situation) -> [Bool] {
+    var s = s
+    var values: [Bool] = []
+    for index in book.indication {
+      let rule = book.rules[index]
+      let holds = rule.arms.map { book.holds($0.condition, s) }
+      if holds.contains(true) { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
+      values += holds
+    }
+    return values
+  }
+
   @Test func eachWorldIsTheConditionEvaluatedInIt() {
     let seed: UInt64 = 0x0F11_A000
     print("worlds: seed \(seed), 400 sets")
@@ -131,35 +144,16 @@ import Testing
         for yes in [true, false] where yes || context.no.contains(finding) {
           var s = Situation(answers)
           if yes { s.yes.insert(finding) } else { s.no.insert(finding) }
-          var arm = 0
-          for index in book.indication {
-            let rule = book.rules[index]
-            var fired = false
-            for compiled in rule.arms {
-              let holds = book.holds(compiled.condition, s)
-              fired = fired || holds
-              if worlds[arm].contains(finding, yes: yes) != holds {
-                differences.append("\(rule.id) arm \(arm) \(finding.id) \(yes ? "yes" : "no")")
-              }
-              arm += 1
-            }
-            if fired { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
+          for (arm, holds) in Self.arms(book, s).enumerated()
+          where worlds[arm].contains(finding, yes: yes) != holds {
+            differences.append("arm \(arm) \(finding.id) \(yes ? "yes" : "no")")
           }
         }
       }
       // Now is the book's value too.
-      var s = Situation(answers)
-      var arm = 0
-      for index in book.indication {
-        let rule = book.rules[index]
-        var fired = false
-        for compiled in rule.arms {
-          let holds = book.holds(compiled.condition, s)
-          fired = fired || holds
-          if worlds[arm].now != holds { differences.append("\(rule.id) arm \(arm) now") }
-          arm += 1
-        }
-        if fired { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
+      for (arm, holds) in Self.arms(book, Situation(answers)).enumerated()
+      where worlds[arm].now != holds {
+        differences.append("arm \(arm) now")
       }
     }
     #expect(differences.isEmpty, "\(differences.count) differ; first: \(differences.prefix(3))")
