@@ -181,6 +181,12 @@ enum Missing {
     // Worlds that change the outcome whatever the rest; worlds whose outcome must be worked out.
     var changed = context.none
     var unsure = context.none
+    // A rule asked about has the value of now until it is weighed (a condition asks only about
+    // rules before it, and a rule asked about is always weighed; this keeps any other book
+    // from reading what was never written).
+    for raw in book.askedAboutList {
+      firing[Int(raw)] = context.constant(start.fired.contains(rawValue: Int(raw)))
+    }
     for ruleIndex in book.indication {
       let rule = book.rules[ruleIndex]
       let asked = book.askedAbout.contains(rule.id)

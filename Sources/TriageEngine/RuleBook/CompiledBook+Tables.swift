@@ -134,6 +134,8 @@ extension CompiledBook {
     var askedAbout = FiredRules()
     for rule in r.list({ r in RuleID(rawValue: r.int())! }) { askedAbout.insert(rule) }
     self.askedAbout = askedAbout
+    askedAboutList = Frozen(
+      RuleID.allCases.filter { askedAbout.contains($0) }.map { Int32($0.rawValue) })
     precondition(r.isAtEnd, "the compiled book's tables have words left over")
   }
 

@@ -88,6 +88,8 @@ struct CompiledBook: @unchecked Sendable {
   /// The rules a condition asks about (`fired`): whether they fire matters even when what they
   /// give does not.
   let askedAbout: FiredRules
+  /// The same rules as raw identifiers, in order.
+  let askedAboutList: Frozen<Int32>
 
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
@@ -218,6 +220,8 @@ struct CompiledBook: @unchecked Sendable {
       askedAbout.insert(RuleID(rawValue: Int(node.arg))!)
     }
     self.askedAbout = askedAbout
+    askedAboutList = Frozen(
+      RuleID.allCases.filter { askedAbout.contains($0) }.map { Int32($0.rawValue) })
     self.numberReaders = Frozen(numberReaders.map(Frozen.init))
     self.rules = Frozen(rules)
     self.indication = Frozen(indication)
