@@ -63,9 +63,7 @@ extension CompiledBook {
     out.list(ceilings) { out, ceiling in
       out.put(Int64(bitPattern: ceiling.words.low), Int64(bitPattern: ceiling.words.high))
     }
-    out.list(RuleID.allCases.filter { askedAbout.contains($0) }) { out, rule in
-      out.put(Int64(rule.rawValue))
-    }
+    out.list(askedAboutList) { out, rule in out.put(Int64(rule)) }
     return (out.words, out.texts)
   }
 
@@ -118,9 +116,7 @@ extension CompiledBook {
     func positions(_ r: inout Reader) -> Frozen<Int> { r.list { r in r.int() } }
     let indication = positions(&r)
     self.indication = indication
-    var arms = 0
-    for rule in indication { arms += rules[rule].arms.count }
-    indicationArms = arms
+    indicationArms = Self.armCount(indication, rules)
     fallback = positions(&r)
     notes = positions(&r)
     regionNotes = positions(&r)
@@ -131,11 +127,11 @@ extension CompiledBook {
     ceilings = r.list { r in
       StudyBits(low: UInt64(bitPattern: Int64(r.int())), high: UInt64(bitPattern: Int64(r.int())))
     }
+    let askedAboutList: Frozen<Int32> = r.list { r in r.int32() }
     var askedAbout = FiredRules()
-    for rule in r.list({ r in RuleID(rawValue: r.int())! }) { askedAbout.insert(rule) }
+    for rule in askedAboutList { askedAbout.insert(rawValue: Int(rule)) }
     self.askedAbout = askedAbout
-    askedAboutList = Frozen(
-      RuleID.allCases.filter { askedAbout.contains($0) }.map { Int32($0.rawValue) })
+    self.askedAboutList = askedAboutList
     precondition(r.isAtEnd, "the compiled book's tables have words left over")
   }
 

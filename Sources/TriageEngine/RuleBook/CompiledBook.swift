@@ -220,12 +220,11 @@ struct CompiledBook: @unchecked Sendable {
       askedAbout.insert(RuleID(rawValue: Int(node.arg))!)
     }
     self.askedAbout = askedAbout
-    askedAboutList = Frozen(
-      RuleID.allCases.filter { askedAbout.contains($0) }.map { Int32($0.rawValue) })
+    askedAboutList = Self.list(askedAbout)
     self.numberReaders = Frozen(numberReaders.map(Frozen.init))
     self.rules = Frozen(rules)
     self.indication = Frozen(indication)
-    indicationArms = indication.reduce(0) { $0 + rules[$1].arms.count }
+    indicationArms = Self.armCount(indication, rules)
     self.fallback = Frozen(fallback)
     self.notes = Frozen(notes)
   }
@@ -411,6 +410,20 @@ struct CompiledBook: @unchecked Sendable {
       nodes[index].next = Int32(nodes.count)
       return Int32(index)
     }
+  }
+
+  /// How many arms the rules at `indication` have in all (both ways of making a book).
+  static func armCount<Rules: RandomAccessCollection>(
+    _ indication: some Sequence<Int>, _ rules: Rules
+  )
+    -> Int where Rules.Element == Rule, Rules.Index == Int
+  {
+    indication.reduce(0) { $0 + rules[$1].arms.count }
+  }
+
+  /// The rules of `set` as raw identifiers, in order (both ways of making a book).
+  static func list(_ set: FiredRules) -> Frozen<Int32> {
+    Frozen(RuleID.allCases.filter { set.contains($0) }.map { Int32($0.rawValue) })
   }
 
   static let sites = FindingGroup.lowSite.members.union(FindingGroup.neckSite.members)
