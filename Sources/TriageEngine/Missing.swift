@@ -85,8 +85,11 @@ enum Missing {
     let context = Worlds.Context(
       yes: candidates, no: candidates.intersection(book.readsNo), start: start)
 
-    return withUnsafeTemporaryAllocation(of: Contribution.self, capacity: book.indication.count) {
-      base in
+    // Each rule's contribution now; each arm weighed; for each rule (raw identifier), the worlds
+    // where it fires.
+    let counts = (book.indication.count, book.indicationArms, FiredRules.capacity)
+    return TemporaryBuffers.with(Contribution.self, Contributor.self, Worlds.self, counts: counts) {
+      base, contributors, firing in
       // The outcome now, from the rules that fired (a rule that did not fire gives nothing).
       var current = Outcome()
       for position in book.indication.indices {
@@ -97,21 +100,9 @@ enum Missing {
         current.add(base[position])
       }
 
-      var findings: [Finding] = []
-      if !candidates.isEmpty {
-        findings = withUnsafeTemporaryAllocation(
-          of: Contributor.self, capacity: book.indicationArms
-        ) { contributors in
-          withUnsafeTemporaryAllocation(of: Worlds.self, capacity: FiredRules.capacity) { firing in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: book.indication.count) {
-              weighed in
-              weigh(
-                book, context, current, firing: firing, contributors: contributors,
-                weighed: weighed)
-            }
-          }
-        }
-      }
+      let findings =
+        candidates.isEmpty
+        ? [] : weigh(book, context, current, firing: firing, contributors: contributors)
 
       var inputs: NumericInputs = []
       /// Whether `measure` recorded as one of `values`, with the rules that read it run again
@@ -162,20 +153,17 @@ enum Missing {
 
   /// The candidate findings whose world (yes, or no) gives another outcome than `current`.
   /// `firing` gets, for each rule weighed (raw identifier), the worlds where it fires;
-  /// `contributors`, the arms weighed of rules that ask for imaging; `weighed`, the rules
-  /// weighed (raw identifiers), in book order.
+  /// `contributors`, the arms weighed of rules that ask for imaging.
   private static func weigh(
     _ book: CompiledBook, _ context: Worlds.Context, _ current: Outcome,
     firing: UnsafeMutableBufferPointer<Worlds>,
-    contributors: UnsafeMutableBufferPointer<Contributor>,
-    weighed: UnsafeMutableBufferPointer<Int32>
+    contributors: UnsafeMutableBufferPointer<Contributor>
   ) -> [Finding] {
     let start = context.start
     // The rules whose worlds are worked out. A rule that did not fire, that no condition asks
     // about, and that would add nothing to the outcome by firing (no more urgent, its studies
     // covered) is put off: it matters only in a world where other rules give less.
     var weighedSet = FiredRules()
-    var weighedCount = 0
     var contributorCount = 0
     var deferred = false
     // Worlds that change the outcome whatever the rest; worlds whose outcome must be worked out.
@@ -200,13 +188,12 @@ enum Missing {
         continue
       }
       weighedSet.insert(rule.id)
-      weighed[weighedCount] = Int32(rule.id.rawValue)
-      weighedCount += 1
       var fires = context.none
       for (armIndex, arm) in rule.arms.enumerated() {
         let holds = Worlds.of(arm.condition, book, context, firing)
         fires.formUnion(holds)
-        guard rule.urgency > 0 else { continue }
+        // An arm that holds nowhere gives nothing anywhere.
+        guard rule.urgency > 0, holds.now || !holds.isEmpty else { continue }
         var contributor = Contributor(
           holding: holds, planReads: book.planReads[ruleIndex][armIndex], urgency: rule.urgency,
           rule: Int32(ruleIndex), arm: Int32(armIndex))
@@ -244,10 +231,11 @@ enum Missing {
     func differs(_ finding: Finding, yes: Bool) -> Bool {
       var s = start
       if yes { s.yes.insert(finding) } else { s.no.insert(finding) }
-      // The rules weighed that fire in this world (a study's condition, or a rule put off, may
-      // ask; the others are as now).
-      for index in 0..<weighedCount {
-        let raw = Int(weighed[index])
+      // Whether the rules asked about fire in this world (a study's condition, or a rule put
+      // off, may ask). Only a condition reads what fired; an indication rule asked about is
+      // always weighed, and any other keeps its value of now.
+      for raw in book.askedAboutList {
+        let raw = Int(raw)
         if firing[raw].contains(finding, yes: yes) {
           s.fired.insert(rawValue: raw)
         } else {
@@ -287,10 +275,12 @@ enum Missing {
     }
 
     var findings: [Finding] = []
-    // Catalogue order: a finding whose yes or no world changes the outcome.
+    // Catalogue order: a finding whose yes or no world changes the outcome (only a world that
+    // changes or may change it is looked at).
     let changes = changed.yes.union(changed.no)
-    let candidates = context.yes
-    for (word, offset) in [(candidates.low, 0), (candidates.high, 64)] {
+    let looked = changes.union(unsure.yes).union(unsure.no).intersection(context.yes)
+    if !looked.isEmpty { findings.reserveCapacity(looked.count) }
+    for (word, offset) in [(looked.low, 0), (looked.high, 64)] {
       var bits = word
       while bits != 0 {
         let finding = Finding(rawValue: UInt8(bits.trailingZeroBitCount + offset)).unsafelyUnwrapped

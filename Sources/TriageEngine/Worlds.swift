@@ -106,7 +106,18 @@ struct Worlds: Equatable {
     _ node: Int32, _ book: CompiledBook, _ context: Context,
     _ firing: UnsafeMutableBufferPointer<Worlds>
   ) -> Worlds {
-    value(Int(node), book, book.nodes.base, context, firing)
+    // A set the condition needs a yes in, without one now: only a yes to one of its findings
+    // can make it true, so it is false everywhere when no world answers yes to a finding in
+    // every such set.
+    let located = book.nodes.base[Int(node)].required
+    var open = context.yes
+    for index in Int(located >> 3)..<Int((located >> 3) + (located & 7)) {
+      let set = book.required.base[index]
+      guard context.start.yes.intersection(set).isEmpty else { continue }
+      open = open.intersection(set)
+      if open.isEmpty { return context.none }
+    }
+    return value(Int(node), book, book.nodes.base, context, firing)
   }
 
   private static func value(

@@ -22,6 +22,10 @@ public enum AnswersFastDecoder {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
+    /// The bytes `"no"` and the first four of `"yes"`, as words loaded from memory.
+    static var quotedNo: UInt32 { UInt32(littleEndian: 0x226F_6E22) }
+    static var quotedYes: UInt32 { UInt32(littleEndian: 0x7365_7922) }
+
     mutating func skipSpace() {
       while index < bytes.count,
         bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
@@ -100,6 +104,19 @@ public enum AnswersFastDecoder {
     mutating func answer() -> Answer? {
       skipSpace()
       guard index < bytes.count else { return nil }
+      // The usual answers, "no" and "yes", compared as words.
+      if index + 5 <= bytes.count {
+        let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index)
+          .loadUnaligned(as: UInt32.self)
+        if word == Self.quotedNo {
+          index += 4
+          return .no
+        }
+        if word == Self.quotedYes && bytes[index + 4] == UInt8(ascii: "\"") {
+          index += 5
+          return .yes
+        }
+      }
       if bytes[index] == UInt8(ascii: "t") {
         return literal("true") ? .yes : nil
       }

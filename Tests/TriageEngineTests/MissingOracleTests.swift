@@ -105,7 +105,7 @@ import Testing
     var values: [Bool] = []
     for index in book.indication {
       let rule = book.rules[index]
-      let holds = rule.arms.map { book.holds($0.condition, s) }
+      let holds = rule.arms.map { book.evaluated($0.condition, s) }
       if holds.contains(true) { s.fired.insert(rule.id) } else { s.fired.remove(rule.id) }
       values += holds
     }

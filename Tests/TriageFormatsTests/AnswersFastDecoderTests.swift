@@ -77,6 +77,10 @@ import TriageFormats
     #"{"findings": {"pain_neck": "yes", "pain_neck": "no"}}"#, #"{"findings": {"nope": "yes"}}"#,
     #"{"sex": "Female"}"#, #"{"patient_id": "x"}"#, #"{"findings": {"pain_neck": "ye\u0073"}}"#,
     #"{"symptom_weeks": 2, "conservative_weeks": 6}"#, "\u{FEFF}{}", #"{} x"#, "",
+    // The answers read as words: cut short, or longer than "yes" and "no".
+    #"{"findings": {"pain_neck": "yes"#, #"{"findings": {"pain_neck": "no"#,
+    #"{"findings": {"pain_neck": "yesx"}}"#, #"{"findings": {"pain_neck": "noo"}}"#,
+    #"{"findings": {"pain_neck": "ye"}}"#,
   ])
   func unusualInputFallsBack(text: String) {
     #expect(AnswersFastDecoder.decode(Array(text.utf8)) == nil)

@@ -70,11 +70,12 @@ extension CompiledBook {
   /// Reads a book written by ``encoded`` (the generated tables, or a test's round trip).
   init(words: [Int64], texts: [String]) {
     var r = Reader(words: words, texts: texts)
-    nodes = r.list { r in
-      Node(
-        op: Op(rawValue: UInt8(r.int()))!, next: r.int32(), arg: r.int32(), lo: r.int32(),
-        hi: r.int32(), set: r.set())
-    }
+    (nodes, required) = Self.requiring(
+      r.array { r in
+        Node(
+          op: Op(rawValue: UInt8(r.int()))!, next: r.int32(), arg: r.int32(), lo: r.int32(),
+          hi: r.int32(), set: r.set())
+      })
     choices = r.list { r in
       let (tag, a, b, c) = (r.int(), r.int32(), r.int32(), r.int32())
       switch tag {
@@ -227,6 +228,11 @@ extension CompiledBook {
     }
 
     mutating func text() -> String { texts[int()] }
+
+    /// A list written by ``Writer/list(_:_:)``, read into an array.
+    mutating func array<Element>(_ each: (inout Reader) -> Element) -> [Element] {
+      (0..<int()).map { _ in each(&self) }
+    }
 
     /// A list written by ``Writer/list(_:_:)``, read into storage that is never freed.
     mutating func list<Element>(_ each: (inout Reader) -> Element) -> Frozen<Element> {

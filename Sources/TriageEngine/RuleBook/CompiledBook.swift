@@ -11,6 +11,9 @@ struct CompiledBook: @unchecked Sendable {
     var arg: Int32 = 0
     var lo: Int32 = 0
     var hi: Int32 = 0
+    /// Where the node's ``CompiledBook/required`` sets are: the first's index times 8, plus
+    /// how many (derived from the nodes when the book is made; never in the tables).
+    var required: UInt32 = 0
     var set = FindingSet()
   }
 
@@ -90,6 +93,12 @@ struct CompiledBook: @unchecked Sendable {
   let askedAbout: FiredRules
   /// The same rules as raw identifiers, in order.
   let askedAboutList: Frozen<Int32>
+  /// Sets of findings of which at least one is answered yes whenever a node's condition holds
+  /// (each `any of` test an `all of` needs; at most ``requiredLimit`` for a node, the
+  /// smallest), found through ``Node/required``. A condition with a set that has no yes is
+  /// false without being evaluated; one answer can make it true only with a yes that is in
+  /// every such set.
+  let required: Frozen<FindingSet>
 
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
@@ -124,7 +133,7 @@ struct CompiledBook: @unchecked Sendable {
     regionNotes = Frozen(regionBook.compactMap { rule in compiled.firstIndex { $0.id == rule.id } })
     choices = Frozen(builder.choices)
     readsNo = builder.readsNo
-    nodes = Frozen(builder.nodes)
+    (nodes, required) = Self.requiring(builder.nodes)
 
     // Read sets through the rules asked about (earlier in the book, so already closed).
     var closed = direct
@@ -421,6 +430,52 @@ struct CompiledBook: @unchecked Sendable {
     indication.reduce(0) { $0 + rules[$1].arms.count }
   }
 
+  /// The most sets kept for a node in ``required``.
+  static let requiredLimit = 4
+
+  /// The nodes with where their ``required`` sets are, and those sets (both ways of making a
+  /// book).
+  static func requiring(_ nodes: [Node]) -> (Frozen<Node>, Frozen<FindingSet>) {
+    // Children come after their parent: from the last node back, each child is done first.
+    var sets = [[FindingSet]](repeating: [], count: nodes.count)
+    for i in nodes.indices.reversed() {
+      let node = nodes[i]
+      var children: [[FindingSet]] = []
+      var child = i + 1
+      while child < Int(node.next) {
+        children.append(sets[child])
+        child = Int(nodes[child].next)
+      }
+      switch node.op {
+      case .anyYes: sets[i] = [node.set]
+      // Only the neck among the sites: a neck site is answered yes.
+      case .neckOnly: sets[i] = [Situation.neck]
+      // Every child holds: each child's sets, the smallest first.
+      case .all:
+        for set in children.joined().sorted(by: { $0.count < $1.count })
+        where sets[i].count < requiredLimit && !sets[i].contains(set) {
+          sets[i].append(set)
+        }
+      // One child holds: one set of each child, together (none when a child needs none).
+      case .any:
+        if children.allSatisfy({ !$0.isEmpty }) {
+          sets[i] = [children.reduce(FindingSet()) { $0.union($1[0]) }]
+        }
+      // A no, an unanswered finding, a number, another rule: no yes is needed.
+      case .always, .allNo, .unanswered, .number, .unrecorded, .fired, .decidedAtMost,
+        .planCovers, .planned, .not:
+        break
+      }
+    }
+    var located = nodes
+    var flat: [FindingSet] = []
+    for i in nodes.indices {
+      located[i].required = UInt32(flat.count) << 3 | UInt32(sets[i].count)
+      flat += sets[i]
+    }
+    return (Frozen(located), Frozen(flat))
+  }
+
   /// The rules of `set` as raw identifiers, in order (both ways of making a book).
   static func list(_ set: FiredRules) -> Frozen<Int32> {
     Frozen(RuleID.allCases.filter { set.contains($0) }.map { Int32($0.rawValue) })
@@ -451,7 +506,25 @@ struct CompiledBook: @unchecked Sendable {
 extension CompiledBook {
   /// Whether the condition at `node` holds in `s`.
   @inline(__always) func holds(_ node: Int32, _ s: Situation) -> Bool {
+    mayHold(node, s.yes) && evaluated(node, s)
+  }
+
+  /// The condition at `node` evaluated node by node (without the shortcut of ``mayHold(_:_:)``).
+  @inline(__always) func evaluated(_ node: Int32, _ s: Situation) -> Bool {
     Self.test(Int(node), nodes.base, s)
+  }
+
+  /// Whether the condition at `node` can hold with these findings answered yes: each of its
+  /// ``required`` sets has a yes.
+  @inline(__always) func mayHold(_ node: Int32, _ yes: FindingSet) -> Bool {
+    let located = nodes.base[Int(node)].required
+    var index = Int(located >> 3)
+    let end = index + Int(located & 7)
+    while index < end {
+      if yes.intersection(required.base[index]).isEmpty { return false }
+      index += 1
+    }
+    return true
   }
 
   /// A node's value: a test of the answers is evaluated here; a group (all, any, not) in
