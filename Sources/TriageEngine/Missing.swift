@@ -66,7 +66,7 @@ enum Missing {
     let book = CompiledBook.shared
     var s = Situation(answers)
     var outcome = Outcome()
-    for position in book.indication.indices { outcome.add(contribution(position, book, &s)) }
+    for position in book.gated(s.yes) { outcome.add(contribution(position, book, &s)) }
     return outcome
   }
 
@@ -222,7 +222,8 @@ enum Missing {
         contributors[contributorCount] = contributor
         contributorCount += 1
       }
-      firing[rule.id.rawValue] = fires
+      // Only a condition reads it: kept for the rules asked about.
+      if asked { firing[rule.id.rawValue] = fires }
     }
     unsure = unsure.subtracting(changed)
 

@@ -125,27 +125,26 @@ struct Worlds: Equatable {
     _ firing: UnsafeMutableBufferPointer<Worlds>
   ) -> Worlds {
     let node = nodes + i
-    let s = c.start
     switch node.pointee.op {
     case .anyYes:
       // True now stays true; otherwise a yes for one of its findings makes it true.
-      if !s.yes.intersection(node.pointee.set).isEmpty { return c.all }
+      if !c.start.yes.intersection(node.pointee.set).isEmpty { return c.all }
       return Worlds(now: false, bits: c.yes(node.pointee.set))
     case .allNo:
       // A yes leaves it as it is (the finding was not no); a no makes it true if that finding
       // was the last one not answered no.
-      let left = node.pointee.set.subtracting(s.no)
+      let left = node.pointee.set.subtracting(c.start.no)
       if left.isEmpty { return c.all }
       return Worlds(now: false, bits: left.count == 1 ? c.no(left) : .zero)
     case .unanswered:
       // Any answer for one of its findings makes it false.
-      if !s.yes.union(s.no).intersection(node.pointee.set).isEmpty { return c.none }
+      if !c.start.yes.union(c.start.no).intersection(node.pointee.set).isEmpty { return c.none }
       return Worlds(now: true, bits: c.except(node.pointee.set))
     case .neckOnly:
-      let neck = s.hasNeck ? c.yes : c.yes.intersection(Situation.neck)
-      let low = s.hasLow ? c.yes : c.yes.intersection(Situation.low)
-      let mid = s.hasMid ? c.yes : c.yes.intersection(Situation.mid)
-      let now = s.hasNeck && !s.hasLow && !s.hasMid
+      let neck = c.start.hasNeck ? c.yes : c.yes.intersection(Situation.neck)
+      let low = c.start.hasLow ? c.yes : c.yes.intersection(Situation.low)
+      let mid = c.start.hasMid ? c.yes : c.yes.intersection(Situation.mid)
+      let now = c.start.hasNeck && !c.start.hasLow && !c.start.hasMid
       return Worlds(
         now: now, yes: neck.subtracting(low).subtracting(mid), no: now ? c.no : FindingSet())
     case .fired:
@@ -173,7 +172,7 @@ struct Worlds: Equatable {
       return c.complement(value(i + 1, book, nodes, c, firing))
     case .always, .number, .unrecorded, .decidedAtMost, .planCovers, .planned:
       // No answer to a finding changes these.
-      return c.constant(book.holds(Int32(i), s))
+      return c.constant(book.holds(Int32(i), c.start))
     }
   }
 }

@@ -1,9 +1,9 @@
 import TriageEngine
 
 /// Findings by the bytes of their identifier, for the fast answers decoder: an open-addressed
-/// table of 256 slots indexed by an FNV-1a hash of the identifier, each slot the finding's raw
-/// value plus one (0 for an empty slot), checked byte for byte. Built once and never freed, so
-/// a lookup touches no reference count and no dictionary.
+/// table of 256 slots indexed by a hash of the identifier's first and last words, each slot the
+/// finding's raw value plus one (0 for an empty slot), checked byte for byte. Built once and
+/// never freed, so a lookup touches no reference count and no dictionary.
 struct FindingTable: @unchecked Sendable {
   private static let size = 256
   private let slots: UnsafeMutablePointer<UInt8>
@@ -33,18 +33,31 @@ struct FindingTable: @unchecked Sendable {
     starts[identifiers.count] = offset
   }
 
-  static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return value
+  static func hash(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBufferPointer { hash($0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+  }
+
+  /// A hash of the `count` bytes at `key`: the first and the last eight (each whole word read
+  /// at once; a key shorter than a word read byte by byte) and the length, mixed by
+  /// multiplication. Only the slot it picks depends on it; every lookup compares the bytes.
+  @inline(__always)
+  static func hash(_ key: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+    var first: UInt64 = 0
+    var last: UInt64 = 0
+    if count >= 8 {
+      first = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)
+      last = UnsafeRawPointer(key + count - 8).loadUnaligned(as: UInt64.self)
+    } else {
+      for index in 0..<count { first = first << 8 | UInt64(key[index]) }
+    }
+    let mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+    return mixed ^ (mixed >> 29) ^ (mixed >> 47)
   }
 
   /// The finding whose identifier is the `count` bytes at `key`, if any.
   @inline(__always)
   func finding(_ key: UnsafePointer<UInt8>, count: Int) -> Finding? {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in 0..<count { value = (value ^ UInt64(key[index])) &* 0x0000_0100_0000_01b3 }
-    var slot = Int(value & UInt64(Self.size - 1))
+    var slot = Int(Self.hash(key, count: count) & UInt64(Self.size - 1))
     while slots[slot] != 0 {
       let raw = Int(slots[slot]) - 1
       let start = starts[raw]

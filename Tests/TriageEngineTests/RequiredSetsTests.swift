@@ -33,6 +33,29 @@ import Testing
     #expect(skipped > 100_000)
   }
 
+  /// Every indication rule with an arm that holds is among the rules the yes answers gate.
+  @Test func aRuleThatCanFireIsGated() {
+    let seed: UInt64 = 0x5E75_0002
+    print("gates: seed \(seed), 2000 sets")
+    let book = CompiledBook.shared
+    var missed: [String] = []
+    var fired = 0
+    for answers in AnswerGenerator.sets(count: 2000, seed: seed) {
+      var sink = CollectingSink()
+      var s = Situation(answers)
+      s.fired = BookEvaluator.run(answers, into: &sink).all
+      let gated = book.gated(s.yes)
+      for (position, index) in book.indication.enumerated() {
+        let rule = book.rules[index]
+        guard rule.arms.contains(where: { book.evaluated($0.condition, s) }) else { continue }
+        fired += 1
+        if !gated.contains(position) { missed.append(rule.id.rule.id) }
+      }
+    }
+    #expect(missed.isEmpty, "\(missed.count) not gated; first: \(missed.prefix(3))")
+    #expect(fired > 1000)
+  }
+
   /// The sets of a hand-written condition: an `all of` needs a yes in each `any of` it holds;
   /// an `any of` needs one from each child together; a `not` and a no need none.
   @Test func theSetsOfAHandWrittenCondition() {

@@ -14,7 +14,10 @@ enum BookEvaluator {
   static func run<Sink: RuleSink>(_ answers: Answers, into sink: inout Sink) -> Fired {
     let book = CompiledBook.shared
     var s = Situation(answers)
-    for rule in book.indication { apply(book.rules[rule], book, &s, &sink) }
+    // In book order, the rules that may fire (a rule that cannot fires nothing).
+    for position in book.gated(s.yes) {
+      apply(book.rules[book.indication[position]], book, &s, &sink)
+    }
     let indication = s.fired
     if sink.topUrgency == .none {
       for rule in book.fallback { apply(book.rules[rule], book, &s, &sink) }

@@ -118,6 +118,7 @@ extension CompiledBook {
     let indication = positions(&r)
     self.indication = indication
     indicationArms = Self.armCount(indication, rules)
+    (gates, ungated) = Self.gates(indication, rules, nodes, required)
     fallback = positions(&r)
     notes = positions(&r)
     regionNotes = positions(&r)

@@ -99,6 +99,11 @@ struct CompiledBook: @unchecked Sendable {
   /// false without being evaluated; one answer can make it true only with a yes that is in
   /// every such set.
   let required: Frozen<FindingSet>
+  /// For each finding (raw value), the indication rules (positions in `indication`) with an arm
+  /// whose first ``required`` set holds that finding; `ungated`, those with an arm that needs
+  /// no yes. A rule found for no finding answered yes cannot fire.
+  let gates: Frozen<Positions>
+  let ungated: Positions
 
   init(_ book: [BookRule], regionNotes regionBook: [BookRule]) {
     var builder = Builder()
@@ -234,6 +239,7 @@ struct CompiledBook: @unchecked Sendable {
     self.rules = Frozen(rules)
     self.indication = Frozen(indication)
     indicationArms = Self.armCount(indication, rules)
+    (gates, ungated) = Self.gates(indication, rules, nodes, required)
     self.fallback = Frozen(fallback)
     self.notes = Frozen(notes)
   }
@@ -474,6 +480,43 @@ struct CompiledBook: @unchecked Sendable {
       flat += sets[i]
     }
     return (Frozen(located), Frozen(flat))
+  }
+
+  /// The indication rules each finding's yes may fire (``gates``), and those that need no yes
+  /// (both ways of making a book).
+  static func gates<Rules: RandomAccessCollection>(
+    _ indication: some Sequence<Int>, _ rules: Rules, _ nodes: Frozen<Node>,
+    _ required: Frozen<FindingSet>
+  ) -> (Frozen<Positions>, Positions) where Rules.Element == Rule, Rules.Index == Int {
+    var gates = [Positions](repeating: Positions(), count: Finding.allCases.count)
+    var ungated = Positions()
+    for (position, index) in indication.enumerated() {
+      precondition(position < Positions.capacity, "too many indication rules for a gate")
+      for arm in rules[index].arms {
+        let located = nodes[Int(arm.condition)].required
+        guard located & 7 > 0 else {
+          ungated.insert(position)
+          continue
+        }
+        for finding in required[Int(located >> 3)].members {
+          gates[Int(finding.rawValue)].insert(position)
+        }
+      }
+    }
+    return (Frozen(gates), ungated)
+  }
+
+  /// The indication rules (positions) that may fire when `yes` are answered yes.
+  @inline(__always) func gated(_ yes: FindingSet) -> Positions {
+    var positions = ungated
+    for (word, offset) in [(yes.low, 0), (yes.high, 64)] {
+      var bits = word
+      while bits != 0 {
+        positions.formUnion(gates.base[bits.trailingZeroBitCount + offset])
+        bits &= bits - 1
+      }
+    }
+    return positions
   }
 
   /// The rules of `set` as raw identifiers, in order (both ways of making a book).
