@@ -175,7 +175,9 @@ enum Missing {
     for raw in book.askedAboutList {
       firing[Int(raw)] = context.constant(start.fired.contains(rawValue: Int(raw)))
     }
-    for ruleIndex in book.indication {
+    // A rule that no yes, now or in a world, gates fires nowhere (and did not fire now).
+    for position in book.gated(start.yes.union(context.yes)) {
+      let ruleIndex = book.indication[position]
       let rule = book.rules[ruleIndex]
       let asked = book.askedAbout.contains(rule.id)
       // A rule that asks for no imaging gives the outcome nothing; only whether it fires can
@@ -263,7 +265,8 @@ enum Missing {
       guard outcome != current, deferred else { return outcome != current }
       // The rules put off may make up for what the others give less: each gives no more than
       // the outcome now, so once they have made it up, the rest cannot change it.
-      for ruleIndex in book.indication {
+      for position in book.gated(s.yes) {
+        let ruleIndex = book.indication[position]
         let rule = book.rules[ruleIndex]
         guard rule.urgency > 0, !weighedSet.contains(rule.id) else { continue }
         for arm in rule.arms where book.holds(arm.condition, s) {
