@@ -120,22 +120,29 @@ struct Worlds: Equatable {
     return value(Int(node), book, book.nodes.base, context, firing)
   }
 
+  /// A yes to one of `set`: true now stays true; otherwise a yes for one of its findings makes
+  /// it true.
+  @inline(__always) private static func anyYes(_ set: FindingSet, _ c: Context) -> Worlds {
+    if !c.start.yes.intersection(set).isEmpty { return c.all }
+    return Worlds(now: false, bits: c.yes(set))
+  }
+
+  /// A no to each of `set`: a yes leaves it as it is (the finding was not no); a no makes it
+  /// true if that finding was the last one not answered no.
+  @inline(__always) private static func allNo(_ set: FindingSet, _ c: Context) -> Worlds {
+    let left = set.subtracting(c.start.no)
+    if left.isEmpty { return c.all }
+    return Worlds(now: false, bits: left.count == 1 ? c.no(left) : .zero)
+  }
+
   private static func value(
     _ i: Int, _ book: CompiledBook, _ nodes: UnsafePointer<CompiledBook.Node>, _ c: Context,
     _ firing: UnsafeMutableBufferPointer<Worlds>
   ) -> Worlds {
     let node = nodes + i
     switch node.pointee.op {
-    case .anyYes:
-      // True now stays true; otherwise a yes for one of its findings makes it true.
-      if !c.start.yes.intersection(node.pointee.set).isEmpty { return c.all }
-      return Worlds(now: false, bits: c.yes(node.pointee.set))
-    case .allNo:
-      // A yes leaves it as it is (the finding was not no); a no makes it true if that finding
-      // was the last one not answered no.
-      let left = node.pointee.set.subtracting(c.start.no)
-      if left.isEmpty { return c.all }
-      return Worlds(now: false, bits: left.count == 1 ? c.no(left) : .zero)
+    case .anyYes: return anyYes(node.pointee.set, c)
+    case .allNo: return allNo(node.pointee.set, c)
     case .unanswered:
       // Any answer for one of its findings makes it false.
       if !c.start.yes.union(c.start.no).intersection(node.pointee.set).isEmpty { return c.none }
@@ -157,7 +164,13 @@ struct Worlds: Equatable {
       let end = Int(node.pointee.next)
       var child = i + 1
       while child < end {
-        let value = value(child, book, nodes, c, firing)
+        // The usual children, tests of yes and of no, without a call.
+        let value =
+          switch nodes[child].op {
+          case .anyYes: anyYes(nodes[child].set, c)
+          case .allNo: allNo(nodes[child].set, c)
+          default: value(child, book, nodes, c, firing)
+          }
         if all {
           result.formIntersection(value)
           if result == c.none { return result }
