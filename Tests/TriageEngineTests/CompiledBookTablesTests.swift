@@ -70,7 +70,8 @@ import Testing
     // changes the words.
     var words = Self.compiled.encoded.words
     let texts = Self.compiled.encoded.texts
-    words[6] ^= 1  // the first node's finding set (low word)
+    // The list's count, then op, next, arg, lo, hi, required, and the set's low word.
+    words[7] ^= 1  // the first node's finding set (low word)
     let changed = CompiledBook(words: words, texts: texts)
     #expect(changed.nodes[0].set != Self.compiled.nodes[0].set)
     #expect(changed.encoded.words == words)

@@ -16,7 +16,7 @@ extension CompiledBook {
     var out = Writer()
     out.list(nodes) { out, node in
       out.put(Int64(node.op.rawValue), Int64(node.next), Int64(node.arg), Int64(node.lo))
-      out.put(Int64(node.hi))
+      out.put(Int64(node.hi), Int64(node.required))
       out.put(node.set)
     }
     out.list(choices) { out, choice in
@@ -64,18 +64,18 @@ extension CompiledBook {
       out.put(Int64(bitPattern: ceiling.words.low), Int64(bitPattern: ceiling.words.high))
     }
     out.list(askedAboutList) { out, rule in out.put(Int64(rule)) }
+    out.list(required) { out, set in out.put(set) }
     return (out.words, out.texts)
   }
 
   /// Reads a book written by ``encoded`` (the generated tables, or a test's round trip).
   init(words: [Int64], texts: [String]) {
     var r = Reader(words: words, texts: texts)
-    (nodes, required) = Self.requiring(
-      r.array { r in
-        Node(
-          op: Op(rawValue: UInt8(r.int()))!, next: r.int32(), arg: r.int32(), lo: r.int32(),
-          hi: r.int32(), set: r.set())
-      })
+    nodes = r.list { r in
+      Node(
+        op: Op(rawValue: UInt8(r.int()))!, next: r.int32(), arg: r.int32(), lo: r.int32(),
+        hi: r.int32(), required: UInt32(r.int()), set: r.set())
+    }
     choices = r.list { r in
       let (tag, a, b, c) = (r.int(), r.int32(), r.int32(), r.int32())
       switch tag {
@@ -118,7 +118,6 @@ extension CompiledBook {
     let indication = positions(&r)
     self.indication = indication
     indicationArms = Self.armCount(indication, rules)
-    (gates, ungated) = Self.gates(indication, rules, nodes, required)
     fallback = positions(&r)
     notes = positions(&r)
     regionNotes = positions(&r)
@@ -134,6 +133,8 @@ extension CompiledBook {
     for rule in askedAboutList { askedAbout.insert(rawValue: Int(rule)) }
     self.askedAbout = askedAbout
     self.askedAboutList = askedAboutList
+    required = r.list { r in r.set() }
+    (gates, ungated) = Self.gates(indication, rules, nodes, required)
     precondition(r.isAtEnd, "the compiled book's tables have words left over")
   }
 
@@ -229,11 +230,6 @@ extension CompiledBook {
     }
 
     mutating func text() -> String { texts[int()] }
-
-    /// A list written by ``Writer/list(_:_:)``, read into an array.
-    mutating func array<Element>(_ each: (inout Reader) -> Element) -> [Element] {
-      (0..<int()).map { _ in each(&self) }
-    }
 
     /// A list written by ``Writer/list(_:_:)``, read into storage that is never freed.
     mutating func list<Element>(_ each: (inout Reader) -> Element) -> Frozen<Element> {

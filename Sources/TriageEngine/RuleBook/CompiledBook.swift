@@ -12,7 +12,7 @@ struct CompiledBook: @unchecked Sendable {
     var lo: Int32 = 0
     var hi: Int32 = 0
     /// Where the node's ``CompiledBook/required`` sets are: the first's index times 8, plus
-    /// how many (derived from the nodes when the book is made; never in the tables).
+    /// how many.
     var required: UInt32 = 0
     var set = FindingSet()
   }
@@ -498,8 +498,13 @@ struct CompiledBook: @unchecked Sendable {
           ungated.insert(position)
           continue
         }
-        for finding in required[Int(located >> 3)].members {
-          gates[Int(finding.rawValue)].insert(position)
+        let first = required[Int(located >> 3)]
+        for (word, offset) in [(first.low, 0), (first.high, 64)] {
+          var bits = word
+          while bits != 0 {
+            gates[bits.trailingZeroBitCount + offset].insert(position)
+            bits &= bits - 1
+          }
         }
       }
     }
