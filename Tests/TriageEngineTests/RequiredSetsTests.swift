@@ -6,18 +6,25 @@ import Testing
 /// a yes in each of its sets, so the shortcut that skips a condition without one never changes
 /// a value.
 @Suite struct RequiredSetsTests {
-  /// Every node whose condition holds has a yes in each of its required sets.
-  @Test func aConditionThatHoldsHasAYesInEachRequiredSet() {
-    let seed: UInt64 = 0x5E75_0001
-    print("required sets: seed \(seed), 2000 sets")
-    let book = CompiledBook.shared
-    var violations: [String] = []
-    var heldWithSets = 0
-    var skipped = 0
+  /// Calls `body` with the situation of each of 2,000 answer sets generated from `seed`, with
+  /// the rules that fired for them (printing the seed).
+  static func situations(_ name: String, seed: UInt64, _ body: (Situation) -> Void) {
+    print("\(name): seed \(seed), 2000 sets")
     for answers in AnswerGenerator.sets(count: 2000, seed: seed) {
       var sink = CollectingSink()
       var s = Situation(answers)
       s.fired = BookEvaluator.run(answers, into: &sink).all
+      body(s)
+    }
+  }
+
+  /// Every node whose condition holds has a yes in each of its required sets.
+  @Test func aConditionThatHoldsHasAYesInEachRequiredSet() {
+    let book = CompiledBook.shared
+    var violations: [String] = []
+    var heldWithSets = 0
+    var skipped = 0
+    Self.situations("required sets", seed: 0x5E75_0001) { s in
       for node in book.nodes.indices {
         let held = book.evaluated(Int32(node), s)
         let may = book.mayHold(Int32(node), s.yes)
@@ -35,15 +42,10 @@ import Testing
 
   /// Every indication rule with an arm that holds is among the rules the yes answers gate.
   @Test func aRuleThatCanFireIsGated() {
-    let seed: UInt64 = 0x5E75_0002
-    print("gates: seed \(seed), 2000 sets")
     let book = CompiledBook.shared
     var missed: [String] = []
     var fired = 0
-    for answers in AnswerGenerator.sets(count: 2000, seed: seed) {
-      var sink = CollectingSink()
-      var s = Situation(answers)
-      s.fired = BookEvaluator.run(answers, into: &sink).all
+    Self.situations("gates", seed: 0x5E75_0002) { s in
       let gated = book.gated(s.yes)
       for (position, index) in book.indication.enumerated() {
         let rule = book.rules[index]
