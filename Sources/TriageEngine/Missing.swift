@@ -170,8 +170,9 @@ enum Missing {
     var changed = context.none
     var unsure = context.none
     // A rule asked about has the value of now until it is weighed (a condition asks only about
-    // rules before it, and a rule asked about is always weighed; this keeps any other book
-    // from reading what was never written).
+    // rules before it; a rule asked about is weighed whenever a yes, now or in a world, may fire
+    // it, and otherwise fires nowhere, as its value of now says; this keeps any other book from
+    // reading what was never written).
     for raw in book.askedAboutList {
       firing[Int(raw)] = context.constant(start.fired.contains(rawValue: Int(raw)))
     }
@@ -235,8 +236,8 @@ enum Missing {
       var s = start
       if yes { s.yes.insert(finding) } else { s.no.insert(finding) }
       // Whether the rules asked about fire in this world (a study's condition, or a rule put
-      // off, may ask). Only a condition reads what fired; an indication rule asked about is
-      // always weighed, and any other keeps its value of now.
+      // off, may ask). Only a condition reads what fired; `firing` holds every rule asked
+      // about (weighed, or at its value of now).
       for raw in book.askedAboutList {
         let raw = Int(raw)
         if firing[raw].contains(finding, yes: yes) {
