@@ -72,8 +72,9 @@ enum Missing {
 
   /// The unanswered findings among `shown` (what the questionnaire shows for `answers`) and
   /// the unrecorded numbers whose answer could change the urgency or the studies, in catalogue
-  /// order. `fired` is what the indication rules fired for `answers` (the evaluator's first
-  /// phase).
+  /// order. `fired` must be exactly what the indication rules fired for `answers` (the
+  /// evaluator's first phase): a rule asked about that no yes, now or in a world, may fire is
+  /// taken at that value.
   static func missing(_ answers: Answers, shown: FindingSet, fired: FiredRules) -> (
     [Finding], NumericInputs
   ) {
@@ -152,8 +153,9 @@ enum Missing {
   }
 
   /// The candidate findings whose world (yes, or no) gives another outcome than `current`.
-  /// `firing` gets, for each rule weighed (raw identifier), the worlds where it fires;
-  /// `contributors`, the arms weighed of rules that ask for imaging.
+  /// `firing` gets, for each rule a condition asks about (raw identifier), the worlds where it
+  /// fires (its other entries are never written or read); `contributors`, the arms weighed of
+  /// rules that ask for imaging.
   private static func weigh(
     _ book: CompiledBook, _ context: Worlds.Context, _ current: Outcome,
     firing: UnsafeMutableBufferPointer<Worlds>,
@@ -284,7 +286,7 @@ enum Missing {
     // changes or may change it is looked at).
     let changes = changed.yes.union(changed.no)
     let looked = changes.union(unsure.yes).union(unsure.no).intersection(context.yes)
-    if !looked.isEmpty { findings.reserveCapacity(looked.count) }
+    if !changes.isEmpty { findings.reserveCapacity(looked.count) }
     for (word, offset) in [(looked.low, 0), (looked.high, 64)] {
       var bits = word
       while bits != 0 {

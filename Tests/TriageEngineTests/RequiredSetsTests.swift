@@ -58,6 +58,46 @@ import Testing
     #expect(fired > 1000)
   }
 
+  /// The evaluator's first pass, with its gates and shortcuts, fires what evaluating every
+  /// indication rule node by node fires, for generated answer sets and for each of them with
+  /// one more finding answered yes or no (the worlds of `missing`). The brute force of
+  /// `MissingOracleTests` runs the evaluator, so this keeps it honest.
+  @Test func theGatedFirstPassFiresWhatFullEvaluationFires() {
+    let seed: UInt64 = 0x5E75_0003
+    print("gated first pass: seed \(seed), 150 sets with every one-answer world")
+    let book = CompiledBook.shared
+    var differences: [String] = []
+    var excluded = 0
+    func check(_ answers: Answers) {
+      var sink = PlanSink()
+      let gatedFired = BookEvaluator.run(answers, into: &sink).indication
+      var s = Situation(answers)
+      for index in book.indication {
+        let rule = book.rules[index]
+        if rule.arms.contains(where: { book.evaluated($0.condition, s) }) {
+          s.fired.insert(rule.id)
+        }
+      }
+      if s.fired != gatedFired { differences.append("\(answers.yesSet.members.map(\.id))") }
+      excluded += book.indication.count - Array(book.gated(answers.yesSet)).count
+    }
+    for answers in AnswerGenerator.sets(count: 150, seed: seed) {
+      check(answers)
+      let unanswered = FindingSet(Finding.allCases).subtracting(answers.yesSet)
+        .subtracting(answers.noSet)
+      for finding in unanswered.members {
+        for value in [Answer.yes, .no] {
+          var world = answers
+          world[finding] = value
+          check(world)
+        }
+      }
+    }
+    #expect(differences.isEmpty, "\(differences.count) differ; first: \(differences.prefix(2))")
+    // Not vacuous: the gates leave rules out.
+    #expect(excluded > 100_000)
+  }
+
   /// The sets of a hand-written condition: an `all of` needs a yes in each `any of` it holds;
   /// an `any of` needs one from each child together; a `not` and a no need none.
   @Test func theSetsOfAHandWrittenCondition() {
@@ -83,5 +123,25 @@ import Testing
     #expect(required(2) == [b.union(c)])
     #expect(required(5).isEmpty)
     #expect(required(7).isEmpty)
+
+    // all(anyYes d, anyYes e, anyYes f, anyYes a, anyYes b, anyYes d, neckOnly, any()): the
+    // smallest sets first, each once, at most four; an `any of` nothing never holds.
+    let d = FindingSet([.nightPain])
+    let e = FindingSet([.weightLoss, .steroids, .tbRisk])
+    let f = FindingSet([.osteoporosis, .steroids, .tbRisk, .immunosuppression])
+    let wide = [
+      node(.all, 9), node(.anyYes, 2, d), node(.anyYes, 3, e), node(.anyYes, 4, f),
+      node(.anyYes, 5, a), node(.anyYes, 6, b), node(.anyYes, 7, d), node(.neckOnly, 8),
+      node(.any, 9),
+    ]
+    let (wideLocated, wideSets) = CompiledBook.requiring(wide)
+    let at = wideLocated[0].required
+    let root = (Int(at >> 3)..<Int((at >> 3) + (at & 7))).map { wideSets[$0] }
+    #expect(root.count == CompiledBook.requiredLimit)
+    #expect(Set(root.map(\.count)) == [0, 1, 2])
+    #expect(root.contains(FindingSet()) && root.contains(d) && root.contains(b))
+    #expect(root.filter { $0 == d }.count == 1)
+    let neck = wideLocated[7].required
+    #expect(neck & 7 == 1 && wideSets[Int(neck >> 3)] == Situation.neck)
   }
 }

@@ -134,6 +134,13 @@ extension CompiledBook {
     self.askedAbout = askedAbout
     self.askedAboutList = askedAboutList
     required = r.list { r in r.set() }
+    // Every node's sets are in the list, and no more of them than a book makes.
+    for node in nodes {
+      let (first, count) = (Int(node.required >> 3), Int(node.required & 7))
+      precondition(
+        count <= Self.requiredLimit && first + count <= required.count,
+        "the compiled book's tables place a node's required sets outside their list")
+    }
     (gates, ungated) = Self.gates(indication, rules, nodes, required)
     precondition(r.isAtEnd, "the compiled book's tables have words left over")
   }

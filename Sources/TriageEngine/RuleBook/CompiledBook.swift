@@ -442,6 +442,7 @@ struct CompiledBook: @unchecked Sendable {
   /// The nodes with where their ``required`` sets are, and those sets (both ways of making a
   /// book).
   static func requiring(_ nodes: [Node]) -> (Frozen<Node>, Frozen<FindingSet>) {
+    precondition(requiredLimit < 8, "a node's count of required sets has three bits")
     // Children come after their parent: from the last node back, each child is done first.
     var sets = [[FindingSet]](repeating: [], count: nodes.count)
     for i in nodes.indices.reversed() {
