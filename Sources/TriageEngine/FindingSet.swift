@@ -60,15 +60,21 @@ public struct FindingSet: Sendable, Hashable {
   public var members: [Finding] {
     var result: [Finding] = []
     result.reserveCapacity(count)
+    forEachRawValue { index in
+      if let finding = Finding(rawValue: UInt8(index)) { result.append(finding) }
+    }
+    return result
+  }
+
+  /// Calls `body` with the raw value of each finding, in catalogue order (no array).
+  @inline(__always) func forEachRawValue(_ body: (Int) -> Void) {
     for (word, offset) in [(low, 0), (high, 64)] {
       var bits = word
       while bits != 0 {
-        let index = bits.trailingZeroBitCount
-        if let finding = Finding(rawValue: UInt8(index + offset)) { result.append(finding) }
+        body(bits.trailingZeroBitCount + offset)
         bits &= bits - 1
       }
     }
-    return result
   }
 }
 

@@ -287,17 +287,13 @@ enum Missing {
     let changes = changed.yes.union(changed.no)
     let looked = changes.union(unsure.yes).union(unsure.no).intersection(context.yes)
     if !changes.isEmpty { findings.reserveCapacity(looked.count) }
-    for (word, offset) in [(looked.low, 0), (looked.high, 64)] {
-      var bits = word
-      while bits != 0 {
-        let finding = Finding(rawValue: UInt8(bits.trailingZeroBitCount + offset)).unsafelyUnwrapped
-        bits &= bits - 1
-        if changes.contains(finding)
-          || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
-          || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
-        {
-          findings.append(finding)
-        }
+    looked.forEachRawValue { raw in
+      let finding = Finding(rawValue: UInt8(raw)).unsafelyUnwrapped
+      if changes.contains(finding)
+        || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
+        || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
+      {
+        findings.append(finding)
       }
     }
     return findings

@@ -499,14 +499,7 @@ struct CompiledBook: @unchecked Sendable {
           ungated.insert(position)
           continue
         }
-        let first = required[Int(located >> 3)]
-        for (word, offset) in [(first.low, 0), (first.high, 64)] {
-          var bits = word
-          while bits != 0 {
-            gates[bits.trailingZeroBitCount + offset].insert(position)
-            bits &= bits - 1
-          }
-        }
+        required[Int(located >> 3)].forEachRawValue { gates[$0].insert(position) }
       }
     }
     return (Frozen(gates), ungated)
@@ -515,13 +508,7 @@ struct CompiledBook: @unchecked Sendable {
   /// The indication rules (positions) that may fire when `yes` are answered yes.
   @inline(__always) func gated(_ yes: FindingSet) -> Positions {
     var positions = ungated
-    for (word, offset) in [(yes.low, 0), (yes.high, 64)] {
-      var bits = word
-      while bits != 0 {
-        positions.formUnion(gates.base[bits.trailingZeroBitCount + offset])
-        bits &= bits - 1
-      }
-    }
+    yes.forEachRawValue { positions.formUnion(gates.base[$0]) }
     return positions
   }
 
