@@ -20,6 +20,17 @@ struct ByteBuffer: ~Copyable {
     }
   }
 
+  /// Calls `body` with the bytes from `start` to `end` (within what was written).
+  func withBytes<Result>(
+    from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    precondition(0 <= start && start <= end && end <= count, "a range outside the bytes written")
+    return try body(UnsafeBufferPointer(start: base + start, count: end - start))
+  }
+
+  /// Forgets the bytes written, keeping the memory.
+  mutating func removeAll() { count = 0 }
+
   /// Makes room for `extra` more bytes.
   @inline(__always) mutating func reserve(_ extra: Int) {
     if count + extra > capacity { grow(count + extra) }

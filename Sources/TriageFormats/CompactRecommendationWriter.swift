@@ -11,6 +11,9 @@ struct CompactRecommendationWriter: ~Copyable {
   /// The bytes written.
   var bytes: [UInt8] { buffer.array }
 
+  /// Forgets the bytes written, keeping the memory (the next recommendation starts at 0).
+  mutating func removeAll() { buffer.removeAll() }
+
   mutating func write(_ r: Recommendation) {
     raw("{")
     key("urgency", first: true)

@@ -22,23 +22,34 @@ enum JSONLinesEvaluator {
   /// What one line gave.
   enum LineResult {
     case blank
-    case recommendation([UInt8])
+    /// The recommendation, written into the worker's stream up to `end` (from where the
+    /// previous line of that worker ended).
+    case recommendation(end: Int)
     case error(key: String?, message: String)
+  }
+
+  /// A worker's output stream, kept from batch to batch (its memory grows once). Only its own
+  /// thread writes it while a batch is evaluated, and the batch's thread reads it after:
+  /// accesses never overlap, so they are not checked at run time.
+  final class Stream: @unchecked Sendable {
+    @exclusivity(unchecked) var bytes = CompactJSONStream()
   }
 
   /// The cores this process may run on (its CPU affinity), at least 1.
   static var coresAvailable: Int { Int(spine_cores_available()) }
 
-  /// Evaluates one line; `now` (seconds since 1970) is the moment no recorded time may be after.
-  static func evaluate(_ line: UnsafeBufferPointer<UInt8>, overlong: Bool, now: Int) -> LineResult {
+  /// Evaluates one line into `stream`; `now` (seconds since 1970) is the moment no recorded
+  /// time may be after.
+  static func evaluate(
+    _ line: UnsafeBufferPointer<UInt8>, overlong: Bool, now: Int, into stream: Stream
+  ) -> LineResult {
     if overlong { return .error(key: nil, message: "line longer than \(maxLine >> 20) MiB") }
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
     do {
       // The common shape takes the fast path (straight from the batch's bytes); anything else
       // gets the full decoder, which names the error.
       let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(Array(line), now: now)
-      return .recommendation(
-        RecommendationJSON.compactBytes(TriageEngine.evaluate(sheet.answers)))
+      return .recommendation(end: stream.bytes.append(TriageEngine.evaluate(sheet.answers)))
     } catch let error as JSONSyntaxError {
       return .error(key: nil, message: "invalid JSON at column \(error.column): \(error.message)")
     } catch let error as AnswersError {
@@ -91,46 +102,58 @@ enum JSONLinesEvaluator {
       output.write("\n")
     }
 
-    /// Evaluates the lines of the batch (in parallel when `jobs` > 1) and writes the results
-    /// in input order.
+    /// One output stream per thread, reused by every batch.
+    let streams = (0..<jobs).map { _ in Stream() }
+
+    /// Evaluates the lines of the batch (in parallel when `jobs` > 1, each thread on a run of
+    /// consecutive lines into its own stream) and writes the results in input order.
     func flushBatch() {
       let count = ends.count
       guard count > 0 else { return }
       var results = [LineResult](repeating: .blank, count: count)
+      let parallel = jobs > 1 && count >= 2 * jobs
+      // The lines of thread `worker` are `worker * per ..< (worker + 1) * per`.
+      let per = parallel ? (count + jobs - 1) / jobs : count
       batch.withUnsafeBufferPointer { bytes in
         func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
           let start = index == 0 ? 0 : ends[index - 1]
           return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
         }
-        if jobs == 1 || count < 2 * jobs {
+        if !parallel {
           for index in 0..<count {
-            results[index] = evaluate(line(index), overlong: overlongLines[index], now: now)
+            results[index] = evaluate(
+              line(index), overlong: overlongLines[index], now: now, into: streams[0])
           }
         } else {
           results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             nonisolated(unsafe) let lines = (0..<count).map(line)
             let overlong = overlongLines
-            let per = (count + jobs - 1) / jobs
             DispatchQueue.concurrentPerform(iterations: jobs) { worker in
               for index in (worker * per)..<min(count, (worker + 1) * per) {
-                slots[index] = evaluate(lines[index], overlong: overlong[index], now: now)
+                slots[index] = evaluate(
+                  lines[index], overlong: overlong[index], now: now, into: streams[worker])
               }
             }
           }
         }
       }
-      for result in results {
+      // Where each thread's next recommendation starts in its stream.
+      var starts = [Int](repeating: 0, count: jobs)
+      for (index, result) in results.enumerated() {
         lineNumber += 1
         switch result {
         case .blank: break
-        case .recommendation(let bytes):
-          output.write(bytes: bytes)
+        case .recommendation(let end):
+          let worker = index / per
+          streams[worker].bytes.withBytes(from: starts[worker], to: end) { output.write(bytes: $0) }
+          starts[worker] = end
           output.write("\n")
         case .error(let key, let message): report(lineNumber, key: key, message)
         }
         if output.failed { break }
       }
+      for stream in streams { stream.bytes.removeAll() }
       batch.removeAll(keepingCapacity: true)
       ends.removeAll(keepingCapacity: true)
       overlongLines.removeAll(keepingCapacity: true)

@@ -33,6 +33,12 @@ public struct BufferedOutput {
     if buffer.count >= capacity { flush() }
   }
 
+  /// Appends the UTF-8 bytes in `bytes`.
+  public mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= capacity { flush() }
+  }
+
   /// Writes out what is buffered.
   public mutating func flush() {
     guard !buffer.isEmpty, !failed else {
