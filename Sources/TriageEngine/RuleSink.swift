@@ -58,7 +58,8 @@ struct CollectingSink: RuleSink {
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { true }
 
-  init() { firings.reserveCapacity(16) }
+  /// A sink with room for `capacity` firings (none: allocated on the first firing).
+  init(capacity: Int = 16) { firings.reserveCapacity(capacity) }
 
   mutating func fire(
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan

@@ -34,6 +34,8 @@ enum SafetyModifiers {
       _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
       _ findings: FindingSet
     ) {
+      // Room for the usual few items at the first (one list, not grown item by item).
+      if result.items.capacity == 0 { result.items.reserveCapacity(4) }
       result.items.append(
         SafetyItem(
           id: rule.rule.id, level: level, message: message, before: before,
@@ -165,11 +167,18 @@ enum SafetyModifiers {
     // A substitution (MRI to CT, contrast removed) can make two studies the same, or make an
     // alternative the planned study: keep each study once.
     // (A plan holds a handful of studies: a linear search, no hashing.)
-    var seen: [ImagingStudy] = []
-    seen.reserveCapacity(result.imaging.count)
-    for study in result.imaging where !seen.contains(study) { seen.append(study) }
-    if seen.count != result.imaging.count { result.imaging = seen }
-    if !result.alternatives.isEmpty { result.alternatives.removeAll { seen.contains($0.study) } }
+    // (Lists are rebuilt only when something is repeated: no new list otherwise.)
+    let planned = result.imaging
+    if planned.indices.contains(where: { planned[..<$0].contains(planned[$0]) }) {
+      var seen: [ImagingStudy] = []
+      seen.reserveCapacity(planned.count)
+      for study in planned where !seen.contains(study) { seen.append(study) }
+      result.imaging = seen
+    }
+    let kept = result.imaging
+    if result.alternatives.contains(where: { kept.contains($0.study) }) {
+      result.alternatives.removeAll { kept.contains($0.study) }
+    }
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
     switch f.answer(.renalImpairment) {
     case .yes where contrast:

@@ -11,13 +11,17 @@ public enum TriageEngine {
     let deciding = ordered.first { $0.rule.urgency == urgency }
     // The clock is the strictest of the rules that set the urgency (cord compression's 4 hours
     // beside cancer's 24), never null for urgent or emergency; its words go with it.
-    let clock = ordered.filter {
-      $0.rule.urgency == urgency && $0.rule.rule.timeframeHours != nil
+    // (The first of the strictest, in order.)
+    var clock: Rule?
+    for firing in ordered where firing.rule.urgency == urgency {
+      let rule = firing.rule.rule
+      guard let hours = rule.timeframeHours else { continue }
+      if let strictest = clock?.timeframeHours, strictest <= hours { continue }
+      clock = rule
     }
-    .min { $0.rule.rule.timeframeHours! < $1.rule.rule.timeframeHours! }
     var timeframe =
-      clock?.rule.rule.timeframe ?? deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
-    let timeframeHours = clock?.rule.rule.timeframeHours ?? urgency.defaultTimeframeHours
+      clock?.timeframe ?? deciding?.rule.rule.timeframe ?? urgency.defaultTimeframe
+    let timeframeHours = clock?.timeframeHours ?? urgency.defaultTimeframeHours
     // The aorta is assessed before any spine imaging: when another rule decides the urgency,
     // the aorta is assessed alongside, at once.
     if ordered.contains(where: { RuleBook.aortaFirst.contains($0.rule) })
@@ -26,9 +30,7 @@ public enum TriageEngine {
       timeframe += "; assess the aorta at once too (bedside ultrasound or CT angiography)"
     }
 
-    var firings = ordered
-    firings.append(
-      contentsOf: BookEvaluator.regionNotes(answers, imaging: decision.imaging, fired: fired.all))
+    let notes = BookEvaluator.regionNotes(answers, imaging: decision.imaging, fired: fired.all)
 
     let safety = SafetyModifiers.apply(
       facts, urgency: urgency, imaging: decision.imaging, alternatives: decision.alternatives,
@@ -67,7 +69,7 @@ public enum TriageEngine {
       timeframeHours: timeframeHours,
       imaging: safety.imaging,
       alternatives: safety.alternatives,
-      rules: deduplicated(firings),
+      rules: deduplicated(ordered, notes),
       safety: safety.items,
       missingFindings: missingFindings,
       missingInputs: missingInputs,
@@ -117,6 +119,14 @@ public enum TriageEngine {
       }
       ordered = sorted
       guard urgency > .none else { return }
+      var studies = 0
+      var offered = 0
+      for firing in ordered {
+        studies += firing.plan.imaging.count
+        offered += firing.plan.alternatives.count
+      }
+      imaging.reserveCapacity(studies)
+      alternatives.reserveCapacity(offered)
       for firing in ordered {
         guard let ruleUrgency = firing.rule.urgency, ruleUrgency > .none else { continue }
         for study in firing.plan.imaging where !isCovered(study, by: imaging) {
@@ -130,12 +140,16 @@ public enum TriageEngine {
         }
       }
       // A study added later may cover an earlier one (a whole-spine CT after a cervical CT).
-      let studies = imaging
-      imaging = studies.enumerated().filter { index, study in
-        !studies.enumerated().contains { other, wider in
-          other != index && wider != study && covers(wider, study)
+      // (Rebuilt only when a study is covered: no list otherwise.)
+      func isCoveredByAnother(_ index: Int, in studies: [ImagingStudy]) -> Bool {
+        studies.indices.contains { other in
+          other != index && studies[other] != studies[index] && covers(studies[other], studies[index])
         }
-      }.map(\.element)
+      }
+      if imaging.indices.contains(where: { isCoveredByAnother($0, in: imaging) }) {
+        let studies = imaging
+        imaging = studies.indices.filter { !isCoveredByAnother($0, in: studies) }.map { studies[$0] }
+      }
       // The aorta before the spine (NICE NG156): when a rule assessing the aorta sets the
       // urgency, the aorta is the only study and a spine study is an alternative once aortic
       // causes are excluded; when a spine rule is more urgent, the aorta is assessed alongside,
@@ -197,20 +211,34 @@ public enum TriageEngine {
       && (wider.contrast == study.contrast || wider.contrast == .withAndWithout)
   }
 
-  /// One entry per rule identifier (a rule may fire from two branches): evidence merged.
-  static func deduplicated(_ firings: [Firing]) -> [FiredRule] {
-    var merged: [(rule: RuleID, findings: FindingSet, inputs: NumericInputs)] = []
-    merged.reserveCapacity(firings.count)
-    for firing in firings {
-      if let index = merged.firstIndex(where: { $0.rule == firing.rule }) {
-        merged[index].findings = merged[index].findings.union(firing.findings)
-        merged[index].inputs.formUnion(firing.inputs)
-      } else {
-        merged.append((firing.rule, firing.findings, firing.inputs))
+  /// One entry per rule identifier (a rule may fire from two branches), in the order of
+  /// `firings` then `notes`: evidence merged.
+  static func deduplicated(_ firings: [Firing], _ notes: [Firing] = []) -> [FiredRule] {
+    let total = firings.count + notes.count
+    // The merged entries in order (a handful: a linear search, kept on the stack).
+    return withUnsafeTemporaryAllocation(
+      of: (rule: RuleID, findings: FindingSet, inputs: NumericInputs).self, capacity: total
+    ) { merged in
+      var count = 0
+      func merge(_ firing: Firing) {
+        for index in 0..<count where merged[index].rule == firing.rule {
+          merged[index].findings.formUnion(firing.findings)
+          merged[index].inputs.formUnion(firing.inputs)
+          return
+        }
+        merged.initializeElement(at: count, to: (firing.rule, firing.findings, firing.inputs))
+        count += 1
       }
-    }
-    return merged.map {
-      FiredRule(rule: $0.rule.rule, findings: $0.findings.members, inputs: $0.inputs)
+      for firing in firings { merge(firing) }
+      for firing in notes { merge(firing) }
+      var rules: [FiredRule] = []
+      rules.reserveCapacity(count)
+      for index in 0..<count {
+        let entry = merged.moveElement(from: index)
+        rules.append(
+          FiredRule(rule: entry.rule.rule, findings: entry.findings.members, inputs: entry.inputs))
+      }
+      return rules
     }
   }
 }

@@ -38,7 +38,8 @@ enum BookEvaluator {
     s.fired = fired
     s.planned = !imaging.isEmpty
     for study in imaging { s.planRegions |= 1 << Int32(StudyBits.regionIndex(study.region)) }
-    var sink = CollectingSink()
+    // Room for every note when a study is planned (the notes explain studies); none otherwise.
+    var sink = CollectingSink(capacity: imaging.isEmpty ? 0 : book.regionNotes.count)
     for rule in book.regionNotes { apply(book.rules[rule], book, &s, &sink) }
     return sink.firings
   }
@@ -71,10 +72,17 @@ enum BookEvaluator {
   /// The studies and alternatives of `arm` for `s`.
   static func plan(_ arm: CompiledBook.Arm, _ book: CompiledBook, _ s: Situation) -> Plan {
     var plan = Plan()
-    book.forEachStudy(arm.imaging, regions: arm.regions, s) { _, study in
+    guard arm.imaging.count + arm.alternatives.count > 0 else { return plan }
+    // Room for the most the arm can plan (each study once per region), so that the lists are
+    // allocated once.
+    let chosen = book.regions(arm.regions, s)
+    let perStudy = max(1, chosen.nonzeroBitCount)
+    plan.imaging.reserveCapacity(arm.imaging.count * perStudy)
+    plan.alternatives.reserveCapacity(arm.alternatives.count * perStudy)
+    book.forEachStudy(arm.imaging, chosen: chosen, s) { _, study in
       plan.imaging.append(StudyBits.study(at: study))
     }
-    book.forEachStudy(arm.alternatives, regions: arm.regions, s) { position, study in
+    book.forEachStudy(arm.alternatives, chosen: chosen, s) { position, study in
       plan.alternatives.append(Alternative(StudyBits.study(at: study), when: arm.reasons[position]))
     }
     return plan

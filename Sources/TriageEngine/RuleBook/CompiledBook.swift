@@ -624,7 +624,15 @@ extension CompiledBook {
     _ studies: Frozen<Study>, regions choice: Int32, _ s: Situation,
     _ body: (_ position: Int, _ study: Int) -> Void
   ) {
-    let chosen = regions(choice, s)
+    forEachStudy(studies, chosen: regions(choice, s), s, body)
+  }
+
+  /// ``forEachStudy(_:regions:_:_:)`` with the regions already chosen (`regions(choice, s)`).
+  @inline(__always)
+  func forEachStudy(
+    _ studies: Frozen<Study>, chosen: Int32, _ s: Situation,
+    _ body: (_ position: Int, _ study: Int) -> Void
+  ) {
     if chosen == 0 {
       for (position, study) in studies.enumerated() where holds(study.when, s) {
         body(position, Int(study.fixed))
