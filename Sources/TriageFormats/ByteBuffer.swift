@@ -96,6 +96,26 @@ struct ByteBuffer: ~Copyable {
     -> Bool
   {
     var index = 0
+    // 16 bytes at a time (one vector compare each); a shorter text 8 at a time, then by byte.
+    let quote = SIMD16<UInt8>(repeating: 0x22)
+    let backslash = SIMD16<UInt8>(repeating: 0x5C)
+    let space = SIMD16<UInt8>(repeating: 0x20)
+    var special = SIMDMask<SIMD16<Int8>>(repeating: false)
+    if length >= 16 {
+      // Whole blocks, then the last 16 bytes (overlapping the last block): no tail loop.
+      func check(_ offset: Int) {
+        let bytes = UnsafeRawPointer(address + offset).loadUnaligned(as: SIMD16<UInt8>.self)
+        special = special .| (bytes .== quote) .| (bytes .== backslash) .| (bytes .< space)
+      }
+      while index + 16 <= length {
+        check(index)
+        index += 16
+      }
+      if index < length { check(length - 16) }
+      // (The mask's 16 bytes read as two words: `any` is a call that reduces lane by lane.)
+      let lanes = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+      return lanes[0] | lanes[1] != 0
+    }
     var found: UInt64 = 0
     while index + 8 <= length {
       found |= escapeBits(UnsafeRawPointer(address + index).loadUnaligned(as: UInt64.self))

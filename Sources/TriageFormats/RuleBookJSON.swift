@@ -101,8 +101,10 @@ public enum RuleBookJSON {
     case .planCovers(let regions):
       return .object([("plan_covers", .array(regions.map { .string($0.rawValue) }))])
     case .planned: return .string("planned")
-    case .all(let conditions): return .object([("all", .array(conditions.map(RuleBookJSON.condition)))])
-    case .any(let conditions): return .object([("any", .array(conditions.map(RuleBookJSON.condition)))])
+    case .all(let conditions):
+      return .object([("all", .array(conditions.map(RuleBookJSON.condition)))])
+    case .any(let conditions):
+      return .object([("any", .array(conditions.map(RuleBookJSON.condition)))])
     case .not(let inner): return .object([("not", RuleBookJSON.condition(inner))])
     }
   }
