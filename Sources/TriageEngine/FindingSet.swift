@@ -66,6 +66,20 @@ public struct FindingSet: Sendable, Hashable {
     return result
   }
 
+  /// Calls `body` with each finding, in catalogue order (no list).
+  @inlinable @inline(__always) public func forEachMember(_ body: (Finding) -> Void) {
+    var bits = low
+    while bits != 0 {
+      body(Finding(rawValue: UInt8(bits.trailingZeroBitCount)).unsafelyUnwrapped)
+      bits &= bits - 1
+    }
+    bits = high
+    while bits != 0 {
+      body(Finding(rawValue: UInt8(bits.trailingZeroBitCount + 64)).unsafelyUnwrapped)
+      bits &= bits - 1
+    }
+  }
+
   /// Calls `body` with the raw value of each finding, in catalogue order (no array).
   @inline(__always) func forEachRawValue(_ body: (Int) -> Void) {
     for (word, offset) in [(low, 0), (high, 64)] {

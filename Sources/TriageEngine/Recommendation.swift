@@ -2,10 +2,20 @@
 public struct FiredRule: Sendable, Hashable {
   /// The rule (identifier, title, urgency, source).
   public let rule: Rule
-  /// The findings answered `yes` that fired it.
-  public let findings: [Finding]
+  /// The findings answered `yes` that fired it, as a set (no list is made until one is read).
+  public let findingSet: FindingSet
   /// The numbers (age, weeks) that fired it.
   public let inputs: NumericInputs
+
+  /// The findings answered `yes` that fired it, in catalogue order.
+  public var findings: [Finding] { findingSet.members }
+
+  /// A rule that fired on `findings` and `inputs`.
+  public init(rule: Rule, findings: FindingSet, inputs: NumericInputs) {
+    self.rule = rule
+    self.findingSet = findings
+    self.inputs = inputs
+  }
 
   /// The evidence as contract identifiers: findings, then numbers.
   public var evidence: [String] { findings.map(\.id) + inputs.ids }
@@ -45,8 +55,24 @@ public struct SafetyItem: Sendable, Hashable {
   public let before: String?
   /// The source, with its year.
   public let source: String
-  /// The findings that raised it.
-  public let findings: [Finding]
+  /// The findings that raised it, as a set (no list is made until one is read).
+  public let findingSet: FindingSet
+
+  /// The findings that raised it, in catalogue order.
+  public var findings: [Finding] { findingSet.members }
+
+  /// An item of rule `id` at `level`.
+  public init(
+    id: String, level: SafetyLevel, message: String, before: String?, source: String,
+    findings: FindingSet
+  ) {
+    self.id = id
+    self.level = level
+    self.message = message
+    self.before = before
+    self.source = source
+    self.findingSet = findings
+  }
 }
 
 /// How far the recommendation can be relied on (README, "The answers file").
@@ -114,7 +140,7 @@ public struct Recommendation: Sendable, Hashable {
     for fired in rules {
       guard let text = fired.rule.seedDifference, !seen.contains(text) else { continue }
       let touched =
-        fired.findings.contains { fired.rule.seedAbout.contains($0) }
+        !fired.findingSet.intersection(fired.rule.seedAbout).isEmpty
         || (fired.rule.seedAboutAge && fired.inputs.contains(.age))
       if touched { seen.append(text) }
     }

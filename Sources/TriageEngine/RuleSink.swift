@@ -2,17 +2,6 @@
 struct Plan {
   var imaging: [ImagingStudy] = []
   var alternatives: [Alternative] = []
-
-  /// The same plan for each region, merged (studies first region first).
-  static func across(_ regions: [SpineRegion], _ make: (SpineRegion) -> Plan) -> Plan {
-    var merged = Plan()
-    for region in regions {
-      let plan = make(region)
-      merged.imaging += plan.imaging
-      merged.alternatives += plan.alternatives
-    }
-    return merged
-  }
 }
 
 /// Receives the rules that fire. Two implementations: one collects everything for a
@@ -39,17 +28,21 @@ extension RuleSink {
   }
 }
 
-/// One rule that fired while collecting.
+/// One rule that fired while collecting. Its plan is kept in the sink's list of plans: a firing
+/// holds no reference, so ordering and reading firings counts no references.
 struct Firing {
   var rule: RuleID
   var findings: FindingSet
   var inputs: NumericInputs
-  var plan: Plan
+  /// The index of its plan in the sink's plans (-1: none kept).
+  var plan: Int32 = -1
 }
 
-/// Collects every firing, in order.
+/// Collects every firing, in order, with the plan of each.
 struct CollectingSink: RuleSink {
   var firings: [Firing] = []
+  /// The plans of the firings (``Firing/plan``).
+  var plans: [Plan] = []
   var pendingFindings = FindingSet()
 
   mutating func pending(_ findings: FindingSet) {
@@ -58,14 +51,35 @@ struct CollectingSink: RuleSink {
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { true }
 
-  /// A sink with room for `capacity` firings (none: allocated on the first firing).
-  init(capacity: Int = 16) { firings.reserveCapacity(capacity) }
+  init() {
+    firings.reserveCapacity(16)
+    plans.reserveCapacity(16)
+  }
 
   mutating func fire(
     _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
   ) {
     if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
-    firings.append(Firing(rule: rule, findings: findings, inputs: inputs, plan: plan()))
+    firings.append(
+      Firing(rule: rule, findings: findings, inputs: inputs, plan: Int32(plans.count)))
+    plans.append(plan())
+  }
+}
+
+/// Collects the firings of notes that explain the plan (the region notes), without plans.
+struct NoteSink: RuleSink {
+  var firings: [Firing] = []
+  var topUrgency: Urgency = .none
+  var wantsNotes: Bool { true }
+
+  /// A sink with room for `capacity` firings.
+  init(capacity: Int) { firings.reserveCapacity(capacity) }
+
+  mutating func fire(
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
+  ) {
+    if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
+    firings.append(Firing(rule: rule, findings: findings, inputs: inputs))
   }
 }
 
@@ -73,6 +87,8 @@ struct CollectingSink: RuleSink {
 /// studies of ``TriageEngine/studies(of:)``.
 struct PlanSink: RuleSink {
   var firings: [Firing] = []
+  /// The plans of the firings (``Firing/plan``).
+  var plans: [Plan] = []
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { false }
 
@@ -82,7 +98,9 @@ struct PlanSink: RuleSink {
     guard let urgency = rule.urgency else { return }
     if urgency > topUrgency { topUrgency = urgency }
     if urgency > .none {
-      firings.append(Firing(rule: rule, findings: findings, inputs: inputs, plan: plan()))
+      firings.append(
+        Firing(rule: rule, findings: findings, inputs: inputs, plan: Int32(plans.count)))
+      plans.append(plan())
     }
   }
 }

@@ -5,7 +5,7 @@ public enum TriageEngine {
     var sink = CollectingSink()
     let fired = BookEvaluator.run(answers, into: &sink)
     let facts = Facts(answers)
-    let decision = Decision(sink.firings, urgency: sink.topUrgency)
+    let decision = Decision(sink.firings, plans: sink.plans, urgency: sink.topUrgency)
     let urgency = decision.urgency
     let ordered = decision.ordered
     let deciding = ordered.first { $0.rule.urgency == urgency }
@@ -101,7 +101,8 @@ public enum TriageEngine {
     /// Whether a rule assessing the aorta sets the urgency: the aorta is then the only study.
     var aortaDecides = false
 
-    init(_ firings: [Firing], urgency: Urgency) {
+    /// The decision on `firings`, whose plans are in `plans` (``Firing/plan``).
+    init(_ firings: [Firing], plans: [Plan], urgency: Urgency) {
       self.urgency = urgency
       // Deciding rules first (highest urgency, then precedence), notes last; firings of the
       // same rank keep their order (an insertion sort: a handful of firings).
@@ -121,19 +122,20 @@ public enum TriageEngine {
       guard urgency > .none else { return }
       var studies = 0
       var offered = 0
-      for firing in ordered {
-        studies += firing.plan.imaging.count
-        offered += firing.plan.alternatives.count
+      for plan in plans {
+        studies += plan.imaging.count
+        offered += plan.alternatives.count
       }
       imaging.reserveCapacity(studies)
       alternatives.reserveCapacity(offered)
-      for firing in ordered {
+      for firing in sorted where firing.plan >= 0 {
         guard let ruleUrgency = firing.rule.urgency, ruleUrgency > .none else { continue }
-        for study in firing.plan.imaging where !isCovered(study, by: imaging) {
+        let plan = Int(firing.plan)
+        for study in plans[plan].imaging where !isCovered(study, by: imaging) {
           imaging.append(study)
         }
         if ruleUrgency == urgency {
-          for alternative in firing.plan.alternatives
+          for alternative in plans[plan].alternatives
           where !alternatives.contains(alternative) && !imaging.contains(alternative.study) {
             alternatives.append(alternative)
           }
@@ -143,12 +145,15 @@ public enum TriageEngine {
       // (Rebuilt only when a study is covered: no list otherwise.)
       func isCoveredByAnother(_ index: Int, in studies: [ImagingStudy]) -> Bool {
         studies.indices.contains { other in
-          other != index && studies[other] != studies[index] && covers(studies[other], studies[index])
+          other != index && studies[other] != studies[index]
+            && covers(studies[other], studies[index])
         }
       }
       if imaging.indices.contains(where: { isCoveredByAnother($0, in: imaging) }) {
         let studies = imaging
-        imaging = studies.indices.filter { !isCoveredByAnother($0, in: studies) }.map { studies[$0] }
+        imaging = studies.indices.filter { !isCoveredByAnother($0, in: studies) }.map {
+          studies[$0]
+        }
       }
       // The aorta before the spine (NICE NG156): when a rule assessing the aorta sets the
       // urgency, the aorta is the only study and a spine study is an alternative once aortic
@@ -157,8 +162,9 @@ public enum TriageEngine {
       let aorta = imaging.filter { !$0.region.isSpinal }
       guard !aorta.isEmpty else { return }
       let spine = imaging.filter { $0.region.isSpinal }
-      aortaDecides = ordered.contains { firing in
-        firing.rule.urgency == urgency && firing.plan.imaging.contains { !$0.region.isSpinal }
+      aortaDecides = sorted.contains { firing in
+        firing.rule.urgency == urgency && firing.plan >= 0
+          && plans[Int(firing.plan)].imaging.contains { !$0.region.isSpinal }
       }
       if aortaDecides {
         imaging = aorta
@@ -190,7 +196,7 @@ public enum TriageEngine {
   static func outcome(of answers: Answers) -> Outcome {
     var sink = PlanSink()
     BookEvaluator.run(answers, into: &sink)
-    let decision = Decision(sink.firings, urgency: sink.topUrgency)
+    let decision = Decision(sink.firings, plans: sink.plans, urgency: sink.topUrgency)
     return Outcome(urgency: decision.urgency, imaging: decision.imaging + decision.deferred)
   }
 
@@ -236,7 +242,7 @@ public enum TriageEngine {
       for index in 0..<count {
         let entry = merged.moveElement(from: index)
         rules.append(
-          FiredRule(rule: entry.rule.rule, findings: entry.findings.members, inputs: entry.inputs))
+          FiredRule(rule: entry.rule.rule, findings: entry.findings, inputs: entry.inputs))
       }
       return rules
     }

@@ -11,6 +11,9 @@ struct CompactRecommendationWriter: ~Copyable {
   /// The bytes written.
   var bytes: [UInt8] { buffer.array }
 
+  /// Appends a line feed (between the lines of a stream).
+  mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
+
   /// Forgets the bytes written, keeping the memory (the next recommendation starts at 0).
   mutating func removeAll() { buffer.removeAll() }
 
@@ -40,11 +43,11 @@ struct CompactRecommendationWriter: ~Copyable {
     array(r.rules) { writer, fired in
       if let texts = RuleTexts.shared.texts(of: fired.rule) {
         texts.writeHead(to: &writer.buffer)
-        writer.identifiers(fired.findings, fired.inputs)
+        writer.identifiers(fired.findingSet, fired.inputs)
         texts.writeTail(to: &writer.buffer)
       } else {
         Self.writeHead(of: fired.rule, to: &writer.buffer)
-        writer.identifiers(fired.findings, fired.inputs)
+        writer.identifiers(fired.findingSet, fired.inputs)
         Self.writeTail(of: fired.rule, to: &writer.buffer)
       }
     }
@@ -64,11 +67,18 @@ struct CompactRecommendationWriter: ~Copyable {
       writer.key("source")
       writer.string(item.source)
       writer.key("findings")
-      writer.identifiers(item.findings, [])
+      writer.identifiers(item.findingSet, [])
       writer.raw("}")
     }
     key("missing")
-    identifiers(r.missingFindings, r.missingInputs)
+    raw("[")
+    var first = true
+    for finding in r.missingFindings {
+      if !first { buffer.append(UInt8(ascii: ",")) }
+      first = false
+      Self.findings.write(Int(finding.rawValue), to: &buffer)
+    }
+    numbers(r.missingInputs, first: first)
     key("safety_net")
     array(r.safetyNet) { writer, advice in writer.string(advice) }
     key("ruleset")
@@ -136,15 +146,22 @@ struct CompactRecommendationWriter: ~Copyable {
   }
 
   /// The identifiers of `findings`, then of `inputs`, as an array of strings (the contract's
-  /// evidence and missing lists).
-  private mutating func identifiers(_ findings: [Finding], _ inputs: NumericInputs) {
+  /// evidence lists).
+  private mutating func identifiers(_ findings: FindingSet, _ inputs: NumericInputs) {
     raw("[")
     var first = true
-    for finding in findings {
+    findings.forEachMember { finding in
       if !first { buffer.append(UInt8(ascii: ",")) }
       first = false
       Self.findings.write(Int(finding.rawValue), to: &buffer)
     }
+    numbers(inputs, first: first)
+  }
+
+  /// The identifiers of `inputs` (after the findings, `first` when there were none), and the
+  /// array's closing bracket.
+  private mutating func numbers(_ inputs: NumericInputs, first: Bool) {
+    var first = first
     if !inputs.isEmpty {
       for id in inputs.ids {
         if !first { buffer.append(UInt8(ascii: ",")) }

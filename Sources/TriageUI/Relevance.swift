@@ -33,7 +33,7 @@ public enum Relevance {
       return FindingSet()
     }
     var named = FindingSet()
-    for fired in current.rules { for finding in fired.findings { named.insert(finding) } }
+    for fired in current.rules { named.formUnion(fired.findingSet) }
     let missing = FindingSet(current.missingFindings)
     // The best case: every unanswered finding given its reassuring answer. An item whose
     // answer that outcome needs (a clearance rule needs all its items) never folds.

@@ -39,7 +39,7 @@ enum BookEvaluator {
     s.planned = !imaging.isEmpty
     for study in imaging { s.planRegions |= 1 << Int32(StudyBits.regionIndex(study.region)) }
     // Room for every note when a study is planned (the notes explain studies); none otherwise.
-    var sink = CollectingSink(capacity: imaging.isEmpty ? 0 : book.regionNotes.count)
+    var sink = NoteSink(capacity: imaging.isEmpty ? 0 : book.regionNotes.count)
     for rule in book.regionNotes { apply(book.rules[rule], book, &s, &sink) }
     return sink.firings
   }
