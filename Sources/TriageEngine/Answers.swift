@@ -56,6 +56,18 @@ public struct Answers: Sendable, Hashable {
     }
   }
 
+  /// Sets each finding of `yes` to yes, of `no` to no and of `unknown` to unknown (the sets
+  /// hold no finding in common): what setting each one by one gives, in one step.
+  public mutating func set(yes: FindingSet, no: FindingSet, unknown: FindingSet) {
+    precondition(
+      yes.intersection(no).isEmpty && yes.intersection(unknown).isEmpty
+        && no.intersection(unknown).isEmpty, "a finding with two answers")
+    let all = yes.union(no).union(unknown)
+    yesSet = yesSet.subtracting(all).union(yes)
+    noSet = noSet.subtracting(all).union(no)
+    notDoneSet = notDoneSet.subtracting(all)
+  }
+
   /// Whether `finding` is recorded as not done (it reads as ``Answer/unknown``).
   public func isNotDone(_ finding: Finding) -> Bool { notDoneSet.contains(finding) }
 

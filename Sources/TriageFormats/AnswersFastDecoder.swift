@@ -26,7 +26,7 @@ public enum AnswersFastDecoder {
     static var quotedNo: UInt32 { UInt32(littleEndian: 0x226F_6E22) }
     static var quotedYes: UInt32 { UInt32(littleEndian: 0x7365_7922) }
 
-    mutating func skipSpace() {
+    @inline(__always) mutating func skipSpace() {
       while index < bytes.count,
         bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
       {
@@ -34,7 +34,7 @@ public enum AnswersFastDecoder {
       }
     }
 
-    mutating func take(_ byte: UInt8) -> Bool {
+    @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
       skipSpace()
       guard index < bytes.count, bytes[index] == byte else { return false }
       index += 1
@@ -67,6 +67,39 @@ public enum AnswersFastDecoder {
           return start..<position
         }
         if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
+        position += 1
+      }
+      return nil
+    }
+
+    /// A finding's key: the bytes up to the next quote, found 16 bytes at a time. Escapes,
+    /// control and non-ASCII bytes are not looked for: no identifier holds one, so a key with
+    /// one is not in the table and the line falls back. Nil without a closing quote.
+    @inline(__always) mutating func quotedKey() -> Range<Int>? {
+      guard take(UInt8(ascii: "\"")) else { return nil }
+      let start = index
+      let base = bytes.baseAddress.unsafelyUnwrapped
+      let count = bytes.count
+      var position = start
+      let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+      while position + 16 <= count {
+        let block = UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self)
+        // (The mask's 16 bytes read as two words; a match is a byte of all ones.)
+        let lanes = unsafeBitCast(block .== quote, to: SIMD2<UInt64>.self)
+        if lanes[0] | lanes[1] != 0 {
+          position +=
+            lanes[0] != 0
+            ? lanes[0].trailingZeroBitCount >> 3 : 8 + (lanes[1].trailingZeroBitCount >> 3)
+          index = position + 1
+          return start..<position
+        }
+        position += 16
+      }
+      while position < count {
+        if base[position] == UInt8(ascii: "\"") {
+          index = position + 1
+          return start..<position
+        }
         position += 1
       }
       return nil
@@ -141,20 +174,29 @@ public enum AnswersFastDecoder {
 
     mutating func findings(into answers: inout Answers) -> Bool {
       guard take(UInt8(ascii: "{")) else { return false }
-      var seen = FindingSet()
+      // Each finding's answer, set in one step at the end (a finding appears once).
+      var yes = FindingSet()
+      var no = FindingSet()
+      var unknown = FindingSet()
       let table = FindingTable.shared
       if take(UInt8(ascii: "}")) { return true }
       while true {
-        guard let range = plainString(), take(UInt8(ascii: ":")) else { return false }
+        guard let range = quotedKey(), take(UInt8(ascii: ":")) else { return false }
         guard
           let finding = table.finding(
             bytes.baseAddress.unsafelyUnwrapped + range.lowerBound, count: range.count),
-          !seen.contains(finding), let value = answer()
+          !yes.contains(finding), !no.contains(finding), !unknown.contains(finding),
+          let value = answer()
         else { return false }
-        seen.insert(finding)
-        answers[finding] = value
+        switch value {
+        case .yes: yes.insert(finding)
+        case .no: no.insert(finding)
+        case .unknown: unknown.insert(finding)
+        }
         if take(UInt8(ascii: ",")) { continue }
-        return take(UInt8(ascii: "}"))
+        guard take(UInt8(ascii: "}")) else { return false }
+        answers.set(yes: yes, no: no, unknown: unknown)
+        return true
       }
     }
 

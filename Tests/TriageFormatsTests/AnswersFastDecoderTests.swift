@@ -81,6 +81,12 @@ import TriageFormats
     #"{"findings": {"pain_neck": "yes"#, #"{"findings": {"pain_neck": "no"#,
     #"{"findings": {"pain_neck": "yesx"}}"#, #"{"findings": {"pain_neck": "noo"}}"#,
     #"{"findings": {"pain_neck": "ye"}}"#,
+    // Keys are found by their closing quote alone: an escape, a control or a non-ASCII byte in
+    // one is never an identifier, so the full decoder reads it (and names any error).
+    #"{"findings": {"pain\u005fneck": "yes"}}"#, #"{"findings": {"pain_neck\"": "yes"}}"#,
+    "{\"findings\": {\"pain_neck\u{E9}\": \"yes\"}}",
+    "{\"findings\": {\"pain_neck\u{1}\": \"yes\"}}",
+    #"{"findings": {"recent_spinal_procedure\"x": "yes"}}"#,
   ])
   func unusualInputFallsBack(text: String) {
     #expect(AnswersFastDecoder.decode(Array(text.utf8)) == nil)
