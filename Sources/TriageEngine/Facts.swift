@@ -17,6 +17,10 @@ struct Facts {
   @inline(__always) func answer(_ finding: Finding) -> Answer { answers[finding] }
   /// The findings of `group` answered yes.
   @inline(__always) func hits(_ group: FindingSet) -> FindingSet { yes.intersection(group) }
+  /// The findings of `group` not answered (neither yes nor no).
+  @inline(__always) func unanswered(_ group: FindingSet) -> FindingSet {
+    group.subtracting(yes).subtracting(no)
+  }
 
   /// A presenting complaint: a pain site or trauma answered yes. Without one the
   /// recommendation is `incomplete`; rules never fire *because* no site is known.

@@ -23,6 +23,9 @@ enum SafetyModifiers {
   /// The words of ``mriSafetyItems`` as UTF-8.
   static let mriSafetyItemBytes = mriSafetyItems.map { Array($0.words.utf8) }
 
+  /// The MRI-safety screening items, as a set.
+  static let mriSafetySet = FindingSet(mriSafetyItems.map(\.finding))
+
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
     compression: Bool
@@ -39,7 +42,7 @@ enum SafetyModifiers {
       result.items.append(
         SafetyItem(
           id: rule.rule.id, level: level, message: message, before: before,
-          source: rule.rule.source, findings: findings.members))
+          source: rule.rule.source, findings: findings))
     }
     /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
     /// later MRI (the `before` steps folded into the message).
@@ -238,23 +241,27 @@ enum SafetyModifiers {
     // Unknown is never no: say which screening items are still open, in words; before an
     // urgent or emergency MRI that is a caution.
     // (Counted first, then written into one string: no list of the open items.)
-    var openCount = 0
-    for item in mriSafetyItems where f.answer(item.finding) == .unknown { openCount += 1 }
+    let open = f.unanswered(mriSafetySet)
+    let openCount = open.count
     if openCount > 0 && result.imaging.contains(where: { $0.modality == .mri }) {
       // Written as UTF-8 bytes, then one string (appending strings cost more than the rest of
-      // the safety pass).
+      // the safety pass); the items in the order the questionnaire lists them.
       var message: [UInt8] = []
       message.reserveCapacity(512)
-      message += "MRI safety screen incomplete: ".utf8
-      message += String(openCount).utf8
-      message += (openCount == 1 ? " item unanswered (" : " items unanswered (").utf8
-      var first = true
-      for (index, item) in mriSafetyItems.enumerated() where f.answer(item.finding) == .unknown {
-        if !first { message += "; ".utf8 }
-        first = false
-        message += mriSafetyItemBytes[index]
+      func append(_ text: StaticString) {
+        message.append(
+          contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
       }
-      message += ")".utf8
+      append("MRI safety screen incomplete: ")
+      message.append(contentsOf: String(openCount).utf8)
+      if openCount == 1 { append(" item unanswered (") } else { append(" items unanswered (") }
+      var first = true
+      for (index, item) in mriSafetyItems.enumerated() where open.contains(item.finding) {
+        if !first { append("; ") }
+        first = false
+        message.append(contentsOf: mriSafetyItemBytes[index])
+      }
+      append(")")
       add(
         RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
         String(decoding: message, as: UTF8.self), [])
