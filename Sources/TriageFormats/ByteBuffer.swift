@@ -69,25 +69,33 @@ struct ByteBuffer: ~Copyable {
     }
   }
 
-  /// Appends `text` as a JSON string literal. Scans 8 bytes at a time; a text with no quote,
+  /// Appends `text` as a JSON string literal. Scans 16 bytes at a time; a text with no quote,
   /// backslash or control byte (almost every one) is copied in one block.
   mutating func appendQuoted(_ text: String) {
+    // Read in place when the text is contiguous UTF-8 (always, for a native or literal
+    // string): no copy of the string, so no reference count taken and dropped.
+    if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendQuoted(bytes: $0) }) {
+      return done
+    }
     var text = text
-    text.withUTF8 { source in
-      guard let address = source.baseAddress, source.count > 0 else {
-        append("\"\"")
-        return
-      }
-      if !Self.needsEscape(address, source.count) {
-        reserve(source.count + 2)
-        base[count] = 0x22
-        (base + count + 1).initialize(from: address, count: source.count)
-        count += source.count + 1
-        base[count] = 0x22
-        count += 1
-      } else {
-        appendEscaped(source)
-      }
+    text.withUTF8 { appendQuoted(bytes: $0) }
+  }
+
+  /// Appends the UTF-8 `source` as a JSON string literal.
+  @inline(__always) private mutating func appendQuoted(bytes source: UnsafeBufferPointer<UInt8>) {
+    guard let address = source.baseAddress, source.count > 0 else {
+      append("\"\"")
+      return
+    }
+    if !Self.needsEscape(address, source.count) {
+      reserve(source.count + 2)
+      base[count] = 0x22
+      (base + count + 1).initialize(from: address, count: source.count)
+      count += source.count + 1
+      base[count] = 0x22
+      count += 1
+    } else {
+      appendEscaped(source)
     }
   }
 

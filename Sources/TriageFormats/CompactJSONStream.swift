@@ -13,9 +13,10 @@ public struct CompactJSONStream: ~Copyable {
   public var count: Int { writer.buffer.count }
 
   /// Appends the compact JSON of `recommendation` (as ``RecommendationJSON/compactBytes(_:)``
-  /// gives it) and returns the end of what it wrote.
-  public mutating func append(_ recommendation: Recommendation) -> Int {
+  /// gives it), then a line feed when `line` is true, and returns the end of what it wrote.
+  public mutating func append(_ recommendation: Recommendation, line: Bool = false) -> Int {
     writer.write(recommendation)
+    if line { writer.newline() }
     return writer.buffer.count
   }
 

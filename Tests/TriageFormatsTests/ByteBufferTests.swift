@@ -58,16 +58,19 @@ import TriageEngine
   }
 
   /// Recommendations appended to one stream, its memory kept between batches: each range is
-  /// the recommendation's compact JSON, before and after the stream is emptied.
+  /// the recommendation's compact JSON (with a line feed when asked), before and after the
+  /// stream is emptied.
   @Test func aStreamHoldsEachRecommendationAtItsRange() {
     var stream = CompactJSONStream()
     for round in 0..<2 {
       var start = 0
-      for answers in RecommendationJSONTests.samples {
+      for (index, answers) in RecommendationJSONTests.samples.enumerated() {
         let recommendation = TriageEngine.evaluate(answers)
-        let end = stream.append(recommendation)
+        let line = index % 2 == 0
+        let end = stream.append(recommendation, line: line)
         let written = stream.withBytes(from: start, to: end) { Array($0) }
-        #expect(written == RecommendationJSON.compactBytes(recommendation), "round \(round)")
+        let expected = RecommendationJSON.compactBytes(recommendation) + (line ? [0x0A] : [])
+        #expect(written == expected, "round \(round), sample \(index)")
         start = end
       }
       #expect(stream.count == start)

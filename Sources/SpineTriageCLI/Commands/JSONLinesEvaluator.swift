@@ -22,8 +22,8 @@ enum JSONLinesEvaluator {
   /// What one line gave.
   enum LineResult {
     case blank
-    /// The recommendation, written into the worker's stream up to `end` (from where the
-    /// previous line of that worker ended).
+    /// The recommendation and its line feed, written into the worker's stream up to `end`
+    /// (from where the previous line of that worker ended).
     case recommendation(end: Int)
     case error(key: String?, message: String)
   }
@@ -49,7 +49,8 @@ enum JSONLinesEvaluator {
       // The common shape takes the fast path (straight from the batch's bytes); anything else
       // gets the full decoder, which names the error.
       let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(Array(line), now: now)
-      return .recommendation(end: stream.bytes.append(TriageEngine.evaluate(sheet.answers)))
+      return .recommendation(
+        end: stream.bytes.append(TriageEngine.evaluate(sheet.answers), line: true))
     } catch let error as JSONSyntaxError {
       return .error(key: nil, message: "invalid JSON at column \(error.column): \(error.message)")
     } catch let error as AnswersError {
@@ -138,21 +139,36 @@ enum JSONLinesEvaluator {
           }
         }
       }
-      // Where each thread's next recommendation starts in its stream.
+      // Where each thread's next recommendation starts in its stream. Consecutive lines of one
+      // thread lie end to end in its stream: they are written as one run, from the stream.
       var starts = [Int](repeating: 0, count: jobs)
+      var run = (worker: 0, start: 0, end: 0)
+      func writeRun() {
+        guard run.end > run.start else { return }
+        streams[run.worker].bytes.withBytes(from: run.start, to: run.end) {
+          output.write(bytes: $0)
+        }
+        run.start = run.end
+      }
       for (index, result) in results.enumerated() {
         lineNumber += 1
         switch result {
         case .blank: break
         case .recommendation(let end):
           let worker = index / per
-          streams[worker].bytes.withBytes(from: starts[worker], to: end) { output.write(bytes: $0) }
+          if worker != run.worker || starts[worker] != run.end {
+            writeRun()
+            run = (worker, starts[worker], starts[worker])
+          }
+          run.end = end
           starts[worker] = end
-          output.write("\n")
-        case .error(let key, let message): report(lineNumber, key: key, message)
+        case .error(let key, let message):
+          writeRun()
+          report(lineNumber, key: key, message)
         }
         if output.failed { break }
       }
+      writeRun()
       for stream in streams { stream.bytes.removeAll() }
       batch.removeAll(keepingCapacity: true)
       ends.removeAll(keepingCapacity: true)

@@ -33,10 +33,20 @@ public struct BufferedOutput {
     if buffer.count >= capacity { flush() }
   }
 
-  /// Appends the UTF-8 bytes in `bytes`.
+  /// Appends the UTF-8 bytes in `bytes`; a run as long as the buffer or longer is written
+  /// straight from where it is (after what is buffered), without a copy.
   public mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= capacity { flush() }
+    guard bytes.count >= capacity else {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= capacity { flush() }
+      return
+    }
+    flush()
+    guard !failed else { return }
+    if !StandardStreams.writeAll(bytes, to: descriptor) {
+      failed = true
+      failureCode = errno
+    }
   }
 
   /// Writes out what is buffered.
