@@ -1,7 +1,42 @@
 /// What a rule proposes when it fires: the studies and the alternatives.
-struct Plan {
+/// What the rules that fired propose, end to end: each firing's studies and alternatives are a
+/// range of these two lists (two lists per evaluation, not two per firing).
+struct Plans {
   var imaging: [ImagingStudy] = []
   var alternatives: [Alternative] = []
+
+  /// Makes room for `imaging` more studies and `alternatives` more alternatives (growing
+  /// geometrically, at least 8).
+  @inline(__always) mutating func reserve(imaging more: Int, alternatives offered: Int) {
+    func grow<Element>(_ list: inout [Element], by extra: Int) {
+      let needed = list.count + extra
+      if extra > 0 && list.capacity < needed {
+        list.reserveCapacity(Swift.max(needed, 2 * list.capacity, 8))
+      }
+    }
+    grow(&imaging, by: more)
+    grow(&alternatives, by: offered)
+  }
+
+  /// The studies of `firing`.
+  @inline(__always) func imaging(of firing: Firing) -> ArraySlice<ImagingStudy> {
+    imaging[Int(firing.imaging.lowerBound)..<Int(firing.imaging.upperBound)]
+  }
+
+  /// The alternatives of `firing`.
+  @inline(__always) func alternatives(of firing: Firing) -> ArraySlice<Alternative> {
+    alternatives[Int(firing.alternatives.lowerBound)..<Int(firing.alternatives.upperBound)]
+  }
+
+  /// Adds what `plan` appends, and returns the ranges it took.
+  @inline(__always) mutating func add(_ plan: (inout Plans) -> Void) -> (
+    imaging: Range<Int32>, alternatives: Range<Int32>
+  ) {
+    let studies = Int32(imaging.count)
+    let offered = Int32(alternatives.count)
+    plan(&self)
+    return (studies..<Int32(imaging.count), offered..<Int32(alternatives.count))
+  }
 }
 
 /// Receives the rules that fire. Two implementations: one collects everything for a
@@ -12,9 +47,10 @@ protocol RuleSink {
   var topUrgency: Urgency { get }
   /// Whether explanation-only rules (region and seed notes) are wanted.
   var wantsNotes: Bool { get }
-  /// Records a rule that fired, with its evidence; `plan` is only called when needed.
+  /// Records a rule that fired, with its evidence; `plan` (which appends the rule's studies
+  /// and alternatives to the lists it is given) is only called when needed.
   mutating func fire(
-    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan)
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: (inout Plans) -> Void)
   /// Records unanswered findings that stand between the patient and clearance together (each
   /// alone may change nothing, so the one-at-a-time flip test cannot see them).
   mutating func pending(_ findings: FindingSet)
@@ -24,25 +60,27 @@ extension RuleSink {
   mutating func pending(_ findings: FindingSet) {}
 
   mutating func fire(_ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs = []) {
-    fire(rule, findings, inputs: inputs, plan: { Plan() })
+    fire(rule, findings, inputs: inputs, plan: { _ in })
   }
 }
 
-/// One rule that fired while collecting. Its plan is kept in the sink's list of plans: a firing
-/// holds no reference, so ordering and reading firings counts no references.
+/// One rule that fired while collecting. Its studies and alternatives are ranges of the sink's
+/// ``Plans``: a firing holds no reference, so ordering and reading firings counts no references.
 struct Firing {
   var rule: RuleID
   var findings: FindingSet
   var inputs: NumericInputs
-  /// The index of its plan in the sink's plans (-1: none kept).
-  var plan: Int32 = -1
+  /// Its studies, in ``Plans/imaging`` (empty when no plan is kept).
+  var imaging: Range<Int32> = 0..<0
+  /// Its alternatives, in ``Plans/alternatives``.
+  var alternatives: Range<Int32> = 0..<0
 }
 
 /// Collects every firing, in order, with the plan of each.
 struct CollectingSink: RuleSink {
   var firings: [Firing] = []
-  /// The plans of the firings (``Firing/plan``).
-  var plans: [Plan] = []
+  /// The studies and alternatives of the firings.
+  var plans = Plans()
   var pendingFindings = FindingSet()
 
   mutating func pending(_ findings: FindingSet) {
@@ -51,18 +89,18 @@ struct CollectingSink: RuleSink {
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { true }
 
-  init() {
-    firings.reserveCapacity(16)
-    plans.reserveCapacity(16)
-  }
+  init() { firings.reserveCapacity(16) }
 
   mutating func fire(
-    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs,
+    plan: (inout Plans) -> Void
   ) {
     if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
+    let ranges = plans.add(plan)
     firings.append(
-      Firing(rule: rule, findings: findings, inputs: inputs, plan: Int32(plans.count)))
-    plans.append(plan())
+      Firing(
+        rule: rule, findings: findings, inputs: inputs, imaging: ranges.imaging,
+        alternatives: ranges.alternatives))
   }
 }
 
@@ -76,7 +114,8 @@ struct NoteSink: RuleSink {
   init(capacity: Int) { firings.reserveCapacity(capacity) }
 
   mutating func fire(
-    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs,
+    plan: (inout Plans) -> Void
   ) {
     if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
     firings.append(Firing(rule: rule, findings: findings, inputs: inputs))
@@ -87,20 +126,23 @@ struct NoteSink: RuleSink {
 /// studies of ``TriageEngine/studies(of:)``.
 struct PlanSink: RuleSink {
   var firings: [Firing] = []
-  /// The plans of the firings (``Firing/plan``).
-  var plans: [Plan] = []
+  /// The studies and alternatives of the firings.
+  var plans = Plans()
   var topUrgency: Urgency = .none
   var wantsNotes: Bool { false }
 
   mutating func fire(
-    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs, plan: () -> Plan
+    _ rule: RuleID, _ findings: FindingSet, inputs: NumericInputs,
+    plan: (inout Plans) -> Void
   ) {
     guard let urgency = rule.urgency else { return }
     if urgency > topUrgency { topUrgency = urgency }
     if urgency > .none {
+      let ranges = plans.add(plan)
       firings.append(
-        Firing(rule: rule, findings: findings, inputs: inputs, plan: Int32(plans.count)))
-      plans.append(plan())
+        Firing(
+          rule: rule, findings: findings, inputs: inputs, imaging: ranges.imaging,
+          alternatives: ranges.alternatives))
     }
   }
 }

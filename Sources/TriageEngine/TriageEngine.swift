@@ -101,8 +101,8 @@ public enum TriageEngine {
     /// Whether a rule assessing the aorta sets the urgency: the aorta is then the only study.
     var aortaDecides = false
 
-    /// The decision on `firings`, whose plans are in `plans` (``Firing/plan``).
-    init(_ firings: [Firing], plans: [Plan], urgency: Urgency) {
+    /// The decision on `firings`, whose studies and alternatives are ranges of `plans`.
+    init(_ firings: [Firing], plans: Plans, urgency: Urgency) {
       self.urgency = urgency
       // Deciding rules first (highest urgency, then precedence), notes last; firings of the
       // same rank keep their order (an insertion sort: a handful of firings).
@@ -120,22 +120,15 @@ public enum TriageEngine {
       }
       ordered = sorted
       guard urgency > .none else { return }
-      var studies = 0
-      var offered = 0
-      for plan in plans {
-        studies += plan.imaging.count
-        offered += plan.alternatives.count
-      }
-      imaging.reserveCapacity(studies)
-      alternatives.reserveCapacity(offered)
-      for firing in sorted where firing.plan >= 0 {
+      imaging.reserveCapacity(plans.imaging.count)
+      alternatives.reserveCapacity(plans.alternatives.count)
+      for firing in sorted {
         guard let ruleUrgency = firing.rule.urgency, ruleUrgency > .none else { continue }
-        let plan = Int(firing.plan)
-        for study in plans[plan].imaging where !isCovered(study, by: imaging) {
+        for study in plans.imaging(of: firing) where !isCovered(study, by: imaging) {
           imaging.append(study)
         }
         if ruleUrgency == urgency {
-          for alternative in plans[plan].alternatives
+          for alternative in plans.alternatives(of: firing)
           where !alternatives.contains(alternative) && !imaging.contains(alternative.study) {
             alternatives.append(alternative)
           }
@@ -163,8 +156,7 @@ public enum TriageEngine {
       guard !aorta.isEmpty else { return }
       let spine = imaging.filter { $0.region.isSpinal }
       aortaDecides = sorted.contains { firing in
-        firing.rule.urgency == urgency && firing.plan >= 0
-          && plans[Int(firing.plan)].imaging.contains { !$0.region.isSpinal }
+        firing.rule.urgency == urgency && plans.imaging(of: firing).contains { !$0.region.isSpinal }
       }
       if aortaDecides {
         imaging = aorta

@@ -65,26 +65,29 @@ enum BookEvaluator {
         sink.pending(pending)
       }
       let current = s
-      sink.fire(rule.id, evidence, inputs: inputs) { plan(arm, book, current) }
+      sink.fire(rule.id, evidence, inputs: inputs) { plans in
+        plan(arm, book, current, into: &plans)
+      }
     }
   }
 
-  /// The studies and alternatives of `arm` for `s`.
-  static func plan(_ arm: CompiledBook.Arm, _ book: CompiledBook, _ s: Situation) -> Plan {
-    var plan = Plan()
-    guard arm.imaging.count + arm.alternatives.count > 0 else { return plan }
-    // Room for the most the arm can plan (each study once per region), so that the lists are
-    // allocated once.
+  /// Appends the studies and alternatives of `arm` for `s` to `plans`.
+  static func plan(
+    _ arm: CompiledBook.Arm, _ book: CompiledBook, _ s: Situation, into plans: inout Plans
+  ) {
+    guard arm.imaging.count + arm.alternatives.count > 0 else { return }
     let chosen = book.regions(arm.regions, s)
+    // Room for the most the arm can plan (each study once per region): the lists grow at most
+    // once per firing, and an evaluation that plans nothing allocates nothing.
     let perStudy = max(1, chosen.nonzeroBitCount)
-    plan.imaging.reserveCapacity(arm.imaging.count * perStudy)
-    plan.alternatives.reserveCapacity(arm.alternatives.count * perStudy)
+    plans.reserve(
+      imaging: arm.imaging.count * perStudy, alternatives: arm.alternatives.count * perStudy)
     book.forEachStudy(arm.imaging, chosen: chosen, s) { _, study in
-      plan.imaging.append(StudyBits.study(at: study))
+      plans.imaging.append(StudyBits.study(at: study))
     }
     book.forEachStudy(arm.alternatives, chosen: chosen, s) { position, study in
-      plan.alternatives.append(Alternative(StudyBits.study(at: study), when: arm.reasons[position]))
+      plans.alternatives.append(
+        Alternative(StudyBits.study(at: study), when: arm.reasons[position]))
     }
-    return plan
   }
 }
