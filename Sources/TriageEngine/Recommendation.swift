@@ -10,13 +10,6 @@ public struct FiredRule: Sendable, Hashable {
   /// The findings answered `yes` that fired it, in catalogue order.
   public var findings: [Finding] { findingSet.members }
 
-  /// A rule that fired on `findings` and `inputs`.
-  public init(rule: Rule, findings: FindingSet, inputs: NumericInputs) {
-    self.rule = rule
-    self.findingSet = findings
-    self.inputs = inputs
-  }
-
   /// The evidence as contract identifiers: findings, then numbers.
   public var evidence: [String] { findings.map(\.id) + inputs.ids }
   /// The evidence in words (short labels), for people.
@@ -60,19 +53,6 @@ public struct SafetyItem: Sendable, Hashable {
 
   /// The findings that raised it, in catalogue order.
   public var findings: [Finding] { findingSet.members }
-
-  /// An item of rule `id` at `level`.
-  public init(
-    id: String, level: SafetyLevel, message: String, before: String?, source: String,
-    findings: FindingSet
-  ) {
-    self.id = id
-    self.level = level
-    self.message = message
-    self.before = before
-    self.source = source
-    self.findingSet = findings
-  }
 }
 
 /// How far the recommendation can be relied on (README, "The answers file").

@@ -42,7 +42,7 @@ enum SafetyModifiers {
       result.items.append(
         SafetyItem(
           id: rule.rule.id, level: level, message: message, before: before,
-          source: rule.rule.source, findings: findings))
+          source: rule.rule.source, findingSet: findings))
     }
     /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
     /// later MRI (the `before` steps folded into the message).

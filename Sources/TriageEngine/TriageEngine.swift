@@ -234,7 +234,7 @@ public enum TriageEngine {
       for index in 0..<count {
         let entry = merged.moveElement(from: index)
         rules.append(
-          FiredRule(rule: entry.rule.rule, findings: entry.findings, inputs: entry.inputs))
+          FiredRule(rule: entry.rule.rule, findingSet: entry.findings, inputs: entry.inputs))
       }
       return rules
     }
