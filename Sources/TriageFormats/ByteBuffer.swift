@@ -113,7 +113,7 @@ struct ByteBuffer: ~Copyable {
       // Whole blocks, then the last 16 bytes (overlapping the last block): no tail loop.
       func check(_ offset: Int) {
         let bytes = UnsafeRawPointer(address + offset).loadUnaligned(as: SIMD16<UInt8>.self)
-        special = special .| (bytes .== quote) .| (bytes .== backslash) .| (bytes .< space)
+        special .|= (bytes .== quote) .| (bytes .== backslash) .| (bytes .< space)
       }
       while index + 16 <= length {
         check(index)
