@@ -28,14 +28,17 @@ struct Plans {
     alternatives[Int(firing.alternatives.lowerBound)..<Int(firing.alternatives.upperBound)]
   }
 
-  /// Adds what `plan` appends, and returns the ranges it took.
-  @inline(__always) mutating func add(_ plan: (inout Plans) -> Void) -> (
-    imaging: Range<Int32>, alternatives: Range<Int32>
-  ) {
+  /// The firing of `rule`, its studies and alternatives those that `plan` appends.
+  @inline(__always) mutating func firing(
+    _ rule: RuleID, _ findings: FindingSet, _ inputs: NumericInputs,
+    plan: (inout Plans) -> Void
+  ) -> Firing {
     let studies = Int32(imaging.count)
     let offered = Int32(alternatives.count)
     plan(&self)
-    return (studies..<Int32(imaging.count), offered..<Int32(alternatives.count))
+    return Firing(
+      rule: rule, findings: findings, inputs: inputs,
+      imaging: studies..<Int32(imaging.count), alternatives: offered..<Int32(alternatives.count))
   }
 }
 
@@ -96,11 +99,7 @@ struct CollectingSink: RuleSink {
     plan: (inout Plans) -> Void
   ) {
     if let urgency = rule.urgency, urgency > topUrgency { topUrgency = urgency }
-    let ranges = plans.add(plan)
-    firings.append(
-      Firing(
-        rule: rule, findings: findings, inputs: inputs, imaging: ranges.imaging,
-        alternatives: ranges.alternatives))
+    firings.append(plans.firing(rule, findings, inputs, plan: plan))
   }
 }
 
@@ -138,11 +137,7 @@ struct PlanSink: RuleSink {
     guard let urgency = rule.urgency else { return }
     if urgency > topUrgency { topUrgency = urgency }
     if urgency > .none {
-      let ranges = plans.add(plan)
-      firings.append(
-        Firing(
-          rule: rule, findings: findings, inputs: inputs, imaging: ranges.imaging,
-          alternatives: ranges.alternatives))
+      firings.append(plans.firing(rule, findings, inputs, plan: plan))
     }
   }
 }
