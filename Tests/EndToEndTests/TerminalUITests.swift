@@ -111,8 +111,8 @@ struct TerminalUITests {
     #expect(history.contains("[2 History"), "\(history)")
     #expect(history.contains("[n] Progressive weakness"), "\(history)")
     try tmux.send("1")
-    let screen = try tmux.waitFor("[1 Patient")
-    #expect(screen.contains("Age (years): 72"), "\(screen)")
+    let screen = try tmux.waitFor("Age (years): 72")
+    #expect(screen.contains("[1 Patient"), "\(screen)")
     #expect(screen.contains("[Y] Low back pain"), "\(screen)")
   }
 

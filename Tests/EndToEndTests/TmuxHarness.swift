@@ -136,7 +136,10 @@ final class TmuxHarness {
   /// The pane's text.
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
 
-  /// Waits until the pane shows `text`; fails the test with the screen if it never does.
+  /// Waits until the pane shows `text` on a settled screen; fails the test with the screen if
+  /// it never does. A frame reaches tmux in pieces: a screen caught halfway (the new tab bar over
+  /// the old list) may already show `text`, so a match counts only when a second capture 20 ms
+  /// later is the same screen.
   @discardableResult
   func waitFor(
     _ text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
@@ -145,7 +148,12 @@ final class TmuxHarness {
     var last = ""
     while Date() < deadline {
       last = try screen()
-      if last.contains(text) { return last }
+      if last.contains(text) {
+        Thread.sleep(forTimeInterval: 0.02)
+        let again = try screen()
+        if again == last { return last }
+        continue
+      }
       Thread.sleep(forTimeInterval: 0.05)
     }
     Issue.record(
