@@ -14,6 +14,13 @@ public enum AnswersFastDecoder {
 
   /// The sheet of the bytes in `buffer`, or nil to fall back to the full decoder.
   public static func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> AnswerSheet? {
+    answers(buffer).map { AnswerSheet(answers: $0) }
+  }
+
+  /// The answers of the bytes in `buffer` (the fast path reads nothing else of a sheet), or nil
+  /// to fall back to the full decoder. `evaluate --jsonl` takes these: no sheet is made, copied
+  /// and released per line.
+  public static func answers(_ buffer: UnsafeBufferPointer<UInt8>) -> Answers? {
     var scanner = Scanner(bytes: buffer)
     return scanner.document()
   }
@@ -134,22 +141,31 @@ public enum AnswersFastDecoder {
       return value
     }
 
-    mutating func answer() -> Answer? {
+    /// A finding's answer: the usual `"no"` and `"yes"` right after the colon compared as
+    /// words here, anything else (spaces, `true`, `false`, `"unknown"`) read by
+    /// ``otherAnswer()``.
+    @inline(__always) mutating func answer() -> Answer? { quotedWord() ?? otherAnswer() }
+
+    /// `"no"` or `"yes"` at `index`, each compared as a word, or nil (nothing read).
+    @inline(__always) mutating func quotedWord() -> Answer? {
+      guard index + 5 <= bytes.count else { return nil }
+      let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index)
+        .loadUnaligned(as: UInt32.self)
+      if word == Self.quotedNo {
+        index += 4
+        return .no
+      }
+      if word == Self.quotedYes && bytes[index + 4] == UInt8(ascii: "\"") {
+        index += 5
+        return .yes
+      }
+      return nil
+    }
+
+    @inline(never) mutating func otherAnswer() -> Answer? {
       skipSpace()
       guard index < bytes.count else { return nil }
-      // The usual answers, "no" and "yes", compared as words.
-      if index + 5 <= bytes.count {
-        let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index)
-          .loadUnaligned(as: UInt32.self)
-        if word == Self.quotedNo {
-          index += 4
-          return .no
-        }
-        if word == Self.quotedYes && bytes[index + 4] == UInt8(ascii: "\"") {
-          index += 5
-          return .yes
-        }
-      }
+      if let word = quotedWord() { return word }
       if bytes[index] == UInt8(ascii: "t") {
         return literal("true") ? .yes : nil
       }
@@ -178,6 +194,8 @@ public enum AnswersFastDecoder {
       var yes = FindingSet()
       var no = FindingSet()
       var unknown = FindingSet()
+      // Every finding read so far (a second answer for one falls back).
+      var seen = FindingSet()
       let table = FindingTable.shared
       if take(UInt8(ascii: "}")) { return true }
       while true {
@@ -185,9 +203,9 @@ public enum AnswersFastDecoder {
         guard
           let finding = table.finding(
             bytes.baseAddress.unsafelyUnwrapped + range.lowerBound, count: range.count),
-          !yes.contains(finding), !no.contains(finding), !unknown.contains(finding),
-          let value = answer()
+          !seen.contains(finding), let value = answer()
         else { return false }
+        seen.insert(finding)
         switch value {
         case .yes: yes.insert(finding)
         case .no: no.insert(finding)
@@ -200,9 +218,9 @@ public enum AnswersFastDecoder {
       }
     }
 
-    mutating func document() -> AnswerSheet? {
+    mutating func document() -> Answers? {
       guard take(UInt8(ascii: "{")) else { return nil }
-      var sheet = AnswerSheet()
+      var answers = Answers()
       var seen: UInt8 = 0
       if !take(UInt8(ascii: "}")) {
         while true {
@@ -211,30 +229,30 @@ public enum AnswersFastDecoder {
           if equals(key, "age") {
             bit = 1
             guard let value = smallInteger(), Answers.ageRange.contains(value) else { return nil }
-            sheet.answers.age = value
+            answers.age = value
           } else if equals(key, "symptom_weeks") {
             bit = 2
             guard let value = smallInteger(), Answers.weeksRange.contains(value) else { return nil }
-            sheet.answers.symptomWeeks = value
+            answers.symptomWeeks = value
           } else if equals(key, "conservative_weeks") {
             bit = 4
             guard let value = smallInteger(), Answers.weeksRange.contains(value) else { return nil }
-            sheet.answers.conservativeWeeks = value
+            answers.conservativeWeeks = value
           } else if equals(key, "sex") {
             bit = 8
             guard let range = plainString() else { return nil }
             if equals(range, "female") {
-              sheet.answers.sex = .female
+              answers.sex = .female
             } else if equals(range, "male") {
-              sheet.answers.sex = .male
+              answers.sex = .male
             } else if equals(range, "other") {
-              sheet.answers.sex = .other
+              answers.sex = .other
             } else {
               return nil
             }
           } else if equals(key, "findings") {
             bit = 16
-            guard findings(into: &sheet.answers) else { return nil }
+            guard findings(into: &answers) else { return nil }
           } else {
             return nil
           }
@@ -247,12 +265,12 @@ public enum AnswersFastDecoder {
       }
       skipSpace()
       guard index == bytes.count else { return nil }
-      if let care = sheet.answers.conservativeWeeks, let weeks = sheet.answers.symptomWeeks,
+      if let care = answers.conservativeWeeks, let weeks = answers.symptomWeeks,
         care > weeks
       {
         return nil
       }
-      return sheet
+      return answers
     }
   }
 }

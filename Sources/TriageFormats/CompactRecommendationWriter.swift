@@ -7,6 +7,11 @@ import TriageEngine
 /// studies) come from tables of literals escaped once.
 struct CompactRecommendationWriter: ~Copyable {
   private(set) var buffer = ByteBuffer(capacity: 4096)
+  /// The tables, looked up once per writer rather than at every use (each lookup of a global
+  /// checks that it was initialised).
+  private let findingTable = Self.findings
+  private let urgencyTable = Self.urgencies
+  private let ruleTexts = RuleTexts.shared
 
   /// The bytes written.
   var bytes: [UInt8] { buffer.array }
@@ -20,7 +25,7 @@ struct CompactRecommendationWriter: ~Copyable {
   mutating func write(_ r: Recommendation) {
     raw("{")
     key("urgency", first: true)
-    Self.urgencies.write(r.urgency.rawValue, to: &buffer)
+    urgencyTable.write(r.urgency.rawValue, to: &buffer)
     key("label")
     string(r.label)
     key("status")
@@ -41,7 +46,7 @@ struct CompactRecommendationWriter: ~Copyable {
     }
     key("rules")
     array(r.rules) { writer, fired in
-      if let texts = RuleTexts.shared.texts(of: fired.rule) {
+      if let texts = writer.ruleTexts.texts(of: fired.rule) {
         texts.writeHead(to: &writer.buffer)
         writer.identifiers(fired.findingSet, fired.inputs)
         texts.writeTail(to: &writer.buffer)
@@ -76,7 +81,7 @@ struct CompactRecommendationWriter: ~Copyable {
     for finding in r.missingFindings {
       if !first { buffer.append(UInt8(ascii: ",")) }
       first = false
-      Self.findings.write(Int(finding.rawValue), to: &buffer)
+      findingTable.write(Int(finding.rawValue), to: &buffer)
     }
     numbers(r.missingInputs, first: first)
     key("safety_net")
@@ -153,7 +158,7 @@ struct CompactRecommendationWriter: ~Copyable {
     findings.forEachMember { finding in
       if !first { buffer.append(UInt8(ascii: ",")) }
       first = false
-      Self.findings.write(Int(finding.rawValue), to: &buffer)
+      findingTable.write(Int(finding.rawValue), to: &buffer)
     }
     numbers(inputs, first: first)
   }

@@ -10,6 +10,8 @@ struct FindingTable: @unchecked Sendable {
   /// Every identifier's bytes end to end; identifier `n` runs from `starts[n]` to `starts[n + 1]`.
   private let bytes: UnsafeMutablePointer<UInt8>
   private let starts: UnsafeMutablePointer<Int>
+  /// Each finding by its index in `Finding.allCases` (no `init(rawValue:)` call per lookup).
+  private let findings: UnsafeMutablePointer<Finding>
 
   static let shared = FindingTable()
 
@@ -21,6 +23,8 @@ struct FindingTable: @unchecked Sendable {
     let total = identifiers.reduce(0) { $0 + $1.count }
     bytes = .allocate(capacity: max(total, 1))
     starts = .allocate(capacity: identifiers.count + 1)
+    findings = .allocate(capacity: identifiers.count)
+    findings.initialize(from: Finding.allCases, count: identifiers.count)
     var offset = 0
     for (index, identifier) in identifiers.enumerated() {
       starts[index] = offset
@@ -62,30 +66,34 @@ struct FindingTable: @unchecked Sendable {
       let raw = Int(slots[slot]) - 1
       let start = starts[raw]
       if starts[raw + 1] - start == count && Self.same(bytes + start, key, count) {
-        return Finding(rawValue: UInt8(raw))
+        return findings[raw]
       }
       slot = (slot + 1) & (Self.size - 1)
     }
     return nil
   }
 
+  /// Whether the `count` bytes at `a` and at `b` are the same: eight at a time, the last eight
+  /// read again where they overlap the ones before (only a key shorter than a word is compared
+  /// byte by byte).
   @inline(__always)
-  private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int)
-    -> Bool
-  {
-    var index = 0
-    while index + 8 <= count {
-      if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self)
-        != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self)
-      {
-        return false
+  static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    func word(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+      UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt64.self)
+    }
+    guard count >= 8 else {
+      var index = 0
+      while index < count {
+        if a[index] != b[index] { return false }
+        index += 1
       }
+      return true
+    }
+    var index = 0
+    while index + 8 < count {
+      if word(a, index) != word(b, index) { return false }
       index += 8
     }
-    while index < count {
-      if a[index] != b[index] { return false }
-      index += 1
-    }
-    return true
+    return word(a, count - 8) == word(b, count - 8)
   }
 }

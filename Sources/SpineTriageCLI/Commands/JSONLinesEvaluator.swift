@@ -51,9 +51,9 @@ enum JSONLinesEvaluator {
     do {
       // The common shape takes the fast path (straight from the batch's bytes); anything else
       // gets the full decoder, which names the error.
-      let sheet = try AnswersFastDecoder.decode(line) ?? AnswersCodec.decode(Array(line), now: now)
-      return .recommendation(
-        end: stream.bytes.append(TriageEngine.evaluate(sheet.answers), line: true))
+      let answers =
+        try AnswersFastDecoder.answers(line) ?? AnswersCodec.decode(Array(line), now: now).answers
+      return .recommendation(end: stream.bytes.append(TriageEngine.evaluate(answers), line: true))
     } catch let error as JSONSyntaxError {
       return .error(key: nil, message: "invalid JSON at column \(error.column): \(error.message)")
     } catch let error as AnswersError {
