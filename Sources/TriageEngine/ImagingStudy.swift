@@ -21,6 +21,19 @@ public struct ImagingStudy: Sendable, Hashable {
     self.contrast = contrast
   }
 
+  /// How many studies there are: every modality, region and contrast.
+  public static var count: Int { StudyBits.count }
+
+  /// The study's place among them (0 up to ``count``), modality first, then region, then
+  /// contrast, each in the order of its `allCases`: tables of studies are indexed by it.
+  @inline(__always) public var place: Int { StudyBits.index(self) }
+
+  /// The study at `place` (0 up to ``count``).
+  public init(place: Int) {
+    precondition((0..<Self.count).contains(place), "no study at place \(place)")
+    self = StudyBits.study(at: place)
+  }
+
   /// For example "MRI lumbosacral spine without contrast".
   public var displayName: String {
     let base = "\(modality.displayName) \(region.displayName)"

@@ -92,14 +92,21 @@ enum Missing {
     let counts = (book.indication.count, book.indicationArms, FiredRules.capacity)
     return TemporaryBuffers.with(Contribution.self, Contributor.self, Worlds.self, counts: counts) {
       base, contributors, firing in
-      // The outcome now, from the rules that fired (a rule that did not fire gives nothing).
+      // Each rule's contribution now is kept only for the numbers' probes (a rule that did not
+      // fire gives nothing).
+      let probing =
+        answers.age == nil || answers.symptomWeeks == nil || answers.conservativeWeeks == nil
+      if probing {
+        for position in book.indication.indices { base[position] = Contribution() }
+      }
+      // The outcome now, from the rules that fired (each among the rules a yes now gates).
       var current = Outcome()
-      for position in book.indication.indices {
-        base[position] = Contribution()
-        guard fired.contains(book.rules[book.indication[position]].id) else { continue }
+      for position in book.gated(start.yes)
+      where fired.contains(book.rules[book.indication[position]].id) {
         var s = start
-        base[position] = contribution(position, book, &s)
-        current.add(base[position])
+        let now = contribution(position, book, &s)
+        if probing { base[position] = now }
+        current.add(now)
       }
 
       let findings =
@@ -194,6 +201,19 @@ enum Missing {
         continue
       }
       weighedSet.insert(rule.id)
+      // A more urgent rule that no condition asks about changes the outcome wherever it holds
+      // (it does not hold now: the urgency now would be at least its own), so only the worlds
+      // not yet known to change are worth weighing; and no world it holds in is ever worked out
+      // (each is changed), so it needs no contributor. A world with a no is weighed in full.
+      if rule.urgency > current.urgency && !asked {
+        let undecided = context.yes.subtracting(changed.yes)
+        for armIndex in rule.arms.indices {
+          changed.formUnion(
+            Worlds.of(
+              rule.arms.base[armIndex].condition, book, context, firing, only: undecided))
+        }
+        continue
+      }
       var fires = context.none
       for armIndex in rule.arms.indices {
         let holds = Worlds.of(rule.arms.base[armIndex].condition, book, context, firing)

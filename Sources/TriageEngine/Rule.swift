@@ -112,6 +112,10 @@ public struct Rule: Sendable, Hashable {
         opposes: opposes))
   }
 
+  /// A key for tables of rules: every copy of a rule has its key; equal rules made apart have
+  /// different keys, so a table found by it must fall back to comparing rules on a miss.
+  public var sharedKey: ObjectIdentifier { ObjectIdentifier(storage) }
+
   /// Whether two rules have the same fields (the same storage, or equal texts and values).
   public static func == (lhs: Rule, rhs: Rule) -> Bool {
     lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields

@@ -26,6 +26,13 @@ enum SafetyModifiers {
   /// The MRI-safety screening items, as a set.
   static let mriSafetySet = FindingSet(mriSafetyItems.map(\.finding))
 
+  /// The most bytes the SF-0 message can take: its words, two digits, every item and its
+  /// separator.
+  static let sf0Capacity: Int = {
+    precondition(mriSafetyItems.count < 100, "the SF-0 count is written as at most two digits")
+    return 64 + mriSafetyItemBytes.reduce(0) { $0 + $1.count + 2 }
+  }()
+
   static func apply(
     _ f: Facts, urgency: Urgency, imaging: [ImagingStudy], alternatives: [Alternative],
     compression: Bool
@@ -47,14 +54,12 @@ enum SafetyModifiers {
     /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
     /// later MRI (the `before` steps folded into the message).
     func mriItem(
-      _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
-      _ findings: FindingSet
+      _ rule: SafetyRule, _ level: SafetyLevel, _ words: MRIWords, _ findings: FindingSet
     ) {
       if mriPlanned {
-        add(rule, level, message, before: before, findings)
+        add(rule, level, words.message, before: words.before, findings)
       } else {
-        let steps = before.map { ". \($0)" } ?? ""
-        add(rule, .info, "Before any later MRI: \(message)\(steps)", findings)
+        add(rule, .info, words.later, findings)
       }
     }
 
@@ -83,50 +88,26 @@ enum SafetyModifiers {
       }
     }
     if f.isYes(.pacemakerLegacy) {
-      mriItem(
-        RuleBook.Safety.sf6, .stop,
-        "Pacemaker or defibrillator that is not MR-conditional, or whose labelling is unknown: MRI only under an institutional protocol (HRS 2017 class IIa)",
-        before:
-          "Establish the labelling; confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography.",
-        [.pacemakerLegacy])
+      mriItem(RuleBook.Safety.sf6, .stop, MRIWords.pacemakerLegacy, [.pacemakerLegacy])
     }
     if f.isYes(.pacemakerConditional) {
       mriItem(
         RuleBook.Safety.sf5, .caution,
-        "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
-          + (f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
-            ? "" : "; confirm there are no abandoned leads"),
+        f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
+          ? MRIWords.pacemakerConditional : MRIWords.pacemakerConditionalLeadsUnknown,
         [.pacemakerConditional])
     }
     if f.isYes(.orbitalMetal) {
-      mriItem(
-        RuleBook.Safety.sf7, .stop,
-        "Possible metal in the orbit (welding or grinding) not cleared since",
-        before:
-          "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography.",
-        [.orbitalMetal])
+      mriItem(RuleBook.Safety.sf7, .stop, MRIWords.orbitalMetal, [.orbitalMetal])
     }
     if f.isYes(.cochlearImplant) {
-      mriItem(
-        RuleBook.Safety.sf8, .stop, "Cochlear implant: MR conditions depend on the model",
-        before:
-          "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant.",
-        [.cochlearImplant])
+      mriItem(RuleBook.Safety.sf8, .stop, MRIWords.cochlearImplant, [.cochlearImplant])
     }
     if f.isYes(.neurostimulator) {
-      mriItem(
-        RuleBook.Safety.sf9, .stop, "Active implant (neurostimulator, drug pump)",
-        before:
-          "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT.",
-        [.neurostimulator])
+      mriItem(RuleBook.Safety.sf9, .stop, MRIWords.neurostimulator, [.neurostimulator])
     }
     if f.isYes(.metalFragments) {
-      mriItem(
-        RuleBook.Safety.sf9, .stop,
-        "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
-        before:
-          "Establish the MR status of each implant (MR Safe, MR Conditional, MR Unsafe) and localise fragments with radiographs; otherwise use CT.",
-        [.metalFragments])
+      mriItem(RuleBook.Safety.sf9, .stop, MRIWords.metalFragments, [.metalFragments])
     }
 
     // Contrast (SF-1 to SF-4).
@@ -214,10 +195,7 @@ enum SafetyModifiers {
         [.contrastReaction])
     }
     if f.isYes(.claustrophobia) {
-      mriItem(
-        RuleBook.Safety.sf10, .caution,
-        "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible",
-        [.claustrophobia])
+      mriItem(RuleBook.Safety.sf10, .caution, MRIWords.claustrophobia, [.claustrophobia])
     }
 
     let stops = result.items.contains { $0.level == .stop }
@@ -244,31 +222,94 @@ enum SafetyModifiers {
     let open = f.unanswered(mriSafetySet)
     let openCount = open.count
     if openCount > 0 && result.imaging.contains(where: { $0.modality == .mri }) {
-      // Written as UTF-8 bytes, then one string (appending strings cost more than the rest of
-      // the safety pass); the items in the order the questionnaire lists them.
-      var message: [UInt8] = []
-      message.reserveCapacity(512)
-      func append(_ text: StaticString) {
-        message.append(
-          contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+      // Written as UTF-8 straight into one string (appending strings cost more than the rest
+      // of the safety pass); the items in the order the questionnaire lists them.
+      let message = String(unsafeUninitializedCapacity: sf0Capacity) { buffer in
+        var count = 0
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+          guard let source = bytes.baseAddress else { return }
+          precondition(count + bytes.count <= buffer.count, "the SF-0 message outgrew its room")
+          (buffer.baseAddress.unsafelyUnwrapped + count).initialize(
+            from: source, count: bytes.count)
+          count += bytes.count
+        }
+        func append(_ text: StaticString) {
+          append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        append("MRI safety screen incomplete: ")
+        // At most two digits (the screen has fewer than 100 items).
+        if openCount >= 10 {
+          buffer[count] = UInt8(ascii: "0") + UInt8(openCount / 10)
+          count += 1
+        }
+        buffer[count] = UInt8(ascii: "0") + UInt8(openCount % 10)
+        count += 1
+        if openCount == 1 { append(" item unanswered (") } else { append(" items unanswered (") }
+        var first = true
+        for (index, item) in mriSafetyItems.enumerated() where open.contains(item.finding) {
+          if !first { append("; ") }
+          first = false
+          mriSafetyItemBytes[index].withUnsafeBufferPointer { append($0) }
+        }
+        append(")")
+        return count
       }
-      append("MRI safety screen incomplete: ")
-      message.append(contentsOf: String(openCount).utf8)
-      if openCount == 1 { append(" item unanswered (") } else { append(" items unanswered (") }
-      var first = true
-      for (index, item) in mriSafetyItems.enumerated() where open.contains(item.finding) {
-        if !first { append("; ") }
-        first = false
-        message.append(contentsOf: mriSafetyItemBytes[index])
-      }
-      append(")")
-      add(
-        RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info,
-        String(decoding: message, as: UTF8.self), [])
+      add(RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info, message, [])
     }
     result.items.sort { $0.level < $1.level }
     return result
   }
+}
+
+/// An MRI-safety item's words: for a planned MRI, the message and what to do before it; when
+/// no MRI is planned, one message for any later MRI, made once rather than at every
+/// assessment.
+struct MRIWords: Sendable {
+  let message: String
+  let before: String?
+  /// "Before any later MRI: " with the message and what to do before it.
+  let later: String
+
+  init(_ message: String, before: String? = nil) {
+    self.message = message
+    self.before = before
+    later = "Before any later MRI: " + message + (before.map { ". " + $0 } ?? "")
+  }
+
+  static let pacemakerLegacy = MRIWords(
+    "Pacemaker or defibrillator that is not MR-conditional, or whose labelling is unknown: MRI only under an institutional protocol (HRS 2017 class IIa)",
+    before:
+      "Establish the labelling; confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography."
+  )
+  static let pacemakerConditional = MRIWords(
+    "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
+  )
+  static let pacemakerConditionalLeadsUnknown = MRIWords(
+    "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
+      + "; confirm there are no abandoned leads")
+  static let orbitalMetal = MRIWords(
+    "Possible metal in the orbit (welding or grinding) not cleared since",
+    before:
+      "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography."
+  )
+  static let cochlearImplant = MRIWords(
+    "Cochlear implant: MR conditions depend on the model",
+    before:
+      "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant."
+  )
+  static let neurostimulator = MRIWords(
+    "Active implant (neurostimulator, drug pump)",
+    before:
+      "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT."
+  )
+  static let metalFragments = MRIWords(
+    "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
+    before:
+      "Establish the MR status of each implant (MR Safe, MR Conditional, MR Unsafe) and localise fragments with radiographs; otherwise use CT."
+  )
+  static let claustrophobia = MRIWords(
+    "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible"
+  )
 }
 
 extension String {

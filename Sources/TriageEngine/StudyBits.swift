@@ -14,7 +14,7 @@ struct StudyBits: Hashable, Sendable {
     (modality * regions.count + region) * contrasts.count + contrast
   }
 
-  static func index(_ study: ImagingStudy) -> Int {
+  @inline(__always) static func index(_ study: ImagingStudy) -> Int {
     index(
       modality: modalityIndex(study.modality), region: regionIndex(study.region),
       contrast: contrastIndex(study.contrast))
@@ -27,8 +27,16 @@ struct StudyBits: Hashable, Sendable {
     return ImagingStudy(modalities[modality], regions[region], contrasts[contrast])
   }
 
-  static func modalityIndex(_ modality: Modality) -> Int {
-    modalities.firstIndex(of: modality) ?? 0
+  /// A modality's place in `Modality.allCases` (a test checks each against it).
+  @inline(__always) static func modalityIndex(_ modality: Modality) -> Int {
+    switch modality {
+    case .mri: 0
+    case .ct: 1
+    case .ctMyelogram: 2
+    case .radiograph: 3
+    case .ultrasound: 4
+    case .ctAngiography: 5
+    }
   }
 
   @inline(__always) static func regionIndex(_ region: SpineRegion) -> Int {
@@ -42,8 +50,13 @@ struct StudyBits: Hashable, Sendable {
     }
   }
 
-  static func contrastIndex(_ contrast: Contrast) -> Int {
-    contrasts.firstIndex(of: contrast) ?? 0
+  /// A contrast's place in `Contrast.allCases` (a test checks each against it).
+  @inline(__always) static func contrastIndex(_ contrast: Contrast) -> Int {
+    switch contrast {
+    case .without: 0
+    case .withAndWithout: 1
+    case .none: 2
+    }
   }
 
   @inline(__always) mutating func insert(_ index: Int) {

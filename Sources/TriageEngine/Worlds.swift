@@ -102,15 +102,19 @@ struct Worlds: Equatable {
 
   /// The value of the condition at `node` in every world. `firing` holds, for each rule (raw
   /// identifier), the worlds where it fired; a condition asks only about rules before it.
+  ///
+  /// With `only` (yes worlds), the value is exact only where it matters to the caller: it may be
+  /// false everywhere when the condition needs a yes and can hold in none of the yes worlds of
+  /// `only` (and never now).
   static func of(
     _ node: Int32, _ book: CompiledBook, _ context: Context,
-    _ firing: UnsafeMutableBufferPointer<Worlds>
+    _ firing: UnsafeMutableBufferPointer<Worlds>, only: FindingSet? = nil
   ) -> Worlds {
     // A set the condition needs a yes in, without one now: only a yes to one of its findings
     // can make it true, so it is false everywhere when no world answers yes to a finding in
     // every such set.
     let located = book.nodes.base[Int(node)].required
-    var open = context.yes
+    var open = only ?? context.yes
     for index in Int(located >> 3)..<Int((located >> 3) + (located & 7)) {
       let set = book.required.base[index]
       guard context.start.yes.intersection(set).isEmpty else { continue }

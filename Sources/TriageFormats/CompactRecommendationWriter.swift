@@ -12,6 +12,8 @@ struct CompactRecommendationWriter: ~Copyable {
   private let findingTable = Self.findings
   private let urgencyTable = Self.urgencies
   private let ruleTexts = RuleTexts.shared
+  private let studyTable = Self.studies
+  private let inputTable = Self.inputs
 
   /// The bytes written.
   var bytes: [UInt8] { buffer.array }
@@ -121,14 +123,9 @@ struct CompactRecommendationWriter: ~Copyable {
     buffer.append("}")
   }
 
+  /// A study (from the table of every study's members), with `when` for an alternative.
   private mutating func study(_ study: ImagingStudy, when: String?) {
-    raw("{")
-    key("modality", first: true)
-    string(study.modality.rawValue)
-    key("region")
-    string(study.region.rawValue)
-    key("contrast")
-    string(study.contrast.rawValue)
+    studyTable.write(study.place, to: &buffer)
     if let when {
       key("when")
       string(when)
@@ -168,10 +165,10 @@ struct CompactRecommendationWriter: ~Copyable {
   private mutating func numbers(_ inputs: NumericInputs, first: Bool) {
     var first = first
     if !inputs.isEmpty {
-      for id in inputs.ids {
+      for (index, option) in inputTable.options.enumerated() where inputs.contains(option) {
         if !first { buffer.append(UInt8(ascii: ",")) }
         first = false
-        string(id)
+        inputTable.literals.write(index, to: &buffer)
       }
     }
     raw("]")
@@ -194,6 +191,29 @@ struct CompactRecommendationWriter: ~Copyable {
   @inline(__always)
   private mutating func raw(_ text: StaticString) { buffer.append(text) }
 
+  /// Each study's members as JSON, without the closing brace, by its place
+  /// (``TriageEngine/ImagingStudy/place``): `{"modality":...,"region":...,"contrast":...`.
+  private static let studies = QuotedTable(
+    fragments: (0..<ImagingStudy.count).map { place in
+      let study = ImagingStudy(place: place)
+      var buffer = ByteBuffer(capacity: 80)
+      buffer.append("{\"modality\":")
+      buffer.appendQuoted(study.modality.rawValue)
+      buffer.append(",\"region\":")
+      buffer.appendQuoted(study.region.rawValue)
+      buffer.append(",\"contrast\":")
+      buffer.appendQuoted(study.contrast.rawValue)
+      return buffer.array
+    })
+  /// Each number's identifier as a literal, in the order of `NumericInputs.ids`, and the
+  /// option of each.
+  private static let inputs: (literals: QuotedTable, options: [NumericInputs]) = {
+    let every = NumericInputs(rawValue: .max).ids
+    let options = every.map { id in
+      (0..<8).map { NumericInputs(rawValue: 1 << $0) }.first { $0.ids == [id] }!
+    }
+    return (QuotedTable(every), options)
+  }()
   /// Each finding's identifier as a literal, by raw value.
   private static let findings = QuotedTable(Finding.allCases.map(\.id))
   /// Each urgency's identifier as a literal, by raw value.

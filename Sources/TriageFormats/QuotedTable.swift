@@ -7,13 +7,19 @@ struct QuotedTable: @unchecked Sendable {
 
   /// The literals of `texts`, in order (the memory is never freed).
   init(_ texts: [String]) {
-    var buffer = ByteBuffer(capacity: 1024)
+    self.init(
+      fragments: texts.map { text in
+        var buffer = ByteBuffer(capacity: text.utf8.count + 2)
+        buffer.appendQuoted(text)
+        return buffer.array
+      })
+  }
+
+  /// Fragments of JSON kept as they are, in order (the memory is never freed).
+  init(fragments: [[UInt8]]) {
     var starts: [Int] = [0]
-    for text in texts {
-      buffer.appendQuoted(text)
-      starts.append(buffer.count)
-    }
-    let all = buffer.array
+    for fragment in fragments { starts.append(starts[starts.count - 1] + fragment.count) }
+    let all = Array(fragments.joined())
     let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(all.count, 1))
     bytes.initialize(from: all, count: all.count)
     let startsCopy = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)

@@ -25,6 +25,10 @@ struct RuleTexts: @unchecked Sendable {
   private let rules: UnsafeMutablePointer<Rule>
   /// Open-addressed by an FNV-1a hash of the identifier: the entry's index plus one, 0 empty.
   private let slots: UnsafeMutablePointer<UInt8>
+  /// The same, open-addressed by the rule's ``TriageEngine/Rule/sharedKey`` (the book's own
+  /// copies, which the engine fires, are found without reading the identifier).
+  private let keySlots: UnsafeMutablePointer<UInt8>
+  private let keys: UnsafeMutablePointer<ObjectIdentifier>
 
   static let shared = RuleTexts(RuleID.allCases.map(\.rule))
 
@@ -35,6 +39,9 @@ struct RuleTexts: @unchecked Sendable {
     self.rules = .allocate(capacity: max(rules.count, 1))
     slots = .allocate(capacity: Self.size)
     slots.initialize(repeating: 0, count: Self.size)
+    keySlots = .allocate(capacity: Self.size)
+    keySlots.initialize(repeating: 0, count: Self.size)
+    keys = .allocate(capacity: max(rules.count, 1))
     for (index, rule) in rules.enumerated() {
       var head = ByteBuffer(capacity: 512)
       CompactRecommendationWriter.writeHead(of: rule, to: &head)
@@ -46,7 +53,17 @@ struct RuleTexts: @unchecked Sendable {
       var slot = Self.slot(Array(rule.id.utf8))
       while slots[slot] != 0 { slot = (slot + 1) & (Self.size - 1) }
       slots[slot] = UInt8(index + 1)
+      (keys + index).initialize(to: rule.sharedKey)
+      slot = Self.slot(rule.sharedKey)
+      while keySlots[slot] != 0 { slot = (slot + 1) & (Self.size - 1) }
+      keySlots[slot] = UInt8(index + 1)
     }
+  }
+
+  /// A slot for a rule's key: bits of its address, mixed.
+  @inline(__always) private static func slot(_ key: ObjectIdentifier) -> Int {
+    let bits = UInt64(UInt(bitPattern: key))
+    return Int(truncatingIfNeeded: ((bits >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 56) & (size - 1)
   }
 
   private static func keep(_ bytes: [UInt8]) -> UnsafeBufferPointer<UInt8> {
@@ -63,6 +80,14 @@ struct RuleTexts: @unchecked Sendable {
 
   /// The texts of `rule` if it is a rule of the book (every member the same), else nil.
   @inline(__always) func texts(of rule: Rule) -> Entry? {
+    let key = rule.sharedKey
+    var keySlot = Self.slot(key)
+    while keySlots[keySlot] != 0 {
+      let index = Int(keySlots[keySlot]) - 1
+      if keys[index] == key { return entries[index] }
+      keySlot = (keySlot + 1) & (Self.size - 1)
+    }
+    // A rule made apart from the book: by its identifier, then every member.
     var id = rule.id
     var slot = id.withUTF8 { Self.slot($0) }
     while slots[slot] != 0 {
