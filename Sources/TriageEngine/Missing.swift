@@ -80,8 +80,10 @@ enum Missing {
     [Finding], NumericInputs
   ) {
     let book = CompiledBook.shared
-    var start = Situation(answers)
-    start.fired = fired
+    var situation = Situation(answers)
+    situation.fired = fired
+    // A constant (the closure below reads it without an access check at run time).
+    let start = situation
     let answered = answers.yesSet.union(answers.noSet)
     let candidates = book.read.intersection(askable).intersection(shown).subtracting(answered)
     let context = Worlds.Context(
@@ -100,14 +102,16 @@ enum Missing {
         for position in book.indication.indices { base[position] = Contribution() }
       }
       // The outcome now, from the rules that fired (each among the rules a yes now gates).
-      var current = Outcome()
+      var outcome = Outcome()
       for position in book.gated(start.yes)
       where fired.contains(book.rules[book.indication[position]].id) {
         var s = start
         let now = contribution(position, book, &s)
         if probing { base[position] = now }
-        current.add(now)
+        outcome.add(now)
       }
+      // A constant from here on (the probes below read it).
+      let current = outcome
 
       let findings =
         candidates.isEmpty
@@ -253,6 +257,12 @@ enum Missing {
     }
     unsure = unsure.subtracting(changed)
 
+    // What `differs` reads, fixed from here on (constants: no access to a changing variable
+    // to check at run time).
+    let contributorTotal = contributorCount
+    let weighed = weighedSet
+    let putOff = deferred
+
     /// Whether the world where `finding` is answered `yes` (or no) gives another outcome: the
     /// urgency and studies of the arms that hold in it.
     func differs(_ finding: Finding, yes: Bool) -> Bool {
@@ -270,7 +280,7 @@ enum Missing {
         }
       }
       var outcome = Outcome()
-      for index in 0..<contributorCount
+      for index in 0..<contributorTotal
       where contributors[index].holding.contains(finding, yes: yes) {
         let contributor = contributors[index]
         outcome.urgency = max(outcome.urgency, contributor.urgency)
@@ -286,13 +296,13 @@ enum Missing {
           outcome.covered.formUnion(plan)
         }
       }
-      guard outcome != current, deferred else { return outcome != current }
+      guard outcome != current, putOff else { return outcome != current }
       // The rules put off may make up for what the others give less: each gives no more than
       // the outcome now, so once they have made it up, the rest cannot change it.
       for position in book.gated(s.yes) {
         let ruleIndex = book.indication[position]
         let rule = book.rules[ruleIndex]
-        guard rule.urgency > 0, !weighedSet.contains(rule.id) else { continue }
+        guard rule.urgency > 0, !weighed.contains(rule.id) else { continue }
         for arm in rule.arms.indices where book.holds(rule.arms.base[arm].condition, s) {
           outcome.urgency = max(outcome.urgency, rule.urgency)
           outcome.covered.formUnion(covered(rule.arms.base[arm], book, s))
@@ -308,14 +318,24 @@ enum Missing {
     let changes = changed.yes.union(changed.no)
     let looked = changes.union(unsure.yes).union(unsure.no).intersection(context.yes)
     if !changes.isEmpty { findings.reserveCapacity(looked.count) }
-    looked.forEachRawValue { raw in
-      let finding = Finding(rawValue: UInt8(raw)).unsafelyUnwrapped
-      if changes.contains(finding)
-        || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
-        || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
-      {
-        findings.append(finding)
+    // The set's bits walked here, not in a closure (which would box `findings`).
+    var bits = looked.low
+    var offset = 0
+    while true {
+      while bits != 0 {
+        let raw = offset + bits.trailingZeroBitCount
+        bits &= bits - 1
+        let finding = Finding(rawValue: UInt8(raw)).unsafelyUnwrapped
+        if changes.contains(finding)
+          || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
+          || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
+        {
+          findings.append(finding)
+        }
       }
+      guard offset == 0 else { break }
+      offset = 64
+      bits = looked.high
     }
     return findings
   }

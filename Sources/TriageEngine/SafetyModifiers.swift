@@ -12,6 +12,32 @@ enum SafetyModifiers {
     var items: [SafetyItem]
     /// The modality that replaced MRI in the plan, if a safety stop replaced it.
     var mriReplacedBy: Modality?
+
+    /// Adds an item.
+    mutating func add(
+      _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
+      _ findings: FindingSet
+    ) {
+      // Room for the usual few items at the first (one list, not grown item by item).
+      if items.capacity == 0 { items.reserveCapacity(4) }
+      items.append(
+        SafetyItem(
+          id: rule.rule.id, level: level, message: message, before: before,
+          source: rule.rule.source, findingSet: findings))
+    }
+
+    /// An item about the MRI: at `level` when the plan holds an MRI (`mriPlanned`), else
+    /// information for any later MRI (the `before` steps folded into the message).
+    mutating func mriItem(
+      _ rule: SafetyRule, _ level: SafetyLevel, _ words: MRIWords, _ findings: FindingSet,
+      mriPlanned: Bool
+    ) {
+      if mriPlanned {
+        add(rule, level, words.message, before: words.before, findings)
+      } else {
+        add(rule, .info, words.later, findings)
+      }
+    }
   }
 
   /// The MRI-safety screening items with their labels as the SF-0 message lists them (lower
@@ -40,34 +66,15 @@ enum SafetyModifiers {
     var result = Result(imaging: imaging, alternatives: alternatives, items: [])
     let mriPlanned = imaging.contains { $0.modality == .mri }
 
-    func add(
-      _ rule: SafetyRule, _ level: SafetyLevel, _ message: String, before: String? = nil,
-      _ findings: FindingSet
-    ) {
-      // Room for the usual few items at the first (one list, not grown item by item).
-      if result.items.capacity == 0 { result.items.reserveCapacity(4) }
-      result.items.append(
-        SafetyItem(
-          id: rule.rule.id, level: level, message: message, before: before,
-          source: rule.rule.source, findingSet: findings))
-    }
-    /// An item about the MRI: at `level` when the plan holds an MRI, else information for any
-    /// later MRI (the `before` steps folded into the message).
-    func mriItem(
-      _ rule: SafetyRule, _ level: SafetyLevel, _ words: MRIWords, _ findings: FindingSet
-    ) {
-      if mriPlanned {
-        add(rule, level, words.message, before: words.before, findings)
-      } else {
-        add(rule, .info, words.later, findings)
-      }
-    }
+    // (Items are added by methods of the result, not by local functions: a local function
+    // that changes `result` would have each change checked for overlapping access at run
+    // time.)
 
     // MRI contraindicated: switch to CT (myelography for compression) (SF-6, SF-11).
     if f.isYes(.abandonedLeads) {
       if mriPlanned {
         let replacement: Modality = compression ? .ctMyelogram : .ct
-        add(
+        result.add(
           RuleBook.Safety.sf6, .stop,
           "Fractured, epicardial or abandoned cardiac leads: MRI is not advised; the MRI has been replaced by "
             + (compression ? "CT myelography" : "CT"), [.abandonedLeads])
@@ -80,7 +87,7 @@ enum SafetyModifiers {
         result.alternatives.removeAll { $0.study.modality == .mri }
         result.mriReplacedBy = replacement
       } else {
-        add(
+        result.add(
           RuleBook.Safety.sf6, .info,
           "Before any later MRI: fractured, epicardial or abandoned cardiac leads; MRI is not advised, use CT or CT myelography",
           [.abandonedLeads])
@@ -88,26 +95,35 @@ enum SafetyModifiers {
       }
     }
     if f.isYes(.pacemakerLegacy) {
-      mriItem(RuleBook.Safety.sf6, .stop, MRIWords.pacemakerLegacy, [.pacemakerLegacy])
+      result.mriItem(
+        RuleBook.Safety.sf6, .stop, MRIWords.pacemakerLegacy, [.pacemakerLegacy],
+        mriPlanned: mriPlanned)
     }
     if f.isYes(.pacemakerConditional) {
-      mriItem(
+      result.mriItem(
         RuleBook.Safety.sf5, .caution,
         f.isYes(.abandonedLeads) || f.isNo(.abandonedLeads)
           ? MRIWords.pacemakerConditional : MRIWords.pacemakerConditionalLeadsUnknown,
-        [.pacemakerConditional])
+        [.pacemakerConditional], mriPlanned: mriPlanned)
     }
     if f.isYes(.orbitalMetal) {
-      mriItem(RuleBook.Safety.sf7, .stop, MRIWords.orbitalMetal, [.orbitalMetal])
+      result.mriItem(
+        RuleBook.Safety.sf7, .stop, MRIWords.orbitalMetal, [.orbitalMetal], mriPlanned: mriPlanned)
     }
     if f.isYes(.cochlearImplant) {
-      mriItem(RuleBook.Safety.sf8, .stop, MRIWords.cochlearImplant, [.cochlearImplant])
+      result.mriItem(
+        RuleBook.Safety.sf8, .stop, MRIWords.cochlearImplant, [.cochlearImplant],
+        mriPlanned: mriPlanned)
     }
     if f.isYes(.neurostimulator) {
-      mriItem(RuleBook.Safety.sf9, .stop, MRIWords.neurostimulator, [.neurostimulator])
+      result.mriItem(
+        RuleBook.Safety.sf9, .stop, MRIWords.neurostimulator, [.neurostimulator],
+        mriPlanned: mriPlanned)
     }
     if f.isYes(.metalFragments) {
-      mriItem(RuleBook.Safety.sf9, .stop, MRIWords.metalFragments, [.metalFragments])
+      result.mriItem(
+        RuleBook.Safety.sf9, .stop, MRIWords.metalFragments, [.metalFragments],
+        mriPlanned: mriPlanned)
     }
 
     // Contrast (SF-1 to SF-4).
@@ -120,8 +136,8 @@ enum SafetyModifiers {
           study.modality == .mri && study.contrast == .withAndWithout
             ? ImagingStudy(.mri, study.region, .without) : study
         }
-        // Read the imaging outside the mutation: `result` is captured by `add`, so reading it
-        // inside `removeAll` is an overlapping access (a fatal exclusivity violation).
+        // Read the imaging outside the mutation: reading `result` inside its own `removeAll`
+        // is an overlapping access (a fatal exclusivity violation).
         let imaging = result.imaging
         result.alternatives.removeAll { imaging.contains($0.study) }
       }
@@ -133,7 +149,7 @@ enum SafetyModifiers {
         hadContrast
         ? "Pregnancy: MRI without gadolinium (contrast removed); give contrast only with a documented reason. Non-contrast MRI is acceptable at any stage when warranted"
         : "Pregnancy: non-contrast MRI is acceptable at any stage when clinically warranted; avoid gadolinium"
-      add(
+      result.add(
         RuleBook.Safety.sf4, mriPlanned ? .caution : .info,
         mriPlanned
           ? message : "Pregnancy: if imaging is needed later, MRI without gadolinium is preferred",
@@ -142,7 +158,7 @@ enum SafetyModifiers {
         $0.modality == .ct || $0.modality == .ctMyelogram || $0.modality == .radiograph
           || $0.modality == .ctAngiography
       }) {
-        add(
+        result.add(
           RuleBook.Safety.sf4, .caution,
           "Pregnancy and X-rays or CT: ionising radiation; justify the study and follow the local pregnancy protocol (MRI preferred when it can answer the question in time)",
           [.pregnant])
@@ -166,41 +182,43 @@ enum SafetyModifiers {
     let contrast = result.imaging.contains { $0.modality == .mri && $0.contrast == .withAndWithout }
     switch f.answer(.renalImpairment) {
     case .yes where contrast:
-      add(
+      result.add(
         RuleBook.Safety.sf2, .caution,
         "eGFR below 30, dialysis or AKI: no group I gadolinium agent (gadodiamide, gadopentetate, gadoversetamide); a group II agent is acceptable, and dialysis changes are unnecessary",
         [.renalImpairment])
     case .yes:
-      add(
+      result.add(
         RuleBook.Safety.sf2, .info,
         "eGFR below 30, dialysis or AKI: if contrast is added, a group II gadolinium agent only (no gadodiamide, gadopentetate or gadoversetamide)",
         [.renalImpairment])
     case .unknown where contrast:
-      add(
+      result.add(
         RuleBook.Safety.sf2, .info,
         "Renal function not recorded: check eGFR, dialysis and acute kidney injury before gadolinium",
         [])
     case .no where contrast:
-      add(
+      result.add(
         RuleBook.Safety.sf1, .info,
         "Gadolinium: any agent; group II (macrocyclic) agents preferred", [])
     default:
       break
     }
     if f.isYes(.contrastReaction) {
-      add(
+      result.add(
         RuleBook.Safety.sf3, contrast ? .caution : .info,
         (contrast ? "" : "If contrast is considered later: ")
           + "previous reaction to gadolinium: use non-contrast MRI if it answers the question; otherwise a different agent with or without premedication, and record the reaction",
         [.contrastReaction])
     }
     if f.isYes(.claustrophobia) {
-      mriItem(RuleBook.Safety.sf10, .caution, MRIWords.claustrophobia, [.claustrophobia])
+      result.mriItem(
+        RuleBook.Safety.sf10, .caution, MRIWords.claustrophobia, [.claustrophobia],
+        mriPlanned: mriPlanned)
     }
 
     let stops = result.items.contains { $0.level == .stop }
     if stops && urgency >= .urgent && mriPlanned {
-      add(
+      result.add(
         RuleBook.Safety.sf11, .caution,
         "If MRI cannot be done safely in time: CT without contrast, with CT myelography at a spinal centre; never plain films to exclude cord compression; do not delay transfer",
         [])
@@ -225,91 +243,26 @@ enum SafetyModifiers {
       // Written as UTF-8 straight into one string (appending strings cost more than the rest
       // of the safety pass); the items in the order the questionnaire lists them.
       let message = String(unsafeUninitializedCapacity: sf0Capacity) { buffer in
-        var count = 0
-        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-          guard let source = bytes.baseAddress else { return }
-          precondition(count + bytes.count <= buffer.count, "the SF-0 message outgrew its room")
-          (buffer.baseAddress.unsafelyUnwrapped + count).initialize(
-            from: source, count: bytes.count)
-          count += bytes.count
-        }
-        func append(_ text: StaticString) {
-          append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
-        append("MRI safety screen incomplete: ")
+        var out = ByteWriter(buffer)
+        out.append("MRI safety screen incomplete: ")
         // At most two digits (the screen has fewer than 100 items).
-        if openCount >= 10 {
-          buffer[count] = UInt8(ascii: "0") + UInt8(openCount / 10)
-          count += 1
-        }
-        buffer[count] = UInt8(ascii: "0") + UInt8(openCount % 10)
-        count += 1
-        if openCount == 1 { append(" item unanswered (") } else { append(" items unanswered (") }
+        if openCount >= 10 { out.append(byte: UInt8(ascii: "0") + UInt8(openCount / 10)) }
+        out.append(byte: UInt8(ascii: "0") + UInt8(openCount % 10))
+        out.append(openCount == 1 ? " item unanswered (" : " items unanswered (")
         var first = true
         for (index, item) in mriSafetyItems.enumerated() where open.contains(item.finding) {
-          if !first { append("; ") }
+          if !first { out.append("; ") }
           first = false
-          mriSafetyItemBytes[index].withUnsafeBufferPointer { append($0) }
+          mriSafetyItemBytes[index].withUnsafeBufferPointer { out.append($0) }
         }
-        append(")")
-        return count
+        out.append(")")
+        return out.count
       }
-      add(RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info, message, [])
+      result.add(RuleBook.Safety.sf0, urgency >= .urgent ? .caution : .info, message, [])
     }
     result.items.sort { $0.level < $1.level }
     return result
   }
-}
-
-/// An MRI-safety item's words: for a planned MRI, the message and what to do before it; when
-/// no MRI is planned, one message for any later MRI, made once rather than at every
-/// assessment.
-struct MRIWords: Sendable {
-  let message: String
-  let before: String?
-  /// "Before any later MRI: " with the message and what to do before it.
-  let later: String
-
-  init(_ message: String, before: String? = nil) {
-    self.message = message
-    self.before = before
-    later = "Before any later MRI: " + message + (before.map { ". " + $0 } ?? "")
-  }
-
-  static let pacemakerLegacy = MRIWords(
-    "Pacemaker or defibrillator that is not MR-conditional, or whose labelling is unknown: MRI only under an institutional protocol (HRS 2017 class IIa)",
-    before:
-      "Establish the labelling; confirm there are no fractured, epicardial or abandoned leads; cardiology to interrogate and programme the device; monitoring, defibrillator and programmer at hand. Without such a protocol, use CT or CT myelography."
-  )
-  static let pacemakerConditional = MRIWords(
-    "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
-  )
-  static let pacemakerConditionalLeadsUnknown = MRIWords(
-    "MR-conditional pacemaker or defibrillator system: scan only within its labelling (field strength, SAR, zones), with device reprogramming, ECG and SpO2 monitoring and ACLS-capable staff"
-      + "; confirm there are no abandoned leads")
-  static let orbitalMetal = MRIWords(
-    "Possible metal in the orbit (welding or grinding) not cleared since",
-    before:
-      "Orbital radiographs, or review of a previous CT, to exclude a retained metallic foreign body; if one is retained, use CT or CT myelography."
-  )
-  static let cochlearImplant = MRIWords(
-    "Cochlear implant: MR conditions depend on the model",
-    before:
-      "Identify the model (patient card or skull radiograph) and follow its MR labelling: magnet removal or head bandage, field strength; expect artefact near the implant."
-  )
-  static let neurostimulator = MRIWords(
-    "Active implant (neurostimulator, drug pump)",
-    before:
-      "Confirm the device's MR Conditional labelling and programme it as the labelling requires; otherwise use CT."
-  )
-  static let metalFragments = MRIWords(
-    "Metal fragments, shrapnel or implants of unknown MR status can move or heat",
-    before:
-      "Establish the MR status of each implant (MR Safe, MR Conditional, MR Unsafe) and localise fragments with radiographs; otherwise use CT."
-  )
-  static let claustrophobia = MRIWords(
-    "Claustrophobia (1-2% of scans stop early): coaching, prone or feet-first positioning, wide-bore or open scanner, or anxiolysis with monitoring; CT if MRI is impossible"
-  )
 }
 
 extension String {

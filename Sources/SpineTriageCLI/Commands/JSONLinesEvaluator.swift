@@ -80,7 +80,11 @@ enum JSONLinesEvaluator {
     let jobs = max(1, jobs ?? coresAvailable)
 
     var output = BufferedOutput(descriptor: 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // The read buffer, as memory of its own: the lines are split in the loop itself, not in a
+    // closure (a closure calling `endLine` would have every line's changes to the batch checked
+    // for overlapping access at run time).
+    let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
+    defer { chunk.deallocate() }
     /// The batch: every line's bytes end to end, each line's end, whether it was too long.
     var batch: [UInt8] = []
     batch.reserveCapacity(1 << 20)
@@ -188,7 +192,7 @@ enum JSONLinesEvaluator {
     }
 
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      let count = read(descriptor, chunk.baseAddress, chunk.count)
       if count < 0 {
         if errno == EINTR { continue }
         flushBatch()
@@ -202,29 +206,26 @@ enum JSONLinesEvaluator {
       // Stop at the first failed write (a closed pipe with SIGPIPE ignored, a full disk):
       // reading on would only burn the rest of the input.
       if output.failed { break }
-      chunk.withUnsafeBufferPointer { bytes in
-        guard let base = bytes.baseAddress else { return }
-        var start = 0
-        while start < count {
-          let rest = count - start
-          let found = memchr(base + start, 0x0A, rest)
-          let end =
-            found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base }
-            ?? count
-          if !overlong {
-            batch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-          }
-          if found == nil {
-            // A line that goes on past this chunk and is already too long is dropped.
-            if !overlong && batch.count - lineStart > maxLine {
-              overlong = true
-              batch.removeSubrange(lineStart...)
-            }
-            break
-          }
-          endLine()
-          start = end + 1
+      let base = UnsafePointer(chunk.baseAddress.unsafelyUnwrapped)
+      var start = 0
+      while start < count {
+        let rest = count - start
+        let found = memchr(base + start, 0x0A, rest)
+        let end =
+          found.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? count
+        if !overlong {
+          batch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
         }
+        if found == nil {
+          // A line that goes on past this chunk and is already too long is dropped.
+          if !overlong && batch.count - lineStart > maxLine {
+            overlong = true
+            batch.removeSubrange(lineStart...)
+          }
+          break
+        }
+        endLine()
+        start = end + 1
       }
       if output.failed { break }
     }
