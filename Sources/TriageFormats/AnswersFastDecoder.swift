@@ -198,13 +198,28 @@ public enum AnswersFastDecoder {
       var seen = FindingSet()
       let table = FindingTable.shared
       if take(UInt8(ascii: "}")) { return true }
+      let base = bytes.baseAddress.unsafelyUnwrapped
       while true {
-        guard let range = quotedKey(), take(UInt8(ascii: ":")) else { return false }
-        guard
-          let finding = table.finding(
-            bytes.baseAddress.unsafelyUnwrapped + range.lowerBound, count: range.count),
-          !seen.contains(finding), let value = answer()
-        else { return false }
+        // The key, found by its first word where eight bytes are left (the usual case; written
+        // here, not called), else by its closing quote.
+        if index < bytes.count && base[index] != UInt8(ascii: "\"") { skipSpace() }
+        guard index < bytes.count, base[index] == UInt8(ascii: "\"") else { return false }
+        let finding: Finding
+        if bytes.count - index > 8 {
+          guard
+            let (found, length) = table.key(at: base + index + 1, count: bytes.count - index - 1)
+          else { return false }
+          finding = found
+          index += length + 2
+        } else {
+          guard let range = quotedKey(),
+            let found = table.finding(base + range.lowerBound, count: range.count)
+          else { return false }
+          finding = found
+        }
+        guard take(UInt8(ascii: ":")), !seen.contains(finding), let value = answer() else {
+          return false
+        }
         seen.insert(finding)
         switch value {
         case .yes: yes.insert(finding)
