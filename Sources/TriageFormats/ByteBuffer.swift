@@ -57,6 +57,21 @@ struct ByteBuffer: ~Copyable {
     count += length
   }
 
+  /// Appends `length` bytes from `source`, whose first 32 bytes are readable whatever `length`
+  /// (a table padded for it): a run of up to 32 bytes is copied as two blocks of 16 (past
+  /// `length` into room reserved, then written over), without a call to `memcpy`.
+  @inline(__always) mutating func appendPadded(_ source: UnsafePointer<UInt8>, count length: Int) {
+    guard length <= 32 else { return append(source, count: length) }
+    reserve(32)
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(base + count)
+    to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+    to.storeBytes(
+      of: from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16,
+      as: SIMD16<UInt8>.self)
+    count += length
+  }
+
   @inline(__always) mutating func append(_ text: StaticString) {
     append(text.utf8Start, count: text.utf8CodeUnitCount)
   }

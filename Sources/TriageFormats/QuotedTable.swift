@@ -20,8 +20,10 @@ struct QuotedTable: @unchecked Sendable {
     var starts: [Int] = [0]
     for fragment in fragments { starts.append(starts[starts.count - 1] + fragment.count) }
     let all = Array(fragments.joined())
-    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(all.count, 1))
+    // 32 bytes of padding: any entry's first 32 bytes are readable (``ByteBuffer/appendPadded``).
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count + 32)
     bytes.initialize(from: all, count: all.count)
+    (bytes + all.count).initialize(repeating: 0, count: 32)
     let startsCopy = UnsafeMutablePointer<Int>.allocate(capacity: starts.count)
     startsCopy.initialize(from: starts, count: starts.count)
     self.bytes = UnsafePointer(bytes)
@@ -31,6 +33,6 @@ struct QuotedTable: @unchecked Sendable {
   /// Appends the literal of the text at `index` to `buffer`.
   @inline(__always) func write(_ index: Int, to buffer: inout ByteBuffer) {
     let start = starts[index]
-    buffer.append(bytes + start, count: starts[index + 1] - start)
+    buffer.appendPadded(bytes + start, count: starts[index + 1] - start)
   }
 }
