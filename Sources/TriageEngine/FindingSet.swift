@@ -71,6 +71,31 @@ public struct FindingSet: Sendable, Hashable {
     forEachRawValue { body(Finding(rawValue: UInt8($0)).unsafelyUnwrapped) }
   }
 
+  /// The raw value of each finding, in catalogue order, for a `for` loop (no array; no closure,
+  /// which would box the variables the loop changes).
+  @inlinable var rawValues: RawValues { RawValues(low: low, high: high) }
+
+  /// The raw values of a set's findings, lowest first.
+  @usableFromInline struct RawValues: Sequence, IteratorProtocol {
+    @usableFromInline var low: UInt64
+    @usableFromInline var high: UInt64
+
+    @inlinable init(low: UInt64, high: UInt64) {
+      self.low = low
+      self.high = high
+    }
+
+    @inlinable @inline(__always) mutating func next() -> Int? {
+      if low != 0 {
+        defer { low &= low - 1 }
+        return low.trailingZeroBitCount
+      }
+      guard high != 0 else { return nil }
+      defer { high &= high - 1 }
+      return high.trailingZeroBitCount + 64
+    }
+  }
+
   /// Calls `body` with the raw value of each finding, in catalogue order (no array).
   @inlinable @inline(__always) func forEachRawValue(_ body: (Int) -> Void) {
     // (Two loops: a list of the two words to loop over costs a thousand instructions a JSONL

@@ -318,24 +318,14 @@ enum Missing {
     let changes = changed.yes.union(changed.no)
     let looked = changes.union(unsure.yes).union(unsure.no).intersection(context.yes)
     if !changes.isEmpty { findings.reserveCapacity(looked.count) }
-    // The set's bits walked here, not in a closure (which would box `findings`).
-    var bits = looked.low
-    var offset = 0
-    while true {
-      while bits != 0 {
-        let raw = offset + bits.trailingZeroBitCount
-        bits &= bits - 1
-        let finding = Finding(rawValue: UInt8(raw)).unsafelyUnwrapped
-        if changes.contains(finding)
-          || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
-          || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
-        {
-          findings.append(finding)
-        }
+    for raw in looked.rawValues {
+      let finding = Finding(rawValue: UInt8(raw)).unsafelyUnwrapped
+      if changes.contains(finding)
+        || (unsure.contains(finding, yes: true) && differs(finding, yes: true))
+        || (unsure.contains(finding, yes: false) && differs(finding, yes: false))
+      {
+        findings.append(finding)
       }
-      guard offset == 0 else { break }
-      offset = 64
-      bits = looked.high
     }
     return findings
   }

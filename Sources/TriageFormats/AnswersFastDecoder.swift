@@ -79,39 +79,6 @@ public enum AnswersFastDecoder {
       return nil
     }
 
-    /// A finding's key: the bytes up to the next quote, found 16 bytes at a time. Escapes,
-    /// control and non-ASCII bytes are not looked for: no identifier holds one, so a key with
-    /// one is not in the table and the line falls back. Nil without a closing quote.
-    @inline(__always) mutating func quotedKey() -> Range<Int>? {
-      guard take(UInt8(ascii: "\"")) else { return nil }
-      let start = index
-      let base = bytes.baseAddress.unsafelyUnwrapped
-      let count = bytes.count
-      var position = start
-      let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
-      while position + 16 <= count {
-        let block = UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self)
-        // (The mask's 16 bytes read as two words; a match is a byte of all ones.)
-        let lanes = unsafeBitCast(block .== quote, to: SIMD2<UInt64>.self)
-        if lanes[0] | lanes[1] != 0 {
-          position +=
-            lanes[0] != 0
-            ? lanes[0].trailingZeroBitCount >> 3 : 8 + (lanes[1].trailingZeroBitCount >> 3)
-          index = position + 1
-          return start..<position
-        }
-        position += 16
-      }
-      while position < count {
-        if base[position] == UInt8(ascii: "\"") {
-          index = position + 1
-          return start..<position
-        }
-        position += 1
-      }
-      return nil
-    }
-
     func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
       guard range.count == text.utf8CodeUnitCount else { return false }
       let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
@@ -194,33 +161,21 @@ public enum AnswersFastDecoder {
       var yes = FindingSet()
       var no = FindingSet()
       var unknown = FindingSet()
-      // Every finding read so far (a second answer for one falls back).
-      var seen = FindingSet()
       let table = FindingTable.shared
       if take(UInt8(ascii: "}")) { return true }
       let base = bytes.baseAddress.unsafelyUnwrapped
       while true {
-        // The key, found by its first word where eight bytes are left (the usual case; written
-        // here, not called), else by its closing quote.
+        // The key, found by its first word (written here, not called). A key is no finding's
+        // identifier unless it, its quote and an answer fit in what is left, so fewer than
+        // eight bytes after the opening quote fall back. A finding answered twice falls back.
         if index < bytes.count && base[index] != UInt8(ascii: "\"") { skipSpace() }
-        guard index < bytes.count, base[index] == UInt8(ascii: "\"") else { return false }
-        let finding: Finding
-        if bytes.count - index > 8 {
-          guard
-            let (found, length) = table.key(at: base + index + 1, count: bytes.count - index - 1)
-          else { return false }
-          finding = found
-          index += length + 2
-        } else {
-          guard let range = quotedKey(),
-            let found = table.finding(base + range.lowerBound, count: range.count)
-          else { return false }
-          finding = found
-        }
-        guard take(UInt8(ascii: ":")), !seen.contains(finding), let value = answer() else {
-          return false
-        }
-        seen.insert(finding)
+        guard index < bytes.count, base[index] == UInt8(ascii: "\""),
+          let (finding, length) = table.key(at: base + index + 1, count: bytes.count - index - 1)
+        else { return false }
+        index += length + 2
+        guard take(UInt8(ascii: ":")), !yes.union(no).union(unknown).contains(finding),
+          let value = answer()
+        else { return false }
         switch value {
         case .yes: yes.insert(finding)
         case .no: no.insert(finding)

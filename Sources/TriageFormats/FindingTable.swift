@@ -1,20 +1,18 @@
 import TriageEngine
 
 /// Findings by the bytes of their identifier, for the fast answers decoder: an open-addressed
-/// table of 256 slots indexed by a hash of the identifier's first and last words, each slot the
-/// finding's raw value plus one (0 for an empty slot), checked byte for byte. Built once and
-/// never freed, so a lookup touches no reference count and no dictionary.
+/// table of 256 slots indexed by a hash of the identifier's first word, each slot the finding's
+/// index plus one (0 for an empty slot), checked byte for byte with the closing quote after it.
+/// Built once and never freed, so a lookup touches no reference count and no dictionary.
 struct FindingTable: @unchecked Sendable {
   private static let size = 256
-  private let slots: UnsafeMutablePointer<UInt8>
   /// Every identifier's bytes end to end; identifier `n` runs from `starts[n]` to `starts[n + 1]`.
   private let bytes: UnsafeMutablePointer<UInt8>
   private let starts: UnsafeMutablePointer<Int>
   /// Each finding by its index in `Finding.allCases` (no `init(rawValue:)` call per lookup).
   private let findings: UnsafeMutablePointer<Finding>
-  /// For ``key(at:count:)``: each identifier's first word (its first eight bytes, or all of a
-  /// shorter one followed by zeros), and a table of 256 slots indexed by a hash of that word
-  /// alone, each slot an identifier's index plus one (0 empty).
+  /// Each identifier's first word (its first eight bytes, or all of a shorter one followed by
+  /// zeros), and the slots, indexed by a hash of that word alone.
   private let firstWords: UnsafeMutablePointer<UInt64>
   private let wordSlots: UnsafeMutablePointer<UInt8>
 
@@ -23,8 +21,6 @@ struct FindingTable: @unchecked Sendable {
   private init() {
     let identifiers = Finding.allCases.map { Array($0.id.utf8) }
     precondition(identifiers.count < Self.size / 2, "the table needs free slots")
-    slots = .allocate(capacity: Self.size)
-    slots.initialize(repeating: 0, count: Self.size)
     let total = identifiers.reduce(0) { $0 + $1.count }
     bytes = .allocate(capacity: max(total, 1))
     starts = .allocate(capacity: identifiers.count + 1)
@@ -35,9 +31,6 @@ struct FindingTable: @unchecked Sendable {
       starts[index] = offset
       (bytes + offset).initialize(from: identifier, count: identifier.count)
       offset += identifier.count
-      var slot = Int(Self.hash(identifier) & UInt64(Self.size - 1))
-      while slots[slot] != 0 { slot = (slot + 1) & (Self.size - 1) }
-      slots[slot] = UInt8(index + 1)
     }
     starts[identifiers.count] = offset
     firstWords = .allocate(capacity: identifiers.count)
@@ -70,7 +63,7 @@ struct FindingTable: @unchecked Sendable {
   /// The finding whose identifier, then a closing quote, starts at `key` (the `count` bytes
   /// from `key` on are readable), and the identifier's length; nil when no identifier and
   /// quote start there. Found by the key's first word alone: no scan for the quote first.
-  /// Nil too when fewer than eight bytes are left (the caller then finds the quote itself).
+  /// Nil too when fewer than eight bytes are left (no key and what must follow it fit there).
   @inline(__always)
   func key(at key: UnsafePointer<UInt8>, count: Int) -> (finding: Finding, length: Int)? {
     guard count >= 8 else { return nil }
@@ -108,65 +101,5 @@ struct FindingTable: @unchecked Sendable {
       slot = (slot + 1) & (Self.size - 1)
     }
     return nil
-  }
-
-  static func hash(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBufferPointer { hash($0.baseAddress.unsafelyUnwrapped, count: $0.count) }
-  }
-
-  /// A hash of the `count` bytes at `key`: the first and the last eight (each whole word read
-  /// at once; a key shorter than a word read byte by byte) and the length, mixed by
-  /// multiplication. Only the slot it picks depends on it; every lookup compares the bytes.
-  @inline(__always)
-  static func hash(_ key: UnsafePointer<UInt8>, count: Int) -> UInt64 {
-    var first: UInt64 = 0
-    var last: UInt64 = 0
-    if count >= 8 {
-      first = UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)
-      last = UnsafeRawPointer(key + count - 8).loadUnaligned(as: UInt64.self)
-    } else {
-      for index in 0..<count { first = first << 8 | UInt64(key[index]) }
-    }
-    let mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
-    return mixed ^ (mixed >> 29) ^ (mixed >> 47)
-  }
-
-  /// The finding whose identifier is the `count` bytes at `key`, if any.
-  @inline(__always)
-  func finding(_ key: UnsafePointer<UInt8>, count: Int) -> Finding? {
-    var slot = Int(Self.hash(key, count: count) & UInt64(Self.size - 1))
-    while slots[slot] != 0 {
-      let raw = Int(slots[slot]) - 1
-      let start = starts[raw]
-      if starts[raw + 1] - start == count && Self.same(bytes + start, key, count) {
-        return findings[raw]
-      }
-      slot = (slot + 1) & (Self.size - 1)
-    }
-    return nil
-  }
-
-  /// Whether the `count` bytes at `a` and at `b` are the same: eight at a time, the last eight
-  /// read again where they overlap the ones before (only a key shorter than a word is compared
-  /// byte by byte).
-  @inline(__always)
-  static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    func word(_ pointer: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
-      UnsafeRawPointer(pointer + offset).loadUnaligned(as: UInt64.self)
-    }
-    guard count >= 8 else {
-      var index = 0
-      while index < count {
-        if a[index] != b[index] { return false }
-        index += 1
-      }
-      return true
-    }
-    var index = 0
-    while index + 8 < count {
-      if word(a, index) != word(b, index) { return false }
-      index += 8
-    }
-    return word(a, count - 8) == word(b, count - 8)
   }
 }
