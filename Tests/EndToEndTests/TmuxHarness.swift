@@ -161,6 +161,26 @@ final class TmuxHarness {
     return last
   }
 
+  /// Waits until the pane has not changed for `quiet` seconds (the program has drawn what the
+  /// keys sent so far asked for), at most `timeout` seconds; returns the screen.
+  @discardableResult
+  func waitForStillScreen(quiet: Double = 1, timeout: Double = 180) throws -> String {
+    var last = ""
+    var stable = Date()
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      let now = try screen()
+      if now != last {
+        last = now
+        stable = Date()
+      } else if Date().timeIntervalSince(stable) > quiet {
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    return last
+  }
+
   /// Resizes the window.
   func resize(columns: Int, rows: Int) throws {
     try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
